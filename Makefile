@@ -1,0 +1,38 @@
+# One task runner. `make demo` runs the product, `make test` checks everything.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint types unit bench clean i18n
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/aibudget validate examples/taipei-cafe.yaml
+	$(BIN)/aibudget evaluate examples/taipei-cafe.yaml --trials 20000
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+types: $(STAMP)
+	$(BIN)/mypy src/aibudget
+
+unit: $(STAMP)
+	$(BIN)/pytest -q -n 2
+
+test: lint types unit
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_simulate.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+i18n: $(STAMP)
+	$(BIN)/python tools/messages.py

@@ -1,0 +1,430 @@
+"""The plan: everything an owner tells aibudget, as validated pydantic models.
+
+Amounts are Decimal in the plan's currency unless a tool plan names another currency
+(then ``fx`` must give its rate). A value with uncertainty is a :class:`Range`
+(low / likely / high); a plain number in a plan file means a zero-width range.
+
+Cross-references (owners that exist, known KPI ids, deadlines after the start) are
+checked by :mod:`aibudget.domain.validate`, which collects every problem at once.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from aibudget.domain.money import ZERO, is_currency
+
+SCHEMA_VERSION = 1
+
+NonNegative = Annotated[Decimal, Field(ge=0)]
+Share = Annotated[Decimal, Field(ge=0, le=1)]
+Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
+_MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+class Strict(BaseModel):
+    """Base for plan models: unknown keys are errors (catches typos in plan files)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def parse_month(value: Any) -> str:
+    """Accept ``2027-01``, ``2027-01-15`` or a date; return ``YYYY-MM``."""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    text = text[:7]
+    if not _MONTH_RE.match(text):
+        raise PydanticCustomError("month_format", "a month as YYYY-MM", {"value": str(value)})
+    return text
+
+
+def month_index(month: str) -> int:
+    """Months since year 0 of a ``YYYY-MM`` text, so that differences are month counts."""
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+Month = Annotated[str, BeforeValidator(parse_month), Field(json_schema_extra={"format": "YYYY-MM"})]
+
+
+class Locale(StrEnum):
+    ZH_TW = "zh-TW"
+    EN = "en"
+
+
+class Convention(StrEnum):
+    """How cash flows are discounted.
+
+    monthly: month m is discounted by (1 + r) ** (m / 12); month 0 is undiscounted.
+    annual:  the total-economic-impact convention: month 0 is "initial" (undiscounted),
+             months 1-12 form year 1 discounted by (1 + r), months 13-24 year 2 by
+             (1 + r) ** 2, and so on.
+    """
+
+    MONTHLY = "monthly"
+    ANNUAL = "annual"
+
+
+class Distribution(StrEnum):
+    """Distribution drawn for every low/likely/high input in the simulation.
+
+    pert: Beta-PERT with shape 4 (mean = (low + 4 likely + high) / 6).
+    triangular: triangle on low, likely (mode), high (mean = (low + likely + high) / 3).
+    """
+
+    PERT = "pert"
+    TRIANGULAR = "triangular"
+
+
+class Category(StrEnum):
+    CONTENT_WRITING = "content_writing"
+    SEO = "seo"
+    SOCIAL_MEDIA = "social_media"
+    DATA_ANALYTICS = "data_analytics"
+    AD_OPTIMISATION = "ad_optimisation"
+    CHATBOT = "chatbot"
+    CUSTOMER_DATA = "customer_data"
+    DESIGN_VIDEO = "design_video"
+    EMAIL = "email"
+    OTHER = "other"
+
+
+class SkillLevel(StrEnum):
+    NONE = "none"
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class Billing(StrEnum):
+    MONTHLY = "monthly"
+    ANNUAL = "annual"
+
+
+class LineItem(StrEnum):
+    """The budget lines owners actually pay (PRODUCT.md step 4)."""
+
+    SUBSCRIPTION = "subscription"
+    INTEGRATION = "integration"
+    TRAINING = "training"
+    DATA_PRIVACY = "data_privacy"
+    RESERVE = "reserve"
+    ADVICE = "advice"
+    INTERNAL_TIME = "internal_time"
+    MAINTENANCE = "maintenance"
+    OTHER = "other"
+
+
+class Range(Strict):
+    """An uncertain input: low <= likely <= high. A plain number means all three equal."""
+
+    low: Decimal
+    likely: Decimal
+    high: Decimal
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_shorthand(cls, value: Any) -> Any:
+        if isinstance(value, int | float | Decimal | str) and not isinstance(value, bool):
+            return {"low": value, "likely": value, "high": value}
+        if isinstance(value, list | tuple) and len(value) == 3:
+            return {"low": value[0], "likely": value[1], "high": value[2]}
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if not self.low <= self.likely <= self.high:
+            raise PydanticCustomError(
+                "range_order",
+                "low <= likely <= high",
+                {"low": str(self.low), "likely": str(self.likely), "high": str(self.high)},
+            )
+        return self
+
+    @property
+    def width(self) -> Decimal:
+        return self.high - self.low
+
+    def mean(self, distribution: Distribution) -> Decimal:
+        """The expected value under the plan's distribution (exact Decimal)."""
+        if distribution is Distribution.PERT:
+            return (self.low + 4 * self.likely + self.high) / 6
+        return (self.low + self.likely + self.high) / 3
+
+    def require_non_negative(self) -> Range:
+        if self.low < 0:
+            raise PydanticCustomError("range_negative", "must not be negative", {})
+        return self
+
+
+def _non_negative_range(value: Range) -> Range:
+    return value.require_non_negative()
+
+
+def _share_range(value: Range) -> Range:
+    value.require_non_negative()
+    if value.high > 1:
+        raise PydanticCustomError("range_share", "a share between 0 and 1", {})
+    return value
+
+
+class Risk(Strict):
+    """Risk adjustment in the style of total-economic-impact studies."""
+
+    benefits: Share = Field(
+        default=Decimal("0.10"), description="Benefits are reduced by this share."
+    )
+    costs: Share = Field(default=Decimal("0.05"), description="Costs are increased by this share.")
+
+
+class Company(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    industry: str = Field(default="other", max_length=100)
+    employees: int = Field(ge=1, le=100_000)
+    annual_revenue: NonNegative
+    annual_marketing_budget: NonNegative
+    currency: str = "TWD"
+    locale: Locale = Locale.ZH_TW
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str) -> str:
+        return check_currency(value)
+
+
+def check_currency(value: str) -> str:
+    code = value.strip().upper()
+    if not is_currency(code):
+        raise PydanticCustomError("currency_unknown", "an ISO 4217 code", {"value": value})
+    return code
+
+
+class Simulation(Strict):
+    trials: int = Field(default=10_000, ge=100, le=5_000_000)
+    distribution: Distribution = Distribution.PERT
+
+
+class Horizon(Strict):
+    months: int = Field(default=24, ge=12, le=36)
+    start: Month
+    discount_rate: Share = Field(default=Decimal("0.08"), description="Annual rate.")
+    seed: int = Field(default=20260101, ge=0, le=2**63 - 1)
+    convention: Convention = Convention.MONTHLY
+
+
+class Goal(Strict):
+    """A SMART goal measured by one KPI from the KPI library."""
+
+    id: Identifier
+    name: str = Field(min_length=1, max_length=200)
+    kpi: str
+    baseline: Decimal | None = None
+    target: Decimal | None = None
+    deadline: Month | None = None
+    priority: int = Field(default=2, ge=1, le=3)
+    measurement: str | None = Field(default=None, description="How the KPI will be measured.")
+    why: str | None = Field(default=None, description="Why the goal matters (relevant).")
+
+
+class TeamMember(Strict):
+    id: Identifier
+    name: str | None = None
+    role: str = Field(min_length=1, max_length=100)
+    hourly_cost: NonNegative
+    free_hours_per_month: Annotated[Decimal, Field(ge=0, le=744)]
+    ai_skill: SkillLevel = SkillLevel.BEGINNER
+
+
+class ToolPlan(Strict):
+    """A subscription plan. ``price`` is per seat per billing period."""
+
+    id: Identifier
+    name: str | None = None
+    billing: Billing = Billing.MONTHLY
+    price: NonNegative
+    currency: str | None = Field(default=None, description="Defaults to the plan's currency.")
+    seats: int = Field(default=1, ge=1, le=100_000)
+    as_of: date | None = Field(default=None, description="When the price was seen.")
+    source: str | None = None
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str | None) -> str | None:
+        return None if value is None else check_currency(value)
+
+
+class Training(Strict):
+    hours_per_person: NonNegative = ZERO
+    trainees: list[str] = Field(
+        default_factory=list, description="Team member ids; empty means the tool's owner."
+    )
+    fees: NonNegative = ZERO
+
+
+class HoursSaved(Strict):
+    kind: Literal["hours_saved"]
+    label: str | None = None
+    hours_per_month: Annotated[Range, AfterValidator(_non_negative_range)]
+    member: str | None = Field(default=None, description="Whose hours; defaults to the owner.")
+    risk: Share | None = None
+
+
+class RevenueLift(Strict):
+    kind: Literal["revenue_lift"]
+    label: str | None = None
+    lift: Annotated[Range, AfterValidator(_share_range)]
+    base_monthly_revenue: NonNegative | None = Field(
+        default=None, description="Defaults to the company's annual revenue / 12."
+    )
+    gross_margin: Share
+    risk: Share | None = None
+
+
+class CostAvoided(Strict):
+    kind: Literal["cost_avoided"]
+    label: str | None = None
+    monthly: Annotated[Range, AfterValidator(_non_negative_range)]
+    risk: Share | None = None
+
+
+class KpiEffect(Strict):
+    kind: Literal["kpi_effect"]
+    label: str | None = None
+    kpi: str
+    change: Range
+    value_per_unit: NonNegative = Field(
+        default=ZERO, description="Money per unit of KPI change a month; 0 = reported only."
+    )
+    risk: Share | None = None
+
+
+BenefitDriver = Annotated[
+    HoursSaved | RevenueLift | CostAvoided | KpiEffect, Field(discriminator="kind")
+]
+
+
+class Schedule(Strict):
+    """Explicit amounts, e.g. a vendor quote by year or a published study's figures.
+
+    ``initial`` falls in month 0. With ``period: year`` each amount is spread evenly
+    over the twelve months of its year; with ``period: month`` amounts are months 1, 2, ...
+    """
+
+    label: str = Field(min_length=1, max_length=200)
+    kind: Literal["cost", "benefit"]
+    line: LineItem = LineItem.OTHER
+    period: Literal["month", "year"] = "year"
+    initial: NonNegative = ZERO
+    amounts: list[NonNegative] = Field(default_factory=list)
+    risk: Share | None = None
+
+
+class Tool(Strict):
+    """A candidate AI tool with its costs, benefit drivers and risk."""
+
+    id: Identifier
+    name: str = Field(min_length=1, max_length=200)
+    catalog_id: str | None = None
+    category: Category = Category.OTHER
+    owner: str
+    kpis: list[str] = Field(default_factory=list)
+    plans: list[ToolPlan] = Field(default_factory=list)
+    plan: str | None = Field(default=None, description="Chosen plan id; defaults to the first.")
+    start_month: int = Field(default=1, ge=1, le=36)
+    setup_cost: NonNegative = ZERO
+    integration_cost: NonNegative = ZERO
+    setup_hours: NonNegative = ZERO
+    run_hours_per_month: NonNegative = ZERO
+    training: Training = Field(default_factory=Training)
+    data_prep_cost: NonNegative = ZERO
+    privacy_cost: NonNegative = ZERO
+    maintenance_monthly: NonNegative = ZERO
+    uses_customer_data: bool = False
+    free_trial_days: int = Field(default=0, ge=0, le=365)
+    ramp_months: int = Field(default=3, ge=0, le=36)
+    risk: Risk = Field(default_factory=Risk)
+    benefits: list[BenefitDriver] = Field(default_factory=list)
+    schedules: list[Schedule] = Field(default_factory=list)
+
+    def chosen_plan(self) -> ToolPlan | None:
+        if not self.plans:
+            return None
+        if self.plan is None:
+            return self.plans[0]
+        return next((p for p in self.plans if p.id == self.plan), None)
+
+
+class Pilot(Strict):
+    max_tools: int = Field(default=2, ge=1, le=20)
+    months: int = Field(default=3, ge=1, le=12)
+
+
+class BudgetPolicy(Strict):
+    """The AI marketing budget: an annual amount, or a share of the marketing budget."""
+
+    annual_amount: NonNegative | None = None
+    share_of_marketing: Share | None = None
+    min_reserve_share: Share = Decimal("0.10")
+    min_training_share: Share = Decimal("0.10")
+    data_privacy_annual: NonNegative = ZERO
+    max_tool_share: Share = Decimal("0.50")
+    pilot: Pilot = Field(default_factory=Pilot)
+    review_every_months: int | None = Field(default=3, ge=1, le=12)
+
+    @model_validator(mode="after")
+    def _one_amount(self) -> BudgetPolicy:
+        if (self.annual_amount is None) == (self.share_of_marketing is None):
+            raise PydanticCustomError("budget_amount_xor_share", "one of the two", {})
+        return self
+
+
+class Plan(Strict):
+    """A whole plan file."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    company: Company
+    horizon: Horizon
+    simulation: Simulation = Field(default_factory=Simulation)
+    fx: dict[str, Annotated[Decimal, Field(gt=0)]] = Field(
+        default_factory=dict,
+        description="Rates into the plan's currency, e.g. {USD: 32.5}.",
+    )
+    goals: list[Goal] = Field(default_factory=list)
+    team: list[TeamMember] = Field(default_factory=list)
+    tools: list[Tool] = Field(default_factory=list)
+    lines: list[Schedule] = Field(
+        default_factory=list, description="Plan-level lines, e.g. outside advice."
+    )
+    budget: BudgetPolicy
+
+    @property
+    def currency(self) -> str:
+        return self.company.currency
+
+    def member(self, member_id: str) -> TeamMember | None:
+        return next((m for m in self.team if m.id == member_id), None)
+
+    def annual_budget(self) -> Decimal:
+        if self.budget.annual_amount is not None:
+            return self.budget.annual_amount
+        share = self.budget.share_of_marketing or ZERO
+        return self.company.annual_marketing_budget * share
+
+    def rate(self, currency: str | None) -> Decimal:
+        """Units of the plan's currency per unit of ``currency``."""
+        if currency is None or currency == self.currency:
+            return Decimal(1)
+        return self.fx[currency]

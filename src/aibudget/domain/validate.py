@@ -1,0 +1,151 @@
+"""Plan validation that collects every problem at once, each with its path.
+
+Two passes over the same raw data, always both:
+1. pydantic: types, ranges, shares, currencies, low <= likely <= high;
+2. cross-references on the raw mapping (tolerant of the errors of pass 1): unique ids,
+   owners and members that exist, known KPI ids, deadlines inside the horizon, fx rates
+   for foreign-currency prices, chosen plans that exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator, Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from aibudget.domain.errors import Path, PlanError, Problem
+from aibudget.domain.plan import Plan, month_index, parse_month
+
+
+def parse_plan(data: Any, kpi_ids: Collection[str]) -> Plan:
+    """Validate raw plan data; raise :class:`PlanError` listing every problem."""
+    problems: list[Problem] = []
+    plan: Plan | None = None
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_from_pydantic(exc))
+    if isinstance(data, Mapping):
+        problems.extend(cross_reference_problems(data, kpi_ids))
+    else:
+        problems.append(Problem((), "plan.not_mapping"))
+    if problems or plan is None:
+        raise PlanError(_dedupe(problems))
+    return plan
+
+
+def _from_pydantic(exc: ValidationError) -> Iterator[Problem]:
+    for err in exc.errors(include_url=False):
+        loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
+        params = {k: _plain(v) for k, v in (err.get("ctx") or {}).items()}
+        if err["type"] in {"union_tag_invalid", "literal_error", "enum"}:
+            params.setdefault("expected", params.get("expected_tags", params.get("expected")))
+        params["input"] = _plain(err.get("input"))
+        yield Problem(loc, "value." + err["type"], params)
+
+
+def _is_union_tag(part: Any) -> bool:
+    return isinstance(part, str) and part in {
+        "hours_saved",
+        "revenue_lift",
+        "cost_avoided",
+        "kpi_effect",
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    text = str(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[Path, str]] = set()
+    out = []
+    for p in problems:
+        key = (p.path, p.message_id)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _items(data: Mapping[str, Any], key: str) -> list[tuple[int, Mapping[str, Any]]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, Mapping)]
+
+
+def _month_or_none(value: Any) -> str | None:
+    try:
+        return parse_month(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) -> list[Problem]:
+    """Problems that need more than one field to see. Never raises on malformed data."""
+    problems: list[Problem] = []
+    add: Callable[..., None] = lambda path, mid, **kw: problems.append(Problem(path, mid, kw))
+
+    for key in ("goals", "team", "tools"):
+        seen: dict[str, int] = {}
+        for i, item in _items(data, key):
+            ident = item.get("id")
+            if isinstance(ident, str):
+                if ident in seen:
+                    add((key, i, "id"), "ref.duplicate_id", id=ident, first=seen[ident])
+                seen.setdefault(ident, i)
+
+    members = {m.get("id") for _, m in _items(data, "team")}
+    company = data.get("company") if isinstance(data.get("company"), Mapping) else {}
+    currency = str(company.get("currency", "TWD")).upper()
+    fx = data.get("fx") if isinstance(data.get("fx"), Mapping) else {}
+    horizon = data.get("horizon") if isinstance(data.get("horizon"), Mapping) else {}
+    start = _month_or_none(horizon.get("start"))
+    months = horizon.get("months", 24)
+
+    def check_kpi(path: Path, kpi: Any) -> None:
+        if isinstance(kpi, str) and kpi not in kpi_ids:
+            add(path, "ref.kpi_unknown", kpi=kpi)
+
+    for i, goal in _items(data, "goals"):
+        check_kpi(("goals", i, "kpi"), goal.get("kpi"))
+        deadline = _month_or_none(goal.get("deadline"))
+        if deadline and start:
+            if month_index(deadline) <= month_index(start):
+                add(("goals", i, "deadline"), "ref.deadline_before_start", deadline=deadline, start=start)
+            elif isinstance(months, int) and month_index(deadline) - month_index(start) >= months:
+                add(("goals", i, "deadline"), "ref.deadline_after_horizon", deadline=deadline, months=months)
+
+    for i, tool in _items(data, "tools"):
+        owner = tool.get("owner")
+        if owner is not None and owner not in members:
+            add(("tools", i, "owner"), "ref.owner_unknown", member=owner)
+        for j, kpi in enumerate(tool.get("kpis") or []):
+            check_kpi(("tools", i, "kpis", j), kpi)
+        plan_ids = [p.get("id") for _, p in _items(tool, "plans")]
+        chosen = tool.get("plan")
+        if chosen is not None and chosen not in plan_ids:
+            add(("tools", i, "plan"), "ref.plan_unknown", plan=chosen, plans=", ".join(map(str, plan_ids)))
+        for j, tplan in _items(tool, "plans"):
+            cur = tplan.get("currency")
+            if isinstance(cur, str) and cur.upper() != currency and cur.upper() not in fx:
+                add(("tools", i, "plans", j, "currency"), "ref.fx_missing", currency=cur.upper())
+        training = tool.get("training") if isinstance(tool.get("training"), Mapping) else {}
+        for j, trainee in enumerate(training.get("trainees") or []):
+            if trainee not in members:
+                add(("tools", i, "training", "trainees", j), "ref.member_unknown", member=trainee)
+        for j, driver in _items(tool, "benefits"):
+            member = driver.get("member")
+            if member is not None and member not in members:
+                add(("tools", i, "benefits", j, "member"), "ref.member_unknown", member=member)
+            if driver.get("kind") == "kpi_effect":
+                check_kpi(("tools", i, "benefits", j, "kpi"), driver.get("kpi"))
+        start_month = tool.get("start_month", 1)
+        if isinstance(start_month, int) and isinstance(months, int) and start_month > months:
+            add(("tools", i, "start_month"), "ref.start_after_horizon", month=start_month, months=months)
+    return problems

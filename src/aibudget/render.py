@@ -1,0 +1,122 @@
+"""Terminal rendering of results with Rich (tables, in the user's language)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console
+from rich.table import Table
+
+from aibudget.domain.errors import PlanError
+from aibudget.domain.plan import Plan
+from aibudget.domain.results import Evaluation, Figures, SimulationResult
+from aibudget.engine.flows import PLAN_LINES_ID
+from aibudget.i18n import Translator
+
+
+def render_problems(console: Console, t: Translator, error: PlanError) -> None:
+    console.print(f"[bold red]{t('plan.invalid', count=len(error.problems))}[/bold red]")
+    for p in error.problems:
+        where = p.where or "-"
+        line = f" ({t('error.at_line', line=p.line)})" if p.line else ""
+        message = t(p.message_id, **p.params)
+        if message == p.message_id and p.message_id.startswith("value."):
+            message = t("value.invalid")
+        console.print(f"  [red]✗[/red] [bold]{where}[/bold]{line}: {message}")
+
+
+def _payback(t: Translator, month: int | None) -> str:
+    return t("cli.payback_never") if month is None else t("cli.payback_month", month=month)
+
+
+def _roi(t: Translator, roi: Decimal | None) -> str:
+    return t("cli.not_applicable") if roi is None else t.percent(roi)
+
+
+def _figures_row(t: Translator, cur: str, f: Figures) -> list[str]:
+    return [
+        t.money(f.pv_costs, cur),
+        t.money(f.pv_benefits, cur),
+        t.money(f.npv, cur),
+        _roi(t, f.roi),
+        _payback(t, f.payback_month),
+    ]
+
+
+def _driver_label(t: Translator, label: str) -> str:
+    text = t(f"driver.{label}")
+    return label if text == f"driver.{label}" else text
+
+
+def render_evaluation(
+    console: Console, t: Translator, plan: Plan, result: Evaluation, sim: SimulationResult
+) -> None:
+    cur = result.currency
+    console.print(
+        t(
+            "cli.title",
+            company=plan.company.name,
+            months=result.months,
+            start=result.start,
+            rate=t.percent(result.discount_rate),
+            convention=t(f"convention.{result.convention}"),
+        ),
+        style="bold",
+    )
+    headers = [t("cli.pv_costs"), t("cli.pv_benefits"), t("cli.npv"), t("cli.roi"), t("cli.payback")]
+    table = Table(show_lines=False)
+    table.add_column(t("cli.tool"))
+    table.add_column("")
+    for h in headers:
+        table.add_column(h, justify="right")
+    for tool in result.tools:
+        name = t("cli.plan_lines") if tool.id == PLAN_LINES_ID else tool.name
+        table.add_row(name, t("cli.expected"), *_figures_row(t, cur, tool.expected))
+        table.add_row("", t("cli.risk_adjusted"), *_figures_row(t, cur, tool.risk_adjusted))
+    table.add_section()
+    table.add_row(
+        f"[bold]{t('cli.plan_total')}[/bold]", t("cli.expected"), *_figures_row(t, cur, result.expected)
+    )
+    table.add_row("", t("cli.risk_adjusted"), *_figures_row(t, cur, result.risk_adjusted))
+    console.print(table)
+
+    periods = Table(title=t("cli.periods_title"))
+    periods.add_column("")
+    for row in result.periods:
+        label = (
+            t("cli.period_initial")
+            if row.label == "initial"
+            else t("cli.period_year", year=row.label.split()[-1])
+        )
+        periods.add_column(label, justify="right")
+    periods.add_row(t("cli.costs"), *[t.money(-r.costs, cur) for r in result.periods])
+    periods.add_row(t("cli.benefits"), *[t.money(r.benefits, cur) for r in result.periods])
+    periods.add_row(t("cli.net"), *[t.money(r.net, cur) for r in result.periods])
+    periods.add_row(t("cli.present_value"), *[t.money(r.pv_net, cur) for r in result.periods])
+    console.print(periods)
+
+    console.print(
+        t("cli.simulation_title", trials=t.number(sim.trials), seed=sim.seed,
+          distribution=sim.distribution.upper()),
+        style="bold",
+    )
+    console.print(
+        f"  {t('cli.npv_range')}: {t.money(sim.npv.p10, cur)} / {t.money(sim.npv.p50, cur)}"
+        f" / {t.money(sim.npv.p90, cur)}"
+    )
+    console.print(f"  {t('cli.prob_loss')}: {t.percent(sim.prob_loss)}")
+    if sim.tornado:
+        bars = Table(title=t("cli.tornado_title"))
+        bars.add_column(t("cli.tool"))
+        bars.add_column(t("cli.input"))
+        bars.add_column(t("cli.range"), justify="right")
+        bars.add_column(t("cli.npv_low_high"), justify="right")
+        names = {tool.id: tool.name for tool in result.tools}
+        for bar in sim.tornado:
+            bars.add_row(
+                names.get(bar.tool, bar.tool),
+                _driver_label(t, bar.label),
+                f"{t.number(bar.low, 2)} – {t.number(bar.high, 2)}",
+                f"{t.money(bar.npv_at_low, cur)} → {t.money(bar.npv_at_high, cur)}",
+            )
+        console.print(bars)
