@@ -1,10 +1,13 @@
 """Source of the message catalogues: `python tools/messages.py` rewrites the .po files.
 
-Each entry: message id -> (English, Traditional Chinese). Edit here, run `make i18n`.
+Each entry: message id -> (English, Traditional Chinese). The core messages live here;
+each feature area keeps its own ``tools/messages_<area>.py`` with a ``MESSAGES`` dict of
+the same shape, merged below. Edit them, then run `make i18n`.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -180,9 +183,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
 ROOT = Path(__file__).resolve().parents[1] / "src" / "aibudget" / "i18n"
 
 
+def all_messages() -> dict[str, tuple[str, str]]:
+    """The core messages plus every tools/messages_<area>.py, refusing duplicate ids."""
+    merged = dict(MESSAGES)
+    for path in sorted(Path(__file__).parent.glob("messages_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        clash = merged.keys() & module.MESSAGES.keys()
+        if clash:
+            raise SystemExit(f"{path.name} repeats message ids: {sorted(clash)}")
+        merged.update(module.MESSAGES)
+    return merged
+
+
 def write(locale: str, index: int) -> None:
     cat = Catalog(locale=locale, project="aibudget", domain="aibudget", charset="utf-8")
-    for msgid, texts in MESSAGES.items():
+    for msgid, texts in all_messages().items():
         cat.add(msgid, texts[index])
     path = ROOT / locale / "LC_MESSAGES" / "aibudget.po"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -207,6 +207,13 @@ def version() -> None:
     typer.echo(__version__)
 
 
+def _register_feature_commands() -> None:
+    """Feature areas add their commands from their own modules (one line each here)."""
+
+
+_register_feature_commands()
+
+
 def main() -> None:
     try:
         app()

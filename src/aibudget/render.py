@@ -63,7 +63,13 @@ def render_evaluation(
         ),
         style="bold",
     )
-    headers = [t("cli.pv_costs"), t("cli.pv_benefits"), t("cli.npv"), t("cli.roi"), t("cli.payback")]
+    headers = [
+        t("cli.pv_costs"),
+        t("cli.pv_benefits"),
+        t("cli.npv"),
+        t("cli.roi"),
+        t("cli.payback"),
+    ]
     table = Table(show_lines=False)
     table.add_column(t("cli.tool"))
     table.add_column("")
@@ -75,7 +81,9 @@ def render_evaluation(
         table.add_row("", t("cli.risk_adjusted"), *_figures_row(t, cur, tool.risk_adjusted))
     table.add_section()
     table.add_row(
-        f"[bold]{t('cli.plan_total')}[/bold]", t("cli.expected"), *_figures_row(t, cur, result.expected)
+        f"[bold]{t('cli.plan_total')}[/bold]",
+        t("cli.expected"),
+        *_figures_row(t, cur, result.expected),
     )
     table.add_row("", t("cli.risk_adjusted"), *_figures_row(t, cur, result.risk_adjusted))
     console.print(table)
@@ -96,8 +104,12 @@ def render_evaluation(
     console.print(periods)
 
     console.print(
-        t("cli.simulation_title", trials=t.number(sim.trials), seed=sim.seed,
-          distribution=sim.distribution.upper()),
+        t(
+            "cli.simulation_title",
+            trials=t.number(sim.trials),
+            seed=sim.seed,
+            distribution=sim.distribution.upper(),
+        ),
         style="bold",
     )
     console.print(

@@ -29,8 +29,6 @@ from pydantic_core import PydanticCustomError
 
 from aibudget.domain.money import ZERO, is_currency
 
-SCHEMA_VERSION = 1
-
 NonNegative = Annotated[Decimal, Field(ge=0)]
 Share = Annotated[Decimal, Field(ge=0, le=1)]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
@@ -394,7 +392,7 @@ class BudgetPolicy(Strict):
 class Plan(Strict):
     """A whole plan file."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     company: Company
     horizon: Horizon
     simulation: Simulation = Field(default_factory=Simulation)

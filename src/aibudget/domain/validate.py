@@ -9,7 +9,7 @@ Two passes over the same raw data, always both:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -79,6 +79,11 @@ def _items(data: Mapping[str, Any], key: str) -> list[tuple[int, Mapping[str, An
     return [(i, item) for i, item in enumerate(value) if isinstance(item, Mapping)]
 
 
+def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key)
+    return value if isinstance(value, Mapping) else {}
+
+
 def _month_or_none(value: Any) -> str | None:
     try:
         return parse_month(value) if value is not None else None
@@ -89,7 +94,9 @@ def _month_or_none(value: Any) -> str | None:
 def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) -> list[Problem]:
     """Problems that need more than one field to see. Never raises on malformed data."""
     problems: list[Problem] = []
-    add: Callable[..., None] = lambda path, mid, **kw: problems.append(Problem(path, mid, kw))
+
+    def add(path: Path, message_id: str, **params: Any) -> None:
+        problems.append(Problem(path, message_id, params))
 
     for key in ("goals", "team", "tools"):
         seen: dict[str, int] = {}
@@ -101,10 +108,10 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
                 seen.setdefault(ident, i)
 
     members = {m.get("id") for _, m in _items(data, "team")}
-    company = data.get("company") if isinstance(data.get("company"), Mapping) else {}
+    company = _mapping(data, "company")
     currency = str(company.get("currency", "TWD")).upper()
-    fx = data.get("fx") if isinstance(data.get("fx"), Mapping) else {}
-    horizon = data.get("horizon") if isinstance(data.get("horizon"), Mapping) else {}
+    fx = _mapping(data, "fx")
+    horizon = _mapping(data, "horizon")
     start = _month_or_none(horizon.get("start"))
     months = horizon.get("months", 24)
 
@@ -117,9 +124,19 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
         deadline = _month_or_none(goal.get("deadline"))
         if deadline and start:
             if month_index(deadline) <= month_index(start):
-                add(("goals", i, "deadline"), "ref.deadline_before_start", deadline=deadline, start=start)
+                add(
+                    ("goals", i, "deadline"),
+                    "ref.deadline_before_start",
+                    deadline=deadline,
+                    start=start,
+                )
             elif isinstance(months, int) and month_index(deadline) - month_index(start) >= months:
-                add(("goals", i, "deadline"), "ref.deadline_after_horizon", deadline=deadline, months=months)
+                add(
+                    ("goals", i, "deadline"),
+                    "ref.deadline_after_horizon",
+                    deadline=deadline,
+                    months=months,
+                )
 
     for i, tool in _items(data, "tools"):
         owner = tool.get("owner")
@@ -130,12 +147,17 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
         plan_ids = [p.get("id") for _, p in _items(tool, "plans")]
         chosen = tool.get("plan")
         if chosen is not None and chosen not in plan_ids:
-            add(("tools", i, "plan"), "ref.plan_unknown", plan=chosen, plans=", ".join(map(str, plan_ids)))
+            add(
+                ("tools", i, "plan"),
+                "ref.plan_unknown",
+                plan=chosen,
+                plans=", ".join(map(str, plan_ids)),
+            )
         for j, tplan in _items(tool, "plans"):
             cur = tplan.get("currency")
             if isinstance(cur, str) and cur.upper() != currency and cur.upper() not in fx:
                 add(("tools", i, "plans", j, "currency"), "ref.fx_missing", currency=cur.upper())
-        training = tool.get("training") if isinstance(tool.get("training"), Mapping) else {}
+        training = _mapping(tool, "training")
         for j, trainee in enumerate(training.get("trainees") or []):
             if trainee not in members:
                 add(("tools", i, "training", "trainees", j), "ref.member_unknown", member=trainee)
@@ -147,5 +169,10 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
                 check_kpi(("tools", i, "benefits", j, "kpi"), driver.get("kpi"))
         start_month = tool.get("start_month", 1)
         if isinstance(start_month, int) and isinstance(months, int) and start_month > months:
-            add(("tools", i, "start_month"), "ref.start_after_horizon", month=start_month, months=months)
+            add(
+                ("tools", i, "start_month"),
+                "ref.start_after_horizon",
+                month=start_month,
+                months=months,
+            )
     return problems

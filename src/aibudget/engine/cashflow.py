@@ -153,8 +153,8 @@ def evaluate_flows(plan: Plan, model: FlowModel, convention: Convention) -> Eval
     costs, benefits = total[False]
     cumulative: list[Decimal] = []
     running = ZERO
-    for c, b in zip(costs, benefits, strict=True):
-        running += b - c
+    for cost, benefit in zip(costs, benefits, strict=True):
+        running += benefit - cost
         cumulative.append(round_money(running))
     return Evaluation(
         currency=model.currency,

@@ -185,14 +185,26 @@ def _tool_flows(plan: Plan, tool: Tool, n: int) -> ToolFlows:
             member = plan.member(b.member or tool.owner)
             rate = member.hourly_cost if member else ZERO
             drivers.append(
-                Driver(tool.id, path, b.label or "hours_saved", b.hours_per_month,
-                       _scale(ramp_stream, rate), risk)
+                Driver(
+                    tool.id,
+                    path,
+                    b.label or "hours_saved",
+                    b.hours_per_month,
+                    _scale(ramp_stream, rate),
+                    risk,
+                )
             )
         elif isinstance(b, RevenueLift):
             base = b.base_monthly_revenue if b.base_monthly_revenue is not None else monthly_revenue
             drivers.append(
-                Driver(tool.id, path, b.label or "revenue_lift", b.lift,
-                       _scale(ramp_stream, base * b.gross_margin), risk)
+                Driver(
+                    tool.id,
+                    path,
+                    b.label or "revenue_lift",
+                    b.lift,
+                    _scale(ramp_stream, base * b.gross_margin),
+                    risk,
+                )
             )
         elif isinstance(b, CostAvoided):
             drivers.append(
@@ -200,10 +212,18 @@ def _tool_flows(plan: Plan, tool: Tool, n: int) -> ToolFlows:
             )
         elif isinstance(b, KpiEffect) and b.value_per_unit > 0:
             drivers.append(
-                Driver(tool.id, path, b.label or f"kpi:{b.kpi}", b.change,
-                       _scale(ramp_stream, b.value_per_unit), risk)
+                Driver(
+                    tool.id,
+                    path,
+                    b.label or f"kpi:{b.kpi}",
+                    b.change,
+                    _scale(ramp_stream, b.value_per_unit),
+                    risk,
+                )
             )
-    entity = _schedules_entity(tool.id, tool.name, tool.schedules, s, n, cost_risk, tool.risk.benefits)
+    entity = _schedules_entity(
+        tool.id, tool.name, tool.schedules, s, n, cost_risk, tool.risk.benefits
+    )
     return ToolFlows(tool.id, tool.name, costs + entity.costs, drivers + entity.drivers)
 
 

@@ -135,8 +135,9 @@ def simulate(
     cum_const = lm.low[fixed] @ lm.cum_unit[fixed] - lm.cum_costs
 
     k = len(uncertain)
-    table = ppf_table(lm.low[uncertain], lm.mode[uncertain], lm.high[uncertain],
-                      plan.simulation.distribution)
+    table = ppf_table(
+        lm.low[uncertain], lm.mode[uncertain], lm.high[uncertain], plan.simulation.distribution
+    )
     flat = table.ravel()
     step = np.diff(table, axis=1, append=table[:, -1:]).ravel()
     offsets = np.arange(k, dtype=np.intp) * PPF_POINTS
@@ -201,8 +202,9 @@ def simulate(
             for t, tool_id in enumerate(lm.tool_ids)
         ],
         fan=[
-            FanPoint(month=m, p10=float(fan_q[0, m]), p50=float(fan_q[1, m]),
-                     p90=float(fan_q[2, m]))
+            FanPoint(
+                month=m, p10=float(fan_q[0, m]), p50=float(fan_q[1, m]), p90=float(fan_q[2, m])
+            )
             for m in range(fan_q.shape[1])
         ],
         fan_trials=fan_trials,

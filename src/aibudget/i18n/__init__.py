@@ -62,7 +62,7 @@ class Translator:
     def money(self, amount: Decimal | float, currency: str, digits: int = 0) -> str:
         """NT$1,234,567 / US$1,234 in zh_TW; NT$1,234,567 / $1,234 in en."""
         symbol = SYMBOLS.get(currency) or get_currency_symbol(currency, locale=self._babel)
-        text = self.number(abs(amount), digits)
+        text = self.number(-amount if amount < 0 else amount, digits)
         return f"-{symbol}{text}" if amount < 0 else f"{symbol}{text}"
 
     def number(self, value: Decimal | float, digits: int = 0) -> str:
