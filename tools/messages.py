@@ -126,7 +126,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Write the month as YYYY-MM (got "{value}").',
         "月份請寫成 YYYY-MM（目前為「{value}」）。",
     ),
-    "value.budget_amount_xor_share": (
+    "ref.budget_amount_xor_share": (
         "Give either annual_amount or share_of_marketing (exactly one of them).",
         "請填 annual_amount 或 share_of_marketing 其中一項（只能一項）。",
     ),

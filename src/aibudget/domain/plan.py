@@ -371,7 +371,10 @@ class Pilot(Strict):
 
 
 class BudgetPolicy(Strict):
-    """The AI marketing budget: an annual amount, or a share of the marketing budget."""
+    """The AI marketing budget: an annual amount, or a share of the marketing budget.
+
+    Exactly one of the two must be given (checked with the cross-references).
+    """
 
     annual_amount: NonNegative | None = None
     share_of_marketing: Share | None = None
@@ -381,12 +384,6 @@ class BudgetPolicy(Strict):
     max_tool_share: Share = Decimal("0.50")
     pilot: Pilot = Field(default_factory=Pilot)
     review_every_months: int | None = Field(default=3, ge=1, le=12)
-
-    @model_validator(mode="after")
-    def _one_amount(self) -> BudgetPolicy:
-        if (self.annual_amount is None) == (self.share_of_marketing is None):
-            raise PydanticCustomError("budget_amount_xor_share", "one of the two", {})
-        return self
 
 
 class Plan(Strict):

@@ -4,7 +4,7 @@ Two passes over the same raw data, always both:
 1. pydantic: types, ranges, shares, currencies, low <= likely <= high;
 2. cross-references on the raw mapping (tolerant of the errors of pass 1): unique ids,
    owners and members that exist, known KPI ids, deadlines inside the horizon, fx rates
-   for foreign-currency prices, chosen plans that exist.
+   for foreign-currency prices, chosen plans that exist, one budget amount.
 """
 
 from __future__ import annotations
@@ -97,6 +97,10 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
 
     def add(path: Path, message_id: str, **params: Any) -> None:
         problems.append(Problem(path, message_id, params))
+
+    budget = _mapping(data, "budget")
+    if (budget.get("annual_amount") is None) == (budget.get("share_of_marketing") is None):
+        add(("budget",), "ref.budget_amount_xor_share")
 
     for key in ("goals", "team", "tools"):
         seen: dict[str, int] = {}
