@@ -1,0 +1,173 @@
+"""Actuals: what really happened, month by month, next to the plan.
+
+One :class:`ActualRecord` is one fact about one month: money on a budget line of a tool
+(with its status: planned, committed or spent), seats and active users, hours saved,
+other benefits observed (money), a KPI value, team feedback (1-5) and a note. Records
+come from typing them in or from :mod:`aibudget.imports`; each carries a fingerprint of
+its content so that re-importing the same rows never double counts.
+
+Two records describe *the same thing* when their :func:`record_key` is equal (same
+source, month, tool, line, status, KPI and label). :func:`merge` adds new records,
+skips records whose fingerprint is already present (a re-import), and reports a record
+with a known key but different content as a conflict instead of merging it silently;
+the caller may then ask to replace the old records of that key.
+
+Pure: no I/O; problems are returned as :class:`~aibudget.domain.errors.Problem` values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from aibudget.domain.errors import Problem
+from aibudget.domain.plan import LineItem, Month
+
+PLAN_LEVEL = "_plan"  # tool id of spend that belongs to no tool (as engine.flows)
+
+
+class SpendStatus(StrEnum):
+    """Forecast status of money: planned (may still move), committed (contract), spent."""
+
+    PLANNED = "planned"
+    COMMITTED = "committed"
+    SPENT = "spent"
+
+
+Feedback = Annotated[Decimal, Field(ge=1, le=5)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
+class ActualRecord(BaseModel):
+    """One month's facts for one tool (or one KPI). Every value field is optional."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    month: Month
+    tool: str = PLAN_LEVEL
+    line: LineItem | None = None
+    status: SpendStatus = SpendStatus.SPENT
+    amount: Decimal | None = None
+    seats: Count | None = None
+    active_users: Count | None = None
+    hours_saved: Annotated[Decimal, Field(ge=0)] | None = None
+    benefit: Decimal | None = Field(
+        default=None,
+        description="Money value of benefits other than hours seen this month "
+        "(e.g. gross margin of attributed sales, an agency fee not paid).",
+    )
+    kpi: str | None = None
+    kpi_value: Decimal | None = None
+    feedback: Feedback | None = None
+    note: str | None = Field(default=None, max_length=2000)
+    label: str | None = Field(default=None, max_length=300, description="Campaign or reference.")
+    source: str = "manual"
+    rows: int = Field(default=1, ge=1, description="Source rows summed into this record.")
+    fingerprint: str = ""
+
+
+class Actuals(BaseModel):
+    """All actuals of one plan, in the plan's currency."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: int = 1
+    currency: str
+    records: list[ActualRecord] = Field(default_factory=list)
+
+    def months(self) -> list[str]:
+        return sorted({r.month for r in self.records})
+
+
+def record_key(record: ActualRecord) -> tuple[str, ...]:
+    """What a record is about; two records with one key must not both count."""
+    return (
+        record.source,
+        record.month,
+        record.tool,
+        record.line.value if record.line else "",
+        record.status.value,
+        record.kpi or "",
+        record.label or "",
+    )
+
+
+def content_digest(parts: Iterable[object]) -> str:
+    """A stable hex digest of values (Decimals by their normalised text)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        text = format(part.normalize(), "f") if isinstance(part, Decimal) else str(part)
+        h.update(text.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def with_fingerprint(record: ActualRecord, extra: str = "") -> ActualRecord:
+    """The record with its fingerprint: key + values (+ ``extra``, e.g. source row digests)."""
+    values = (
+        record.amount,
+        record.seats,
+        record.active_users,
+        record.hours_saved,
+        record.benefit,
+        record.kpi_value,
+        record.feedback,
+        record.note,
+    )
+    digest = content_digest((*record_key(record), *("" if v is None else v for v in values), extra))
+    return record.model_copy(update={"fingerprint": digest})
+
+
+class MergeReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    added: int = 0
+    already_present: int = 0
+    replaced: int = 0
+    conflicts: int = 0
+
+
+def merge(
+    existing: Actuals, incoming: Sequence[ActualRecord], replace: bool = False
+) -> tuple[Actuals, MergeReport, list[Problem]]:
+    """Add ``incoming`` to ``existing`` atomically: all of it, or (on conflicts) nothing.
+
+    Same fingerprint: already present, skipped. Same key, other content: a conflict
+    (``actuals.conflict``) unless ``replace``, which drops every existing record of
+    that key first. With conflicts the existing actuals are returned unchanged.
+    """
+    by_fp = {r.fingerprint for r in existing.records}
+    by_key: dict[tuple[str, ...], list[int]] = {}
+    for i, r in enumerate(existing.records):
+        by_key.setdefault(record_key(r), []).append(i)
+    problems: list[Problem] = []
+    new: list[ActualRecord] = []
+    drop: set[int] = set()
+    present = 0
+    for j, rec in enumerate(incoming):
+        if rec.fingerprint and rec.fingerprint in by_fp:
+            present += 1
+            continue
+        old = by_key.get(record_key(rec), [])
+        if old and not replace:
+            problems.append(
+                Problem(
+                    ("records", j),
+                    "actuals.conflict",
+                    {"month": rec.month, "tool": rec.tool, "what": rec.label or rec.kpi or ""},
+                )
+            )
+            continue
+        drop.update(old)
+        new.append(rec)
+    if problems:
+        return existing, MergeReport(conflicts=len(problems), already_present=present), problems
+    kept = [r for i, r in enumerate(existing.records) if i not in drop]
+    merged = existing.model_copy(update={"records": kept + new})
+    report = MergeReport(added=len(new), already_present=present, replaced=len(drop))
+    return merged, report, []

@@ -1,0 +1,202 @@
+"""Preview, then confirm: reading files into actual records, all or nothing.
+
+:func:`preview_file` streams one file and returns a :class:`Preview`: the format, the
+encoding and how it was found, the column mapping, every problem with its line and
+reason, and - only when there is no problem at all - the records. :func:`confirm`
+merges the records of previews into existing actuals in one step, refusing everything
+if any file failed or any record conflicts (see :func:`aibudget.domain.actuals.merge`).
+
+Storage is the caller's business: the mapping and encoding in a preview are plain data
+that a caller may remember per workspace and source and pass back as options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from aibudget.domain.actuals import ActualRecord, Actuals, MergeReport, merge
+from aibudget.domain.errors import Problem
+from aibudget.imports.cells import clean, is_blank, parse_period
+from aibudget.imports.encoding import LineDecodeError
+from aibudget.imports.formats import FORMATS, TEMPLATE_HEADERS, Match, find_header
+from aibudget.imports.reader import NotTabular, open_rows
+from aibudget.imports.rows import HANDLERS, Sink
+
+MAX_PREAMBLE = 20  # rows above the header (titles, date range, comments)
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    currency: str = "TWD"  # the plan's currency; files in another one are refused
+    format: str | None = None  # template | google_ads | meta_ads | ga4 (None: detect)
+    encoding: str | None = None  # a Python codec name to override detection
+    mapping: dict[str, str] | None = None  # field -> header text, as remembered
+    tool: str | None = None  # plan tool id that ad spend belongs to
+    source: str | None = None  # name used in fingerprints (default: the format)
+
+
+@dataclass
+class Preview:
+    file: str
+    format: str | None = None
+    encoding: str | None = None
+    encoding_method: str | None = None
+    delimiter: str | None = None
+    header_line: int | None = None
+    mapping: dict[str, str] = field(default_factory=dict)
+    currency: str | None = None
+    period: tuple[date, date] | None = None
+    rows_read: int = 0
+    rows_used: int = 0
+    rows_skipped: int = 0
+    neutralised: int = 0
+    problem_count: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    records: list[ActualRecord] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem_count
+
+    def fail(self, message_id: str, line: int | None = None, **params: object) -> None:
+        self.problem_count += 1
+        self.problems.append(Problem((), message_id, dict(params), line))
+
+
+def preview_file(path: Path, options: ImportOptions | None = None) -> Preview:
+    """Read one file (streamed) and say what importing it would do."""
+    try:
+        with path.open("rb") as stream:
+            return preview_stream(stream, path.name, options or ImportOptions())
+    except OSError as exc:
+        preview = Preview(file=path.name)
+        preview.fail("import.unreadable", file=str(path), detail=exc.strerror or str(exc))
+        return preview
+
+
+def preview_stream(stream: BinaryIO, name: str, options: ImportOptions) -> Preview:
+    preview = Preview(file=name)
+    try:
+        detected, delimiter, rows = open_rows(stream, options.encoding)
+    except NotTabular:
+        preview.fail("import.not_tabular")
+        return preview
+    except LookupError:
+        preview.fail("import.unknown_encoding", encoding=options.encoding or "")
+        return preview
+    if detected is not None:
+        preview.encoding, preview.encoding_method = detected.encoding, detected.method
+        preview.delimiter = delimiter
+        if detected.mixed_lines:
+            utf8, cp950 = detected.mixed_lines
+            preview.fail("import.mixed_encodings", utf8_line=utf8, cp950_line=cp950)
+            return preview
+    else:
+        preview.encoding, preview.encoding_method = "xlsx", "xlsx"
+    try:
+        _read(rows, preview, options)
+    except LineDecodeError as exc:
+        preview.fail("import.decode_error", exc.line, encoding=exc.encoding)
+    except NotTabular:
+        preview.fail("import.not_tabular")
+    if not preview.ok:
+        preview.records = []  # nothing from a failed file
+    return preview
+
+
+def _read(rows: object, preview: Preview, options: ImportOptions) -> None:
+    sink = Sink()
+    handler = None
+    preamble: list[str] = []
+    any_content = False
+    for line, cells in rows:  # type: ignore[attr-defined]
+        if all(is_blank(c) for c in cells):
+            continue
+        any_content = True
+        if handler is not None:
+            preview.rows_read += 1
+            handler.row(line, cells)
+            continue
+        text = " ".join(clean(c) for c in cells if not is_blank(c))
+        if text.startswith("#"):
+            preamble.append(text.lstrip("# "))
+            continue
+        match = find_header(cells, options.format, options.mapping)
+        if match is None:
+            preamble.append(text)
+            if len(preamble) > MAX_PREAMBLE:
+                break
+            continue
+        preview.header_line = line
+        if not _accept_header(match, preview, options, preamble):
+            return
+        handler = HANDLERS[match.format.name](sink, match, options, preview.period)
+    if handler is None:
+        if any_content:
+            preview.fail("import.header_not_found", expected=_expected(options.format))
+        else:
+            preview.fail("import.empty")
+        return
+    records = handler.records() if not sink.problem_count else []
+    if not records and not sink.problem_count:
+        sink.problem("import.no_rows")
+    preview.records = records
+    preview.problems.extend(sink.problems)
+    preview.problem_count += sink.problem_count
+    preview.rows_used, preview.rows_skipped = sink.rows_used, sink.rows_skipped
+    preview.neutralised = sink.neutralised
+
+
+def _accept_header(
+    match: Match, preview: Preview, options: ImportOptions, preamble: list[str]
+) -> bool:
+    preview.format = match.format.name
+    preview.mapping = dict(match.headers)
+    preview.currency = match.currency or options.currency
+    preview.period = _period(preamble)
+    if match.currency and match.currency != options.currency:
+        preview.fail(
+            "import.currency_mismatch",
+            preview.header_line,
+            found=match.currency,
+            expected=options.currency,
+        )
+        return False
+    return True
+
+
+def _period(preamble: Sequence[str]) -> tuple[date, date] | None:
+    """GA4 ``Start date: 20260501`` / ``End date:`` comments, or a Google Ads range row."""
+    found: dict[str, str] = {}
+    for text in preamble:
+        key, _, value = text.partition(":")
+        if key.strip().lower() in ("start date", "end date", "開始日期", "結束日期"):
+            found["start" if key.strip().lower() in ("start date", "開始日期") else "end"] = value
+        elif (period := parse_period(text)) is not None:
+            return period
+    if {"start", "end"} <= found.keys():
+        return parse_period(f"{found['start'].strip()} - {found['end'].strip()}")
+    return None
+
+
+def _expected(hint: str | None) -> str:
+    if hint and hint != "template":
+        fmt = FORMATS[hint]
+        return ", ".join(fmt.aliases[name][0] for name in fmt.required)
+    return ", ".join(f"{en} / {zh}" for en, zh in TEMPLATE_HEADERS.values())
+
+
+def confirm(
+    existing: Actuals, previews: Sequence[Preview], replace: bool = False
+) -> tuple[Actuals, MergeReport, list[Problem]]:
+    """One atomic result: every file valid and no conflict, or nothing changes."""
+    failed = [p.file for p in previews if not p.ok]
+    if failed:
+        problem = Problem((), "import.files_failed", {"files": ", ".join(failed)})
+        return existing, MergeReport(), [problem]
+    records = [r for p in previews for r in p.records]
+    return merge(existing, records, replace)

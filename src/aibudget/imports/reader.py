@@ -1,0 +1,87 @@
+"""Rows of a file, streamed: (line number, cells), from CSV/TSV text or an XLSX sheet.
+
+Nothing reads a whole file into memory: text is decoded line by line
+(:mod:`aibudget.imports.encoding`) and fed to :mod:`csv`; workbooks are opened with
+openpyxl's read-only mode, which streams rows from the sheet XML.
+"""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from collections.abc import Iterator
+from itertools import chain, islice
+from typing import BinaryIO
+
+from aibudget.imports.encoding import Detected, decoded_lines, detect
+
+XLSX_MAGIC = b"PK\x03\x04"
+SNIFF_LINES = 30
+DELIMITERS = ("\t", ",", ";")
+MAX_FIELD = 1_000_000  # characters in one cell; csv's own limit is 128 KiB
+
+Row = tuple[int, list[object]]
+
+
+class NotTabular(Exception):
+    """The bytes are neither delimited text nor a workbook (zip, PDF, image...)."""
+
+
+def is_xlsx(sample: bytes) -> bool:
+    return sample.startswith(XLSX_MAGIC)
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    body = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    counts = {d: sum(ln.count(d) for ln in body) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def text_rows(stream: BinaryIO, detected: Detected) -> tuple[str, Iterator[Row]]:
+    """The delimiter and the rows of a delimited text file."""
+    lines = decoded_lines(stream, detected)
+    head = list(islice(lines, SNIFF_LINES))
+    delimiter = sniff_delimiter(head)
+    csv.field_size_limit(MAX_FIELD)
+    reader = csv.reader(chain(head, lines), delimiter=delimiter)
+
+    def rows() -> Iterator[Row]:
+        for cells in reader:
+            yield reader.line_num, list(cells)
+
+    return delimiter, rows()
+
+
+def xlsx_rows(stream: BinaryIO) -> Iterator[Row]:
+    """Rows of the first sheet (or one named actuals / 實際數), values only."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(stream, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise NotTabular(str(exc)) from None
+    try:
+        names = [n for n in book.sheetnames if n.lower() in ("actuals", "實際數")]
+        sheet = book[names[0]] if names else book.worksheets[0]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, list(values)
+    finally:
+        book.close()
+
+
+def open_rows(
+    stream: BinaryIO, encoding: str | None = None
+) -> tuple[Detected | None, str | None, Iterator[Row]]:
+    """(detected encoding, delimiter, rows); both None for a workbook."""
+    sample = stream.read(64 * 1024)
+    complete = len(sample) < 64 * 1024
+    stream.seek(0)
+    if is_xlsx(sample):
+        return None, None, xlsx_rows(stream)
+    utf16 = sample[:2] in (b"\xff\xfe", b"\xfe\xff")
+    if sample[:4] in (b"%PDF", b"\x89PNG") or (b"\0\0" in sample and not utf16):
+        raise NotTabular("binary")
+    detected = detect(sample, complete, encoding)
+    delimiter, rows = text_rows(stream, detected)
+    return detected, delimiter, rows

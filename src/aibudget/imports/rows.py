@@ -1,0 +1,323 @@
+"""Turning rows of each format into actual records (summed to months where needed)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, record_key, with_fingerprint
+from aibudget.domain.errors import Problem
+from aibudget.domain.plan import LineItem
+from aibudget.imports.cells import (
+    CellError,
+    clean,
+    is_blank,
+    month_of,
+    parse_date,
+    parse_number,
+    safe_text,
+)
+from aibudget.imports.formats import LINE_WORDS, STATUS_WORDS, TOTAL_WORDS, Match, norm
+
+MAX_PROBLEMS = 200
+DIGEST_MOD = 2**128
+
+
+@dataclass
+class Sink:
+    """What a file produced: records or problems (kept to MAX_PROBLEMS; all counted)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
+    neutralised: int = 0
+    rows_used: int = 0
+    rows_skipped: int = 0
+
+    def problem(self, message_id: str, line: int | None = None, **params: Any) -> None:
+        self.problem_count += 1
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem((), message_id, params, line))
+
+    def text(self, value: object) -> str:
+        text, changed = safe_text(value)
+        self.neutralised += changed
+        return text
+
+
+def row_digest(cells: Sequence[object]) -> int:
+    h = hashlib.blake2b(digest_size=8)
+    h.update("\x1f".join(clean(c) for c in cells).encode("utf-8"))
+    return int.from_bytes(h.digest(), "big")
+
+
+class Handler:
+    """Reads the data rows of one format after its header was found."""
+
+    def __init__(self, sink: Sink, match: Match, options: Any, period: Any) -> None:
+        self.sink = sink
+        self.match = match
+        self.options = options
+        self.period: tuple[date, date] | None = period
+        self.seen: dict[int, int] = {}  # full-row digest -> first line
+
+    def cell(self, cells: Sequence[object], name: str) -> object:
+        index = self.match.columns.get(name)
+        return cells[index] if index is not None and index < len(cells) else None
+
+    def bad(self, line: int, name: str, value: object, reason: str) -> None:
+        column = self.match.headers.get(name, name)
+        self.sink.problem("import.bad_cell", line, column=column, value=clean(value), reason=reason)
+
+    def duplicate(self, line: int, cells: Sequence[object]) -> bool:
+        digest = row_digest(cells)
+        first = self.seen.setdefault(digest, line)
+        if first != line:
+            self.sink.problem("import.duplicate_row", line, first=first)
+            return True
+        return False
+
+    def row(self, line: int, cells: Sequence[object]) -> None:
+        raise NotImplementedError
+
+    def records(self) -> list[ActualRecord]:
+        raise NotImplementedError
+
+
+class TemplateHandler(Handler):
+    """The app's own template: one record per row; a repeated key is an error."""
+
+    VALUE_FIELDS = ("amount", "seats", "active_users", "hours_saved", "benefit", "kpi_value")
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.out: list[ActualRecord] = []
+        self.keys: dict[tuple[str, ...], int] = {}
+
+    def row(self, line: int, cells: Sequence[object]) -> None:
+        if self.duplicate(line, cells):
+            return
+        data: dict[str, Any] = {"source": self.options.source or "template"}
+        ok = True
+        try:
+            data["month"] = month_of(self.cell(cells, "month"))
+        except CellError as exc:
+            self.bad(line, "month", exc.value, "import.reason.not_a_date")
+            ok = False
+        tool = self.sink.text(self.cell(cells, "tool"))
+        data["tool"] = tool or PLAN_LEVEL
+        for name in (*self.VALUE_FIELDS, "feedback"):
+            try:
+                value = parse_number(self.cell(cells, name))
+            except CellError as exc:
+                self.bad(line, name, exc.value, "import.reason.not_a_number")
+                ok = False
+                continue
+            if value is not None:
+                data[name] = value
+        ok = self._words(line, cells, data) and ok
+        currency = clean(self.cell(cells, "currency")).upper()
+        if currency and currency != self.options.currency:
+            self.sink.problem(
+                "import.currency_mismatch", line, found=currency, expected=self.options.currency
+            )
+            ok = False
+        for name, target in (("kpi", "kpi"), ("note", "note"), ("reference", "label")):
+            text = self.sink.text(self.cell(cells, name))
+            if text:
+                data[target] = text
+        if ok:
+            self._add(line, data)
+
+    def _words(self, line: int, cells: Sequence[object], data: dict[str, Any]) -> bool:
+        ok = True
+        for name, words, default in (
+            ("line", LINE_WORDS, None),
+            ("status", STATUS_WORDS, "spent"),
+        ):
+            text = norm(self.cell(cells, name))
+            if not text:
+                if default:
+                    data[name] = default
+                continue
+            value = words.get(text, text.replace(" ", "_"))
+            known = LineItem if name == "line" else ("planned", "committed", "spent")
+            if value not in [getattr(k, "value", k) for k in known]:
+                self.bad(line, name, text, f"import.reason.unknown_{name}")
+                ok = False
+            data[name] = value
+        return ok
+
+    def _add(self, line: int, data: dict[str, Any]) -> None:
+        if not any(k in data for k in (*self.VALUE_FIELDS, "feedback", "note")):
+            self.sink.rows_skipped += 1
+            return
+        try:
+            record = with_fingerprint(ActualRecord(**data))
+        except ValidationError as exc:
+            for err in exc.errors():
+                name = str(err["loc"][0]) if err["loc"] else "row"
+                self.bad(line, name, err.get("input"), f"value.{err['type']}")
+            return
+        first = self.keys.setdefault(record_key(record), line)
+        if first != line:
+            self.sink.problem("import.duplicate_key", line, first=first)
+            return
+        self.sink.rows_used += 1
+        self.out.append(record)
+
+    def records(self) -> list[ActualRecord]:
+        return self.out
+
+
+@dataclass
+class Group:
+    sums: dict[str, Decimal] = field(default_factory=dict)
+    rows: int = 0
+    digest: int = 0
+
+
+class SummingHandler(Handler):
+    """Ad platforms and GA4: rows are days (or a period); records are months."""
+
+    source = ""
+    line_item: LineItem | None = LineItem.OTHER
+    amount_field = ""
+    kpi_fields: dict[str, str] = {}  # noqa: RUF012 - read-only class data
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.groups: dict[tuple[str, str], Group] = {}
+
+    def is_total(self, cells: Sequence[object]) -> bool:
+        first = next((norm(c) for c in cells if not is_blank(c)), "")
+        return first.startswith(TOTAL_WORDS)
+
+    def month(self, line: int, cells: Sequence[object]) -> str | None:
+        for name in ("day", "date"):
+            value = self.cell(cells, name)
+            if name in self.match.columns and not is_blank(value):
+                try:
+                    return month_of(value)
+                except CellError as exc:
+                    self.bad(line, name, exc.value, "import.reason.not_a_date")
+                    return None
+        return self.period_month(line)
+
+    def period_month(self, line: int) -> str | None:
+        if self.period and (self.period[0].year, self.period[0].month) == (
+            self.period[1].year,
+            self.period[1].month,
+        ):
+            return month_of(self.period[0])
+        self.sink.problem("import.no_day", line)
+        return None
+
+    def label(self, cells: Sequence[object]) -> str:
+        if "campaign" not in self.match.columns:
+            return ""
+        return self.sink.text(self.cell(cells, "campaign"))
+
+    def row(self, line: int, cells: Sequence[object]) -> None:
+        if self.is_total(cells):
+            self.sink.rows_skipped += 1
+            return
+        if self.duplicate(line, cells):
+            return
+        currency = clean(self.cell(cells, "currency")).upper()
+        if "currency" in self.match.columns and currency and currency != self.options.currency:
+            self.sink.problem(
+                "import.currency_mismatch", line, found=currency, expected=self.options.currency
+            )
+            return
+        month = self.month(line, cells)
+        values: dict[str, Decimal] = {}
+        for name in (self.amount_field, *self.kpi_fields):
+            if not name or name not in self.match.columns:
+                continue
+            try:
+                number = parse_number(self.cell(cells, name))
+            except CellError as exc:
+                self.bad(line, name, exc.value, "import.reason.not_a_number")
+                return
+            values[name] = number if number is not None else Decimal(0)
+        if month is None:
+            return
+        group = self.groups.setdefault((month, self.label(cells)), Group())
+        for name, number in values.items():
+            group.sums[name] = group.sums.get(name, Decimal(0)) + number
+        group.rows += 1
+        group.digest = (group.digest + row_digest(cells)) % DIGEST_MOD
+        self.sink.rows_used += 1
+
+    def records(self) -> list[ActualRecord]:
+        out: list[ActualRecord] = []
+        tool = self.options.tool or (PLAN_LEVEL if not self.amount_field else self.source)
+        source = self.options.source or self.source
+        for (month, label), group in sorted(self.groups.items()):
+            extra = f"{group.digest:032x}"
+            base = {"month": month, "tool": tool, "source": source, "rows": group.rows}
+            if self.amount_field:
+                amount = group.sums.get(self.amount_field, Decimal(0))
+                spend = ActualRecord(
+                    **base, line=self.line_item, amount=amount, label=label or None
+                )
+                out.append(with_fingerprint(spend, extra))
+            for name, kpi in self.kpi_fields.items():
+                if name in group.sums:
+                    rec = ActualRecord(
+                        **base, kpi=kpi, kpi_value=group.sums[name], label=label or None
+                    )
+                    out.append(with_fingerprint(rec, extra))
+        return out
+
+
+class GoogleAdsHandler(SummingHandler):
+    source = "google_ads"
+    amount_field = "cost"
+    kpi_fields = {"conversions": "conversions"}  # noqa: RUF012
+
+
+class MetaAdsHandler(SummingHandler):
+    source = "meta_ads"
+    amount_field = "spend"
+    kpi_fields = {}  # noqa: RUF012 - "Results" depend on the campaign objective
+
+    def month(self, line: int, cells: Sequence[object]) -> str | None:
+        if "day" in self.match.columns or not {"starts", "ends"} <= self.match.columns.keys():
+            return super().month(line, cells)
+        try:
+            start = parse_date(self.cell(cells, "starts"))
+            end = parse_date(self.cell(cells, "ends"))
+        except CellError as exc:
+            self.bad(line, "starts", exc.value, "import.reason.not_a_date")
+            return None
+        if (start.year, start.month) != (end.year, end.month):
+            self.sink.problem(
+                "import.range_spans_months", line, start=start.isoformat(), end=end.isoformat()
+            )
+            return None
+        return month_of(start)
+
+
+class Ga4Handler(SummingHandler):
+    source = "ga4"
+    line_item = None
+    amount_field = ""
+    kpi_fields = {"sessions": "monthly_sessions", "key_events": "key_events"}  # noqa: RUF012
+
+    def label(self, cells: Sequence[object]) -> str:
+        return ""
+
+
+HANDLERS: dict[str, type[Handler]] = {
+    "template": TemplateHandler,
+    "google_ads": GoogleAdsHandler,
+    "meta_ads": MetaAdsHandler,
+    "ga4": Ga4Handler,
+}
