@@ -1,0 +1,22 @@
+"""Errors of the store, in the aibudget error family (each knows its HTTP status)."""
+
+from __future__ import annotations
+
+from aibudget.domain.errors import AibudgetError
+
+
+class NotFound(AibudgetError):
+    """Missing, or not visible to this user (the two are deliberately the same)."""
+
+    message_id = "store.not_found"
+    http_status = 404
+
+
+class Forbidden(AibudgetError):
+    message_id = "store.forbidden"
+    http_status = 403
+
+
+class Conflict(AibudgetError):
+    message_id = "store.conflict"
+    http_status = 409

@@ -1,0 +1,98 @@
+"""What the store hands out: frozen pydantic records, never ORM rows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from aibudget.domain.plan import Plan
+
+
+class Role(StrEnum):
+    OWNER = "owner"
+    EDITOR = "editor"
+    VIEWER = "viewer"
+
+    @property
+    def can_edit(self) -> bool:
+        return self in (Role.OWNER, Role.EDITOR)
+
+    @property
+    def can_manage(self) -> bool:
+        return self is Role.OWNER
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    LIVE = "live"
+    APPROVED = "approved"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class User(Record):
+    id: str
+    email: str
+    name: str
+    locale: str | None
+    created_at: datetime
+
+
+class Workspace(Record):
+    id: str
+    name: str
+    role: Role  # the viewing user's role
+    created_at: datetime
+
+
+class Member(Record):
+    user_id: str
+    email: str
+    name: str
+    role: Role
+
+
+class PlanSummary(Record):
+    id: str
+    workspace_id: str
+    name: str
+    created_at: datetime
+    latest_number: int
+    latest_status: Status
+    updated_at: datetime
+
+
+class VersionInfo(Record):
+    id: str
+    plan_id: str
+    number: int
+    author_id: str
+    author_name: str
+    created_at: datetime
+    note: str
+    status: Status
+
+
+class PlanVersion(VersionInfo):
+    plan: Plan
+    document: dict[str, Any]
+
+
+class Invite(Record):
+    workspace_id: str
+    workspace_name: str
+    email: str
+    role: Role
+
+
+class AuditEntry(Record):
+    at: datetime
+    user_id: str | None
+    action: str
+    target: str
+    detail: dict[str, Any]

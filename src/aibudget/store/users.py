@@ -1,0 +1,112 @@
+"""Accounts: argon2 password hashes and personal API tokens (stored as SHA-256 only)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from aibudget.store import audit
+from aibudget.store.errors import Conflict, NotFound
+from aibudget.store.models import ApiTokenRow, UserRow, aware
+from aibudget.store.records import User
+
+TOKEN_PREFIX = "aib_"
+
+
+@cache
+def password_hasher() -> PasswordHasher:
+    """argon2id with the library's recommended parameters (built on first use)."""
+    return PasswordHasher()
+
+
+@cache
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    """Verified when the e-mail is unknown, so both paths cost the same time."""
+    return hasher.hash("not a real password")
+
+
+def to_record(row: UserRow) -> User:
+    return User(
+        id=row.id,
+        email=row.email,
+        name=row.name,
+        locale=row.locale,
+        created_at=aware(row.created_at),
+    )
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(UserRow)) or 0
+
+
+def create(session: Session, email: str, name: str, password: str) -> User:
+    email = normalise_email(email)
+    if session.scalar(select(UserRow.id).where(UserRow.email == email)):
+        raise Conflict("store.email_taken", email=email)
+    row = UserRow(email=email, name=name.strip(), password_hash=password_hasher().hash(password))
+    session.add(row)
+    session.flush()
+    audit.record(session, "user.created", user_id=row.id, target=row.id)
+    return to_record(row)
+
+
+def get(session: Session, user_id: str) -> User:
+    row = session.get(UserRow, user_id)
+    if row is None:
+        raise NotFound()
+    return to_record(row)
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    """The user if the password matches (re-hashing an outdated hash), else None."""
+    row = session.scalar(select(UserRow).where(UserRow.email == normalise_email(email)))
+    hasher = password_hasher()
+    try:
+        hasher.verify(row.password_hash if row else _dummy_hash(hasher), password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if row is None:
+        return None
+    if hasher.check_needs_rehash(row.password_hash):
+        row.password_hash = hasher.hash(password)
+    return to_record(row)
+
+
+def set_locale(session: Session, user_id: str, locale: str | None) -> None:
+    row = session.get(UserRow, user_id)
+    if row is None:
+        raise NotFound()
+    row.locale = locale
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_token(session: Session, user_id: str, name: str) -> str:
+    """A new personal API token; the plain value is returned once and never stored."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    session.add(ApiTokenRow(user_id=user_id, name=name.strip()[:100], token_hash=_digest(token)))
+    audit.record(session, "token.created", user_id=user_id, name=name)
+    return token
+
+
+def user_for_token(session: Session, token: str) -> User | None:
+    if not token.startswith(TOKEN_PREFIX):
+        return None
+    row = session.scalar(
+        select(UserRow)
+        .join(ApiTokenRow, ApiTokenRow.user_id == UserRow.id)
+        .where(ApiTokenRow.token_hash == _digest(token))
+    )
+    return to_record(row) if row else None

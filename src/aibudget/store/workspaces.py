@@ -1,0 +1,140 @@
+"""Workspaces (one business, or one client of a consultant), memberships and invites.
+
+Every read goes through the membership of the asking user: a workspace the user is not a
+member of does not exist for them (NotFound, never Forbidden, so ids cannot be probed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from aibudget.store import audit
+from aibudget.store.errors import Forbidden, NotFound
+from aibudget.store.models import InviteRow, MembershipRow, UserRow, WorkspaceRow, aware
+from aibudget.store.records import Invite, Member, Role, Workspace
+
+_RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.OWNER: 2}
+
+
+def _record(row: WorkspaceRow, role: str) -> Workspace:
+    return Workspace(id=row.id, name=row.name, role=Role(role), created_at=aware(row.created_at))
+
+
+def create(session: Session, user_id: str, name: str) -> Workspace:
+    row = WorkspaceRow(name=name.strip())
+    session.add(row)
+    session.flush()
+    session.add(MembershipRow(workspace_id=row.id, user_id=user_id, role=Role.OWNER.value))
+    audit.record(session, "workspace.created", user_id=user_id, workspace_id=row.id, name=name)
+    return _record(row, Role.OWNER)
+
+
+def list_for(session: Session, user_id: str) -> list[Workspace]:
+    rows = session.execute(
+        select(WorkspaceRow, MembershipRow.role)
+        .join(MembershipRow, MembershipRow.workspace_id == WorkspaceRow.id)
+        .where(MembershipRow.user_id == user_id)
+        .order_by(WorkspaceRow.name, WorkspaceRow.id)
+    )
+    return [_record(ws, role) for ws, role in rows]
+
+
+def require(
+    session: Session, user_id: str, workspace_id: str, need: Role = Role.VIEWER
+) -> Workspace:
+    """The workspace as ``user_id`` sees it: NotFound unless a member, Forbidden if short."""
+    found = session.execute(
+        select(WorkspaceRow, MembershipRow.role)
+        .join(MembershipRow, MembershipRow.workspace_id == WorkspaceRow.id)
+        .where(MembershipRow.user_id == user_id, WorkspaceRow.id == workspace_id)
+    ).first()
+    if found is None:
+        raise NotFound()
+    workspace = _record(found[0], found[1])
+    if _RANK[workspace.role] < _RANK[need]:
+        raise Forbidden("store.role_needed", role=need.value)
+    return workspace
+
+
+def rename(session: Session, user_id: str, workspace_id: str, name: str) -> Workspace:
+    require(session, user_id, workspace_id, Role.OWNER)
+    row = session.get(WorkspaceRow, workspace_id)
+    assert row is not None
+    row.name = name.strip()
+    audit.record(
+        session, "workspace.renamed", user_id=user_id, workspace_id=workspace_id, name=name
+    )
+    return _record(row, Role.OWNER)
+
+
+def members(session: Session, user_id: str, workspace_id: str) -> list[Member]:
+    require(session, user_id, workspace_id)
+    rows = session.execute(
+        select(UserRow, MembershipRow.role)
+        .join(MembershipRow, MembershipRow.user_id == UserRow.id)
+        .where(MembershipRow.workspace_id == workspace_id)
+        .order_by(UserRow.name)
+    )
+    return [Member(user_id=u.id, email=u.email, name=u.name, role=Role(r)) for u, r in rows]
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invite(session: Session, user_id: str, workspace_id: str, email: str, role: Role) -> str:
+    """An invitation token (shown to the owner as a link; only its hash is stored)."""
+    require(session, user_id, workspace_id, Role.OWNER)
+    token = secrets.token_urlsafe(24)
+    session.add(
+        InviteRow(
+            token_hash=_digest(token),
+            workspace_id=workspace_id,
+            email=email.strip().lower(),
+            role=role.value,
+            created_by=user_id,
+        )
+    )
+    audit.record(
+        session,
+        "member.invited",
+        user_id=user_id,
+        workspace_id=workspace_id,
+        email=email,
+        role=role.value,
+    )
+    return token
+
+
+def _open_invite(session: Session, token: str) -> InviteRow:
+    row = session.get(InviteRow, _digest(token))
+    if row is None or row.accepted_by is not None:
+        raise NotFound("store.invite_unknown")
+    return row
+
+
+def peek_invite(session: Session, token: str) -> Invite:
+    row = _open_invite(session, token)
+    ws = session.get(WorkspaceRow, row.workspace_id)
+    assert ws is not None
+    return Invite(workspace_id=ws.id, workspace_name=ws.name, email=row.email, role=Role(row.role))
+
+
+def accept_invite(session: Session, user_id: str, token: str) -> Workspace:
+    """Join the workspace with the invited role (an existing member keeps the higher role)."""
+    row = _open_invite(session, token)
+    row.accepted_by = user_id
+    member = session.get(MembershipRow, (row.workspace_id, user_id))
+    if member is None:
+        session.add(MembershipRow(workspace_id=row.workspace_id, user_id=user_id, role=row.role))
+    elif _RANK[Role(row.role)] > _RANK[Role(member.role)]:
+        member.role = row.role
+    audit.record(
+        session, "member.joined", user_id=user_id, workspace_id=row.workspace_id, role=row.role
+    )
+    session.flush()
+    return require(session, user_id, row.workspace_id)

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import pytest
+
+from aibudget.store import audit, plans, workspaces
+from aibudget.store.db import Database
+from aibudget.store.errors import Forbidden, NotFound
+from aibudget.store.models import PlanVersionRow
+from aibudget.store.records import Role, Status
+from factories import example_plan, user, workspace
+
+
+def test_each_save_is_a_new_version_and_old_ones_do_not_change(db: Database) -> None:
+    alice = user(db, "alice@example.com", "Alice")
+    shop = workspace(db, alice)
+    first = example_plan()
+    second = first.model_copy(update={"company": first.company.model_copy(update={"employees": 9})})
+    with db.session() as s:
+        v1 = plans.create(s, alice.id, shop.id, "2027 plan", first, "first draft")
+    with db.session() as s:
+        v2 = plans.save(s, alice.id, shop.id, v1.plan_id, second, "one more hire")
+    assert (v1.number, v2.number) == (1, 2)
+    with db.session() as s:
+        again = plans.version(s, alice.id, shop.id, v1.plan_id, 1)
+        latest = plans.version(s, alice.id, shop.id, v1.plan_id)
+        history = plans.versions(s, alice.id, shop.id, v1.plan_id)
+    assert again.plan == first and again.note == "first draft" and again.author_name == "Alice"
+    assert latest.number == 2 and latest.plan.company.employees == 9
+    assert [v.number for v in history] == [2, 1]
+    assert all(v.status is Status.DRAFT for v in history)
+
+
+def test_restore_saves_the_old_document_as_the_newest_version(db: Database) -> None:
+    alice = user(db, "alice@example.com")
+    shop = workspace(db, alice)
+    first = example_plan()
+    changed = first.model_copy(update={"goals": []})
+    with db.session() as s:
+        v1 = plans.create(s, alice.id, shop.id, "plan", first)
+        plans.save(s, alice.id, shop.id, v1.plan_id, changed)
+        v3 = plans.restore(s, alice.id, shop.id, v1.plan_id, 1, "back to v1")
+    assert v3.number == 3 and v3.plan == first and v3.note == "back to v1"
+
+
+def test_approving_needs_the_owner_and_is_audited(db: Database) -> None:
+    alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
+    shop = workspace(db, alice)
+    with db.session() as s:
+        v1 = plans.create(s, alice.id, shop.id, "plan", example_plan())
+        token = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.EDITOR)
+        workspaces.accept_invite(s, bob.id, token)
+    with pytest.raises(Forbidden), db.session() as s:
+        plans.set_status(s, bob.id, shop.id, v1.plan_id, 1, Status.APPROVED)
+    with db.session() as s:
+        plans.set_status(s, bob.id, shop.id, v1.plan_id, 1, Status.LIVE)
+        info = plans.set_status(s, alice.id, shop.id, v1.plan_id, 1, Status.APPROVED)
+        assert info.status is Status.APPROVED
+        log = [(e.action, e.detail.get("after")) for e in audit.entries(s, shop.id)]
+    assert log[:2] == [("version.status", "approved"), ("version.status", "live")]
+
+
+def test_a_viewer_reads_but_cannot_save(db: Database) -> None:
+    alice, vic = user(db, "alice@example.com"), user(db, "vic@example.com")
+    shop = workspace(db, alice)
+    with db.session() as s:
+        v1 = plans.create(s, alice.id, shop.id, "plan", example_plan())
+        token = workspaces.invite(s, alice.id, shop.id, "vic@example.com", Role.VIEWER)
+        workspaces.accept_invite(s, vic.id, token)
+    with db.session() as s:
+        assert plans.version(s, vic.id, shop.id, v1.plan_id).number == 1
+    for change in (
+        lambda s: plans.save(s, vic.id, shop.id, v1.plan_id, example_plan()),
+        lambda s: plans.restore(s, vic.id, shop.id, v1.plan_id, 1, ""),
+        lambda s: plans.set_status(s, vic.id, shop.id, v1.plan_id, 1, Status.LIVE),
+        lambda s: plans.rename(s, vic.id, shop.id, v1.plan_id, "x"),
+        lambda s: plans.delete(s, vic.id, shop.id, v1.plan_id),
+        lambda s: plans.create(s, vic.id, shop.id, "mine", example_plan()),
+    ):
+        with pytest.raises(Forbidden), db.session() as s:
+            change(s)
+
+
+def test_a_member_of_one_workspace_never_sees_another_workspaces_plans(db: Database) -> None:
+    alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
+    shop_a, shop_b = workspace(db, alice, "A"), workspace(db, bob, "B")
+    with db.session() as s:
+        secret = plans.create(s, alice.id, shop_a.id, "A's plan", example_plan())
+        plans.create(s, bob.id, shop_b.id, "B's plan", example_plan())
+    plan_id = secret.plan_id
+    with db.session() as s:
+        assert [p.name for p in plans.list_plans(s, bob.id, shop_b.id)] == ["B's plan"]
+    attempts = [
+        lambda s, ws: plans.list_plans(s, bob.id, ws),
+        lambda s, ws: plans.summary(s, bob.id, ws, plan_id),
+        lambda s, ws: plans.versions(s, bob.id, ws, plan_id),
+        lambda s, ws: plans.version(s, bob.id, ws, plan_id, 1),
+        lambda s, ws: plans.save(s, bob.id, ws, plan_id, example_plan()),
+        lambda s, ws: plans.restore(s, bob.id, ws, plan_id, 1, ""),
+        lambda s, ws: plans.set_status(s, bob.id, ws, plan_id, 1, Status.APPROVED),
+        lambda s, ws: plans.delete(s, bob.id, ws, plan_id),
+    ]
+    # by A's workspace id, and by A's plan id under B's own workspace id
+    for ws in (shop_a.id, shop_b.id):
+        for attempt in attempts[1:] if ws == shop_b.id else attempts:
+            with pytest.raises(NotFound), db.session() as s:
+                attempt(s, ws)
+    with db.session() as s:
+        assert plans.version(s, alice.id, shop_a.id, plan_id).number == 1
+        assert audit.entries(s, shop_b.id) and all(
+            e.target != plan_id for e in audit.entries(s, shop_b.id)
+        )
+
+
+def test_a_deleted_plan_is_gone_from_lists_and_lookups(db: Database) -> None:
+    alice = user(db, "alice@example.com")
+    shop = workspace(db, alice)
+    with db.session() as s:
+        v1 = plans.create(s, alice.id, shop.id, "plan", example_plan())
+        plans.delete(s, alice.id, shop.id, v1.plan_id)
+    with db.session() as s:
+        assert plans.list_plans(s, alice.id, shop.id) == []
+        with pytest.raises(NotFound):
+            plans.version(s, alice.id, shop.id, v1.plan_id)
+        assert s.query(PlanVersionRow).count() == 1  # kept for the audit trail
+
+
+def test_a_failed_save_leaves_the_previous_versions_intact(db: Database) -> None:
+    alice = user(db, "alice@example.com")
+    shop = workspace(db, alice)
+    with db.session() as s:
+        v1 = plans.create(s, alice.id, shop.id, "plan", example_plan())
+    with pytest.raises(RuntimeError), db.session() as s:
+        plans.save(s, alice.id, shop.id, v1.plan_id, example_plan(), "half-way")
+        raise RuntimeError("the process dies before the commit")
+    with db.session() as s:
+        assert [v.number for v in plans.versions(s, alice.id, shop.id, v1.plan_id)] == [1]
+        assert [e.action for e in audit.entries(s, shop.id)].count("version.saved") == 1

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from aibudget.store import audit, workspaces
+from aibudget.store.db import Database
+from aibudget.store.errors import Forbidden, NotFound
+from aibudget.store.records import Role
+from factories import user, workspace
+
+
+def test_creator_owns_the_workspace_and_only_members_see_it(db: Database) -> None:
+    alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
+    shop = workspace(db, alice, "Shop A")
+    with db.session() as s:
+        assert [w.id for w in workspaces.list_for(s, alice.id)] == [shop.id]
+        assert workspaces.list_for(s, bob.id) == []
+        assert workspaces.require(s, alice.id, shop.id).role is Role.OWNER
+        with pytest.raises(NotFound):
+            workspaces.require(s, bob.id, shop.id)
+        with pytest.raises(NotFound):
+            workspaces.members(s, bob.id, shop.id)
+
+
+def test_invite_link_adds_a_member_with_the_role(db: Database) -> None:
+    alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
+    shop = workspace(db, alice)
+    with db.session() as s:
+        token = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.VIEWER)
+    with db.session() as s:
+        assert workspaces.peek_invite(s, token).role is Role.VIEWER
+        joined = workspaces.accept_invite(s, bob.id, token)
+    assert joined.role is Role.VIEWER
+    with db.session() as s:
+        names = {m.email: m.role for m in workspaces.members(s, alice.id, shop.id)}
+        assert names == {"alice@example.com": Role.OWNER, "bob@example.com": Role.VIEWER}
+        with pytest.raises(NotFound):  # an invite works once
+            workspaces.accept_invite(s, bob.id, token)
+        actions = [e.action for e in audit.entries(s, shop.id)]
+        assert actions[:2] == ["member.joined", "member.invited"]
+
+
+def test_only_the_owner_invites(db: Database) -> None:
+    alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
+    shop = workspace(db, alice)
+    with db.session() as s:
+        token = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.EDITOR)
+        workspaces.accept_invite(s, bob.id, token)
+    with pytest.raises(Forbidden), db.session() as s:
+        workspaces.invite(s, bob.id, shop.id, "eve@example.com", Role.OWNER)
