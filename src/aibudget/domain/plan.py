@@ -27,6 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from aibudget.domain.allocation import OptimisePolicy
 from aibudget.domain.money import ZERO, is_currency
 
 NonNegative = Annotated[Decimal, Field(ge=0)]
@@ -404,6 +405,7 @@ class Plan(Strict):
         default_factory=list, description="Plan-level lines, e.g. outside advice."
     )
     budget: BudgetPolicy
+    optimise: OptimisePolicy | None = None
 
     @property
     def currency(self) -> str:

@@ -1,0 +1,207 @@
+"""Why: conflicting constraints, why each tool is in or out, what more budget buys.
+
+Conflicts are found by relaxing constraint groups one at a time (a deletion filter):
+a group whose relaxation still leaves the problem infeasible is dropped for good;
+what remains is a smallest set of groups that cannot hold together, each named in
+plain words. Reasons for a tool left out come from what-if solves with the tool
+forced in: infeasible (and which single relaxation fixes it), or feasible but worse.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from aibudget.domain.allocation import Conflict, OptimiseStatus, ToolReason
+from aibudget.domain.money import to_money
+from aibudget.engine.optimize_check import Choice, cash_total, objective
+from aibudget.engine.optimize_milp import Solution, Tweaks, solve
+from aibudget.engine.optimize_problem import Problem
+
+WHAT_IF_SECONDS = 2.0
+EXPLAIN_MAX_TOOLS = 40
+LOSS_TOLERANCE = 1e-7
+
+
+def groups(problem: Problem) -> list[str]:
+    """Every relaxable constraint group of the problem, in the order they are tried."""
+    out = ["budget"]
+    if problem.monthly_budget is not None:
+        out.append("monthly_budget")
+    out += ["training", "reserve", "privacy", "max_share", "pilot"]
+    out += [f"hours:{m}" for m in problem.members]
+    out += [f"goal:{g}" for g in problem.goals]
+    out += [f"force_in:{problem.tools[t].id}" for t in problem.forced_in]
+    if problem.forced_out:
+        out.append("force_out")
+    out += [f"exclusive:{i}" for i in range(len(problem.exclusive))]
+    out += [f"extra:{i}" for i in range(len(problem.extras))]
+    out += [f"channel_min:{c.id}" for c in problem.channels if c.low > 0]
+    return out
+
+
+def _feasible(problem: Problem, relax: frozenset[str], force: tuple[int, ...] = ()) -> bool:
+    limit = min(problem.time_limit, WHAT_IF_SECONDS)
+    sol = solve(problem, Tweaks(relax=relax, force=force, time_limit=limit))
+    return sol.status is not OptimiseStatus.INFEASIBLE
+
+
+def conflicting_groups(problem: Problem) -> list[str]:
+    """A smallest set of groups that is infeasible on its own (deletion filter)."""
+    keep = groups(problem)
+    relaxed: set[str] = set()
+    for group in list(keep):
+        trial = frozenset(relaxed | {group})
+        if not _feasible(problem, trial):
+            relaxed.add(group)
+    return [g for g in keep if g not in relaxed]
+
+
+def minimum_cash(problem: Problem) -> float | None:
+    """The least cash any plan meeting every other constraint needs."""
+    sol = solve(problem, Tweaks(relax=frozenset({"budget"}), min_cash=True))
+    return None if sol.choice is None else cash_total(problem, sol.choice)
+
+
+def _money(value: float) -> Decimal:
+    return to_money(value)
+
+
+def conflicts(problem: Problem) -> list[Conflict]:
+    out = []
+    for group in conflicting_groups(problem):
+        out.append(describe(problem, group))
+    return out
+
+
+def describe(problem: Problem, group: str) -> Conflict:
+    """The plain-words message of one conflicting group."""
+    kind, _, key = group.partition(":")
+    params: dict[str, Any] = {}
+    if kind == "budget":
+        need = minimum_cash(problem)
+        params = {"budget": _money(problem.budget)}
+        if need is not None and need > problem.budget:
+            params["minimum"] = _money(need)
+            return Conflict(group=group, message_id="optimize.conflict.minimums", params=params)
+    elif kind == "monthly_budget":
+        params = {"amount": _money(problem.monthly_budget or 0.0)}
+    elif kind in ("training", "reserve"):
+        amount = problem.min_training if kind == "training" else problem.min_reserve
+        params = {"amount": _money(amount)}
+    elif kind == "privacy":
+        params = {"amount": _money(problem.min_privacy)}
+    elif kind == "max_share":
+        params = {"amount": _money(problem.max_tool_cash)}
+    elif kind == "pilot":
+        params = {"max": problem.pilot_max, "months": problem.pilot_months}
+    elif kind == "hours":
+        k = problem.members.index(key)
+        params = {"member": key, "hours": float(problem.free_hours[k])}
+    elif kind == "goal":
+        params = {"goal": key}
+        if problem.goals[key].size == 0:
+            return Conflict(group=group, message_id="optimize.conflict.goal_no_tool", params=params)
+    elif kind == "force_in":
+        params = {"tool": key}
+    elif kind == "exclusive":
+        params = {"tools": ", ".join(problem.tools[t].id for t in problem.exclusive[int(key)])}
+    elif kind == "extra":
+        params = {"label": problem.extras[int(key)].label}
+    elif kind == "channel_min":
+        channel = next(c for c in problem.channels if c.id == key)
+        params = {"channel": key, "amount": _money(channel.low)}
+    return Conflict(group=group, message_id=f"optimize.conflict.{kind}", params=params)
+
+
+# ---------------------------------------------------------------- reasons
+
+_WHY_ORDER = ("budget", "monthly_budget", "max_share", "pilot", "hours", "exclusive")
+
+
+def _single_blocker(problem: Problem, tool: int) -> str | None:
+    candidates = [g for g in groups(problem) if g.split(":")[0] in _WHY_ORDER]
+    for group in candidates:
+        if _feasible(problem, frozenset({group}), (tool,)):
+            return group
+    return None
+
+
+def _why_out(problem: Problem, tool: int, base: float, budget: bool) -> tuple[str, dict[str, Any]]:
+    opts = problem.options_of(tool)
+    if tool in problem.forced_out:
+        return "forced_out", {}
+    for i, group in enumerate(problem.exclusive):
+        if tool in group:
+            return "excluded_by", {"group": i}
+    if opts.size and float(problem.value[opts].max()) <= 0:
+        return "negative_value", {"value": _money(float(problem.value[opts].max()))}
+    if not budget:
+        return "not_chosen", {}
+    limit = min(problem.time_limit, WHAT_IF_SECONDS)
+    forced = solve(problem, Tweaks(force=(tool,), time_limit=limit))
+    if forced.choice is None:
+        blocker = _single_blocker(problem, tool)
+        if blocker is None:
+            return "infeasible_with_others", {}
+        kind, _, key = blocker.partition(":")
+        return kind, ({"member": key} if key else {})
+    loss = base - objective(problem, forced.choice)
+    if loss <= LOSS_TOLERANCE * max(abs(base), 1.0):
+        return "tie", {}
+    more = solve(problem, Tweaks(force=(tool,), extra_budget=problem.budget, time_limit=limit))
+    if more.choice is not None and objective(problem, more.choice) >= base:
+        return "budget", {"loss": _money(loss)}
+    return "crowded_out", {"loss": _money(loss)}
+
+
+def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> list[ToolReason]:
+    out = []
+    budget_left = EXPLAIN_MAX_TOOLS if what_if else 0
+    for t, tool in enumerate(problem.tools):
+        o = int(choice.options[t])
+        if o >= 0:
+            others = sorted(
+                {p for q, p in zip(problem.opt_tool, problem.opt_plan, strict=True)
+                 if q == t and p is not None and p != problem.opt_plan[o]}
+            )  # fmt: skip
+            params: dict[str, Any] = {"value": _money(float(problem.value[o]))}
+            if others:
+                params["others"] = ", ".join(others)
+            if t in problem.forced_in:
+                code = "forced_in"
+            elif problem.value[o] <= 0:
+                code = "serves_goal"
+            else:
+                code = "positive_value"
+            out.append(ToolReason(tool=tool.id, selected=True, code=code, params=params))
+            continue
+        code, params = _why_out(problem, t, base, budget_left > 0)
+        budget_left -= 1
+        out.append(ToolReason(tool=tool.id, selected=False, code=code, params=params))
+    return out
+
+
+def marginal_budget(problem: Problem, base: float) -> Decimal | None:
+    sol = solve(problem, Tweaks(extra_budget=problem.step))
+    return _delta(problem, sol, base)
+
+
+def marginal_hours(problem: Problem, base: float) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for member in problem.members:
+        if not np.any(problem.hours[:, problem.members.index(member), :] > 0):
+            continue
+        sol = solve(problem, Tweaks(extra_hours={member: 1.0}))
+        delta = _delta(problem, sol, base)
+        if delta is not None:
+            out[member] = delta
+    return out
+
+
+def _delta(problem: Problem, sol: Solution, base: float) -> Decimal | None:
+    if sol.choice is None:
+        return None
+    return _money(max(0.0, objective(problem, sol.choice) - base))

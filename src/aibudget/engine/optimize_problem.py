@@ -1,0 +1,377 @@
+"""From a plan to the allocation problem in numbers (floats, in the plan's currency).
+
+Each candidate tool has *options*: one of its plans, started in the pilot phase
+(month 1), in the scale phase (the month after the pilot) or in its own planned start
+month. Every option is valued from the streams of :func:`aibudget.engine.flows.build_flows`
+(the one place that knows when money moves): the tool is copied with that plan and
+start month, and its cost lines and benefit drivers are discounted as in
+:mod:`aibudget.engine.cashflow`. Cash the budget must cover is every cost line except
+internal time (staff hours are valued in the NPV but limited by free hours instead).
+
+Budget shares are shares of the budget over the horizon (annual budget x months / 12).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from aibudget.domain.allocation import AdChannel, Objective, OptimisePolicy
+from aibudget.domain.errors import AibudgetError
+from aibudget.domain.money import ZERO
+from aibudget.domain.plan import Billing, LineItem, Plan, Tool
+from aibudget.engine.cashflow import discount_factors
+from aibudget.engine.curves import Piecewise, ResponseCurve, curve_from_spec, piecewise
+from aibudget.engine.flows import FlowModel, ToolFlows, build_flows
+from aibudget.engine.simulate import PPF_POINTS, ppf_table
+
+Floats = NDArray[np.float64]
+Ints = NDArray[np.intp]
+NOT_CASH = frozenset({LineItem.INTERNAL_TIME})
+
+
+class OptimiseError(AibudgetError):
+    """Optimiser settings that name unknown tools or channels."""
+
+    message_id = "optimize.unknown_reference"
+    http_status = 422
+
+
+@dataclass
+class Channel:
+    id: str
+    name: str
+    curve: ResponseCurve
+    low: float
+    high: float
+    current: float
+    segments: int
+    pwl: Piecewise
+    annuity: float  # sum of discount factors over months 1..n
+
+
+@dataclass
+class Extra:
+    label: str
+    option_coef: Floats  # monthly spend per option
+    channel_coef: Floats  # 1 for channels counted
+    low: float | None
+    high: float | None
+
+
+@dataclass
+class Problem:
+    """Everything the MILP, the checker, the greedy baseline and brute force read."""
+
+    months: int
+    currency: str
+    objective: Objective
+    risk_aversion: float
+    cvar_tail: float
+    tools: list[Tool]
+    opt_tool: Ints  # (O,) index into tools
+    opt_plan: list[str | None]
+    opt_start: Ints
+    value: Floats  # (O,) objective value: expected or risk-adjusted NPV
+    expected: Floats  # (O,) expected NPV
+    scenarios: Floats  # (O, S) NPV per scenario (S = 0 unless a scenario objective)
+    cash: Floats  # (O, n + 1) cash paid each month
+    training: Floats  # (O,) training line over the horizon
+    privacy: Floats  # (O,) data/privacy line over the horizon
+    monthly_cost: Floats  # (O,) recurring monthly cost
+    uses_data: NDArray[np.bool_]
+    hours: Floats  # (O, members, n + 1)
+    lines: list[dict[str, Decimal]]  # (O,) exact cash by line over the horizon
+    members: list[str]
+    free_hours: Floats
+    fixed_cash: Floats  # (n + 1,) plan-level lines
+    fixed_value: float
+    fixed_expected: float
+    fixed_scenarios: Floats  # (S,)
+    fixed_lines: dict[str, Decimal]
+    budget: float
+    monthly_budget: float | None
+    min_training: float
+    min_reserve: float
+    min_privacy: float
+    max_tool_cash: float
+    pilot_max: int
+    pilot_months: int
+    goals: dict[str, Ints]  # priority-1 goal id -> options that serve it
+    forced_in: list[int]
+    forced_out: list[int]
+    exclusive: list[list[int]]
+    channels: list[Channel]
+    extras: list[Extra]
+    incumbent: Ints  # option chosen by today's plan per tool (-1: none)
+    step: float
+    time_limit: float
+    names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def n_options(self) -> int:
+        return int(self.opt_tool.shape[0])
+
+    def options_of(self, tool: int) -> Ints:
+        out: Ints = np.flatnonzero(self.opt_tool == tool)
+        return out
+
+    def cash_total(self) -> Floats:
+        out: Floats = self.cash.sum(axis=1)
+        return out
+
+
+def _starts(tool: Tool, pilot_months: int, months: int) -> list[int]:
+    out = [1, pilot_months + 1, tool.start_month]
+    return sorted({s for s in out if s <= months})
+
+
+def _variants(plan: Plan, pilot_months: int) -> list[tuple[int, Tool]]:
+    out: list[tuple[int, Tool]] = []
+    n = plan.horizon.months
+    for t, tool in enumerate(plan.tools):
+        plan_ids: list[str | None] = [p.id for p in tool.plans] or [None]
+        for pid in plan_ids:
+            for s in _starts(tool, pilot_months, n):
+                out.append((t, tool.model_copy(update={"plan": pid, "start_month": s})))
+    return out
+
+
+def _floats(stream: tuple[Decimal, ...]) -> Floats:
+    return np.array([float(x) for x in stream])
+
+
+def _monthly_cost(plan: Plan, tool: Tool) -> float:
+    chosen = tool.chosen_plan()
+    subscription = ZERO
+    if chosen is not None:
+        subscription = chosen.price * chosen.seats * plan.rate(chosen.currency)
+        if chosen.billing is Billing.ANNUAL:
+            subscription /= 12
+    return float(subscription + tool.maintenance_monthly)
+
+
+def _hours(plan: Plan, tool: Tool, members: list[str], n: int) -> Floats:
+    """Owner and trainee hours per month, on the timing rules of engine/flows.py."""
+    out = np.zeros((len(members), n + 1))
+    s = tool.start_month
+    if tool.owner in members:
+        k = members.index(tool.owner)
+        out[k, s - 1] += float(tool.setup_hours)
+        out[k, s:] += float(tool.run_hours_per_month)
+    for trainee in tool.training.trainees or [tool.owner]:
+        if trainee in members:
+            out[members.index(trainee), s - 1] += float(tool.training.hours_per_person)
+    return out
+
+
+@dataclass
+class _Valued:
+    expected: float
+    adjusted: float
+    unit_pv: Floats  # per driver
+    cash: Floats
+    lines: dict[str, Decimal]
+    training: float
+    privacy: float
+
+
+def _value(entity: ToolFlows, factors: Floats, plan: Plan) -> _Valued:
+    dist = plan.simulation.distribution
+    n1 = factors.shape[0]
+    cash = np.zeros(n1)
+    pv_cost = adj_cost = 0.0
+    lines: dict[str, Decimal] = {}
+    training = privacy = 0.0
+    for line in entity.costs:
+        amounts = _floats(line.amounts)
+        pv = float(amounts @ factors)
+        pv_cost += pv
+        adj_cost += pv * (1 + float(line.risk))
+        if line.line in NOT_CASH:
+            continue
+        cash += amounts
+        lines[line.line.value] = lines.get(line.line.value, ZERO) + sum(line.amounts, ZERO)
+        if line.line is LineItem.TRAINING:
+            training += float(amounts.sum())
+        elif line.line is LineItem.DATA_PRIVACY:
+            privacy += float(amounts.sum())
+    unit_pv = np.array([float(_floats(d.unit) @ factors) for d in entity.drivers])
+    means = np.array([float(d.range.mean(dist)) for d in entity.drivers])
+    risks = np.array([float(d.risk) for d in entity.drivers])
+    pv_benefit = float(means @ unit_pv) if unit_pv.size else 0.0
+    adj_benefit = float((means * (1 - risks)) @ unit_pv) if unit_pv.size else 0.0
+    return _Valued(
+        pv_benefit - pv_cost, adj_benefit - adj_cost, unit_pv, cash, lines, training, privacy
+    )
+
+
+def _scenario_values(
+    entities: list[ToolFlows], valued: list[_Valued], owners: list[int], plan: Plan, count: int
+) -> Floats:
+    """NPV of every entity in ``count`` scenarios; entities of one tool share draws."""
+    out = np.zeros((len(entities), count))
+    if count == 0:
+        return out
+    rng = np.random.default_rng(plan.horizon.seed)
+    draws: dict[tuple[int, int], Floats] = {}
+    for e, entity in enumerate(entities):
+        expected = float(valued[e].expected)
+        benefit = 0.0
+        for j, d in enumerate(entity.drivers):
+            key = (owners[e], j)
+            if key not in draws:
+                table = ppf_table(
+                    np.array([float(d.range.low)]),
+                    np.array([float(d.range.likely)]),
+                    np.array([float(d.range.high)]),
+                    plan.simulation.distribution,
+                )[0]
+                pos = rng.random(count) * (PPF_POINTS - 1)
+                draws[key] = np.interp(pos, np.arange(PPF_POINTS), table)
+            benefit += float(d.range.mean(plan.simulation.distribution)) * valued[e].unit_pv[j]
+            out[e] += draws[key] * valued[e].unit_pv[j]
+        out[e] += expected - benefit  # expected NPV = benefits - costs: this adds -costs
+    return out
+
+
+def _channel(c: AdChannel, annuity: float) -> Channel:
+    curve = curve_from_spec(c.curve)
+    low = float(c.fixed_monthly if c.fixed_monthly is not None else c.min_monthly)
+    high = float(c.fixed_monthly if c.fixed_monthly is not None else c.max_monthly)
+    current = float(c.current_monthly) if c.current_monthly is not None else low
+    if c.fixed_monthly is not None:
+        current = low
+    return Channel(
+        c.id, c.name or c.id, curve, low, high, current, c.segments,
+        piecewise(curve, low, high, c.segments), annuity,
+    )  # fmt: skip
+
+
+def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
+    policy = policy or plan.optimise or OptimisePolicy()
+    n = plan.horizon.months
+    years = n / 12
+    budget_policy = plan.budget
+    total_budget = float(plan.annual_budget()) * years
+    pilot_months = budget_policy.pilot.months
+    variants = _variants(plan, pilot_months)
+    vplan = plan.model_copy(update={"tools": [v for _, v in variants], "lines": plan.lines})
+    model: FlowModel = build_flows(vplan)
+    factors = np.array(
+        [float(f) for f in discount_factors(plan.horizon.discount_rate, n, plan.horizon.convention)]
+    )
+    entities = model.entities[: len(variants)]
+    valued = [_value(e, factors, plan) for e in entities]
+    objective = policy.objective
+    scenario_count = (
+        policy.scenarios if objective in (Objective.CVAR, Objective.MEAN_DOWNSIDE) else 0
+    )
+    owners = [t for t, _ in variants]
+    members = [m.id for m in plan.team]
+    tool_index = {tool.id: t for t, tool in enumerate(plan.tools)}
+    all_entities = model.entities
+    all_valued = valued + [_value(e, factors, plan) for e in all_entities[len(variants) :]]
+    scen = _scenario_values(all_entities, all_valued, [*owners, -1], plan, scenario_count)
+
+    def refs(ids: list[str], where: str) -> list[int]:
+        unknown = [i for i in ids if i not in tool_index]
+        if unknown:
+            raise OptimiseError(where=where, ids=", ".join(unknown))
+        return [tool_index[i] for i in ids]
+
+    opt_tool = np.array(owners, dtype=np.intp)
+    opt_start = np.array([v.start_month for _, v in variants], dtype=np.intp)
+    incumbent = np.full(len(plan.tools), -1, dtype=np.intp)
+    for o, (t, v) in enumerate(variants):
+        original = plan.tools[t]
+        chosen = original.chosen_plan()
+        if v.start_month == original.start_month and v.plan == (chosen.id if chosen else None):
+            incumbent[t] = o
+    use_adjusted = objective is Objective.RISK_ADJUSTED_NPV
+    value = np.array([v.adjusted if use_adjusted else v.expected for v in valued])
+    fixed = all_valued[len(variants) :]
+    goals: dict[str, Ints] = {}
+    for g in plan.goals:
+        if g.priority == 1:
+            serving = [o for o, (_, v) in enumerate(variants) if g.kpi in v.kpis]
+            goals[g.id] = np.array(serving, dtype=np.intp)
+    channel_ids = [c.id for c in policy.channels]
+    annuity = float(factors[1:].sum())
+    channels = [_channel(c, annuity) for c in policy.channels]
+    extras = []
+    for x in policy.constraints:
+        ids = set(x.tools)
+        refs(x.tools, "constraints")
+        unknown = [c for c in x.channels if c not in channel_ids]
+        if unknown:
+            raise OptimiseError(where="constraints", ids=", ".join(unknown))
+        mask = np.array(
+            [v.id in ids or v.category.value in x.categories for _, v in variants], dtype=bool
+        )
+        monthly = np.array([_monthly_cost(plan, v) for _, v in variants])
+        extras.append(
+            Extra(
+                x.label,
+                np.where(mask, monthly, 0.0) if variants else np.zeros(0),
+                np.array([1.0 if c in x.channels else 0.0 for c in channel_ids]),
+                None if x.min_monthly is None else float(x.min_monthly),
+                None if x.max_monthly is None else float(x.max_monthly),
+            )
+        )
+    fixed_lines: dict[str, Decimal] = {}
+    for f in fixed:
+        for k, amount in f.lines.items():
+            fixed_lines[k] = fixed_lines.get(k, ZERO) + amount
+    scen_cols = scen[: len(variants)] if scenario_count else np.zeros((len(variants), 0))
+    return Problem(
+        months=n,
+        currency=plan.currency,
+        objective=objective,
+        risk_aversion=float(policy.risk_aversion),
+        cvar_tail=float(policy.cvar_tail),
+        tools=list(plan.tools),
+        opt_tool=opt_tool,
+        opt_plan=[v.plan for _, v in variants],
+        opt_start=opt_start,
+        value=value,
+        expected=np.array([v.expected for v in valued]),
+        scenarios=scen_cols,
+        cash=np.array([v.cash for v in valued]).reshape(len(variants), n + 1),
+        training=np.array([v.training for v in valued]),
+        privacy=np.array([v.privacy for v in valued]),
+        monthly_cost=np.array([_monthly_cost(plan, v) for _, v in variants]),
+        uses_data=np.array([v.uses_customer_data for _, v in variants], dtype=bool),
+        hours=np.array([_hours(plan, v, members, n) for _, v in variants]).reshape(
+            len(variants), len(members), n + 1
+        ),
+        lines=[v.lines for v in valued],
+        members=members,
+        free_hours=np.array([float(m.free_hours_per_month) for m in plan.team]),
+        fixed_cash=sum((f.cash for f in fixed), np.zeros(n + 1)),
+        fixed_value=sum(f.adjusted if use_adjusted else f.expected for f in fixed),
+        fixed_expected=sum(f.expected for f in fixed),
+        fixed_scenarios=scen[len(variants) :].sum(axis=0) if scenario_count else np.zeros(0),
+        fixed_lines=fixed_lines,
+        budget=total_budget,
+        monthly_budget=None if policy.monthly_budget is None else float(policy.monthly_budget),
+        min_training=float(budget_policy.min_training_share) * total_budget,
+        min_reserve=float(budget_policy.min_reserve_share) * total_budget,
+        min_privacy=float(budget_policy.data_privacy_annual) * years,
+        max_tool_cash=float(budget_policy.max_tool_share) * total_budget,
+        pilot_max=budget_policy.pilot.max_tools,
+        pilot_months=pilot_months,
+        goals=goals,
+        forced_in=refs(policy.force_in, "force_in"),
+        forced_out=refs(policy.force_out, "force_out"),
+        exclusive=[refs(group, "exclusive") for group in policy.exclusive],
+        channels=channels,
+        extras=extras,
+        incumbent=incumbent,
+        step=float(policy.budget_step),
+        time_limit=float(policy.time_limit_seconds),
+        names={tool.id: tool.name for tool in plan.tools},
+    )
