@@ -209,6 +209,9 @@ def version() -> None:
 
 def _register_feature_commands() -> None:
     """Feature areas add their commands from their own modules (one line each here)."""
+    from aibudget import cli_optimize
+
+    cli_optimize.register(app)
 
 
 _register_feature_commands()

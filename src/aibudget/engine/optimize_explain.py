@@ -118,7 +118,7 @@ def describe(problem: Problem, group: str) -> Conflict:
 
 # ---------------------------------------------------------------- reasons
 
-_WHY_ORDER = ("budget", "monthly_budget", "max_share", "pilot", "hours", "exclusive")
+_WHY_ORDER = ("budget", "monthly_budget", "max_share", "pilot", "hours")
 
 
 def _single_blocker(problem: Problem, tool: int) -> str | None:
@@ -129,16 +129,19 @@ def _single_blocker(problem: Problem, tool: int) -> str | None:
     return None
 
 
-def _why_out(problem: Problem, tool: int, base: float, budget: bool) -> tuple[str, dict[str, Any]]:
+def _why_out(
+    problem: Problem, choice: Choice, tool: int, base: float, what_if: bool
+) -> tuple[str, dict[str, Any]]:
     opts = problem.options_of(tool)
     if tool in problem.forced_out:
         return "forced_out", {}
-    for i, group in enumerate(problem.exclusive):
-        if tool in group:
-            return "excluded_by", {"group": i}
+    for group in problem.exclusive:
+        partners = [t for t in group if t != tool and choice.options[t] >= 0]
+        if tool in group and partners:
+            return "excluded_by", {"tools": ", ".join(problem.tools[t].name for t in partners)}
     if opts.size and float(problem.value[opts].max()) <= 0:
         return "negative_value", {"value": _money(float(problem.value[opts].max()))}
-    if not budget:
+    if not what_if:
         return "not_chosen", {}
     limit = min(problem.time_limit, WHAT_IF_SECONDS)
     forced = solve(problem, Tweaks(force=(tool,), time_limit=limit))
@@ -147,7 +150,7 @@ def _why_out(problem: Problem, tool: int, base: float, budget: bool) -> tuple[st
         if blocker is None:
             return "infeasible_with_others", {}
         kind, _, key = blocker.partition(":")
-        return kind, ({"member": key} if key else {})
+        return f"blocked_{kind}", ({"member": key} if kind == "hours" else {})
     loss = base - objective(problem, forced.choice)
     if loss <= LOSS_TOLERANCE * max(abs(base), 1.0):
         return "tie", {}
@@ -178,7 +181,7 @@ def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> lis
                 code = "positive_value"
             out.append(ToolReason(tool=tool.id, selected=True, code=code, params=params))
             continue
-        code, params = _why_out(problem, t, base, budget_left > 0)
+        code, params = _why_out(problem, choice, t, base, budget_left > 0)
         budget_left -= 1
         out.append(ToolReason(tool=tool.id, selected=False, code=code, params=params))
     return out

@@ -1,0 +1,223 @@
+"""``aibudget optimize PLAN [--json]``: the best allocation of the AI budget.
+
+Exit codes: 0 an allocation (optimal, or the best found at the time limit);
+1 no allocation (infeasible: the conflicting constraints are named; or nothing found
+in time); 2 bad input.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from aibudget.domain.allocation import (
+    Objective,
+    OptimisationResult,
+    OptimisePolicy,
+    OptimiseStatus,
+    ToolReason,
+)
+from aibudget.domain.errors import AibudgetError
+from aibudget.i18n import Translator
+
+NO_ALLOCATION_EXIT = 1
+
+
+def _text_params(t: Translator, currency: str, params: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        if isinstance(value, Decimal):
+            out[key] = t.money(value, currency)
+        elif isinstance(value, float):
+            out[key] = t.number(value, 1 if value % 1 else 0)
+        else:
+            out[key] = value
+    return out
+
+
+def reason_text(t: Translator, currency: str, reason: ToolReason) -> str:
+    params = _text_params(t, currency, reason.params)
+    text = t(f"optimize.reason.{reason.code}", **params)
+    if reason.selected and "others" in params:
+        text += " " + t("optimize.reason.plan_beats", others=params["others"])
+    return text
+
+
+def result_json(t: Translator, result: OptimisationResult) -> dict[str, Any]:
+    """The ``optimize --json`` document (amounts as exact decimal numbers)."""
+    cur = result.currency
+    return {
+        "status": result.status.value,
+        "objective_kind": result.objective_kind.value,
+        "objective": result.objective,
+        "expected_npv": result.expected_npv,
+        "gap": result.gap,
+        "currency": cur,
+        "budget": result.budget,
+        "total": result.total,
+        "unallocated": result.unallocated,
+        "selected": [s.model_dump() for s in result.selected],
+        "line_items": result.line_items,
+        "ad_spend": result.ad_spend,
+        "reasons": {
+            r.tool: {
+                "selected": r.selected,
+                "code": r.code,
+                "params": r.params,
+                "text": reason_text(t, cur, r),
+            }
+            for r in result.reasons
+        },
+        "marginal_value_of_budget": result.marginal_value_of_budget,
+        "budget_step": result.budget_step,
+        "marginal_value_of_hour": result.marginal_value_of_hour,
+        "incumbent_objective": result.incumbent_objective,
+        "incumbent_feasible": result.incumbent_feasible,
+        "kept_incumbent": result.kept_incumbent,
+        "conflicts": [
+            {
+                "group": c.group,
+                "message_id": c.message_id,
+                "params": c.params,
+                "text": t(c.message_id, **_text_params(t, cur, c.params)),
+            }
+            for c in result.conflicts
+        ],
+    }
+
+
+def render(
+    console: Console, t: Translator, company: str, months: int, r: OptimisationResult
+) -> None:
+    cur = r.currency
+    money = t.money
+    console.print(
+        t(
+            "optimize.title",
+            company=company,
+            budget=money(r.budget, cur),
+            months=months,
+            objective=t(f"optimize.objective.{r.objective_kind.value}"),
+        ),
+        style="bold",
+    )
+    gap = t.percent(r.gap or 0.0, 2)
+    console.print(t(f"optimize.status.{r.status.value}", gap=gap))
+    if r.status is OptimiseStatus.INFEASIBLE:
+        for c in r.conflicts:
+            console.print(f"  [red]✗[/red] {t(c.message_id, **_text_params(t, cur, c.params))}")
+        console.print(t("optimize.exit_infeasible"))
+        return
+    if r.objective is None:
+        return
+    console.print(t("optimize.objective_value", value=money(r.objective, cur)))
+    if r.expected_npv is not None:
+        console.print(t("optimize.expected_npv", value=money(r.expected_npv, cur)))
+    if r.kept_incumbent and r.incumbent_objective is not None:
+        console.print(t("optimize.incumbent_kept", value=money(r.incumbent_objective, cur)))
+    elif r.incumbent_objective is not None:
+        gain = r.objective - r.incumbent_objective
+        console.print(
+            t("optimize.incumbent", value=money(r.incumbent_objective, cur), gain=money(gain, cur))
+        )
+    else:
+        console.print(t("optimize.incumbent_infeasible"))
+    table = Table(title=t("optimize.selected_title"))
+    for key in ("tool", "plan", "start", "phase", "owner", "monthly", "npv"):
+        table.add_column(
+            t(f"optimize.col.{key}"), justify="right" if key in "monthly npv" else "left"
+        )
+    for s in r.selected:
+        table.add_row(
+            s.name, s.plan or "-", str(s.start_month), t(f"optimize.phase.{s.phase}"), s.owner,
+            money(s.monthly_cost, cur), money(s.expected_npv, cur),
+        )  # fmt: skip
+    console.print(table)
+    lines = Table(title=t("optimize.lines_title"))
+    lines.add_column(t("optimize.col.line"))
+    lines.add_column(t("optimize.col.amount"), justify="right")
+    for key, amount in r.line_items.items():
+        lines.add_row(t(f"optimize.line.{key}"), money(amount, cur, 2))
+    lines.add_section()
+    lines.add_row(t("optimize.total"), money(r.total, cur, 2))
+    lines.add_row(t("optimize.unallocated"), money(r.unallocated, cur, 2))
+    console.print(lines)
+    if r.ad_spend:
+        ads = Table(title=t("optimize.ads_title"))
+        ads.add_column("")
+        ads.add_column(t("optimize.col.amount"), justify="right")
+        for channel, amount in r.ad_spend.items():
+            ads.add_row(channel, money(amount, cur))
+        console.print(ads)
+    if r.reasons:
+        console.print(t("optimize.reasons_title"), style="bold")
+        for reason in r.reasons:
+            mark = "[green]✓[/green]" if reason.selected else "[dim]✗[/dim]"
+            console.print(f"  {mark} {reason.tool}: {reason_text(t, cur, reason)}")
+    if r.marginal_value_of_budget is not None:
+        step = money(r.budget_step, cur)
+        more = money(r.marginal_value_of_budget, cur)
+        console.print(t("optimize.marginal_budget", step=step, value=more))
+    for member, gain in r.marginal_value_of_hour.items():
+        if gain > 0:
+            console.print(t("optimize.marginal_hour", member=member, value=money(gain, cur)))
+
+
+def optimize_cmd(
+    plan_path: Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    objective: Annotated[
+        Objective | None, typer.Option(help="Override the plan's objective.")
+    ] = None,
+    time_limit: Annotated[
+        float | None, typer.Option(help="Solver time limit in seconds (default: the plan's).")
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option(help="Explain each tool and the value of more budget/hours.")
+    ] = True,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of messages: zh-TW or en (default: the plan's)."),
+    ] = None,
+) -> None:
+    """Pick the tools, plans, start months and ad spend that maximise value under the budget."""
+    from aibudget.cli import _fail, _load, _plain, _translator  # cli.py imports this module
+    from aibudget.engine.optimize import optimize
+
+    t = _translator(lang, plan_path)
+    plan = _load(plan_path, t)
+    t = _translator(lang) if lang else Translator(plan.company.locale.value)
+    policy = plan.optimise or OptimisePolicy()
+    update: dict[str, Any] = {}
+    if objective is not None:
+        update["objective"] = objective
+    if time_limit is not None:
+        if not 0 < time_limit <= 600:
+            detail = t("optimize.time_limit_range")
+            Console(stderr=True).print(
+                f"[red]{t('cli.bad_option', option='--time-limit', detail=detail)}"
+            )
+            raise typer.Exit(code=2)
+        update["time_limit_seconds"] = Decimal(repr(time_limit))
+    if update:
+        policy = OptimisePolicy.model_validate({**policy.model_dump(), **update})
+    try:
+        result = optimize(plan, policy, explain=explain)
+    except AibudgetError as error:
+        raise _fail(t, error) from None
+    if as_json:
+        typer.echo(json.dumps(_plain(result_json(t, result)), ensure_ascii=False, indent=2))
+    else:
+        render(Console(highlight=False), t, plan.company.name, plan.horizon.months, result)
+    if result.objective is None:
+        raise typer.Exit(code=NO_ALLOCATION_EXIT)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="optimize")(optimize_cmd)
