@@ -1,0 +1,111 @@
+"""Typed results of the monthly review (see :mod:`aibudget.engine.review`).
+
+Money is Decimal rounded to cents; shares and ratios are Decimal with four places.
+Months are calendar months ``YYYY-MM``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from aibudget.domain.results import Figures
+
+
+class ReviewResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Action(StrEnum):
+    SCALE_UP = "scale_up"
+    KEEP = "keep"
+    IMPROVE = "improve"
+    REPLACE = "replace"
+    STOP = "stop"
+
+
+class KpiStatus(ReviewResult):
+    goal: str
+    kpi: str
+    baseline: Decimal | None
+    target: Decimal | None
+    deadline: str | None
+    latest: Decimal | None
+    month: str | None
+    attainment: Decimal | None  # share of the way from baseline to target
+    expected: Decimal | None  # share of the time to the deadline already gone
+    status: str  # reached | on_track | behind | no_data | no_target
+
+
+class LineVariance(ReviewResult):
+    tool: str
+    line: str
+    plan: Decimal  # approved baseline to date
+    actual: Decimal | None  # spent to date; None when nothing was recorded on this line
+    committed: Decimal  # committed (contracted, not yet paid), any month
+    forecast: Decimal  # whole horizon: actual to date + latest expectation after
+    plan_horizon: Decimal  # whole horizon in the plan
+    variance: Decimal | None  # actual - plan (to date)
+    variance_pct: Decimal | None  # variance / plan
+
+
+class DriverForecast(ReviewResult):
+    tool: str
+    path: str
+    label: str
+    group: str  # hours | money: what was observed (see engine.review_forecast)
+    unit: str  # hours_per_month | share | money_per_month | kpi_units | multiplier
+    prior_mean: Decimal
+    prior_sd: Decimal
+    posterior_mean: Decimal
+    posterior_sd: Decimal
+    months_observed: int
+
+
+class Realised(ReviewResult):
+    costs: Decimal
+    benefits: Decimal
+    net: Decimal
+    roi: Decimal | None
+    plan_costs: Decimal
+    plan_benefits: Decimal
+    plan_roi: Decimal | None
+
+
+class ToolReview(ReviewResult):
+    tool: str
+    name: str
+    realised: Realised
+    plan: Figures  # the approved plan over the horizon (expected view)
+    forecast: Figures  # actuals to date, updated estimates after
+    attainment: Decimal | None  # forecast benefits / planned benefits (horizon)
+    adoption: Decimal | None  # active users / seats, latest month
+    feedback: Decimal | None  # mean team feedback, last three months with any
+    months_observed: int
+    action: Action
+    reasons: list[str]
+
+
+class Milestone(ReviewResult):
+    id: str  # first_10_hours | first_month_in_black | break_even | kpi_target_reached
+    month: str
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class Review(ReviewResult):
+    currency: str
+    as_of: str
+    months_elapsed: int
+    kpis: list[KpiStatus]
+    variance: list[LineVariance]
+    realised: Realised
+    plan: Figures
+    forecast: Figures
+    drivers: list[DriverForecast]
+    tools: list[ToolReview]
+    milestones: list[Milestone]
+    unplanned_tools: list[str]
+    ignored_records: int  # outside the plan's horizon

@@ -1,0 +1,382 @@
+"""The monthly review: plan vs forecast vs actual, a forecast that learns, advice.
+
+Pure: takes a plan and its actuals, returns a :class:`~aibudget.domain.review.Review`.
+
+Months: calendar month ``horizon.start`` is month index 1; the month before it is the
+"initial" index 0 (one-off costs, see :mod:`aibudget.engine.flows`); actuals dated
+earlier count in month 0 and actuals after the horizon are ignored (and counted). The
+review month (``as_of``) defaults to the latest month with actuals; "to date" means
+months 0 .. as_of.
+
+Costs: *actual* is money with status ``spent``. A (tool, line) on which nothing was
+ever recorded up to the review month keeps the plan's amounts as its stand-in (so a
+business that records only hours, or never invoices its internal time, still gets a
+fair ROI); its variance row then shows ``actual: null``. After the review month the
+*forecast* takes planned/committed (or future spent) records where there are any,
+the plan's amounts elsewhere. Sunk costs are simply the actuals to date.
+
+Benefits: realised benefits are the months recorded (hours saved valued at the rate
+of the team member of each hours driver, plus amounts recorded as other benefits).
+Estimates for the other months come from :mod:`aibudget.engine.review_forecast`.
+Recommendations and milestones: :mod:`aibudget.engine.review_advice`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, Actuals, SpendStatus
+from aibudget.domain.errors import AibudgetError
+from aibudget.domain.money import ZERO, round_money, to_money
+from aibudget.domain.plan import LineItem, Plan, month_index
+from aibudget.domain.review import (
+    DriverForecast,
+    LineVariance,
+    Realised,
+    Review,
+    ToolReview,
+)
+from aibudget.engine.cashflow import ROI_PLACES, discount_factors, entity_streams, evaluate, figures
+from aibudget.engine.flows import Driver, ToolFlows, build_flows, ramp
+from aibudget.engine.review_advice import OVER_BUDGET, milestones, recommend
+from aibudget.engine.review_forecast import group_kappa, range_sd, update_group
+from aibudget.engine.review_kpis import kpi_statuses
+
+SHARE_PLACES = Decimal("0.0001")
+DRIVER_PLACES = Decimal("0.000001")
+_BENEFIT_PATH = re.compile(r"^tools\.(.+)\.benefits\[(\d+)\]$")
+
+
+class ReviewError(AibudgetError):
+    message_id = "review.invalid"
+    http_status = 422
+
+
+@dataclass
+class Facts:
+    """Actuals indexed by month index (see the module docstring)."""
+
+    spent: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
+    expected: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
+    committed: dict[tuple[str, str], Decimal] = field(default_factory=dict)
+    hours: dict[str, dict[int, Decimal]] = field(default_factory=dict)
+    benefit: dict[str, dict[int, Decimal]] = field(default_factory=dict)
+    usage: dict[str, dict[int, tuple[int | None, int | None]]] = field(default_factory=dict)
+    feedback: dict[str, dict[int, list[Decimal]]] = field(default_factory=dict)
+    kpis: list[tuple[int, ActualRecord]] = field(default_factory=list)
+    tools: set[str] = field(default_factory=set)
+
+
+def _add(table: dict[int, Decimal], m: int, value: Decimal) -> None:
+    table[m] = table.get(m, ZERO) + value
+
+
+def collect(records: list[tuple[int, ActualRecord]], as_of: int) -> Facts:
+    facts = Facts()
+    for m, r in records:
+        facts.tools.add(r.tool)
+        if r.amount is not None:
+            key = (r.tool, (r.line or LineItem.OTHER).value)
+            if r.status is SpendStatus.SPENT and m <= as_of:
+                _add(facts.spent.setdefault(key, {}), m, r.amount)
+            else:
+                _add(facts.expected.setdefault(key, {}), m, r.amount)
+            if r.status is SpendStatus.COMMITTED:
+                facts.committed[key] = facts.committed.get(key, ZERO) + r.amount
+        if r.hours_saved is not None:
+            _add(facts.hours.setdefault(r.tool, {}), m, r.hours_saved)
+        if r.benefit is not None:
+            _add(facts.benefit.setdefault(r.tool, {}), m, r.benefit)
+        if r.seats is not None or r.active_users is not None:
+            facts.usage.setdefault(r.tool, {})[m] = (r.seats, r.active_users)
+        if r.feedback is not None:
+            facts.feedback.setdefault(r.tool, {}).setdefault(m, []).append(r.feedback)
+        if r.kpi and r.kpi_value is not None:
+            facts.kpis.append((m, r))
+    return facts
+
+
+def _ratio(num: Decimal, den: Decimal) -> Decimal | None:
+    return (num / den).quantize(ROI_PLACES) if den > 0 else None
+
+
+@dataclass
+class EntityView:
+    costs: list[Decimal]  # actual to date (with stand-ins), forecast after
+    recorded_costs: Decimal  # spend recorded to date on recorded lines
+    planned_recorded: Decimal  # plan to date on those same lines
+    benefits: list[Decimal]  # realised in recorded months, estimated elsewhere
+    realised: dict[int, Decimal]
+    months_observed: int
+    drivers: list[DriverForecast]
+    variance: list[LineVariance]
+
+
+def _costs(entity: ToolFlows, facts: Facts, k: int, n: int) -> EntityView:
+    plan_lines: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO] * (n + 1))
+    for cost_line in entity.costs:
+        stream = plan_lines[cost_line.line.value]
+        for m, a in enumerate(cost_line.amounts):
+            stream[m] += a
+    for tool, recorded_line in list(facts.spent) + list(facts.expected):
+        if tool == entity.tool_id:
+            plan_lines.setdefault(recorded_line, [ZERO] * (n + 1))
+    total = [ZERO] * (n + 1)
+    view = EntityView(total, ZERO, ZERO, [], {}, 0, [], [])
+    for line, plan_stream in sorted(plan_lines.items()):
+        key = (entity.tool_id, line)
+        spent = facts.spent.get(key, {})
+        future = facts.expected.get(key, {})
+        recorded = bool(spent)
+        for m in range(n + 1):
+            if m <= k:
+                total[m] += spent.get(m, ZERO) if recorded else plan_stream[m]
+            else:
+                total[m] += future.get(m, plan_stream[m])
+        plan_td = sum(plan_stream[: k + 1], ZERO)
+        actual = sum(spent.values(), ZERO) if recorded else None
+        if recorded:
+            view.recorded_costs += actual or ZERO
+            view.planned_recorded += plan_td
+        forecast = (actual if actual is not None else plan_td) + sum(
+            (future.get(m, plan_stream[m]) for m in range(k + 1, n + 1)), ZERO
+        )
+        variance = None if actual is None else actual - plan_td
+        view.variance.append(
+            LineVariance(
+                tool=entity.tool_id,
+                line=line,
+                plan=round_money(plan_td),
+                actual=None if actual is None else round_money(actual),
+                committed=round_money(facts.committed.get(key, ZERO)),
+                forecast=round_money(forecast),
+                plan_horizon=round_money(sum(plan_stream, ZERO)),
+                variance=None if variance is None else round_money(variance),
+                variance_pct=None if variance is None else _ratio(variance, plan_td),
+            )
+        )
+    return view
+
+
+def _kind(plan: Plan, driver: Driver) -> str:
+    """The benefit driver's kind (``schedule`` for a benefit schedule)."""
+    found = _BENEFIT_PATH.match(driver.path)
+    tool = next((t for t in plan.tools if found and t.id == found.group(1)), None)
+    if found is None or tool is None:
+        return "schedule"
+    return tool.benefits[int(found.group(2))].kind
+
+
+def _is_hours(plan: Plan, driver: Driver) -> bool:
+    return _kind(plan, driver) == "hours_saved"
+
+
+UNITS = {
+    "hours_saved": "hours_per_month",
+    "revenue_lift": "share",
+    "cost_avoided": "money_per_month",
+    "kpi_effect": "kpi_units",
+    "schedule": "multiplier",
+}
+
+
+def _unit(plan: Plan, driver: Driver) -> str:
+    return UNITS[_kind(plan, driver)]
+
+
+def _exact(value: float) -> Decimal:
+    return Decimal(repr(value)).quantize(DRIVER_PLACES)
+
+
+def _benefits(
+    plan: Plan, entity: ToolFlows, facts: Facts, k: int, n: int, view: EntityView
+) -> None:
+    dist = plan.simulation.distribution
+    tool = next((t for t in plan.tools if t.id == entity.tool_id), None)
+    owner = plan.member(tool.owner) if tool else None
+    owner_rate = float(owner.hourly_cost) if owner else 0.0
+    share = ramp(n, tool.start_month, tool.ramp_months) if tool else (Decimal(1),) * (n + 1)
+    hours = [d for d in entity.drivers if _is_hours(plan, d)]
+    money = [d for d in entity.drivers if not _is_hours(plan, d)]
+    benefits = [0.0] * (n + 1)
+    for group, drivers, observed, fallback in (
+        ("hours", hours, facts.hours.get(entity.tool_id, {}), owner_rate),
+        ("money", money, facts.benefit.get(entity.tool_id, {}), 1.0),
+    ):
+        means = [float(d.range.mean(dist)) for d in drivers]
+        sds = [range_sd(d.range, dist) for d in drivers]
+        cash = [
+            sum(mu * float(d.unit[m]) for mu, d in zip(means, drivers, strict=True))
+            for m in range(n + 1)
+        ]
+        level = [sum(means) * float(share[m]) for m in range(n + 1)] if group == "hours" else cash
+        weights = [float(sum(d.unit, ZERO)) for d in drivers]
+        seen = {m: float(v) for m, v in observed.items() if m <= k}
+        post = update_group(level, seen, group_kappa(means, sds, weights))
+        for m in range(n + 1):
+            if m in seen:
+                value = seen[m] / level[m] * cash[m] if level[m] > 0 else seen[m] * fallback
+                view.realised[m] = view.realised.get(m, ZERO) + to_money(value)
+                benefits[m] += value
+            else:
+                benefits[m] += post.phi * cash[m]
+        view.months_observed = max(view.months_observed, post.months)
+        for d, mu, sd in zip(drivers, means, sds, strict=True):
+            view.drivers.append(
+                DriverForecast(
+                    tool=entity.tool_id,
+                    path=d.path,
+                    label=d.label,
+                    group=group,
+                    unit=_unit(plan, d),
+                    prior_mean=_exact(mu),
+                    prior_sd=_exact(sd),
+                    posterior_mean=_exact(mu * post.phi),
+                    posterior_sd=_exact(mu * post.phi_sd),
+                    months_observed=post.months,
+                )
+            )
+    view.benefits = [to_money(b) for b in benefits]
+
+
+def _adoption(plan: Plan, tool_id: str, facts: Facts) -> Decimal | None:
+    tool = next((t for t in plan.tools if t.id == tool_id), None)
+    chosen = tool.chosen_plan() if tool else None
+    for m in sorted(facts.usage.get(tool_id, {}), reverse=True):
+        seats, users = facts.usage[tool_id][m]
+        seats = seats or (chosen.seats if chosen else None)
+        if users is not None and seats:
+            return (Decimal(users) / seats).quantize(SHARE_PLACES)
+    return None
+
+
+def _feedback(tool_id: str, facts: Facts) -> Decimal | None:
+    months = sorted(facts.feedback.get(tool_id, {}), reverse=True)[:3]
+    scores = [s for m in months for s in facts.feedback[tool_id][m]]
+    return (sum(scores, ZERO) / len(scores)).quantize(Decimal("0.01")) if scores else None
+
+
+def _realised(
+    costs: list[Decimal],
+    benefits: dict[int, Decimal],
+    plan_c: list[Decimal],
+    plan_b: list[Decimal],
+    k: int,
+) -> Realised:
+    c = sum(costs[: k + 1], ZERO)
+    b = sum((v for m, v in benefits.items() if m <= k), ZERO)
+    pc, pb = sum(plan_c[: k + 1], ZERO), sum(plan_b[: k + 1], ZERO)
+    return Realised(
+        costs=round_money(c),
+        benefits=round_money(b),
+        net=round_money(b - c),
+        roi=_ratio(b - c, c),
+        plan_costs=round_money(pc),
+        plan_benefits=round_money(pb),
+        plan_roi=_ratio(pb - pc, pc),
+    )
+
+
+def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
+    """Plan vs actual to date, the updated forecast, advice per tool, and milestones."""
+    if actuals.currency != plan.currency:
+        raise ReviewError(
+            "review.currency_mismatch", found=actuals.currency, expected=plan.currency
+        )
+    model = build_flows(plan)
+    n = model.months
+    start = month_index(plan.horizon.start)
+
+    def index(month: str) -> int:
+        return max(0, month_index(month) - start + 1)
+
+    def name(m: int) -> str:
+        total = start + m - 1
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+    dated = [(index(r.month), r) for r in actuals.records]
+    kept = [(m, r) for m, r in dated if m <= n]
+    k = min(n, index(as_of)) if as_of else max((m for m, _ in kept), default=0)
+    facts = collect(kept, k)
+    dist = plan.simulation.distribution
+    conv = plan.horizon.convention
+    factors = discount_factors(plan.horizon.discount_rate, n, conv)
+    planned = {t.id: t for t in evaluate(plan, conv).tools}
+    entities = list(model.entities)
+    known = {e.tool_id for e in entities}
+    unplanned = sorted(facts.tools - known - {PLAN_LEVEL})
+    entities += [ToolFlows(t, t) for t in unplanned]
+    if PLAN_LEVEL in facts.tools and PLAN_LEVEL not in known:
+        entities.append(ToolFlows(PLAN_LEVEL, "plan"))
+    months = n + 1
+    totals = {key: [ZERO] * months for key in ("c", "b", "pc", "pb")}
+    realised_all: dict[int, Decimal] = {}
+    tools, variance, drivers = [], [], []
+    for entity in entities:
+        view = _costs(entity, facts, k, n)
+        _benefits(plan, entity, facts, k, n, view)
+        plan_c, plan_b = entity_streams(entity, n, dist, False)
+        for key, stream in (
+            ("c", view.costs),
+            ("b", view.benefits),
+            ("pc", plan_c),
+            ("pb", plan_b),
+        ):
+            totals[key] = [x + y for x, y in zip(totals[key], stream, strict=True)]
+        for m, v in view.realised.items():
+            realised_all[m] = realised_all.get(m, ZERO) + v
+        variance += view.variance
+        drivers += view.drivers
+        forecast = figures(view.costs, view.benefits, factors)
+        plan_total = sum(plan_b, ZERO)
+        attainment = _ratio(sum(view.benefits, ZERO), plan_total) if view.months_observed else None
+        over = view.recorded_costs > view.planned_recorded * (1 + OVER_BUDGET)
+        adoption = _adoption(plan, entity.tool_id, facts)
+        feedback = _feedback(entity.tool_id, facts)
+        action, reasons = recommend(
+            attainment, forecast.npv, adoption, feedback, view.months_observed, over
+        )
+        base = planned.get(entity.tool_id)
+        tools.append(
+            ToolReview(
+                tool=entity.tool_id,
+                name=entity.name,
+                realised=_realised(view.costs, view.realised, plan_c, plan_b, k),
+                plan=base.expected if base else figures(plan_c, plan_b, factors),
+                forecast=forecast,
+                attainment=attainment,
+                adoption=adoption,
+                feedback=feedback,
+                months_observed=view.months_observed,
+                action=action,
+                reasons=reasons,
+            )
+        )
+    hours = [
+        sum((facts.hours.get(t, {}).get(m, ZERO) for t in facts.hours), ZERO) for m in range(k + 1)
+    ]
+    kpis, reached = kpi_statuses(plan, facts.kpis, k, index, {m: name(m) for m in range(months)})
+    return Review(
+        currency=plan.currency,
+        as_of=name(k),
+        months_elapsed=k,
+        kpis=kpis,
+        variance=variance,
+        realised=_realised(totals["c"], realised_all, totals["pc"], totals["pb"], k),
+        plan=figures(totals["pc"], totals["pb"], factors),
+        forecast=figures(totals["c"], totals["b"], factors),
+        drivers=drivers,
+        tools=tools,
+        milestones=milestones(
+            {m: name(m) for m in range(months)},
+            hours,
+            totals["c"][: k + 1],
+            [realised_all.get(m, ZERO) for m in range(k + 1)],
+            reached,
+        ),
+        unplanned_tools=unplanned,
+        ignored_records=len(dated) - len(kept),
+    )

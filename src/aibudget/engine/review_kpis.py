@@ -1,0 +1,106 @@
+"""KPI attainment per goal from recorded KPI values.
+
+A value belongs to a goal when its ``kpi`` is the goal's id or the goal's KPI id.
+Within one month, values from one source with different labels (campaigns) are added
+up; when several sources report the same KPI, the owner's own figures (template or
+manual entry) win, otherwise the first source by name. A KPI that is a rate should be
+entered once a month.
+
+Attainment is the share of the way from baseline to target, ``(latest - baseline) /
+(target - baseline)`` (so it also works when lower is better); without a baseline it is
+``latest / target``. Status: ``reached`` at 100%; ``on_track`` when attainment is at
+least the share of the time to the deadline already gone minus ``KPI_TOLERANCE``
+(10 points); otherwise ``behind``; ``no_data`` / ``no_target`` when those are missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+
+from aibudget.domain.actuals import ActualRecord
+from aibudget.domain.plan import Goal, Plan
+from aibudget.domain.review import KpiStatus
+
+KPI_TOLERANCE = Decimal("0.10")
+PLACES = Decimal("0.0001")
+OWN_SOURCES = ("template", "manual")
+
+
+def goal_values(goal: Goal, kpis: Sequence[tuple[int, ActualRecord]]) -> dict[int, Decimal]:
+    """Month index -> the goal's KPI value that month."""
+    by_month: dict[int, dict[str, Decimal]] = {}
+    for m, r in kpis:
+        if r.kpi in (goal.id, goal.kpi) and r.kpi_value is not None:
+            sources = by_month.setdefault(m, {})
+            sources[r.source] = sources.get(r.source, Decimal(0)) + r.kpi_value
+    out = {}
+    for m, sources in by_month.items():
+        own = [s for s in OWN_SOURCES if s in sources]
+        out[m] = sources[own[0] if own else min(sources)]
+    return out
+
+
+def _reached(goal: Goal, value: Decimal) -> bool:
+    if goal.target is None:
+        return False
+    down = goal.baseline is not None and goal.target < goal.baseline
+    return value <= goal.target if down else value >= goal.target
+
+
+def _attainment(goal: Goal, value: Decimal) -> Decimal | None:
+    if goal.target is None:
+        return None
+    if goal.baseline is not None and goal.target != goal.baseline:
+        return ((value - goal.baseline) / (goal.target - goal.baseline)).quantize(PLACES)
+    if goal.baseline is None and goal.target != 0:
+        return (value / goal.target).quantize(PLACES)
+    return None
+
+
+def kpi_statuses(
+    plan: Plan,
+    kpis: Sequence[tuple[int, ActualRecord]],
+    as_of: int,
+    index: Callable[[str], int],
+    month_name: Mapping[int, str],
+) -> tuple[list[KpiStatus], dict[str, int]]:
+    """Each goal's status at month index ``as_of`` and the month each target was reached."""
+    statuses: list[KpiStatus] = []
+    reached: dict[str, int] = {}
+    for goal in plan.goals:
+        values = {m: v for m, v in goal_values(goal, kpis).items() if m <= as_of}
+        first = next((m for m in sorted(values) if _reached(goal, values[m])), None)
+        if first is not None:
+            reached[goal.id] = first
+        latest_m = max(values, default=None)
+        latest = values[latest_m] if latest_m is not None else None
+        attainment = _attainment(goal, latest) if latest is not None else None
+        expected = None
+        if goal.deadline is not None and index(goal.deadline) > 0:
+            expected = min(Decimal(1), Decimal(as_of) / index(goal.deadline)).quantize(PLACES)
+        if goal.target is None:
+            status = "no_target"
+        elif latest is None:
+            status = "no_data"
+        elif _reached(goal, latest):
+            status = "reached"
+        elif attainment is not None and attainment >= (expected or Decimal(0)) - KPI_TOLERANCE:
+            status = "on_track"
+        else:
+            status = "behind"
+        statuses.append(
+            KpiStatus(
+                goal=goal.id,
+                kpi=goal.kpi,
+                baseline=goal.baseline,
+                target=goal.target,
+                deadline=goal.deadline,
+                latest=latest,
+                month=month_name.get(latest_m) if latest_m is not None else None,
+                attainment=attainment,
+                expected=expected,
+                status=status,
+            )
+        )
+    return statuses, reached
