@@ -13,7 +13,7 @@ from scipy import stats
 
 from aibudget.domain.plan import Distribution
 from aibudget.engine.cashflow import evaluate
-from aibudget.engine.simulate import PPF_POINTS, ppf_table, simulate
+from aibudget.engine.simulate import ppf_table, simulate, slice_medians
 from tests.factories import make_plan, tool
 
 TRIALS = 2_000
@@ -102,14 +102,15 @@ def test_simulated_mean_matches_the_expected_view(distribution: str) -> None:
 def test_inverse_cdf_tables_match_scipy(distribution: Distribution) -> None:
     low, mode, high = np.array([2.0, 0.0]), np.array([3.0, 0.0]), np.array([10.0, 5.0])
     table = ppf_table(low, mode, high, distribution)
-    p = np.linspace(0, 1, PPF_POINTS)
+    p = slice_medians()
     for i in range(2):
         c = (mode[i] - low[i]) / (high[i] - low[i])
         if distribution is Distribution.PERT:
             ref = stats.beta(1 + 4 * c, 1 + 4 * (1 - c), loc=low[i], scale=high[i] - low[i])
         else:
             ref = stats.triang(c, loc=low[i], scale=high[i] - low[i])
-        assert np.allclose(table[i], ref.ppf(p), atol=1e-9)
+        # the PERT table inverts a finely sampled CDF: within 1e-5 of the range
+        assert np.allclose(table[i], ref.ppf(p), atol=1e-5 * (high[i] - low[i]))
 
 
 def test_prob_loss_and_per_tool_figures() -> None:

@@ -5,9 +5,11 @@ with shape 4, or triangular; see :class:`aibudget.domain.plan.Distribution`). Co
 are known amounts. Because cash flows are linear in each input (see
 :mod:`aibudget.engine.flows`), a trial's NPV is ``sum_i value_i x pv_unit_i - pv_costs``:
 the per-input present values are computed once and each chunk of trials is one matrix
-product. Draws use inverse-CDF tables (``PPF_POINTS`` points per input, linear
-interpolation) fed by uniform numbers from the plan's seeded ``numpy`` generator, so the
-same seed gives the same result whatever the chunk size.
+product. Draws use inverse-CDF tables: each input takes one of ``PPF_POINTS`` equally
+likely values, the medians of as many equal-probability slices of its distribution
+(the quantile at (k + 0.5) / PPF_POINTS), chosen by integers from the plan's seeded
+``numpy`` generator. The discretisation moves no quantile by more than 1/8,192 in
+probability, and the same seed gives the same result whatever the chunk size.
 
 Memory stays bounded: trials are drawn in chunks; only the total NPV (float64) and the
 per-tool NPVs (float32) are kept per trial, and the monthly fan of cumulative cash is
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.special import betaincinv
+from scipy.special import betainc
 
 from aibudget.domain.plan import Convention, Distribution, Plan
 from aibudget.domain.results import (
@@ -34,7 +36,8 @@ from aibudget.domain.results import (
 from aibudget.engine.cashflow import discount_factors
 from aibudget.engine.flows import Driver, FlowModel, build_flows
 
-PPF_POINTS = 4097
+PPF_POINTS = 4096
+CDF_POINTS = 8193
 FAN_TRIALS_MAX = 200_000
 CHUNK_TRIALS = 16_384
 TORNADO_BARS = 10
@@ -44,22 +47,39 @@ Floats = NDArray[np.float64]
 Progress = Callable[[int, int], None]
 
 
+def slice_medians() -> Floats:
+    """Probabilities (k + 0.5) / PPF_POINTS, k = 0 .. PPF_POINTS - 1."""
+    return (np.arange(PPF_POINTS) + 0.5) / PPF_POINTS
+
+
+def _standard_ppf(c: float, distribution: Distribution, p: Floats) -> Floats:
+    """Inverse CDF on [0, 1] of a distribution whose mode sits at ``c`` of the range."""
+    if distribution is Distribution.TRIANGULAR:
+        left = np.sqrt(p * c)
+        right = 1.0 - np.sqrt((1.0 - p) * (1.0 - c))
+        out: Floats = np.where(p < c, left, right)
+        return out
+    # Beta-PERT: invert the CDF, evaluated on a fine grid of x, by interpolation
+    # (exact inverses via betaincinv cost about 2 microseconds each).
+    x = np.linspace(0.0, 1.0, CDF_POINTS)
+    cdf = betainc(1.0 + PERT_SHAPE * c, 1.0 + PERT_SHAPE * (1.0 - c), x)
+    inverse: Floats = np.interp(p, cdf, x)
+    return inverse
+
+
 def ppf_table(low: Floats, mode: Floats, high: Floats, distribution: Distribution) -> Floats:
-    """Inverse CDF of each input at PPF_POINTS evenly spaced probabilities (rows: inputs)."""
-    p = np.linspace(0.0, 1.0, PPF_POINTS)
+    """Inverse CDF of each input at the PPF_POINTS slice medians (rows: inputs).
+
+    Inputs that share the same shape (the mode's relative position) share one
+    standard table, scaled to their own range.
+    """
+    p = slice_medians()
     width = high - low
-    safe = np.where(width > 0, width, 1.0)
-    c = ((mode - low) / safe)[:, None]
-    if distribution is Distribution.PERT:
-        a = 1.0 + PERT_SHAPE * c
-        b = 1.0 + PERT_SHAPE * (1.0 - c)
-        q = betaincinv(a, b, p[None, :])
-    else:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            left = np.sqrt(p[None, :] * c)
-            right = 1.0 - np.sqrt((1.0 - p[None, :]) * (1.0 - c))
-        q = np.where(p[None, :] < c, left, right)
-    table: Floats = low[:, None] + width[:, None] * q
+    c = np.divide(mode - low, width, out=np.zeros_like(width), where=width > 0)
+    shapes, which = np.unique(c, return_inverse=True)
+    standard = np.array([_standard_ppf(float(s), distribution, p) for s in shapes])
+    standard = standard.reshape(len(shapes), PPF_POINTS)
+    table: Floats = low[:, None] + width[:, None] * standard[which]
     return table
 
 
@@ -139,7 +159,6 @@ def simulate(
         lm.low[uncertain], lm.mode[uncertain], lm.high[uncertain], plan.simulation.distribution
     )
     flat = table.ravel()
-    step = np.diff(table, axis=1, append=table[:, -1:]).ravel()
     offsets = np.arange(k, dtype=np.intp) * PPF_POINTS
     per_tool = np.zeros((k, n_tools))
     per_tool[np.arange(k), lm.tool_of[uncertain]] = lm.pv_unit[uncertain]
@@ -148,29 +167,24 @@ def simulate(
     rng = np.random.default_rng(plan.horizon.seed)
     fan_trials = min(total, FAN_TRIALS_MAX)
     npv = np.empty(total)
-    tool_npv = np.empty((total, n_tools), dtype=np.float32)
-    fan = np.empty((fan_trials, lm.cum_costs.shape[0]), dtype=np.float64)
+    tool_npv = np.empty((n_tools, total), dtype=np.float32)  # rows: contiguous per tool
+    fan = np.empty((lm.cum_costs.shape[0], fan_trials))  # rows: months
     done = 0
     while done < total:
         size = min(chunk_trials, total - done)
         if k:
-            pos = rng.random((size, k))
-            pos *= PPF_POINTS - 1
-            index = pos.astype(np.intp)
-            pos -= index
+            index = rng.integers(0, PPF_POINTS, (size, k))
             index += offsets
             values = flat[index]
-            pos *= step[index]
-            values += pos
             chunk_tools = values @ per_tool + tool_const
         else:
             values = np.zeros((size, 0))
             chunk_tools = np.broadcast_to(tool_const, (size, n_tools))
-        tool_npv[done : done + size] = chunk_tools
+        tool_npv[:, done : done + size] = chunk_tools.T
         npv[done : done + size] = chunk_tools.sum(axis=1)
         if done < fan_trials:
             upto = min(size, fan_trials - done)
-            fan[done : done + upto] = values[:upto] @ cum_unit + cum_const
+            fan[:, done : done + upto] = (values[:upto] @ cum_unit + cum_const).T
         done += size
         if progress is not None:
             progress(done, total)
@@ -182,7 +196,7 @@ def simulate(
         if pv_costs > 0
         else None
     )
-    fan_q = np.quantile(fan, [0.1, 0.5, 0.9], axis=0)
+    fan_q = np.quantile(fan, [0.1, 0.5, 0.9], axis=1)
     return SimulationResult(
         trials=total,
         seed=plan.horizon.seed,
@@ -195,9 +209,9 @@ def simulate(
         tools=[
             ToolDistribution(
                 id=tool_id,
-                npv=_quantiles(tool_npv[:, t]),
-                mean_npv=float(tool_npv[:, t].mean(dtype=np.float64)),
-                prob_loss=float((tool_npv[:, t] < 0).mean()),
+                npv=_quantiles(tool_npv[t]),
+                mean_npv=float(tool_npv[t].mean(dtype=np.float64)),
+                prob_loss=float((tool_npv[t] < 0).mean()),
             )
             for t, tool_id in enumerate(lm.tool_ids)
         ],

@@ -1,0 +1,121 @@
+"""Monte Carlo benchmark: 30 tools x 36 months, 90 uncertain inputs.
+
+Prints, for 100,000 trials (monthly fan included) and 1,000,000 trials, the median wall
+time, the peak traced memory, and the time numpy alone needs to draw the same
+random numbers in the same chunks (the floor), so the ratio to that floor is visible.
+Targets on a 2-core machine: 100k trials < 0.5 s; 1M trials < 5 s and < 500 MB.
+
+Run: .venv/bin/python benchmarks/bench_simulate.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from aibudget.catalog import kpi_ids
+from aibudget.domain.plan import Plan
+from aibudget.domain.validate import parse_plan
+from aibudget.engine.simulate import CHUNK_TRIALS, PPF_POINTS, simulate
+
+TOOLS = 30
+MONTHS = 36
+
+
+def bench_plan() -> Plan:
+    team = [
+        {"id": f"m{i}", "role": "staff", "hourly_cost": 250 + 10 * i, "free_hours_per_month": 40}
+        for i in range(5)
+    ]
+    tools: list[dict[str, Any]] = []
+    for i in range(TOOLS):
+        tools.append(
+            {
+                "id": f"tool{i}",
+                "name": f"Tool {i}",
+                "owner": f"m{i % 5}",
+                "plans": [{"id": "m", "price": 500 + 100 * i, "seats": 1 + i % 3}],
+                "setup_cost": 5000,
+                "training": {"hours_per_person": 4},
+                "ramp_months": 1 + i % 6,
+                "start_month": 1 + i % 4,
+                "benefits": [
+                    {"kind": "hours_saved", "hours_per_month": [2, 8 + i % 5, 20]},
+                    {
+                        "kind": "revenue_lift",
+                        "lift": [0, 0.002, 0.01],
+                        "gross_margin": 0.4,
+                    },
+                    {"kind": "cost_avoided", "monthly": [0, 1000, 4000]},
+                ],
+            }
+        )
+    data = {
+        "company": {
+            "name": "Bench",
+            "employees": 50,
+            "annual_revenue": 60_000_000,
+            "annual_marketing_budget": 3_000_000,
+        },
+        "horizon": {"months": MONTHS, "start": "2027-01", "discount_rate": 0.08, "seed": 42},
+        "team": team,
+        "tools": tools,
+        "budget": {"share_of_marketing": 0.3},
+    }
+    return parse_plan(data, kpi_ids())
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def numpy_floor(trials: int, inputs: int) -> None:
+    """Draw the same random integers the simulation draws, in the same chunks."""
+    rng = np.random.default_rng(42)
+    done = 0
+    while done < trials:
+        size = min(CHUNK_TRIALS, trials - done)
+        rng.integers(0, PPF_POINTS, (size, inputs))
+        done += size
+
+
+def peak_mb(fn: Callable[[], object]) -> float:
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    plan = bench_plan()
+    inputs = 3 * TOOLS
+    simulate(plan, 10_000)  # warm up imports and caches
+    print(f"plan: {TOOLS} tools x {MONTHS} months, {inputs} uncertain inputs (PERT)")
+    for trials, repeat in ((100_000, args.repeat), (1_000_000, max(1, args.repeat // 2))):
+        sim = statistics.median(timed(lambda t=trials: simulate(plan, t), repeat))
+        floor = statistics.median(timed(lambda t=trials: numpy_floor(t, inputs), repeat))
+        memory = peak_mb(lambda t=trials: simulate(plan, t))
+        print(
+            f"{trials:>9,} trials: median {sim:.3f} s over {repeat} runs"
+            f" | numpy draws alone {floor:.3f} s | ratio {sim / floor:.1f}x"
+            f" | peak traced memory {memory:.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()
