@@ -1,0 +1,115 @@
+"""What every health-check rule shares: the context it reads and the rule registry.
+
+A rule is a small function taking a :class:`LintContext` and yielding
+:class:`~aibudget.domain.guidance.Finding` records. It is registered with :func:`rule`,
+which records its id, its usual severity and every message id it may emit (so the
+catalogue test can check them all).
+
+Message ids: ``lint.<rule>[.<variant>]`` for the explanation and ``fix.<rule>[.<variant>]``
+for the fix. Parameters are plain values; by convention a Decimal parameter is an
+amount in the plan's currency unless its name ends in ``share`` (a share of 1), and
+hours, counts and KPI values are passed as text or int.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from aibudget.domain.errors import Path, format_path
+from aibudget.domain.guidance import CatalogTool, Finding, KpiEntry, Severity, SmartCheck, resolve
+from aibudget.domain.money import ZERO
+from aibudget.domain.plan import LineItem, Plan, Tool
+from aibudget.domain.results import Evaluation
+from aibudget.engine.flows import FlowModel
+
+
+@dataclass(frozen=True)
+class LintContext:
+    """A plan with what the rules need computed once: flows, figures, SMART checks."""
+
+    plan: Plan
+    catalog: Mapping[str, CatalogTool]
+    kpis: Mapping[str, KpiEntry]
+    flows: FlowModel
+    evaluation: Evaluation
+    smart: list[SmartCheck]
+
+    def entry(self, tool: Tool) -> CatalogTool | None:
+        if tool.catalog_id is None:
+            return None
+        return resolve(dict(self.catalog), tool.catalog_id)
+
+    def spend(self) -> Decimal:
+        """Money the plan spends over the horizon: every cost line except staff time."""
+        return sum(
+            (v for k, v in self.evaluation.costs_by_line.items() if k != LineItem.INTERNAL_TIME),
+            ZERO,
+        )
+
+    def tool_cost(self, tool_id: str) -> Decimal:
+        """A tool's total cost over the horizon, staff time included."""
+        result = next((t for t in self.evaluation.tools if t.id == tool_id), None)
+        return sum(result.costs_by_line.values(), ZERO) if result else ZERO
+
+
+Check = Callable[[LintContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    variants: tuple[str, ...]
+    check: Check
+
+    @property
+    def message_ids(self) -> list[str]:
+        ids = []
+        for variant in self.variants:
+            suffix = f".{variant}" if variant else ""
+            ids += [f"lint.{self.id}{suffix}", f"fix.{self.id}{suffix}"]
+        return ids
+
+
+RULES: list[Rule] = []
+
+
+def rule(
+    rule_id: str, severity: Severity, variants: tuple[str, ...] = ("",)
+) -> Callable[[Check], Check]:
+    """Register a rule function under an id, with its usual severity and message variants."""
+
+    def register(check: Check) -> Check:
+        RULES.append(Rule(rule_id, severity, variants, check))
+        return check
+
+    return register
+
+
+def finding(
+    rule_id: str,
+    severity: Severity,
+    path: Path,
+    variant: str = "",
+    fix_params: dict[str, Any] | None = None,
+    **params: Any,
+) -> Finding:
+    suffix = f".{variant}" if variant else ""
+    return Finding(
+        rule=rule_id,
+        severity=severity,
+        message_id=f"lint.{rule_id}{suffix}",
+        params=params,
+        fix_id=f"fix.{rule_id}{suffix}",
+        fix_params=fix_params if fix_params is not None else params,
+        where=format_path(path) or "plan",
+    )
+
+
+def number(value: Decimal) -> str:
+    """Hours and other non-money amounts as plain text (``12.5``, ``8``)."""
+    text = format(value.normalize(), "f")
+    return text

@@ -1,0 +1,75 @@
+"""Health-check rules on goals, from the SMART check (one rule set, not two)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aibudget.domain.guidance import Finding, Severity
+from aibudget.engine.lint.base import LintContext, finding, rule
+
+UNMEASURABLE = ("kpi_unknown", "no_target", "no_baseline")
+NOT_SMART = (
+    "wrong_direction",
+    "implausible",
+    "no_funded_tool",
+    "no_deadline",
+    "deadline_before_start",
+    "deadline_after_horizon",
+)
+_FIELD = {
+    "kpi_unknown": "kpi",
+    "no_target": "target",
+    "no_baseline": "baseline",
+    "no_measurement": "measurement",
+    "wrong_direction": "target",
+    "implausible": "target",
+    "no_funded_tool": "kpi",
+    "no_deadline": "deadline",
+    "deadline_before_start": "deadline",
+    "deadline_after_horizon": "deadline",
+}
+
+
+def _findings(ctx: LintContext, rule_id: str, codes: tuple[str, ...]) -> Iterator[Finding]:
+    for check in ctx.smart:
+        goal = ctx.plan.goals[check.goal_index]
+        for failure in check.failures:
+            if failure.code in codes:
+                yield finding(
+                    rule_id,
+                    Severity.WARNING,
+                    ("goals", check.goal_index, _FIELD[failure.code]),
+                    failure.code,
+                    goal=goal.name,
+                    letter=failure.letter,
+                    **failure.params,
+                )
+
+
+@rule("goal_unmeasurable", Severity.WARNING, UNMEASURABLE)
+def goal_unmeasurable(ctx: LintContext) -> Iterator[Finding]:
+    """A goal without a library KPI, a target or a baseline cannot be measured."""
+    yield from _findings(ctx, "goal_unmeasurable", UNMEASURABLE)
+
+
+@rule("goal_no_measurement", Severity.WARNING)
+def goal_no_measurement(ctx: LintContext) -> Iterator[Finding]:
+    """A goal that does not say how its KPI will be measured; the library suggests how."""
+    for check in ctx.smart:
+        goal = ctx.plan.goals[check.goal_index]
+        if any(f.code == "no_measurement" for f in check.failures):
+            entry = ctx.kpis.get(goal.kpi)
+            method = entry.measure.model_dump(by_alias=True) if entry else {"en": "-", "zh-TW": "-"}
+            yield finding(
+                "goal_no_measurement",
+                Severity.WARNING,
+                ("goals", check.goal_index, "measurement"),
+                fix_params={"method": method},
+                goal=goal.name,
+            )
+
+
+@rule("goal_not_smart", Severity.WARNING, NOT_SMART)
+def goal_not_smart(ctx: LintContext) -> Iterator[Finding]:
+    """Other SMART misses: direction, plausibility, relevance (a funded tool), deadline."""
+    yield from _findings(ctx, "goal_not_smart", NOT_SMART)

@@ -1,0 +1,190 @@
+"""Health-check rules on tools and the team: owners, hours, lock-in, trials, prices."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from aibudget.domain.guidance import Finding, Severity
+from aibudget.domain.money import ZERO
+from aibudget.domain.plan import Billing, LineItem, Plan, month_index
+from aibudget.engine.lint.base import LintContext, finding, number, rule
+
+STALE_PRICE_MONTHS = 12
+
+
+@rule("tool_owner_invalid", Severity.ERROR, ("missing", "no_time"))
+def tool_owner_invalid(ctx: LintContext) -> Iterator[Finding]:
+    """Every tool needs an owner from the team who has time for it."""
+    for i, tool in enumerate(ctx.plan.tools):
+        owner = ctx.plan.member(tool.owner)
+        path = ("tools", i, "owner")
+        if owner is None:
+            yield finding(
+                "tool_owner_invalid",
+                Severity.ERROR,
+                path,
+                "missing",
+                tool=tool.name,
+                member=tool.owner,
+            )
+        elif owner.free_hours_per_month == 0 and (tool.run_hours_per_month or tool.setup_hours):
+            yield finding(
+                "tool_owner_invalid",
+                Severity.ERROR,
+                path,
+                "no_time",
+                tool=tool.name,
+                member=owner.name or owner.id,
+            )
+
+
+def committed_hours(plan: Plan, one_off: bool = True) -> dict[str, list[Decimal]]:
+    """Hours each team member gives to the plan in each month 0..N.
+
+    The same timing as the cash flows: set-up and training in the month before a tool
+    starts, running hours every month from its start. ``one_off=False`` counts the
+    running hours only.
+    """
+    n = plan.horizon.months
+    hours = {m.id: [ZERO] * (n + 1) for m in plan.team}
+    for tool in plan.tools:
+        s = tool.start_month
+        if tool.owner in hours:
+            owner = hours[tool.owner]
+            if one_off and s - 1 <= n:
+                owner[s - 1] += tool.setup_hours
+            for k in range(s, n + 1):
+                owner[k] += tool.run_hours_per_month
+        if not one_off:
+            continue
+        for trainee in tool.training.trainees or [tool.owner]:
+            if trainee in hours and s - 1 <= n:
+                hours[trainee][s - 1] += tool.training.hours_per_person
+    return hours
+
+
+@rule("hours_overcommitted", Severity.ERROR, ("", "peak"))
+def hours_overcommitted(ctx: LintContext) -> Iterator[Finding]:
+    """A member's hours for the plan exceed their free hours.
+
+    Running hours above the free hours of a month is an error (it cannot work month
+    after month); a set-up and training month above them is a warning (spread it out).
+    """
+    running = committed_hours(ctx.plan, one_off=False)
+    total = committed_hours(ctx.plan)
+    for i, member in enumerate(ctx.plan.team):
+        path = ("team", i, "free_hours_per_month")
+        free = member.free_hours_per_month
+        for series, severity, variant in (
+            (running[member.id], Severity.ERROR, ""),
+            (total[member.id], Severity.WARNING, "peak"),
+        ):
+            peak = max(series)
+            if peak > free:
+                yield finding(
+                    "hours_overcommitted",
+                    severity,
+                    path,
+                    variant,
+                    member=member.name or member.id,
+                    hours=number(peak),
+                    free=number(free),
+                    month=series.index(peak),
+                )
+                break
+
+
+@rule("annual_lockin_pilot", Severity.WARNING, ("", "switch"))
+def annual_lockin_pilot(ctx: LintContext) -> Iterator[Finding]:
+    """An annual commitment for a tool that starts inside the pilot phase."""
+    pilot_months = ctx.plan.budget.pilot.months
+    for i, tool in enumerate(ctx.plan.tools):
+        chosen = tool.chosen_plan()
+        if chosen is None or chosen.billing is not Billing.ANNUAL:
+            continue
+        if tool.start_month > pilot_months:
+            continue
+        monthly = next((p for p in tool.plans if p.billing is Billing.MONTHLY), None)
+        yield finding(
+            "annual_lockin_pilot",
+            Severity.WARNING,
+            ("tools", i, "plan"),
+            "switch" if monthly else "",
+            tool=tool.name,
+            months=pilot_months,
+            plan=monthly.id if monthly else chosen.id,
+        )
+
+
+@rule("free_trial_unused", Severity.INFO, ("trial", "free_plan"))
+def free_trial_unused(ctx: LintContext) -> Iterator[Finding]:
+    """The catalog says the tool can be tried for free, and the plan pays from day one."""
+    for i, tool in enumerate(ctx.plan.tools):
+        entry = ctx.entry(tool)
+        chosen = tool.chosen_plan()
+        if entry is None or chosen is None or chosen.price == 0 or tool.free_trial_days > 0:
+            continue
+        if entry.trial.free_plan:
+            variant = "free_plan"
+        elif entry.trial.available:
+            variant = "trial"
+        else:
+            continue
+        yield finding(
+            "free_trial_unused",
+            Severity.INFO,
+            ("tools", i, "free_trial_days"),
+            variant,
+            tool=tool.name,
+            days=entry.trial.days or 0,
+        )
+
+
+@rule("tool_price_missing", Severity.WARNING)
+def tool_price_missing(ctx: LintContext) -> Iterator[Finding]:
+    """No subscription price at all: the catalog had none, so enter your quote."""
+    for i, tool in enumerate(ctx.plan.tools):
+        if tool.plans:
+            continue
+        if any(s.kind == "cost" and s.line is LineItem.SUBSCRIPTION for s in tool.schedules):
+            continue
+        yield finding("tool_price_missing", Severity.WARNING, ("tools", i, "plans"), tool=tool.name)
+
+
+@rule("price_stale", Severity.INFO)
+def price_stale(ctx: LintContext) -> Iterator[Finding]:
+    """A price seen more than a year before the plan starts may have changed."""
+    start = month_index(ctx.plan.horizon.start)
+    for i, tool in enumerate(ctx.plan.tools):
+        chosen = tool.chosen_plan()
+        if chosen is None or chosen.as_of is None:
+            continue
+        seen = chosen.as_of.year * 12 + chosen.as_of.month - 1
+        if start - seen > STALE_PRICE_MONTHS:
+            j = tool.plans.index(chosen)
+            yield finding(
+                "price_stale",
+                Severity.INFO,
+                ("tools", i, "plans", j, "as_of"),
+                tool=tool.name,
+                as_of=chosen.as_of.isoformat(),
+                months=start - seen,
+            )
+
+
+@rule("pilot_too_many_tools", Severity.WARNING)
+def pilot_too_many_tools(ctx: LintContext) -> Iterator[Finding]:
+    """More tools start inside the pilot phase than the pilot allows."""
+    pilot = ctx.plan.budget.pilot
+    starting = [t for t in ctx.plan.tools if t.start_month <= pilot.months]
+    if len(starting) > pilot.max_tools:
+        yield finding(
+            "pilot_too_many_tools",
+            Severity.WARNING,
+            ("budget", "pilot", "max_tools"),
+            count=len(starting),
+            max_tools=pilot.max_tools,
+            months=pilot.months,
+            next_month=pilot.months + 1,
+        )

@@ -1,0 +1,141 @@
+"""Readiness assessment scoring (PRODUCT.md step 0).
+
+The rules are documented next to the data in ``aibudget/catalog/readiness.yaml``;
+this module is their one implementation. Answers are 1-based option numbers (a list of
+numbers for a question that allows several answers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aibudget.domain.errors import Problem
+from aibudget.domain.guidance import (
+    ANXIETIES,
+    DIMENSIONS,
+    GOALS_SCALE,
+    AnswersError,
+    Question,
+    Questionnaire,
+    ReadinessResult,
+)
+from aibudget.domain.plan import Category
+
+MAX_POINTS = 4
+
+
+def percent_half_up(points: int, questions: int) -> int:
+    """100 x points / (4 x questions), rounded half up, in integers (no float error)."""
+    denominator = MAX_POINTS * questions
+    return (200 * points + denominator) // (2 * denominator)
+
+
+def chosen_options(question: Question, answer: Any) -> list[int] | None:
+    """0-based option indexes of an answer, or None when it does not fit the question."""
+    values = answer if isinstance(answer, list) else [answer]
+    if not values or (len(values) > 1 and not question.multi):
+        return None
+    out: list[int] = []
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None
+        if not 1 <= value <= len(question.options):
+            return None
+        if value - 1 not in out:
+            out.append(value - 1)
+    return out
+
+
+def validate_answers(
+    questionnaire: Questionnaire, answers: Mapping[str, Any], *, complete: bool = True
+) -> dict[str, list[int]]:
+    """Answers as option indexes; raise :class:`AnswersError` listing every problem."""
+    problems: list[Problem] = []
+    out: dict[str, list[int]] = {}
+    for key, answer in answers.items():
+        question = questionnaire.question(str(key))
+        if question is None:
+            problems.append(Problem((str(key),), "assess.question_unknown", {"id": key}))
+            continue
+        chosen = chosen_options(question, answer)
+        if chosen is None:
+            problems.append(
+                Problem(
+                    (question.id,),
+                    "assess.answer_invalid",
+                    {"answer": str(answer), "count": len(question.options)},
+                )
+            )
+        else:
+            out[question.id] = chosen
+    if complete:
+        for question in questionnaire.questions:
+            if question.id not in answers:
+                problems.append(Problem((question.id,), "assess.answer_missing"))
+    if problems:
+        raise AnswersError(problems)
+    return out
+
+
+def _scale_scores(questionnaire: Questionnaire, chosen: Mapping[str, list[int]]) -> dict[str, int]:
+    points: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for question in questionnaire.questions:
+        if question.scale == GOALS_SCALE:
+            continue
+        counts[question.scale] = counts.get(question.scale, 0) + 1
+        picked = sum(question.options[i].score for i in chosen.get(question.id, []))
+        points[question.scale] = points.get(question.scale, 0) + picked
+    return {scale: percent_half_up(points[scale], counts[scale]) for scale in counts}
+
+
+def _categories(questionnaire: Questionnaire, chosen: Mapping[str, list[int]]) -> list[Category]:
+    votes: dict[Category, int] = {}
+    for question in questionnaire.questions:
+        if question.scale != GOALS_SCALE:
+            continue
+        for i in chosen.get(question.id, []):
+            for category in question.options[i].categories:
+                votes[category] = votes.get(category, 0) + 1
+    order = list(votes)  # dicts keep the order of the first vote
+    ranked = sorted(order, key=lambda c: (-votes[c], order.index(c)))
+    return ranked[: questionnaire.thresholds.max_categories]
+
+
+def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> ReadinessResult:
+    """Scores, stage, pilot size, fitting categories and advice for complete answers."""
+    chosen = validate_answers(questionnaire, answers)
+    th = questionnaire.thresholds
+    scores = _scale_scores(questionnaire, chosen)
+    dimensions = {d: scores.get(d, 0) for d in DIMENSIONS}
+    anxieties = {a: scores.get(a, 0) for a in ANXIETIES}
+    total = sum(dimensions.values())
+    overall = (2 * total + len(dimensions)) // (2 * len(dimensions))
+    if overall < th.piloting_from:
+        stage = "exploring"
+    elif overall >= th.scaling_from and min(dimensions.values()) >= th.scaling_min_dimension:
+        stage = "scaling"
+    else:
+        stage = "piloting"
+    pilot = questionnaire.pilot_tools.get(stage, 1)
+    worried = max(anxieties["learning_barrier"], anxieties["choice_paralysis"])
+    if worried >= th.one_tool_anxiety_from:
+        pilot = max(1, pilot - 1)
+    strong_worries = sorted(
+        (a for a in ANXIETIES if anxieties[a] >= th.anxiety_from),
+        key=lambda a: (-anxieties[a], ANXIETIES.index(a)),
+    )
+    weak = sorted(
+        (d for d in DIMENSIONS if dimensions[d] < th.weak_dimension_below),
+        key=lambda d: (dimensions[d], DIMENSIONS.index(d)),
+    )
+    return ReadinessResult(
+        dimensions=dimensions,
+        anxieties=anxieties,
+        overall=overall,
+        stage=stage,
+        pilot_tools=pilot,
+        categories=_categories(questionnaire, chosen),
+        advice=[stage, *strong_worries, *weak],
+    )
