@@ -406,6 +406,10 @@ class Plan(Strict):
     )
     budget: BudgetPolicy
     optimise: OptimisePolicy | None = None
+    catalog: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Tool catalog entries this plan adds, or overrides by id (see catalog/).",
+    )
 
     @property
     def currency(self) -> str:
