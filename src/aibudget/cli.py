@@ -212,6 +212,9 @@ def _register_feature_commands() -> None:
     from aibudget import cli_optimize
 
     cli_optimize.register(app)
+    from aibudget import cli_monitor
+
+    cli_monitor.register(app)
 
 
 _register_feature_commands()

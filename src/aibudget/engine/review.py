@@ -4,7 +4,7 @@ Pure: takes a plan and its actuals, returns a :class:`~aibudget.domain.review.Re
 
 Months: calendar month ``horizon.start`` is month index 1; the month before it is the
 "initial" index 0 (one-off costs, see :mod:`aibudget.engine.flows`); actuals dated
-earlier count in month 0 and actuals after the horizon are ignored (and counted). The
+before it or after the horizon are ignored (and counted). The
 review month (``as_of``) defaults to the latest month with actuals; "to date" means
 months 0 .. as_of.
 
@@ -291,15 +291,15 @@ def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
     start = month_index(plan.horizon.start)
 
     def index(month: str) -> int:
-        return max(0, month_index(month) - start + 1)
+        return month_index(month) - start + 1
 
     def name(m: int) -> str:
         total = start + m - 1
         return f"{total // 12:04d}-{total % 12 + 1:02d}"
 
     dated = [(index(r.month), r) for r in actuals.records]
-    kept = [(m, r) for m, r in dated if m <= n]
-    k = min(n, index(as_of)) if as_of else max((m for m, _ in kept), default=0)
+    kept = [(m, r) for m, r in dated if 0 <= m <= n]
+    k = min(n, max(0, index(as_of))) if as_of else max((m for m, _ in kept), default=0)
     facts = collect(kept, k)
     dist = plan.simulation.distribution
     conv = plan.horizon.convention

@@ -70,9 +70,11 @@ class Handler:
         index = self.match.columns.get(name)
         return cells[index] if index is not None and index < len(cells) else None
 
-    def bad(self, line: int, name: str, value: object, reason: str) -> None:
+    def bad(self, line: int, name: str, value: object, reason: str, **extra: object) -> None:
         column = self.match.headers.get(name, name)
-        self.sink.problem("import.bad_cell", line, column=column, value=clean(value), reason=reason)
+        self.sink.problem(
+            "import.bad_cell", line, column=column, value=clean(value), reason=reason, **extra
+        )
 
     def duplicate(self, line: int, cells: Sequence[object]) -> bool:
         digest = row_digest(cells)
@@ -162,7 +164,8 @@ class TemplateHandler(Handler):
         except ValidationError as exc:
             for err in exc.errors():
                 name = str(err["loc"][0]) if err["loc"] else "row"
-                self.bad(line, name, err.get("input"), f"value.{err['type']}")
+                ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
+                self.bad(line, name, err.get("input"), f"value.{err['type']}", **ctx)
             return
         first = self.keys.setdefault(record_key(record), line)
         if first != line:

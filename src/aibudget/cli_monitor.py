@@ -1,0 +1,248 @@
+"""``aibudget actuals import|template`` and ``aibudget review``: step 5 of the method.
+
+``actuals import PLAN FILE...`` previews every file (format, encoding, columns, every
+bad row with its line and reason) and writes the normalised actuals file (JSON) only
+when every row of every file is valid; re-importing the same rows changes nothing.
+``review PLAN --actuals FILE...`` compares plan, forecast and actuals. The quarterly
+reallocation proposal needs the optimiser re-run with updated estimates; it is not
+built yet, so ``proposal`` is ``null``.
+
+Exit codes: 0 fine, 2 bad input (nothing written).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from aibudget.domain.actuals import Actuals, merge
+from aibudget.domain.errors import AibudgetError
+from aibudget.domain.plan import Category, Plan, parse_month
+from aibudget.engine.flows import build_flows
+from aibudget.i18n import Translator
+from aibudget.imports import ImportOptions, confirm, preview_file
+from aibudget.imports.template import template_csv, template_xlsx
+from aibudget.render_monitor import preview_json, print_preview, render_review, review_json
+
+actuals_app = typer.Typer(help="Monthly actuals: import files, download the template.")
+PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of messages: zh-TW or en (default: the plan's)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+
+
+def _setup(plan_path: Path, lang: str | None) -> tuple[Plan, Translator]:
+    from aibudget.cli import _load, _translator  # cli.py imports this module
+
+    t = _translator(lang, plan_path)
+    plan = _load(plan_path, t)
+    return plan, (_translator(lang) if lang else Translator(plan.company.locale.value))
+
+
+def _default_tool(plan: Plan) -> str | None:
+    ads = [tool.id for tool in plan.tools if tool.category is Category.AD_OPTIMISATION]
+    return ads[0] if len(ads) == 1 else None
+
+
+def read_actuals(path: Path, currency: str) -> Actuals:
+    try:
+        return Actuals.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        return Actuals(currency=currency)
+    except (OSError, ValidationError, ValueError):
+        raise AibudgetError("monitor.actuals_unreadable", file=str(path)) from None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing (a temporary file renamed over the target)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@actuals_app.command("import")
+def import_cmd(
+    plan_path: PlanArg,
+    files: Annotated[list[Path], typer.Argument(help="Files to import.", show_default=False)],
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Actuals file to write (default: PLAN with .actuals.json)."),
+    ] = None,
+    tool: Annotated[str | None, typer.Option(help="Plan tool that ad spend belongs to.")] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="template, google_ads, meta_ads or ga4 (default: detect)."),
+    ] = None,
+    encoding: Annotated[str | None, typer.Option(help="Override the detected encoding.")] = None,
+    replace: Annotated[
+        bool, typer.Option(help="Replace earlier records of the same month and source.")
+    ] = False,
+    as_json: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """Preview files and write the actuals only when every row of every file is valid."""
+    plan, t = _setup(plan_path, lang)
+    options = ImportOptions(
+        currency=plan.currency, format=fmt, encoding=encoding, tool=tool or _default_tool(plan)
+    )
+    previews = [preview_file(path, options) for path in files]
+    target = out or plan_path.with_suffix(".actuals.json")
+    existing = read_actuals(target, plan.currency)
+    merged, report, problems = confirm(existing, previews, replace)
+    written = not problems and all(p.ok for p in previews) and (report.added or report.replaced)
+    if written:
+        write_atomic(target, merged.model_dump_json(indent=1).encode("utf-8"))
+    ok = not problems and all(p.ok for p in previews)
+    if as_json:
+        document = {
+            "files": [preview_json(p, t) for p in previews],
+            "ok": ok,
+            "written": str(target) if written else None,
+            "added": report.added,
+            "already_present": report.already_present,
+            "replaced": report.replaced,
+            "conflicts": [
+                {
+                    "message_id": x.message_id,
+                    "params": x.params,
+                    "text": t(x.message_id, **x.params),
+                }
+                for x in problems
+            ],
+        }
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+    else:
+        console = Console(highlight=False)
+        for p in previews:
+            print_preview(console, t, p, plan.currency)
+        for x in problems:
+            console.print(f"[red]{t(x.message_id, **x.params)}[/red]")
+        if ok:
+            console.print(
+                t(
+                    "monitor.imported",
+                    added=report.added,
+                    present=report.already_present,
+                    replaced=report.replaced,
+                    file=str(target),
+                )
+            )
+        else:
+            console.print(f"[red]{t('monitor.nothing_written')}[/red]")
+    if not ok:
+        raise typer.Exit(code=2)
+
+
+@actuals_app.command("template")
+def template_cmd(
+    plan_path: PlanArg,
+    month: Annotated[
+        str | None, typer.Option(help="Month YYYY-MM (default: the plan's start).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv or xlsx.")] = "csv",
+    out: Annotated[Path | None, typer.Option(help="File to write.")] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Write the actuals template for a month, one row per planned tool and budget line."""
+    plan, t = _setup(plan_path, lang)
+    try:
+        chosen = parse_month(month or plan.horizon.start)
+    except ValueError:
+        Console(stderr=True).print(f"[red]{t('monitor.bad_month', value=month)}[/red]")
+        raise typer.Exit(code=2) from None
+    if fmt not in ("csv", "xlsx"):
+        Console(stderr=True).print(
+            f"[red]{t('cli.bad_option', option='--format', detail='csv, xlsx')}"
+        )
+        raise typer.Exit(code=2)
+    from aibudget.domain.plan import month_index
+
+    m = month_index(chosen) - month_index(plan.horizon.start) + 1
+    prefill = [
+        (entity.tool_id, line.line.value)
+        for entity in build_flows(plan).entities
+        for line in entity.costs
+        if 0 <= m < len(line.amounts) and line.amounts[m] and line.line.value != "internal_time"
+    ]
+    prefill = list(dict.fromkeys(prefill))
+    locale = t.locale.replace("_", "-")
+    writer = template_xlsx if fmt == "xlsx" else template_csv
+    data = writer(chosen, prefill, plan.currency, locale)
+    target = out or Path(f"actuals-{chosen}.{fmt}")
+    write_atomic(target, data)
+    typer.echo(t("monitor.template_written", file=str(target), rows=len(prefill)))
+
+
+def load_actuals(plan: Plan, files: list[Path], t: Translator) -> Actuals:
+    """Actuals from normalised JSON files and/or importable files, merged (all valid)."""
+    actuals = Actuals(currency=plan.currency)
+    options = ImportOptions(currency=plan.currency, tool=_default_tool(plan))
+    err = Console(stderr=True, highlight=False)
+    for path in files:
+        if path.suffix.lower() == ".json":
+            if not path.exists():
+                raise AibudgetError("plan.file_missing", file=str(path))
+            records = read_actuals(path, plan.currency).records
+        else:
+            p = preview_file(path, options)
+            if not p.ok:
+                print_preview(err, t, p, plan.currency)
+                raise typer.Exit(code=2)
+            records = p.records
+        actuals, _, problems = merge(actuals, records)
+        for x in problems:
+            err.print(f"[red]{path.name}: {t(x.message_id, **x.params)}[/red]")
+        if problems:
+            raise typer.Exit(code=2)
+    return actuals
+
+
+def review_cmd(
+    plan_path: PlanArg,
+    actuals: Annotated[
+        list[Path], typer.Option("--actuals", help="Actuals JSON or files to import (repeat).")
+    ],
+    as_of: Annotated[
+        str | None, typer.Option(help="Review month YYYY-MM (default: latest).")
+    ] = None,
+    as_json: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """Plan vs forecast vs actual, KPI attainment, advice per tool, milestones."""
+    from aibudget.cli import _fail, _plain
+    from aibudget.engine.review import review
+
+    plan, t = _setup(plan_path, lang)
+    try:
+        month = parse_month(as_of) if as_of else None
+        result = review(plan, load_actuals(plan, actuals, t), month)
+    except AibudgetError as error:
+        raise _fail(t, error) from None
+    except ValueError:
+        Console(stderr=True).print(f"[red]{t('monitor.bad_month', value=as_of)}[/red]")
+        raise typer.Exit(code=2) from None
+    if as_json:
+        typer.echo(json.dumps(_plain(review_json(result, t)), ensure_ascii=False, indent=2))
+        return
+    render_review(Console(highlight=False), t, plan, result)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(actuals_app, name="actuals")
+    app.command(name="review")(review_cmd)

@@ -1,0 +1,228 @@
+"""Terminal and JSON rendering of import previews and reviews (CLI of step 5)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from aibudget.domain.actuals import PLAN_LEVEL
+from aibudget.domain.errors import Problem
+from aibudget.domain.plan import Plan
+from aibudget.domain.review import Review
+from aibudget.i18n import Translator
+from aibudget.imports import Preview
+
+PROPOSAL_NOTE = "review.proposal_pending"
+
+
+def problem_text(t: Translator, p: Problem, file: str) -> str:
+    params = dict(p.params)
+    if "reason" in params:
+        params["reason"] = t(str(params["reason"]), **params)
+    where = f"{file}:{p.line}" if p.line else file
+    return f"{where}: {t(p.message_id, **params)}"
+
+
+def preview_json(p: Preview, t: Translator) -> dict[str, Any]:
+    return {
+        "file": p.file,
+        "ok": p.ok,
+        "format": p.format,
+        "encoding": p.encoding,
+        "encoding_method": p.encoding_method,
+        "header_line": p.header_line,
+        "mapping": p.mapping,
+        "currency": p.currency,
+        "period": [d.isoformat() for d in p.period] if p.period else None,
+        "rows": {"read": p.rows_read, "used": p.rows_used, "skipped": p.rows_skipped},
+        "neutralised_cells": p.neutralised,
+        "records": len(p.records),
+        "problem_count": p.problem_count,
+        "problems": [
+            {
+                "line": x.line,
+                "message_id": x.message_id,
+                "params": x.params,
+                "text": problem_text(t, x, p.file),
+            }
+            for x in p.problems
+        ],
+    }
+
+
+def print_preview(console: Console, t: Translator, p: Preview, currency: str) -> None:
+    mark = "[green]✓[/green]" if p.ok else "[red]✗[/red]"
+    console.print(
+        f"{mark} [bold]{p.file}[/bold]: "
+        + t(
+            "monitor.preview",
+            format=t(f"monitor.format.{p.format}") if p.format else "?",
+            encoding=p.encoding or "?",
+            method=p.encoding_method or "?",
+            read=p.rows_read,
+            used=p.rows_used,
+            skipped=p.rows_skipped,
+            records=len(p.records),
+        )
+    )
+    if p.neutralised:
+        console.print("  " + t("monitor.neutralised", count=p.neutralised))
+    months: dict[str, Decimal] = {}
+    for r in p.records:
+        if r.amount is not None:
+            months[r.month] = months.get(r.month, Decimal(0)) + r.amount
+    for month, amount in sorted(months.items()):
+        console.print(f"  {month}: {t.money(amount, currency)}")
+    for x in p.problems:
+        console.print(f"  [red]{problem_text(t, x, p.file)}[/red]")
+    if p.problem_count > len(p.problems):
+        console.print("  " + t("monitor.more_problems", count=p.problem_count - len(p.problems)))
+
+
+def review_json(r: Review, t: Translator) -> dict[str, Any]:
+    """The ``review --json`` document."""
+    return {
+        "currency": r.currency,
+        "as_of": r.as_of,
+        "months_elapsed": r.months_elapsed,
+        "kpis": [k.model_dump() for k in r.kpis],
+        "variance": [v.model_dump() for v in r.variance],
+        "realised_roi": {
+            **r.realised.model_dump(),
+            "tools": {x.tool: x.realised.model_dump() for x in r.tools},
+        },
+        "forecast": {
+            "plan": r.plan.model_dump(),
+            "forecast": r.forecast.model_dump(),
+            "tools": {
+                x.tool: {
+                    "plan": x.plan.model_dump(),
+                    "forecast": x.forecast.model_dump(),
+                    "attainment": x.attainment,
+                    "months_observed": x.months_observed,
+                }
+                for x in r.tools
+            },
+            "drivers": [d.model_dump() for d in r.drivers],
+        },
+        "recommendations": {
+            x.tool: {
+                "action": x.action.value,
+                "reasons": x.reasons,
+                "text": t(f"monitor.action.{x.action.value}")
+                + ": "
+                + "; ".join(t(f"monitor.reason.{code}") for code in x.reasons),
+                "adoption": x.adoption,
+                "feedback": x.feedback,
+            }
+            for x in r.tools
+        },
+        "milestones": [m.model_dump() for m in r.milestones],
+        "proposal": None,
+        "proposal_note": t(PROPOSAL_NOTE),
+        "unplanned_tools": r.unplanned_tools,
+        "ignored_records": r.ignored_records,
+    }
+
+
+def _pct(t: Translator, value: Decimal | None) -> str:
+    return "–" if value is None else t.percent(value)
+
+
+def _num(value: Decimal | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def _name(t: Translator, tool: str, name: str) -> str:
+    return t("cli.plan_lines") if tool == PLAN_LEVEL else name
+
+
+def render_review(console: Console, t: Translator, plan: Plan, r: Review) -> None:
+    cur = r.currency
+    console.print(
+        t(
+            "monitor.review_title",
+            company=plan.company.name,
+            month=r.as_of,
+            months=r.months_elapsed,
+        ),
+        style="bold",
+    )
+    tools = Table(title=t("monitor.tools_title"))
+    for header in (
+        "cli.tool",
+        "monitor.spent",
+        "monitor.realised",
+        "monitor.realised_roi",
+        "monitor.plan_npv",
+        "monitor.forecast_npv",
+        "monitor.attainment",
+        "monitor.recommendation",
+    ):
+        tools.add_column(
+            t(header),
+            justify="left" if header in ("cli.tool", "monitor.recommendation") else "right",
+        )
+    names = {x.tool: _name(t, x.tool, x.name) for x in r.tools}
+    for x in r.tools:
+        tools.add_row(
+            names[x.tool],
+            t.money(x.realised.costs, cur),
+            t.money(x.realised.benefits, cur),
+            _pct(t, x.realised.roi),
+            t.money(x.plan.npv, cur),
+            t.money(x.forecast.npv, cur),
+            _pct(t, x.attainment),
+            t(f"monitor.action.{x.action.value}"),
+        )
+    console.print(tools)
+    for x in r.tools:
+        reasons = ", ".join(t(f"monitor.reason.{c}") for c in x.reasons)
+        console.print(f"  {names[x.tool]}: {t(f'monitor.action.{x.action.value}')} — {reasons}")
+    console.print(
+        f"{t('monitor.realised_roi')}: {_pct(t, r.realised.roi)} "
+        f"({t('monitor.plan_to_date')}: {_pct(t, r.realised.plan_roi)}); "
+        f"{t('cli.npv')}: {t.money(r.plan.npv, cur)} → {t.money(r.forecast.npv, cur)}"
+    )
+    lines = Table(title=t("monitor.variance_title"))
+    for header in (
+        "cli.tool",
+        "monitor.line",
+        "monitor.plan",
+        "monitor.actual",
+        "monitor.variance",
+        "monitor.forecast",
+    ):
+        lines.add_column(
+            t(header),
+            justify="right"
+            if header.startswith("monitor.") and header != "monitor.line"
+            else "left",
+        )
+    for v in r.variance:
+        actual = "–" if v.actual is None else t.money(v.actual, cur)
+        diff = (
+            "–" if v.variance is None else f"{t.money(v.variance, cur)} ({_pct(t, v.variance_pct)})"
+        )
+        lines.add_row(
+            names.get(v.tool, v.tool),
+            t(f"monitor.line.{v.line}"),
+            t.money(v.plan, cur),
+            actual,
+            diff,
+            t.money(v.forecast, cur),
+        )
+    console.print(lines)
+    for k in r.kpis:
+        console.print(
+            f"  {k.goal}: {t(f'monitor.kpi.{k.status}')} "
+            f"({_num(k.latest)} / {_num(k.target)}, {_pct(t, k.attainment)})"
+        )
+    for m in r.milestones:
+        console.print(f"  🎉 {m.month}: {t(f'monitor.milestone.{m.id}', **m.params)}")
+    if r.ignored_records:
+        console.print(t("monitor.ignored", count=r.ignored_records), style="yellow")
+    console.print(t(PROPOSAL_NOTE), style="dim")
