@@ -211,12 +211,12 @@ def piecewise(curve: ResponseCurve, low: float, high: float, segments: int) -> P
     return Piecewise(x, curve.value(x))
 
 
-def refine(curve: ResponseCurve, base: Piecewise, around: float, segments: int) -> Piecewise:
-    """``base`` plus ``segments`` extra breakpoints within one base segment of ``around``."""
-    if base.x.size < 2:
-        return base
-    width = float(np.max(np.diff(base.x)))
-    lo = max(float(base.x[0]), around - width)
-    hi = min(float(base.x[-1]), around + width)
-    x = np.unique(np.concatenate([base.x, np.linspace(lo, hi, segments + 1)]))
+def window(
+    curve: ResponseCurve, around: float, half_width: float, low: float, high: float, segments: int
+) -> Piecewise:
+    """Breakpoints on [around - half_width, around + half_width] (within [low, high]),
+    ``around`` itself included: the grid for one refinement round."""
+    lo = max(low, around - half_width)
+    hi = min(high, around + half_width)
+    x = np.unique(np.append(np.linspace(lo, hi, segments + 1), min(max(around, lo), hi)))
     return Piecewise(x, curve.value(x))

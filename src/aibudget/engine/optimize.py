@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import ROUND_FLOOR, Decimal
 
+import numpy as np
+
 from aibudget.domain.allocation import (
     Conflict,
     OptimisationResult,
@@ -26,7 +28,7 @@ from aibudget.domain.allocation import (
 )
 from aibudget.domain.money import CENT, ZERO, round_money, to_money
 from aibudget.domain.plan import LineItem, Plan
-from aibudget.engine.curves import refine
+from aibudget.engine.curves import window
 from aibudget.engine.optimize_check import (
     Choice,
     incumbent_choice,
@@ -41,27 +43,36 @@ from aibudget.engine.optimize_problem import Problem, build_problem
 
 AD_SPEND = "ad_spend"
 IMPROVEMENT_TOLERANCE = 1e-9
+REFINE_ROUNDS = 3
 
 
 def solve_refined(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
-    """Solve; with curved channels, solve again on a grid refined around the answer and
-    keep the better of the two by the true curves."""
+    """Solve on each channel's full grid (global, binaries where a curve is not
+    concave), then refine: re-solve on a finer grid in a window around the answer,
+    ``REFINE_ROUNDS`` times, each window 2 / segments as wide as the last. The answer
+    with the best true objective is kept, so refining never makes it worse."""
     tweaks = tweaks or Tweaks()
-    first = solve(problem, tweaks)
+    best = solve(problem, tweaks)
     curved = [i for i, c in enumerate(problem.channels) if c.high > c.low]
-    if first.choice is None or not curved:
-        return first
-    pwl = {
-        i: refine(problem.channels[i].curve, problem.channels[i].pwl, float(first.choice.spend[i]),
-                  problem.channels[i].segments)
-        for i in curved
-    }  # fmt: skip
-    second = solve(problem, replace(tweaks, pwl=pwl))
-    if second.choice is not None and objective(problem, second.choice) > objective(
-        problem, first.choice
-    ):
-        return second
-    return first
+    if best.choice is None or not curved:
+        return best
+    best_value = objective(problem, best.choice)
+    half = {i: float(np.max(np.diff(problem.channels[i].pwl.x))) for i in curved}
+    current = best.choice
+    for _ in range(REFINE_ROUNDS):
+        pwl = {}
+        for i in curved:
+            c = problem.channels[i]
+            pwl[i] = window(c.curve, float(current.spend[i]), half[i], c.low, c.high, c.segments)
+            half[i] *= 2 / c.segments
+        trial = solve(problem, replace(tweaks, pwl=pwl))
+        if trial.choice is None:
+            break
+        current = trial.choice
+        value = objective(problem, trial.choice)
+        if value > best_value:
+            best, best_value = replace(trial, status=best.status, gap=best.gap), value
+    return best
 
 
 def apportion(amounts: dict[str, Decimal]) -> dict[str, Decimal]:
