@@ -1,0 +1,99 @@
+"""The app factory: ``create_app(settings)`` builds everything; nothing at import time."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from importlib.resources import files
+
+from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from aibudget import __version__
+from aibudget.settings import Settings
+from aibudget.store.db import Database
+from aibudget.store.migrate import migrate
+from aibudget.web import errors
+from aibudget.web.api import router as api_router
+from aibudget.web.pages_auth import router as auth_router
+from aibudget.web.pages_eval import router as eval_router
+from aibudget.web.pages_plans import router as plans_router
+from aibudget.web.pages_workspaces import router as workspaces_router
+from aibudget.web.security import COOKIE, SESSION_SECONDS, RateLimiter, Sessions
+from aibudget.web.state import WebState
+
+HERE = files("aibudget.web")
+ROUTERS = (auth_router, workspaces_router, plans_router, eval_router, api_router)
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+        "form-action 'self'"
+    ),
+}
+
+
+def _templates() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["version"] = __version__
+    return env
+
+
+def create_app(settings: Settings, *, database: Database | None = None) -> FastAPI:
+    """The web app on ``settings.database_url`` (migrated on start)."""
+    db = database or Database.from_url(settings.database_url)
+    migrate(db.engine)
+    web = WebState(
+        settings=settings,
+        db=db,
+        sessions=Sessions(settings.secret_key.get_secret_value()),
+        templates=_templates(),
+        login_limiter=RateLimiter(settings.login_attempts, settings.login_window_seconds),
+        evaluate_limiter=RateLimiter(settings.evaluate_per_minute, 60),
+    )
+    app = FastAPI(
+        title="aibudget",
+        version=__version__,
+        description="AI marketing budget planner: workspaces, plans, versions, evaluation.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.web = web
+    errors.install(app)
+
+    @app.middleware("http")
+    async def _session(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        raw = request.cookies.get(COOKIE)
+        request.state.session = web.sessions.load(raw)
+        before = dict(request.state.session)
+        response = await call_next(request)
+        after = request.state.session
+        if after != before or raw is None:
+            response.set_cookie(
+                COOKIE,
+                web.sessions.dump(after),
+                max_age=SESSION_SECONDS,
+                httponly=True,
+                samesite="lax",
+                secure=settings.secure_cookies,
+                path="/",
+            )
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    for router in ROUTERS:
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    return app

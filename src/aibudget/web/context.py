@@ -1,0 +1,131 @@
+"""Per-request helpers: the app state, the signed-in user, the language, CSRF, rendering."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse
+
+from aibudget.i18n import LOCALES, Translator, normalise_locale
+from aibudget.store import users
+from aibudget.store.errors import NotFound
+from aibudget.store.records import User
+from aibudget.web.errors import CsrfFailed, NotSignedIn
+from aibudget.web.security import CSRF_FIELD, CSRF_HEADER
+from aibudget.web.state import WebState
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def state(request: Request) -> WebState:
+    web: WebState = request.app.state.web
+    return web
+
+
+def session(request: Request) -> dict[str, Any]:
+    data: dict[str, Any] = request.state.session
+    return data
+
+
+def accept_language(header: str | None) -> str | None:
+    """The first supported language of an Accept-Language header, by weight."""
+    if not header:
+        return None
+    choices = []
+    for i, part in enumerate(header.split(",")[:20]):
+        tag, _, weight = part.strip().partition(";q=")
+        try:
+            q = float(weight) if weight else 1.0
+        except ValueError:
+            q = 0.0
+        choices.append((-q, i, tag.strip()))
+    for _, _, tag in sorted(choices):
+        low = tag.lower()
+        if low.startswith("zh") or low.startswith("en"):
+            return normalise_locale(tag)
+    return None
+
+
+def locale_of(request: Request) -> str:
+    """The user's setting, then the session's choice, then Accept-Language, then the default."""
+    user = getattr(request.state, "user", None)
+    if user is not None and user.locale in LOCALES:
+        return str(user.locale)
+    chosen = session(request).get("lang")
+    if chosen in LOCALES:
+        return str(chosen)
+    return accept_language(request.headers.get("accept-language")) or state(request).settings.locale
+
+
+def translator(request: Request) -> Translator:
+    cached = getattr(request.state, "translator", None)
+    if cached is None:
+        cached = Translator(locale_of(request))
+        request.state.translator = cached
+    return cached
+
+
+def optional_user(request: Request) -> User | None:
+    """The signed-in user (cookie), cached on the request."""
+    if hasattr(request.state, "user"):
+        found: User | None = request.state.user
+        return found
+    uid = session(request).get("uid")
+    user = None
+    if isinstance(uid, str):
+        with state(request).db.session() as s:
+            try:
+                user = users.get(s, uid)
+            except NotFound:
+                user = None
+    request.state.user = user
+    return user
+
+
+def require_user(request: Request) -> User:
+    user = optional_user(request)
+    if user is None:
+        raise NotSignedIn()
+    return user
+
+
+def csrf_token(request: Request) -> str:
+    return state(request).sessions.csrf_token(session(request))
+
+
+async def check_csrf(request: Request) -> None:
+    """Every state-changing request carries the session's CSRF token (form field or header)."""
+    if request.method in SAFE_METHODS:
+        return
+    token = request.headers.get(CSRF_HEADER)
+    if not token and request.headers.get("content-type", "").startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        token = value if isinstance(value, str) else None
+    if not state(request).sessions.csrf_ok(session(request), token):
+        raise CsrfFailed()
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    t = translator(request)
+    env = state(request).templates
+    html = env.get_template(template).render(
+        request=request,
+        t=t,
+        locale=t.locale,
+        lang_tag="zh-Hant-TW" if t.locale == "zh_TW" else "en",
+        user=optional_user(request),
+        csrf=csrf_token(request),
+        csrf_field=CSRF_FIELD,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status_code)
+
+
+WebDep = Annotated[WebState, Depends(state)]
+CurrentUser = Annotated[User, Depends(require_user)]
+MaybeUser = Annotated[User | None, Depends(optional_user)]
+T = Annotated[Translator, Depends(translator)]

@@ -1,0 +1,125 @@
+"""One error family, one handler at the edge: JSON for /api, a page or redirect for HTML.
+
+Every API error has the shape ``{"error": {"code", "message", "fields": [...]}}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException
+
+from aibudget.domain.errors import AibudgetError, PlanError, Problem, format_path
+from aibudget.i18n import Translator
+
+API_PREFIX = "/api/"
+
+
+class NotSignedIn(AibudgetError):
+    message_id = "web.sign_in_needed"
+    http_status = 401
+
+
+class CsrfFailed(AibudgetError):
+    message_id = "web.csrf_failed"
+    http_status = 403
+
+
+class TooMany(AibudgetError):
+    message_id = "web.too_many"
+    http_status = 429
+
+
+class BadRequest(AibudgetError):
+    message_id = "web.bad_request"
+    http_status = 400
+
+
+HTTP_CODES = {
+    400: "web.bad_request",
+    401: "web.sign_in_needed",
+    403: "store.forbidden",
+    404: "store.not_found",
+    405: "web.method_not_allowed",
+    413: "web.too_large",
+    422: "web.bad_request",
+    429: "web.too_many",
+}
+
+
+def problem_text(t: Translator, problem: Problem) -> str:
+    text = t(problem.message_id, **problem.params)
+    if text == problem.message_id and problem.message_id.startswith("value."):
+        return t("value.invalid")
+    return text
+
+
+def field_list(t: Translator, problems: list[Problem]) -> list[dict[str, Any]]:
+    return [
+        {"path": format_path(p.path), "message": problem_text(t, p), "line": p.line}
+        for p in problems
+    ]
+
+
+def error_body(
+    t: Translator, code: str, fields: list[dict[str, Any]] | None = None, **params: Any
+) -> dict[str, Any]:
+    return {"error": {"code": code, "message": t(code, **params), "fields": fields or []}}
+
+
+def _translator(request: Request) -> Translator:
+    from aibudget.web.context import translator  # late: context imports this module
+
+    return translator(request)
+
+
+def _html(request: Request, status: int, code: str, params: dict[str, Any]) -> Response:
+    if status == 401:
+        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+    from aibudget.web.context import render
+
+    t = _translator(request)
+    return render(
+        request, "error.html", status_code=status, message=t(code, **params), status=status
+    )
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(AibudgetError)
+    async def _family(request: Request, exc: AibudgetError) -> Response:
+        t = _translator(request)
+        if request.url.path.startswith(API_PREFIX):
+            fields = field_list(t, exc.problems) if isinstance(exc, PlanError) else []
+            body = error_body(t, exc.message_id, fields, **exc.params)
+            return JSONResponse(body, status_code=exc.http_status)
+        return _html(request, exc.http_status, exc.message_id, exc.params)
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException) -> Response:
+        code = HTTP_CODES.get(exc.status_code, "error.internal")
+        if request.url.path.startswith(API_PREFIX):
+            body = error_body(_translator(request), code)
+            return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+        return _html(request, exc.status_code, code, {})
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        t = _translator(request)
+        if not request.url.path.startswith(API_PREFIX):
+            return _html(request, 400, "web.bad_request", {})
+        fields = []
+        for err in exc.errors():
+            loc = [part for part in err.get("loc", ()) if part not in ("body", "query", "path")]
+            path = format_path(tuple(p if isinstance(p, int) else str(p) for p in loc))
+            fields.append({"path": path, "message": t("value.invalid"), "line": None})
+        return JSONResponse(error_body(t, "web.bad_request", fields), status_code=422)
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> Response:
+        t = _translator(request)
+        if request.url.path.startswith(API_PREFIX):
+            return JSONResponse(error_body(t, "error.internal"), status_code=500)
+        return HTMLResponse(t("error.internal"), status_code=500)

@@ -1,0 +1,58 @@
+"""Evaluate a stored version: bounded trials and time, rate-limited per user, cached.
+
+Versions never change, so a result is cached by (version id, trials).
+"""
+
+from __future__ import annotations
+
+import time
+
+from aibudget.domain.errors import AibudgetError
+from aibudget.domain.results import Evaluation, SimulationResult
+from aibudget.engine.cashflow import evaluate
+from aibudget.engine.simulate import simulate
+from aibudget.store.records import PlanVersion
+from aibudget.web.errors import TooMany
+from aibudget.web.state import WebState
+
+MIN_TRIALS = 100
+CHUNK_TRIALS = 8_192  # time checks between chunks; results do not depend on it
+
+
+class TooSlow(AibudgetError):
+    message_id = "web.evaluate_too_slow"
+    http_status = 503
+
+
+class TrialsOutOfRange(AibudgetError):
+    message_id = "cli.trials_range"
+    http_status = 422
+
+
+def bounded_trials(web: WebState, requested: int | None, version: PlanVersion) -> int:
+    trials = requested or min(version.plan.simulation.trials, web.settings.max_trials)
+    if not MIN_TRIALS <= trials <= web.settings.max_trials:
+        raise TrialsOutOfRange(low=MIN_TRIALS, high=web.settings.max_trials)
+    return trials
+
+
+def run(
+    web: WebState, user_id: str, version: PlanVersion, trials: int | None = None
+) -> tuple[Evaluation, SimulationResult]:
+    n = bounded_trials(web, trials, version)
+    key = ("evaluate", version.id, n)
+    found = web.cached(key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    if not web.evaluate_limiter.hit(f"user:{user_id}"):
+        raise TooMany(minutes=1)
+    deadline = time.monotonic() + web.settings.evaluate_seconds
+
+    def check_time(_done: int, _total: int) -> None:
+        if time.monotonic() > deadline:
+            raise TooSlow(seconds=web.settings.evaluate_seconds)
+
+    result = evaluate(version.plan)
+    sim = simulate(version.plan, n, progress=check_time, chunk_trials=CHUNK_TRIALS)
+    web.remember(key, (result, sim))
+    return result, sim

@@ -1,0 +1,49 @@
+"""The evaluation page: headline figures, the year table, and four charts with tables."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from aibudget.engine.flows import PLAN_LINES_ID
+from aibudget.store import plans, workspaces
+from aibudget.web import evaluation
+from aibudget.web.charts import all_charts
+from aibudget.web.context import CurrentUser, T, WebDep, render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/w/{ws}/p/{plan_id}/v/{number}/evaluate")
+def evaluate_page(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    number: int,
+    trials: int | None = None,
+) -> Response:
+    with web.db.session() as s:
+        space = workspaces.require(s, user.id, ws)
+        summary = plans.summary(s, user.id, ws, plan_id)
+        version = plans.version(s, user.id, ws, plan_id, number)
+    result, sim = evaluation.run(web, user.id, version, trials)
+    charts = all_charts(t, result, sim)
+    figures = {c.id: c.figure for c in charts}
+    return render(
+        request,
+        "evaluate.html",
+        space=space,
+        summary=summary,
+        version=version,
+        plan=version.plan,
+        result=result,
+        sim=sim,
+        charts=charts,
+        figures_json=json.dumps(figures, ensure_ascii=False).replace("</", "<\\/"),
+        plan_lines_id=PLAN_LINES_ID,
+    )

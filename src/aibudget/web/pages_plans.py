@@ -1,0 +1,180 @@
+"""Plan pages: import from YAML, the plan's steps, export, history, diff, approve, restore."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from aibudget.catalog import kpi_library
+from aibudget.domain.errors import PlanError, Problem
+from aibudget.domain.plan import Plan
+from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
+from aibudget.store import plans, workspaces
+from aibudget.store.records import Role, Status
+from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.diff import diff_documents
+from aibudget.web.errors import BadRequest, field_list
+
+router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
+Text = Annotated[str, Form(max_length=1000)]
+
+
+async def read_upload(upload: UploadFile | None) -> str:
+    if upload is None or not upload.filename:
+        return ""
+    raw = await upload.read(MAX_PLAN_BYTES + 1)
+    if len(raw) > MAX_PLAN_BYTES:
+        raise PlanError([Problem((), "plan.too_large", {"max_mb": MAX_PLAN_BYTES // 2**20})])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanError([Problem((), "plan.not_utf8", {"file": upload.filename})]) from None
+
+
+def parse_yaml(text: str) -> Plan:
+    """The same loader and messages as the CLI (aibudget.planfile)."""
+    if len(text.encode()) > MAX_PLAN_BYTES:
+        raise PlanError([Problem((), "plan.too_large", {"max_mb": MAX_PLAN_BYTES // 2**20})])
+    return plan_from_text(text)
+
+
+def kpi_names(locale: str) -> dict[str, str]:
+    key = "zh-TW" if locale == "zh_TW" else "en"
+    return {k: str(e.get("name", {}).get(key) or k) for k, e in kpi_library().items()}
+
+
+@router.get("/w/{ws}/import")
+def import_form(request: Request, web: WebDep, user: CurrentUser, ws: str) -> Response:
+    with web.db.session() as s:
+        space = workspaces.require(s, user.id, ws, Role.EDITOR)
+    return render(request, "import.html", space=space, values={}, problems=[], plan_id=None)
+
+
+@router.post("/w/{ws}/import")
+async def import_plan(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    name: Text = "",
+    note: Text = "",
+    document: Annotated[str, Form(max_length=MAX_PLAN_BYTES)] = "",
+    upload: Annotated[UploadFile | None, File()] = None,
+    plan_id: Text = "",
+) -> Response:
+    """A new plan, or (with ``plan_id``) a new version of one; problems shown by field."""
+    text = await read_upload(upload) or document
+    values = {"name": name, "note": note, "document": text}
+    with web.db.session() as s:
+        space = workspaces.require(s, user.id, ws, Role.EDITOR)
+    try:
+        plan = parse_yaml(text)
+    except PlanError as err:
+        problems = field_list(t, err.problems)
+        return render(
+            request,
+            "import.html",
+            422,
+            space=space,
+            values=values,
+            problems=problems,
+            plan_id=plan_id or None,
+        )
+    with web.db.session() as s:
+        if plan_id:
+            saved = plans.save(s, user.id, ws, plan_id, plan, note)
+        else:
+            saved = plans.create(s, user.id, ws, name or plan.company.name, plan, note)
+    return RedirectResponse(f"/w/{ws}/p/{saved.plan_id}", status_code=303)
+
+
+@router.get("/w/{ws}/p/{plan_id}")
+def plan_page(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    v: int | None = None,
+) -> Response:
+    with web.db.session() as s:
+        space = workspaces.require(s, user.id, ws)
+        summary = plans.summary(s, user.id, ws, plan_id)
+        shown = plans.version(s, user.id, ws, plan_id, v)
+        history = plans.versions(s, user.id, ws, plan_id)
+    return render(
+        request,
+        "plan.html",
+        space=space,
+        summary=summary,
+        version=shown,
+        plan=shown.plan,
+        history=history,
+        kpi_names=kpi_names(t.locale),
+        statuses=list(Status),
+    )
+
+
+@router.get("/w/{ws}/p/{plan_id}/v/{number}.yaml")
+def export_yaml(web: WebDep, user: CurrentUser, ws: str, plan_id: str, number: int) -> Response:
+    with web.db.session() as s:
+        found = plans.version(s, user.id, ws, plan_id, number)
+    filename = f"plan-{plan_id[:8]}-v{number}.yaml"
+    return Response(
+        dump_plan(found.plan),
+        media_type="application/yaml; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.get("/w/{ws}/p/{plan_id}/edit")
+def edit_form(request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str) -> Response:
+    with web.db.session() as s:
+        space = workspaces.require(s, user.id, ws, Role.EDITOR)
+        latest = plans.version(s, user.id, ws, plan_id)
+    values = {"document": dump_plan(latest.plan)}
+    return render(request, "import.html", space=space, values=values, problems=[], plan_id=plan_id)
+
+
+@router.get("/w/{ws}/p/{plan_id}/diff")
+def diff_page(
+    request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str, a: int, b: int
+) -> Response:
+    with web.db.session() as s:
+        space = workspaces.require(s, user.id, ws)
+        summary = plans.summary(s, user.id, ws, plan_id)
+        old = plans.version(s, user.id, ws, plan_id, a)
+        new = plans.version(s, user.id, ws, plan_id, b)
+    changes = diff_documents(old.document, new.document)
+    return render(
+        request, "diff.html", space=space, summary=summary, old=old, new=new, changes=changes
+    )
+
+
+@router.post("/w/{ws}/p/{plan_id}/v/{number}/status")
+def set_status(
+    web: WebDep, user: CurrentUser, ws: str, plan_id: str, number: int, status: Text
+) -> Response:
+    if status not in {s.value for s in Status}:
+        raise BadRequest()
+    with web.db.session() as s:
+        plans.set_status(s, user.id, ws, plan_id, number, Status(status))
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}?v={number}", status_code=303)
+
+
+@router.post("/w/{ws}/p/{plan_id}/v/{number}/restore")
+def restore(web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, number: int) -> Response:
+    with web.db.session() as s:
+        plans.restore(s, user.id, ws, plan_id, number, t("web.restored_from", number=number))
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}", status_code=303)
+
+
+@router.post("/w/{ws}/p/{plan_id}/delete")
+def delete(web: WebDep, user: CurrentUser, ws: str, plan_id: str) -> Response:
+    with web.db.session() as s:
+        plans.delete(s, user.id, ws, plan_id)
+    return RedirectResponse(f"/w/{ws}", status_code=303)

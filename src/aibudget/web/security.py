@@ -1,0 +1,91 @@
+"""Signed session cookies, CSRF tokens and a login rate limiter.
+
+The session is a signed (itsdangerous), HttpOnly, SameSite=Lax cookie holding a random
+session id, the user id and the chosen language; no state lives in the app process
+except the rate limiter's counters (per process, bounded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from collections import OrderedDict, deque
+from typing import Any
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+COOKIE = "aibudget_session"
+SESSION_SECONDS = 14 * 24 * 3600
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+
+
+class Sessions:
+    def __init__(self, secret: str) -> None:
+        self._serializer = URLSafeTimedSerializer(secret, salt="aibudget.session")
+        self._csrf_key = hashlib.sha256(b"aibudget.csrf:" + secret.encode()).digest()
+
+    def load(self, cookie: str | None) -> dict[str, Any]:
+        if cookie:
+            try:
+                data = self._serializer.loads(cookie, max_age=SESSION_SECONDS)
+            except BadSignature:
+                data = None
+            if isinstance(data, dict) and isinstance(data.get("sid"), str):
+                return data
+        return {"sid": secrets.token_urlsafe(18)}
+
+    def dump(self, session: dict[str, Any]) -> str:
+        return self._serializer.dumps(session)
+
+    def csrf_token(self, session: dict[str, Any]) -> str:
+        return hmac.new(self._csrf_key, session["sid"].encode(), hashlib.sha256).hexdigest()
+
+    def csrf_ok(self, session: dict[str, Any], token: str | None) -> bool:
+        return bool(token) and hmac.compare_digest(self.csrf_token(session), str(token))
+
+
+def fresh_session(user_id: str, lang: str | None) -> dict[str, Any]:
+    """A new session id on every sign-in (no fixation)."""
+    session: dict[str, Any] = {"sid": secrets.token_urlsafe(18), "uid": user_id}
+    if lang:
+        session["lang"] = lang
+    return session
+
+
+class RateLimiter:
+    """At most ``limit`` events per key in a sliding ``window`` (seconds). Thread-safe."""
+
+    def __init__(self, limit: int, window: float, max_keys: int = 10_000) -> None:
+        self.limit, self.window, self.max_keys = limit, window, max_keys
+        self._events: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        events = self._events.setdefault(key, deque())
+        self._events.move_to_end(key)
+        while events and events[0] <= now - self.window:
+            events.popleft()
+        while len(self._events) > self.max_keys:
+            self._events.popitem(last=False)
+        return events
+
+    def blocked(self, key: str) -> bool:
+        with self._lock:
+            return len(self._recent(key, time.monotonic())) >= self.limit
+
+    def hit(self, key: str) -> bool:
+        """Count one event; False when the key was already over the limit."""
+        with self._lock:
+            events = self._recent(key, time.monotonic())
+            if len(events) >= self.limit:
+                return False
+            events.append(time.monotonic())
+            return True
+
+    def clear(self, key: str) -> None:
+        with self._lock:
+            self._events.pop(key, None)

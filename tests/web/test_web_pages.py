@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from aibudget.engine.cashflow import evaluate
+from aibudget.i18n import Translator
+from aibudget.planfile import load_plan
+from conftest import EXAMPLE, PASSWORD, csrf, import_plan, new_workspace, sign_up
+
+
+def test_first_run_offers_to_create_the_owner_account(client: TestClient) -> None:
+    response = client.get("/", follow_redirects=True)
+    assert response.url.path == "/setup"
+    assert "建立擁有者帳號" in response.text  # zh-TW by default
+    token = csrf(client, "/setup")
+    done = client.post(
+        "/setup",
+        data={
+            "csrf_token": token,
+            "email": "owner@example.com",
+            "name": "老闆",
+            "password": PASSWORD,
+            "workspace": "山嵐咖啡",
+        },
+    )
+    assert done.status_code == 200 and "山嵐咖啡" in done.text
+    assert client.get("/setup", follow_redirects=False).headers["location"] == "/login"
+
+
+def test_language_follows_accept_language_then_the_switch(client: TestClient) -> None:
+    english = client.get("/signup", headers={"accept-language": "en-US,en;q=0.9"})
+    assert "Create an account" in english.text and "註冊" not in english.text
+    sign_up(client, "alice@example.com")
+    assert "工作區" in client.get("/workspaces").text
+    token = csrf(client, "/workspaces")
+    client.post("/lang", data={"csrf_token": token, "lang": "en", "next": "/workspaces"})
+    page = client.get("/workspaces", headers={"accept-language": "zh-TW"})
+    assert "Workspaces" in page.text and 'lang="en"' in page.text
+
+
+def test_import_shows_the_cli_messages_next_to_the_field(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    text = EXAMPLE.read_text(encoding="utf-8").replace("employees: 8", "employees: -3")
+    token = csrf(client, f"/w/{ws}/import")
+    page = client.post(f"/w/{ws}/import", data={"csrf_token": token, "document": text})
+    assert page.status_code == 422
+    assert "company.employees" in page.text and "第 10 行" in page.text
+    assert 'aria-invalid="true"' in page.text
+
+
+def test_plan_history_diff_approve_restore_and_export(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)
+    changed = EXAMPLE.read_text(encoding="utf-8").replace("employees: 8", "employees: 9")
+    token = csrf(client, f"/w/{ws}/p/{plan_id}/edit")
+    client.post(
+        f"/w/{ws}/import",
+        data={"csrf_token": token, "plan_id": plan_id, "document": changed, "note": "hire"},
+    )
+    diff = client.get(f"/w/{ws}/p/{plan_id}/diff", params={"a": 1, "b": 2})
+    assert "company.employees 從 8 改為 9" in diff.text
+    token = csrf(client, f"/w/{ws}/p/{plan_id}")
+    client.post(f"/w/{ws}/p/{plan_id}/v/2/status", data={"csrf_token": token, "status": "approved"})
+    client.post(f"/w/{ws}/p/{plan_id}/v/1/restore", data={"csrf_token": token})
+    page = client.get(f"/w/{ws}/p/{plan_id}")
+    assert "v3" in page.text and "由 v1 還原" in page.text and "已核准" in page.text
+    exported = client.get(f"/w/{ws}/p/{plan_id}/v/3.yaml")
+    assert exported.headers["content-type"].startswith("application/yaml")
+    assert "employees: 8" in exported.text
+
+
+def test_evaluation_page_shows_the_engines_figures_and_chart_tables(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)
+    page = client.get(f"/w/{ws}/p/{plan_id}/v/1/evaluate", params={"trials": 2000})
+    assert page.status_code == 200
+    result = evaluate(load_plan(EXAMPLE))
+    t = Translator("zh_TW")
+    assert t.money(result.expected.npv, "TWD") in page.text
+    assert t("cli.payback_month", month=result.expected.payback_month) in page.text
+    for chart in ("cash-flow", "npv-range", "fan", "tornado"):
+        assert f'id="table-{chart}"' in page.text and f'data-chart="{chart}"' in page.text
+    assert "/static/plotly.min.js" in page.text
+
+
+def test_help_pages_exist_in_both_languages(client: TestClient) -> None:
+    for step in ("start", "import", "goals", "team", "tools", "roi", "versions"):
+        zh = client.get(f"/help/{step}")
+        en = client.get(f"/help/{step}", headers={"accept-language": "en"})
+        assert zh.status_code == en.status_code == 200
+        assert "為什麼" in zh.text and "Why it matters" in en.text
+    assert client.get("/help/nope").status_code == 404
+
+
+def test_vendored_front_end_files_are_served_from_the_package(client: TestClient) -> None:
+    for name in ("htmx.min.js", "plotly.min.js", "app.css", "charts.js"):
+        assert client.get(f"/static/{name}").status_code == 200
