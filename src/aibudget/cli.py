@@ -215,6 +215,9 @@ def _register_feature_commands() -> None:
     from aibudget import cli_monitor
 
     cli_monitor.register(app)
+    from aibudget import cli_guidance
+
+    cli_guidance.register(app)
 
 
 _register_feature_commands()
