@@ -1,0 +1,148 @@
+"""Response curves: registry, validated parameters, dict round trip, shape, PWL grids."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from aibudget.engine.curves import (
+    CurveError,
+    Exponential,
+    Hill,
+    ResponseCurve,
+    curve_from_dict,
+    curve_kinds,
+    piecewise,
+    register_curve,
+    window,
+)
+
+SPEND = np.linspace(0.0, 200_000.0, 2001)
+# Central differences on a 0.5-unit step; curves vary on a 1,000-unit scale or more.
+DERIVATIVE_STEP = 0.5
+DERIVATIVE_RTOL = 1e-6
+
+CURVES = {
+    "exponential": {"kind": "exponential", "max_return": 90_000, "spend_scale": 30_000},
+    "michaelis_menten": {
+        "kind": "michaelis_menten",
+        "max_return": 80_000,
+        "half_saturation": 20_000,
+    },
+    "hill_concave": {"kind": "hill", "max_return": 70_000, "half_saturation": 25_000, "slope": 0.8},
+    "hill_s": {"kind": "hill", "max_return": 70_000, "half_saturation": 25_000, "slope": 3},
+}
+
+
+def test_the_three_kinds_are_registered() -> None:
+    assert {"exponential", "michaelis_menten", "hill"} <= set(curve_kinds())
+
+
+@pytest.mark.parametrize("name", CURVES)
+def test_round_trip_through_a_plain_dict(name: str) -> None:
+    curve = curve_from_dict(CURVES[name])
+    again = curve_from_dict(curve.to_dict())
+    assert again == curve
+    assert np.array_equal(again.value(SPEND), curve.value(SPEND))
+
+
+@pytest.mark.parametrize("name", CURVES)
+def test_monotone_from_zero_and_bounded_by_max_return(name: str) -> None:
+    curve = curve_from_dict(CURVES[name])
+    y = curve.value(SPEND)
+    assert y[0] == 0.0
+    assert np.all(np.diff(y) > 0)
+    assert np.all(y < CURVES[name]["max_return"])
+
+
+@pytest.mark.parametrize("name", CURVES)
+def test_analytic_derivative_matches_central_differences(name: str) -> None:
+    curve = curve_from_dict(CURVES[name])
+    x = np.linspace(1_000.0, 150_000.0, 50)
+    h = DERIVATIVE_STEP
+    numeric = (curve.value(x + h) - curve.value(x - h)) / (2 * h)
+    assert np.allclose(curve.derivative(x), numeric, rtol=DERIVATIVE_RTOL)
+
+
+@pytest.mark.parametrize(
+    ("name", "concave"),
+    [("exponential", True), ("michaelis_menten", True), ("hill_concave", True), ("hill_s", False)],
+)
+def test_concavity_flag_and_piecewise_shape_agree(name: str, concave: bool) -> None:
+    curve = curve_from_dict(CURVES[name])
+    assert curve.concave is concave
+    assert piecewise(curve, 0.0, 150_000.0, 20).concave is concave
+
+
+def test_s_curve_grid_contains_the_inflection_point() -> None:
+    curve = Hill(70_000.0, 25_000.0, 3.0)
+    inflection = 25_000.0 * (2 / 4) ** (1 / 3)
+    grid = piecewise(curve, 0.0, 150_000.0, 20)
+    assert np.isclose(grid.x, inflection).any()
+    assert grid.x.size == 22
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "exponential", "max_return": -1, "spend_scale": 10},
+        {"kind": "exponential", "max_return": 10, "spend_scale": 0},
+        {"kind": "hill", "max_return": 10, "half_saturation": 5, "slope": 0},
+        {"kind": "hill", "max_return": 10, "half_saturation": 5, "slope": 11},
+        {"kind": "michaelis_menten", "max_return": 10},
+        {"kind": "hill", "max_return": 10, "half_saturation": 5, "extra": 1},
+    ],
+)
+def test_invalid_parameters_are_refused_with_a_message_id(data: dict[str, object]) -> None:
+    with pytest.raises(CurveError) as caught:
+        curve_from_dict(data)
+    assert caught.value.message_id == "optimize.curve_params"
+    assert caught.value.params["kind"] == data["kind"]
+
+
+def test_unknown_kind_names_the_known_ones() -> None:
+    with pytest.raises(CurveError) as caught:
+        curve_from_dict({"kind": "logistic"})
+    assert caught.value.message_id == "optimize.curve_invalid"
+    assert "hill" in caught.value.params["kinds"]
+
+
+def test_new_kinds_can_be_registered() -> None:
+    class LinearParams(BaseModel):
+        kind: str
+        rate: float
+
+    def linear(spec: BaseModel) -> ResponseCurve:
+        assert isinstance(spec, LinearParams)
+        return Exponential(spec.rate * 1e9, 1e9)  # practically linear: rate x spend
+
+    register_curve("linear_test", LinearParams, linear)
+    curve = curve_from_dict({"kind": "linear_test", "rate": 2.0})
+    assert curve.value(np.array([1_000.0]))[0] == pytest.approx(2_000.0, rel=1e-5)
+
+
+def test_scaling_money_scales_the_curve() -> None:
+    curve = Hill(70_000.0, 25_000.0, 2.5)
+    big = curve.scaled(1e6)
+    assert np.allclose(big.value(SPEND * 1e6), curve.value(SPEND) * 1e6, rtol=1e-12)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    around=st.floats(0, 100_000),
+    half=st.floats(1, 50_000),
+    segments=st.integers(2, 40),
+)
+def test_refinement_window_stays_in_bounds_and_keeps_its_centre(
+    around: float, half: float, segments: int
+) -> None:
+    curve = Hill(70_000.0, 25_000.0, 3.0)
+    grid = window(curve, around, half, 0.0, 100_000.0, segments)
+    assert grid.x[0] >= 0.0
+    assert grid.x[-1] <= 100_000.0
+    assert np.all(np.diff(grid.x) > 0)
+    assert np.isclose(grid.x, around).any()
+    assert np.array_equal(grid.y, curve.value(grid.x))
