@@ -168,7 +168,7 @@ def simulate(
     fan_trials = min(total, FAN_TRIALS_MAX)
     npv = np.empty(total)
     tool_npv = np.empty((n_tools, total), dtype=np.float32)  # rows: contiguous per tool
-    fan = np.empty((lm.cum_costs.shape[0], fan_trials))  # rows: months
+    fan = np.empty((lm.cum_costs.shape[0], fan_trials), dtype=np.float32)  # rows: months
     done = 0
     while done < total:
         size = min(chunk_trials, total - done)
