@@ -154,6 +154,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Left out: {member} has no free hours left for it.",
         "未採用：{member} 已沒有空檔時間。",
     ),
+    "optimize.reason.blocked_extra": (
+        'Left out: it would break your constraint "{label}".',
+        "未採用：會違反您的限制「{label}」。",
+    ),
     "optimize.reason.infeasible_with_others": (
         "Left out: it cannot be funded together with the required tools.",
         "未採用：無法與必要工具同時採用。",

@@ -118,7 +118,7 @@ def describe(problem: Problem, group: str) -> Conflict:
 
 # ---------------------------------------------------------------- reasons
 
-_WHY_ORDER = ("budget", "monthly_budget", "max_share", "pilot", "hours")
+_WHY_ORDER = ("budget", "monthly_budget", "max_share", "pilot", "hours", "extra")
 
 
 def _single_blocker(problem: Problem, tool: int) -> str | None:
@@ -150,7 +150,11 @@ def _why_out(
         if blocker is None:
             return "infeasible_with_others", {}
         kind, _, key = blocker.partition(":")
-        return f"blocked_{kind}", ({"member": key} if kind == "hours" else {})
+        if kind == "hours":
+            return "blocked_hours", {"member": key}
+        if kind == "extra":
+            return "blocked_extra", {"label": problem.extras[int(key)].label}
+        return f"blocked_{kind}", {}
     loss = base - objective(problem, forced.choice)
     if loss <= LOSS_TOLERANCE * max(abs(base), 1.0):
         return "tie", {}
