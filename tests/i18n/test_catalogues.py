@@ -1,0 +1,129 @@
+"""Message catalogues: every id in use exists in zh_TW and en, translated (not empty, not
+a copy of the English), with the same placeholders in both."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+from pathlib import Path
+from typing import get_args
+
+import pytest
+from babel.messages.pofile import read_po
+
+from aibudget.domain.guidance import (
+    ANXIETIES,
+    DIMENSIONS,
+    STAGES,
+    CatalogPlan,
+    CatalogTool,
+    Severity,
+)
+from aibudget.domain.plan import Billing, Category
+from aibudget.engine.lint import RULES
+from aibudget.engine.lint.rules_goals import NOT_SMART, UNMEASURABLE
+
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src" / "aibudget"
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def po(locale: str) -> dict[str, str]:
+    with (SRC / "i18n" / locale / "LC_MESSAGES" / "aibudget.po").open("rb") as fh:
+        return {str(m.id): str(m.string) for m in read_po(fh) if m.id}
+
+
+EN, ZH = po("en"), po("zh_TW")
+
+
+def ids_called_with_a_literal() -> dict[str, str]:
+    """``t("some.id", ...)`` anywhere in the package: id -> the file using it."""
+    used: dict[str, str] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            first = node.args[0]
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name == "t" and isinstance(first, ast.Constant) and isinstance(first.value, str):
+                used.setdefault(first.value, str(path.relative_to(ROOT)))
+    return used
+
+
+def guidance_ids() -> set[str]:
+    """Ids the guidance engine and shells build from data (not visible as literals)."""
+    ids = {i for r in RULES for i in r.message_ids}
+    ids |= {f"smart.{code}" for code in (*UNMEASURABLE, *NOT_SMART, "no_measurement")}
+    ids |= {f"category.{c.value}" for c in Category}
+    ids |= {f"lint.severity.{s.value}" for s in Severity}
+    ids |= {f"assess.stage.{s}" for s in STAGES}
+    ids |= {f"catalog.billing.{b.value}" for b in Billing}
+    ids |= {
+        f"catalog.zh_tw.{v}"
+        for v in get_args(CatalogTool.model_fields["zh_tw_interface"].annotation)
+    }
+    ids |= {f"catalog.per.{v}" for v in ("seat", "channel", "resolution")}
+    ids |= {f"catalog.basis.{v}" for v in ("sourced", "assumption")}
+    ids |= {f"catalog.benefit.{k}" for k in ("hours_saved", "revenue_lift", "cost_avoided")}
+    ids |= {f"driver.{k}" for k in ("hours_saved", "revenue_lift", "cost_avoided")}
+    ids |= {f"catalog.direction.{d}" for d in ("up", "down")}
+    ids |= {"assess.answers_invalid", "assess.question_unknown", "assess.answer_invalid"}
+    ids |= {"assess.answer_missing"}
+    assert {"seat", "channel", "resolution"} < set(
+        get_args(CatalogPlan.model_fields["per"].annotation)
+    )
+    assert len(DIMENSIONS) == 5 and len(ANXIETIES) == 4
+    return ids
+
+
+def test_every_literal_message_id_exists_in_both_locales() -> None:
+    used = ids_called_with_a_literal()
+    assert len(used) > 50  # the scan sees the shells
+    missing = {i: f for i, f in used.items() if i not in EN or i not in ZH}
+    assert missing == {}
+
+
+def test_every_guidance_message_id_exists_in_both_locales() -> None:
+    missing = sorted(i for i in guidance_ids() if i not in EN or i not in ZH)
+    assert missing == []
+
+
+def test_both_locales_hold_the_same_ids() -> None:
+    assert set(EN) == set(ZH)
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_TW"])
+def test_no_message_is_empty(locale: str) -> None:
+    texts = EN if locale == "en" else ZH
+    assert [i for i, text in texts.items() if not text.strip()] == []
+
+
+def test_chinese_is_not_a_copy_of_the_english() -> None:
+    def has_words(text: str) -> bool:
+        return bool(re.search(r"[a-z]{2,}", PLACEHOLDER.sub("", text)))
+
+    copies = [i for i, text in EN.items() if ZH.get(i) == text and has_words(text)]
+    assert copies == []
+
+
+def test_placeholders_are_the_same_in_both_locales() -> None:
+    differ = {
+        i: (sorted(set(PLACEHOLDER.findall(text))), sorted(set(PLACEHOLDER.findall(ZH[i]))))
+        for i, text in EN.items()
+        if set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(ZH.get(i, "")))
+    }
+    assert differ == {}
+
+
+def test_the_guidance_sources_are_compiled_into_the_catalogues() -> None:
+    path = ROOT / "tools" / "messages_guidance.py"
+    spec = importlib.util.spec_from_file_location("messages_guidance", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    stale = {
+        i: (en, zh) for i, (en, zh) in module.MESSAGES.items() if EN.get(i) != en or ZH.get(i) != zh
+    }
+    assert stale == {}, "run: python tools/messages.py"
