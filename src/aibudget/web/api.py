@@ -177,7 +177,10 @@ def restore_version(
 def evaluate_version(
     web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int, body: EvaluateIn
 ) -> dict[str, Any]:
-    """Cash flows, NPV, ROI, payback and the simulation (bounded trials and time)."""
+    """Cash flows, NPV, ROI, payback and the simulation (bounded trials and time).
+
+    The document of ``aibudget evaluate --json``; money amounts are exact decimal strings.
+    """
     with web.db.session() as s:
         version = plans.version(s, user.id, workspace_id, plan_id, number)
     result, sim = evaluation.run(web, user.id, version, body.trials)

@@ -70,6 +70,8 @@ async def import_plan(
     values = {"name": name, "note": note, "document": text}
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws, Role.EDITOR)
+        if plan_id:
+            plans.summary(s, user.id, ws, plan_id)  # 404 before anything else
     try:
         plan = parse_yaml(text)
     except PlanError as err:

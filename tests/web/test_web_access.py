@@ -1,0 +1,128 @@
+"""Access rules: tenants are isolated, viewers read only, CSRF and login limits hold."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from aibudget.web.security import COOKIE
+from conftest import PASSWORD, csrf, import_plan, new_workspace, sign_up
+
+
+def _page_routes(ws: str, plan_id: str) -> list[str]:
+    return [
+        f"/w/{ws}",
+        f"/w/{ws}/import",
+        f"/w/{ws}/p/{plan_id}",
+        f"/w/{ws}/p/{plan_id}/edit",
+        f"/w/{ws}/p/{plan_id}/v/1.yaml",
+        f"/w/{ws}/p/{plan_id}/v/1/evaluate",
+        f"/w/{ws}/p/{plan_id}/diff?a=1&b=1",
+    ]
+
+
+def _post_routes(ws: str, plan_id: str) -> list[tuple[str, dict[str, str]]]:
+    return [
+        (f"/w/{ws}/invites", {"email": "eve@example.com", "role": "owner"}),
+        (f"/w/{ws}/import", {"document": "x: 1", "plan_id": plan_id}),
+        (f"/w/{ws}/p/{plan_id}/v/1/status", {"status": "approved"}),
+        (f"/w/{ws}/p/{plan_id}/v/1/restore", {}),
+        (f"/w/{ws}/p/{plan_id}/delete", {}),
+    ]
+
+
+def test_a_member_of_workspace_a_gets_404_for_everything_of_workspace_b(
+    client: TestClient,
+) -> None:
+    sign_up(client, "bob@example.com", "Bob")
+    ws_b = new_workspace(client, "B")
+    plan_b = import_plan(client, ws_b)
+    client.cookies.clear()
+    sign_up(client, "alice@example.com", "Alice")
+    ws_a = new_workspace(client, "A")
+    plan_a = import_plan(client, ws_a)
+    token = csrf(client, "/workspaces")
+    # B's ids directly, and B's plan id under A's own workspace
+    for path in [*_page_routes(ws_b, plan_b), *_page_routes(ws_a, plan_b)[2:]]:
+        assert client.get(path).status_code == 404, path
+    for path, data in [*_post_routes(ws_b, plan_b), *_post_routes(ws_a, plan_b)[1:]]:
+        assert client.post(path, data={"csrf_token": token, **data}).status_code == 404, path
+    assert "B" not in re.findall(r"<strong>(.*?)</strong>", client.get("/workspaces").text)
+    assert client.get(f"/w/{ws_a}/p/{plan_a}").status_code == 200
+
+
+def test_a_viewer_can_read_but_not_change(client: TestClient) -> None:
+    sign_up(client, "owner@example.com", "Owner")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)
+    token = csrf(client, f"/w/{ws}")
+    page = client.post(
+        f"/w/{ws}/invites",
+        data={"csrf_token": token, "email": "vic@example.com", "role": "viewer"},
+    )
+    invite = re.search(r'value="(http[^"]+/invite/[^"]+)"', page.text)
+    assert invite
+    client.cookies.clear()
+    sign_up(client, "vic@example.com", "Vic")
+    path = "/invite/" + invite.group(1).rsplit("/", 1)[-1]
+    client.post(path, data={"csrf_token": csrf(client, path)})
+    assert client.get(f"/w/{ws}/p/{plan_id}").status_code == 200
+    token = csrf(client, f"/w/{ws}/p/{plan_id}")
+    for route, data in _post_routes(ws, plan_id):
+        assert client.post(route, data={"csrf_token": token, **data}).status_code == 403, route
+    assert client.get(f"/w/{ws}/import").status_code == 403
+
+
+def test_a_form_without_its_csrf_token_is_refused(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    before = client.get("/workspaces").text
+    for data in ({"name": "Sneaky"}, {"name": "Sneaky", "csrf_token": "forged"}):
+        response = client.post("/workspaces", data=data)
+        assert response.status_code == 403
+    assert client.get("/workspaces").text.count("Sneaky") == before.count("Sneaky") == 0
+
+
+def test_no_state_changes_on_get(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)
+    for path in (f"/w/{ws}/p/{plan_id}/v/1/restore", f"/w/{ws}/p/{plan_id}/delete", "/logout"):
+        assert client.get(path).status_code in (404, 405)
+    assert client.get(f"/w/{ws}/p/{plan_id}").status_code == 200
+
+
+def test_repeated_wrong_passwords_are_locked_out(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    client.cookies.clear()
+    token = csrf(client)
+    wrong = {"csrf_token": token, "email": "alice@example.com", "password": "nope-nope-nope"}
+    assert [client.post("/login", data=wrong).status_code for _ in range(3)] == [401] * 3
+    right = {**wrong, "password": PASSWORD}
+    assert client.post("/login", data=right).status_code == 429  # even the right one waits
+    assert "請等待" in client.post("/login", data=right).text
+
+
+def test_session_cookie_is_httponly_samesite_and_renewed_on_login(client: TestClient) -> None:
+    anonymous = client.get("/signup")
+    header = anonymous.headers["set-cookie"]
+    assert COOKIE in header and "HttpOnly" in header and "samesite=lax" in header.lower()
+    before = client.cookies.get(COOKIE)
+    sign_up(client, "alice@example.com")
+    assert client.cookies.get(COOKIE) != before
+    response = client.get("/workspaces")
+    assert response.headers["x-frame-options"] == "DENY"
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("target", ["//evil.example/x", "https://evil.example/", "/\\evil"])
+def test_sign_in_never_redirects_off_site(client: TestClient, target: str) -> None:
+    token = csrf(client, "/signup")
+    response = client.post(
+        "/signup",
+        params={"next": target},
+        data={"csrf_token": token, "email": "a@example.com", "name": "A", "password": PASSWORD},
+        follow_redirects=False,
+    )
+    assert response.headers["location"] == "/workspaces"
