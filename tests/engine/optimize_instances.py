@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from aibudget.catalog import kpi_ids
+from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.engine.optimize_check import Choice, objective, violations
@@ -146,3 +147,18 @@ def brute_force(problem: Problem) -> tuple[float | None, Choice | None]:
         if best is None or value > best:
             best, best_choice = value, choice
     return best, best_choice
+
+
+def choice_of(problem: Problem, result: OptimisationResult) -> Choice:
+    options = np.full(len(problem.tools), -1, dtype=np.intp)
+    ids = [t.id for t in problem.tools]
+    for s in result.selected:
+        t = ids.index(s.tool)
+        match = [
+            o
+            for o in problem.options_of(t)
+            if problem.opt_plan[o] == s.plan and problem.opt_start[o] == s.start_month
+        ]
+        options[t] = match[0]
+    spend = np.array([float(result.ad_spend[c.id]) for c in problem.channels])
+    return Choice(options, spend)

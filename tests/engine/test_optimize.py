@@ -22,8 +22,9 @@ from aibudget.engine import optimize_milp
 from aibudget.engine.optimize import apportion, optimize, optimize_problem
 from aibudget.engine.optimize_check import Choice, violations
 from aibudget.engine.optimize_milp import Solution, solve
-from aibudget.engine.optimize_problem import OptimiseError, Problem, build_problem
+from aibudget.engine.optimize_problem import OptimiseError, build_problem
 from aibudget.planfile import load_plan
+from tests.engine.optimize_instances import choice_of
 from tests.factories import make_plan, tool
 
 OPEN_POLICY = {
@@ -53,21 +54,6 @@ def knapsack_plan(**optimise: Any) -> Any:
         budget=OPEN_POLICY,
         optimise=optimise,
     )
-
-
-def choice_of(problem: Problem, result: OptimisationResult) -> Choice:
-    options = np.full(len(problem.tools), -1, dtype=np.intp)
-    ids = [t.id for t in problem.tools]
-    for s in result.selected:
-        t = ids.index(s.tool)
-        match = [
-            o
-            for o in problem.options_of(t)
-            if problem.opt_plan[o] == s.plan and problem.opt_start[o] == s.start_month
-        ]
-        options[t] = match[0]
-    spend = np.array([float(result.ad_spend[c.id]) for c in problem.channels])
-    return Choice(options, spend)
 
 
 def reason(result: OptimisationResult, ident: str) -> tuple[str, dict[str, Any]]:

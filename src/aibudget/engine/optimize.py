@@ -87,6 +87,12 @@ def apportion(amounts: dict[str, Decimal]) -> dict[str, Decimal]:
     return floors
 
 
+def monthly_spend(low: float, high: float, spend: float) -> Decimal:
+    """Monthly ad spend in cents, rounded down (so budgets still hold) within its bounds."""
+    amount = Decimal(repr(spend)).quantize(CENT, rounding=ROUND_FLOOR)
+    return min(max(amount, to_money(low)), to_money(high))
+
+
 def line_items(problem: Problem, choice: Choice) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
     """Line items over the horizon (cents, summing exactly) and monthly ad spend."""
     exact: dict[str, Decimal] = {}
@@ -103,7 +109,10 @@ def line_items(problem: Problem, choice: Choice) -> tuple[dict[str, Decimal], di
     add(LineItem.TRAINING.value, Decimal(repr(tops.training)))
     add(LineItem.DATA_PRIVACY.value, Decimal(repr(tops.privacy)))
     add(LineItem.RESERVE.value, Decimal(repr(tops.reserve)))
-    ads = {c.id: to_money(float(a)) for c, a in zip(problem.channels, choice.spend, strict=True)}
+    ads = {
+        c.id: monthly_spend(c.low, c.high, float(a))
+        for c, a in zip(problem.channels, choice.spend, strict=True)
+    }
     if ads:
         add(AD_SPEND, sum(ads.values(), ZERO) * problem.months)
     return apportion({k: v for k, v in exact.items() if v != 0}), ads
