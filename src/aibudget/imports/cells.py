@@ -15,6 +15,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 NO_VALUE = frozenset({"", "--", "-", "—", "n/a", "N/A", " --"})
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -37,7 +38,10 @@ def clean(value: object) -> str:
     """Text of a cell, NFKC-normalised (full-width digits become ASCII), trimmed."""
     if value is None:
         return ""
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    text = value if isinstance(value, str) else str(value)
+    if text.isascii():
+        return text.strip()
+    return unicodedata.normalize("NFKC", text).strip()
 
 
 def is_blank(value: object) -> bool:
@@ -92,6 +96,14 @@ def parse_date(value: object) -> date:
 
 
 def month_of(value: object) -> str:
+    if isinstance(value, str):
+        return _month_of_text(value)
+    day = parse_date(value)
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+@lru_cache(maxsize=4096)
+def _month_of_text(value: str) -> str:
     day = parse_date(value)
     return f"{day.year:04d}-{day.month:02d}"
 

@@ -82,6 +82,9 @@ def preview_stream(stream: BinaryIO, name: str, options: ImportOptions) -> Previ
     preview = Preview(file=name)
     try:
         detected, delimiter, rows = open_rows(stream, options.encoding)
+    except LineDecodeError as exc:
+        preview.fail("import.decode_error", exc.line, encoding=exc.encoding)
+        return preview
     except NotTabular:
         preview.fail("import.not_tabular")
         return preview
@@ -141,6 +144,7 @@ def _read(rows: object, preview: Preview, options: ImportOptions) -> None:
         else:
             preview.fail("import.empty")
         return
+    handler.finish()
     records = handler.records() if not sink.problem_count else []
     if not records and not sink.problem_count:
         sink.problem("import.no_rows")

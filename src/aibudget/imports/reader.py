@@ -83,5 +83,7 @@ def open_rows(
     if sample[:4] in (b"%PDF", b"\x89PNG") or (b"\0\0" in sample and not utf16):
         raise NotTabular("binary")
     detected = detect(sample, complete, encoding)
+    if detected.mixed_lines:
+        return detected, None, iter(())
     delimiter, rows = text_rows(stream, detected)
     return detected, delimiter, rows

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 from pydantic import ValidationError
 
 from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, record_key, with_fingerprint
@@ -38,11 +39,20 @@ class Sink:
     neutralised: int = 0
     rows_used: int = 0
     rows_skipped: int = 0
+    currency_reported: bool = False
 
     def problem(self, message_id: str, line: int | None = None, **params: Any) -> None:
         self.problem_count += 1
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(Problem((), message_id, params, line))
+
+    def wrong_currency(self, line: int, found: str, expected: str) -> None:
+        """A file in another currency: said once (at its first line), every row refused."""
+        if not self.currency_reported:
+            self.problem("import.currency_mismatch", line, found=found, expected=expected)
+            self.currency_reported = True
+        else:
+            self.problem_count += 1
 
     def text(self, value: object) -> str:
         text, changed = safe_text(value)
@@ -51,9 +61,52 @@ class Sink:
 
 
 def row_digest(cells: Sequence[object]) -> int:
-    h = hashlib.blake2b(digest_size=8)
-    h.update("\x1f".join(clean(c) for c in cells).encode("utf-8"))
+    text = "\x1f".join(c if isinstance(c, str) else clean(c) for c in cells)
+    h = hashlib.blake2b(text.encode("utf-8"), digest_size=8)
     return int.from_bytes(h.digest(), "big")
+
+
+class DigestLog:
+    """Row digests of a big file at 12 bytes a row; exact duplicates found at the end.
+
+    Keeps memory independent of how wide rows are (a Google Ads row in UTF-16 is
+    100-400 bytes); duplicates are found by sorting the digests once.
+    """
+
+    CHUNK = 65_536
+
+    def __init__(self) -> None:
+        self.chunks: list[tuple[np.ndarray, np.ndarray]] = []
+        self.used = self.CHUNK
+
+    def add(self, digest: int, line: int) -> None:
+        if self.used == self.CHUNK:
+            self.chunks.append((np.empty(self.CHUNK, np.uint64), np.empty(self.CHUNK, np.uint32)))
+            self.used = 0
+        digests, lines = self.chunks[-1]
+        digests[self.used] = digest
+        lines[self.used] = line
+        self.used += 1
+
+    def duplicates(self) -> list[tuple[int, int]]:
+        """(line, first line with the same content), in line order."""
+        if not self.chunks:
+            return []
+        parts = [(d, ln) for d, ln in self.chunks[:-1]]
+        last_d, last_l = self.chunks[-1]
+        parts.append((last_d[: self.used], last_l[: self.used]))
+        digests = np.concatenate([d for d, _ in parts])
+        lines = np.concatenate([ln for _, ln in parts])
+        order = np.lexsort((lines, digests))
+        d, ln = digests[order], lines[order]
+        same = np.flatnonzero(d[1:] == d[:-1]) + 1
+        out = []
+        for i in same:
+            j = i
+            while j > 0 and d[j - 1] == d[i]:
+                j -= 1
+            out.append((int(ln[i]), int(ln[j])))
+        return sorted(out)
 
 
 class Handler:
@@ -86,6 +139,9 @@ class Handler:
 
     def row(self, line: int, cells: Sequence[object]) -> None:
         raise NotImplementedError
+
+    def finish(self) -> None:
+        """Called after the last row (problems found only once everything was read)."""
 
     def records(self) -> list[ActualRecord]:
         raise NotImplementedError
@@ -125,9 +181,7 @@ class TemplateHandler(Handler):
         ok = self._words(line, cells, data) and ok
         currency = clean(self.cell(cells, "currency")).upper()
         if currency and currency != self.options.currency:
-            self.sink.problem(
-                "import.currency_mismatch", line, found=currency, expected=self.options.currency
-            )
+            self.sink.wrong_currency(line, currency, self.options.currency)
             ok = False
         for name, target in (("kpi", "kpi"), ("note", "note"), ("reference", "label")):
             text = self.sink.text(self.cell(cells, name))
@@ -196,10 +250,18 @@ class SummingHandler(Handler):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.groups: dict[tuple[str, str], Group] = {}
+        self.log = DigestLog()
+        self.last_digest = 0
 
     def is_total(self, cells: Sequence[object]) -> bool:
-        first = next((norm(c) for c in cells if not is_blank(c)), "")
-        return first.startswith(TOTAL_WORDS)
+        first = next((c for c in cells if not is_blank(c)), "")
+        return norm(first).startswith(TOTAL_WORDS)
+
+    def duplicate(self, line: int, cells: Sequence[object]) -> bool:
+        """Logged now, judged at the end (see DigestLog)."""
+        self.last_digest = row_digest(cells)
+        self.log.add(self.last_digest, line)
+        return False
 
     def month(self, line: int, cells: Sequence[object]) -> str | None:
         for name in ("day", "date"):
@@ -234,9 +296,7 @@ class SummingHandler(Handler):
             return
         currency = clean(self.cell(cells, "currency")).upper()
         if "currency" in self.match.columns and currency and currency != self.options.currency:
-            self.sink.problem(
-                "import.currency_mismatch", line, found=currency, expected=self.options.currency
-            )
+            self.sink.wrong_currency(line, currency, self.options.currency)
             return
         month = self.month(line, cells)
         values: dict[str, Decimal] = {}
@@ -255,8 +315,12 @@ class SummingHandler(Handler):
         for name, number in values.items():
             group.sums[name] = group.sums.get(name, Decimal(0)) + number
         group.rows += 1
-        group.digest = (group.digest + row_digest(cells)) % DIGEST_MOD
+        group.digest = (group.digest + self.last_digest) % DIGEST_MOD
         self.sink.rows_used += 1
+
+    def finish(self) -> None:
+        for line, first in self.log.duplicates():
+            self.sink.problem("import.duplicate_row", line, first=first)
 
     def records(self) -> list[ActualRecord]:
         out: list[ActualRecord] = []

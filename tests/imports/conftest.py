@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aibudget.imports import ImportOptions, Preview, preview_file
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def load(name: str, **options: object) -> Preview:
+    return preview_file(FIXTURES / name, ImportOptions(**options))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES
