@@ -12,9 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+# The demo keeps its own SQLite file inside .venv (disposable, like the venv itself).
+DEMO_DB ?= sqlite:///$(CURDIR)/$(VENV)/demo/aibudget.db
 demo: $(STAMP)
-	$(BIN)/aibudget validate examples/taipei-cafe.yaml
-	$(BIN)/aibudget evaluate examples/taipei-cafe.yaml --trials 20000
+	AIBUDGET_DATABASE_URL=$(DEMO_DB) $(BIN)/aibudget migrate
+	AIBUDGET_DATABASE_URL=$(DEMO_DB) $(BIN)/aibudget demo-load examples/taipei-cafe.yaml
+	AIBUDGET_DATABASE_URL=$(DEMO_DB) $(BIN)/aibudget serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

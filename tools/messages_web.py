@@ -237,4 +237,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.plan.deleted": ("plan deleted", "刪除計畫"),
     "audit.version.saved": ("version saved", "儲存版本"),
     "audit.version.status": ("version status changed", "變更版本狀態"),
+    # Command line
+    "web.cli_settings_invalid": ("Settings problem: {detail}", "設定有問題：{detail}"),
+    "web.cli_backup": ("Backed up the database to {file}", "已將資料庫備份到 {file}"),
+    "web.cli_migrated": ("The database is up to date.", "資料庫已是最新結構。"),
+    "web.cli_demo_note": ("Demo plan loaded from the example file", "由範例檔載入的示範計畫"),
+    "web.cli_demo_ready": (
+        "Demo ready. Sign in with {email} / {password}",
+        "示範資料已就緒。請以 {email} / {password} 登入",
+    ),
+    "web.cli_serving": (
+        "aibudget is running at {url} (Ctrl+C to stop)",
+        "aibudget 已在 {url} 啟動（按 Ctrl+C 停止）",
+    ),
 }

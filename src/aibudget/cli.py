@@ -218,6 +218,9 @@ def _register_feature_commands() -> None:
     from aibudget import cli_guidance
 
     cli_guidance.register(app)
+    from aibudget import cli_web
+
+    cli_web.register(app)
 
 
 _register_feature_commands()

@@ -1,0 +1,89 @@
+"""``aibudget migrate``, ``aibudget demo-load`` and ``aibudget serve``: the web app's shell."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+
+from aibudget.i18n import Translator
+from aibudget.settings import Settings, load_settings
+from aibudget.store import plans, users, workspaces
+from aibudget.store.db import Database
+from aibudget.store.migrate import migrate
+
+DEMO_EMAIL = "demo@aibudget.local"
+DEMO_PASSWORD = "demo-password"  # a local demo database only; printed by make demo
+
+
+def _settings(t: Translator) -> Settings:
+    try:
+        return load_settings()
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            typer.secho(t("web.cli_settings_invalid", detail=err["msg"]), fg="red", err=True)
+        raise typer.Exit(code=2) from None
+
+
+def _translator() -> Translator:
+    return Translator(os.environ.get("AIBUDGET_LOCALE"))
+
+
+def migrate_cmd() -> None:
+    """Create or upgrade the database (a SQLite file is backed up first)."""
+    t = _translator()
+    settings = _settings(t)
+    db = Database.from_url(settings.database_url)
+    backup = migrate(db.engine)
+    db.dispose()
+    if backup is not None:
+        typer.echo(t("web.cli_backup", file=str(backup)))
+    typer.echo(t("web.cli_migrated"))
+
+
+def demo_load(
+    plan_path: Annotated[Path, typer.Argument(help="Plan file (YAML) for the demo workspace.")],
+) -> None:
+    """Load a demo account and workspace from a plan file (once; later runs change nothing)."""
+    from aibudget.cli import _load  # the CLI's loader and its messages
+
+    t = _translator()
+    settings = _settings(t)
+    plan = _load(plan_path, t)
+    db = Database.from_url(settings.database_url)
+    migrate(db.engine)
+    with db.session() as s:
+        user = users.authenticate(s, DEMO_EMAIL, DEMO_PASSWORD)
+        if user is None:
+            user = users.create(s, DEMO_EMAIL, "Demo", DEMO_PASSWORD)
+            users.set_locale(s, user.id, plan.company.locale.value.replace("-", "_"))
+        spaces = workspaces.list_for(s, user.id)
+        space = spaces[0] if spaces else workspaces.create(s, user.id, plan.company.name)
+        if not plans.list_plans(s, user.id, space.id):
+            plans.create(s, user.id, space.id, plan.company.name, plan, t("web.cli_demo_note"))
+    db.dispose()
+    typer.echo(t("web.cli_demo_ready", email=DEMO_EMAIL, password=DEMO_PASSWORD))
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the web app (migrates the database first)."""
+    import uvicorn
+
+    from aibudget.web import create_app
+
+    t = _translator()
+    app = create_app(_settings(t))
+    typer.echo(t("web.cli_serving", url=f"http://{host}:{port}/"))
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="migrate")(migrate_cmd)
+    app.command(name="demo-load")(demo_load)
+    app.command()(serve)
