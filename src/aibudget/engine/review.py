@@ -235,7 +235,7 @@ def _benefits(
                     prior_mean=_exact(mu),
                     prior_sd=_exact(sd),
                     posterior_mean=_exact(mu * post.phi),
-                    posterior_sd=_exact(mu * post.phi_sd),
+                    posterior_sd=_exact(mu * post.phi_sd if post.months else sd),
                     months_observed=post.months,
                 )
             )
