@@ -43,7 +43,7 @@ def _templates() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["version"] = __version__
+    env.globals["app_version"] = __version__
     return env
 
 

@@ -27,12 +27,13 @@ class Chart:
 
 
 def _layout(title: str, **extra: Any) -> dict[str, Any]:
+    """The page shows ``title`` as the chart's heading; the figure keeps it as metadata."""
     return {
-        "title": {"text": title, "font": {"size": 15}},
+        "meta": {"title": title},
         "font": {"family": FONT, "size": 12, "color": "#1f2933"},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
-        "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
+        "margin": {"l": 60, "r": 20, "t": 20, "b": 50},
         "legend": {"orientation": "h", "y": -0.2},
         **extra,
     }

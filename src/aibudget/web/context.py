@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -109,6 +110,14 @@ async def check_csrf(request: Request) -> None:
         raise CsrfFailed()
 
 
+def plain_number(t: Translator, value: Decimal | float | None) -> str:
+    """A figure as typed: whole numbers without decimals, others with up to two."""
+    if value is None:
+        return "—"
+    whole = Decimal(str(value)) == Decimal(str(value)).to_integral_value()
+    return t.number(value, 0 if whole else 2)
+
+
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     t = translator(request)
     env = state(request).templates
@@ -120,6 +129,7 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
         user=optional_user(request),
         csrf=csrf_token(request),
         csrf_field=CSRF_FIELD,
+        num=lambda value: plain_number(t, value),
         **context,
     )
     return HTMLResponse(html, status_code=status_code)

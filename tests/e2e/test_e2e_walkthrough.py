@@ -1,0 +1,80 @@
+"""A new owner walks from the first run to an approved plan, in zh-TW, in a real browser."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aibudget.engine.cashflow import evaluate
+from aibudget.i18n import Translator
+from aibudget.planfile import load_plan
+from conftest import EXAMPLE, shot
+
+PASSWORD = "correct horse battery"
+
+
+def _owner_with_plan(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    assert page.url.endswith("/setup")
+    assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
+    shot(page, "01-setup")
+    page.get_by_label("你的名字").fill("林老闆")
+    page.get_by_label("電子郵件").fill("owner@example.com")
+    page.get_by_label("密碼").fill(PASSWORD)
+    page.get_by_label("工作區名稱").fill("山嵐咖啡")
+    page.get_by_role("button", name="建立帳號與工作區").click()
+    page.wait_for_url("**/w/*")
+    assert "還沒有計畫" in page.content()
+    shot(page, "02-workspace-empty")
+    page.get_by_role("link", name="匯入計畫").first.click()
+    page.get_by_label("計畫檔").set_input_files(str(EXAMPLE))
+    page.get_by_label("備註").fill("第一版")
+    page.get_by_role("button", name="儲存為新版本").click()
+    page.wait_for_url("**/p/*")
+
+
+def test_sign_up_to_approved_plan_shows_the_engines_numbers(browser: Any, server: str) -> None:
+    context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _owner_with_plan(page, server)
+    assert "目標與 KPI" in page.content() and "草稿" in page.content()
+    shot(page, "03-plan")
+
+    page.get_by_test_id("evaluate-link").click()
+    page.wait_for_selector("#chart-cash-flow .main-svg", timeout=20_000)
+    page.wait_for_selector("#chart-tornado .main-svg", timeout=20_000)
+    result = evaluate(load_plan(EXAMPLE))
+    t = Translator("zh_TW")
+    assert page.get_by_test_id("npv").inner_text() == t.money(result.expected.npv, "TWD")
+    assert page.get_by_test_id("payback").inner_text() == t(
+        "cli.payback_month", month=result.expected.payback_month
+    )
+    tools_table = page.get_by_test_id("tools-table").inner_text()
+    for tool in result.tools:
+        assert t.money(tool.expected.npv, "TWD") in tools_table
+    shot(page, "04-evaluate")
+
+    page.go_back()
+    page.get_by_role("button", name="核准").click()
+    page.wait_for_load_state()
+    assert "已核准" in page.locator(".title-row").inner_text()
+    shot(page, "05-approved")
+    context.close()
+
+
+def test_language_switch_and_phone_viewport(browser: Any, server: str) -> None:
+    phone = browser.new_context(
+        locale="zh-TW", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = phone.new_page()
+    _owner_with_plan(page, server)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1, f"the page scrolls sideways on a phone ({width}px)"
+    shot(page, "06-phone-plan")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "Goals & KPIs" in page.locator("body").inner_text()
+    page.reload()  # the choice is the user's setting now
+    assert "Version history" in page.content()
+    shot(page, "07-phone-english")
+    phone.close()
