@@ -22,6 +22,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 ROC_OFFSET = 1911
 _DATE_RE = re.compile(r"^(\d{2,4})\s*[/\-.年]\s*(\d{1,2})\s*(?:[/\-.月]\s*(\d{1,2})\s*日?)?$")
 _COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _NUMBER_JUNK = re.compile(r"(NT\$|US\$|NTD|TWD|\$|,|\s|元)")
 
 
@@ -54,6 +55,8 @@ def parse_number(value: object, percent_as_share: bool = False) -> Decimal | Non
     if isinstance(value, int | float | Decimal):
         return Decimal(str(value))
     text = clean(value)
+    if _PLAIN_NUMBER.match(text):
+        return Decimal(text)
     if text in NO_VALUE:
         return None
     negative = text.startswith("(") and text.endswith(")")
