@@ -232,8 +232,8 @@ def render_readiness(
         console.print(table)
     console.print(t("assess.pilot_tools", count=result.pilot_tools))
     if result.categories:
-        names = "、" if t.locale != "en" else ", "
-        text = names.join(t(f"category.{c.value}") for c in result.categories)
+        separator = ", " if t.locale == "en" else "、"
+        text = separator.join(t(f"category.{c.value}") for c in result.categories)
         console.print(t("assess.categories", categories=text))
     else:
         console.print(t("assess.no_categories"))

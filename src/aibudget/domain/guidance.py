@@ -7,6 +7,7 @@ pass them to the engine, which never reads files.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -353,7 +354,7 @@ def merge_catalog(
     return merged, problems
 
 
-def resolve(catalog: dict[str, CatalogTool], ident: str) -> CatalogTool | None:
+def resolve(catalog: Mapping[str, CatalogTool], ident: str) -> CatalogTool | None:
     """The entry with this id, or the one listing it as an alias."""
     if ident in catalog:
         return catalog[ident]

@@ -40,7 +40,7 @@ class LintContext:
     def entry(self, tool: Tool) -> CatalogTool | None:
         if tool.catalog_id is None:
             return None
-        return resolve(dict(self.catalog), tool.catalog_id)
+        return resolve(self.catalog, tool.catalog_id)
 
     def spend(self) -> Decimal:
         """Money the plan spends over the horizon: every cost line except staff time."""
@@ -111,5 +111,4 @@ def finding(
 
 def number(value: Decimal) -> str:
     """Hours and other non-money amounts as plain text (``12.5``, ``8``)."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
