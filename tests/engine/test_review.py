@@ -276,3 +276,9 @@ def test_actuals_in_another_currency_are_refused() -> None:
     with pytest.raises(ReviewError) as info:
         review(make_plan(), Actuals(currency="USD"))
     assert info.value.message_id == "review.currency_mismatch"
+
+
+def test_a_tool_typed_by_its_name_counts_for_that_tool() -> None:
+    plan = make_plan(hours_tool("t1", (10, 20, 30), 500, name="ChatGPT Business"))
+    result = review(plan, actuals(rec(1, "chatgpt business", hours_saved=Decimal(20))))
+    assert result.unplanned_tools == [] and result.tools[0].months_observed == 1

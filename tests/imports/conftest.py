@@ -10,7 +10,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def load(name: str, **options: object) -> Preview:
-    return preview_file(FIXTURES / name, ImportOptions(**options))  # type: ignore[arg-type]
+    return load_path(FIXTURES / name, **options)
+
+
+def load_path(path: Path, **options: object) -> Preview:
+    return preview_file(path, ImportOptions(**options))  # type: ignore[arg-type]
 
 
 @pytest.fixture

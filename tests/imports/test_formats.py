@@ -11,7 +11,7 @@ from aibudget.domain.actuals import PLAN_LEVEL, SpendStatus
 from aibudget.domain.plan import LineItem
 from aibudget.imports.cells import parse_number
 from tests.imports import make_fixtures as data
-from tests.imports.conftest import load
+from tests.imports.conftest import load, load_path
 
 
 def spend_by_month(preview: object) -> dict[str, Decimal]:
@@ -117,3 +117,62 @@ def test_remembered_mapping_is_used() -> None:
 def test_encoding_override_wins() -> None:
     p = load("template_zh_cp950.csv", encoding="big5hkscs")
     assert p.ok and (p.encoding, p.encoding_method) == ("big5hkscs", "override")
+
+
+def test_meta_export_as_a_workbook_with_real_dates(tmp_path: object) -> None:
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Campaign name", "Day", "Amount spent (TWD)", "Impressions"])
+    for day, name, spend in data.META_ROWS:
+        sheet.append([name, datetime.fromisoformat(day), float(spend.replace(",", "")), 100])
+    path = tmp_path / "meta.xlsx"  # type: ignore[operator]
+    book.save(path)
+    p = load_path(path, tool="meta")
+    assert p.ok, p.problems
+    assert spend_by_month(p) == data.META_SPEND
+
+
+def test_ga4_with_a_date_column_splits_months(tmp_path: object) -> None:
+    path = tmp_path / "ga4.csv"  # type: ignore[operator]
+    path.write_text(
+        "# Start date: 20260101\n# End date: 20260228\nDate,Sessions,Key events\n"
+        "20260105,100,2\n20260131,50,1\n20260201,70,0\n",
+        encoding="utf-8",
+    )
+    p = load_path(path)
+    sessions = {r.month: r.kpi_value for r in p.records if r.kpi == "monthly_sessions"}
+    assert sessions == {"2026-01": 150, "2026-02": 70}
+
+
+def test_rows_without_a_day_need_a_single_month_period(tmp_path: object) -> None:
+    path = tmp_path / "gads.csv"  # type: ignore[operator]
+    text = "Campaign report\n2026/01/01 - 2026/02/28\nCampaign\tCost\nA\t100\n"
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    p = load_path(path)
+    assert [(x.message_id, x.line) for x in p.problems] == [("import.no_day", 4)]
+    path.write_bytes(b"\xff\xfe" + text.replace("02/28", "01/31").encode("utf-16-le"))
+    assert spend_by_month(load_path(path)) == {"2026-01": Decimal(100)}
+
+
+def test_meta_rows_covering_two_months_are_refused(tmp_path: object) -> None:
+    path = tmp_path / "meta.csv"  # type: ignore[operator]
+    path.write_text(
+        "Reporting starts,Reporting ends,Campaign name,Amount spent (TWD)\n"
+        "2026-01-01,2026-02-28,A,1000\n",
+        encoding="utf-8-sig",
+    )
+    p = load_path(path)
+    assert [(x.message_id, x.line) for x in p.problems] == [("import.range_spans_months", 2)]
+
+
+def test_feedback_outside_one_to_five_is_a_row_problem(tmp_path: object) -> None:
+    path = tmp_path / "t.csv"  # type: ignore[operator]
+    path.write_text("Month,Tool,Team feedback (1-5)\n2026-01,chatgpt,7\n", encoding="utf-8")
+    p = load_path(path)
+    problem = p.problems[0]
+    assert (problem.line, problem.params["column"]) == (2, "Team feedback (1-5)")
+    assert problem.params["reason"] == "value.less_than_equal" and problem.params["le"] == "5"

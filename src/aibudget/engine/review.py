@@ -280,6 +280,15 @@ def _realised(
     )
 
 
+def _resolve(plan: Plan, record: ActualRecord) -> ActualRecord:
+    """A record naming a tool by its name (as people type it) gets the tool's id."""
+    if any(t.id == record.tool for t in plan.tools):
+        return record
+    wanted = record.tool.strip().casefold()
+    found = next((t.id for t in plan.tools if t.name.casefold() == wanted), None)
+    return record.model_copy(update={"tool": found}) if found else record
+
+
 def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
     """Plan vs actual to date, the updated forecast, advice per tool, and milestones."""
     if actuals.currency != plan.currency:
@@ -297,7 +306,7 @@ def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
         total = start + m - 1
         return f"{total // 12:04d}-{total % 12 + 1:02d}"
 
-    dated = [(index(r.month), r) for r in actuals.records]
+    dated = [(index(r.month), _resolve(plan, r)) for r in actuals.records]
     kept = [(m, r) for m, r in dated if 0 <= m <= n]
     k = min(n, max(0, index(as_of))) if as_of else max((m for m, _ in kept), default=0)
     facts = collect(kept, k)
