@@ -376,6 +376,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tool categories that fit your goals: {categories}",
         "符合您目標的工具類別：{categories}",
     ),
+    "assess.try_tools": ("{category}: start by looking at {tools}", "{category}：可先看看 {tools}"),
     "assess.no_categories": (
         "Choose goals to see which tool categories fit.",
         "選擇目標後即可看到適合的工具類別。",

@@ -24,7 +24,7 @@ from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.guidance import AnswersError, CatalogTool, Question, Questionnaire, resolve
 from aibudget.domain.plan import Category, Plan
 from aibudget.engine.lint import has_errors, lint
-from aibudget.engine.readiness import chosen_options, score, validate_answers
+from aibudget.engine.readiness import chosen_options, score, suggest_tools, validate_answers
 from aibudget.i18n import Translator
 from aibudget.render_guidance import (
     finding_json,
@@ -259,10 +259,12 @@ def assess(
         result = score(q, answers)
     except AnswersError as error:
         raise _answers_failed(t, error) from None
+    catalog = tool_catalog()
+    suggestions = suggest_tools(result, catalog, q.thresholds)
     if as_json:
-        _json(readiness_json(t, q, result))
+        _json(readiness_json(t, q, result, suggestions))
         return
-    render_readiness(Console(highlight=False), t, q, result)
+    render_readiness(Console(highlight=False), t, q, result, suggestions, catalog)
 
 
 def _interview(

@@ -19,6 +19,7 @@ from aibudget.domain.guidance import (
     ReadinessResult,
     Severity,
 )
+from aibudget.domain.plan import Category
 from aibudget.i18n import Translator
 
 SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -215,7 +216,12 @@ def render_kpis(console: Console, t: Translator, kpis: dict[str, KpiEntry]) -> N
 
 
 def render_readiness(
-    console: Console, t: Translator, q: Questionnaire, result: ReadinessResult
+    console: Console,
+    t: Translator,
+    q: Questionnaire,
+    result: ReadinessResult,
+    suggestions: dict[Category, list[str]],
+    catalog: dict[str, CatalogTool],
 ) -> None:
     console.print(t("assess.result_title"), style="bold")
     console.print(t("assess.overall", score=result.overall))
@@ -235,6 +241,11 @@ def render_readiness(
         separator = ", " if t.locale == "en" else "、"
         text = separator.join(t(f"category.{c.value}") for c in result.categories)
         console.print(t("assess.categories", categories=text))
+        for category, ids in suggestions.items():
+            names = separator.join(catalog[i].name for i in ids)
+            console.print(
+                "  " + t("assess.try_tools", category=t(f"category.{category.value}"), tools=names)
+            )
     else:
         console.print(t("assess.no_categories"))
     console.print(f"[bold]{t('assess.advice')}[/bold]")
@@ -244,9 +255,15 @@ def render_readiness(
         console.print(f"  {advice.text.get(t.locale)}")
 
 
-def readiness_json(t: Translator, q: Questionnaire, result: ReadinessResult) -> dict[str, Any]:
+def readiness_json(
+    t: Translator,
+    q: Questionnaire,
+    result: ReadinessResult,
+    suggestions: dict[Category, list[str]],
+) -> dict[str, Any]:
     return {
         **result.model_dump(mode="json"),
+        "suggested_tools": {c.value: ids for c, ids in suggestions.items()},
         "advice": [
             {
                 "id": key,

@@ -168,3 +168,21 @@ def test_the_questionnaire_has_16_to_20_questions_on_every_scale() -> None:
             assert min(scores) == 0 and max(scores) == 4, question.id
         else:
             assert all(o.categories for o in question.options), question.id
+
+
+def test_a_new_plan_entry_takes_its_categorys_default_benefits() -> None:
+    new = {
+        "id": "agency-bot",
+        "name": "Agency chatbot",
+        "vendor": "Local agency",
+        "category": "chatbot",
+        "summary": {"zh-TW": "代理商的客服機器人", "en": "An agency's chatbot"},
+        "setup_hours": 2,
+        "run_hours_per_month": 1,
+    }
+    merged, problems = catalog_for([new, {**new, "id": "no-benefits", "benefits": []}])
+    assert problems == []
+    chatbot_defaults = CATALOG["tidio"].benefits  # tidio has no benefits of its own
+    assert merged["agency-bot"].benefits == chatbot_defaults
+    assert merged["agency-bot"].benefits
+    assert merged["no-benefits"].benefits == []

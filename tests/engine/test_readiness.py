@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from aibudget.catalog import readiness_questionnaire
+from aibudget.catalog import readiness_questionnaire, tool_catalog
 from aibudget.domain.guidance import ANXIETIES, DIMENSIONS, GOALS_SCALE, AnswersError
 from aibudget.domain.plan import Category
-from aibudget.engine.readiness import percent_half_up, score
+from aibudget.engine.readiness import percent_half_up, score, suggest_tools
 
 Q = readiness_questionnaire()
 
@@ -122,3 +122,26 @@ def test_bad_answers_are_all_reported() -> None:
 )
 def test_percent_rounds_half_up(points: int, questions: int, expected: int) -> None:
     assert percent_half_up(points, questions) == expected
+
+
+def test_suggested_tools_are_free_to_try_first_and_stay_in_their_category() -> None:
+    catalog = tool_catalog()
+    result = score(Q, answers(dimension=3, anxiety=1, goals=[5]))  # answer customers faster
+    suggested = suggest_tools(result, catalog, Q.thresholds)
+    assert list(suggested) == [Category.CHATBOT]
+    ids = suggested[Category.CHATBOT]
+    assert len(ids) == 3
+    assert all(catalog[i].category is Category.CHATBOT for i in ids)
+    assert catalog[ids[0]].trial.available  # ManyChat has a free plan
+    tryable = [
+        e.id for e in catalog.values() if e.category is Category.CHATBOT and e.trial.available
+    ]
+    assert ids[: len(tryable)] == tryable[:3]
+
+
+def test_strong_choice_paralysis_narrows_the_suggestions_to_two() -> None:
+    paralysed = score(Q, answers(dimension=3, anxiety=5, goals=[5]))
+    assert paralysed.anxieties["choice_paralysis"] == 100
+    assert [
+        len(ids) for ids in suggest_tools(paralysed, tool_catalog(), Q.thresholds).values()
+    ] == [2]

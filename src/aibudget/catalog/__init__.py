@@ -14,6 +14,7 @@ from aibudget.domain.guidance import (
     KpiEntry,
     Questionnaire,
     merge_catalog,
+    resolve,
 )
 
 
@@ -38,21 +39,43 @@ def kpi_entries() -> dict[str, KpiEntry]:
 
 
 @cache
+def _tools_yaml() -> dict[str, Any]:
+    data: dict[str, Any] = _load("tools.yaml")
+    return data
+
+
+def _with_defaults(raw: dict[str, Any]) -> dict[str, Any]:
+    """An entry without benefits takes its category's default benefit ranges."""
+    defaults = _tools_yaml().get("category_defaults") or {}
+    entry = dict(raw)
+    category = entry.get("category")
+    if "benefits" not in entry and isinstance(category, str):
+        entry["benefits"] = defaults.get(category, [])
+    return entry
+
+
+@cache
 def tool_catalog() -> dict[str, CatalogTool]:
     """The built-in tool catalog; entries without benefits take their category's defaults."""
-    data = _load("tools.yaml")
-    defaults = data.get("category_defaults") or {}
     out: dict[str, CatalogTool] = {}
-    for raw in data["tools"]:
-        entry = dict(raw)
-        entry.setdefault("benefits", defaults.get(entry.get("category"), []))
-        out[entry["id"]] = CatalogTool.model_validate(entry)
+    for raw in _tools_yaml()["tools"]:
+        out[raw["id"]] = CatalogTool.model_validate(_with_defaults(raw))
     return out
 
 
 def catalog_for(overrides: list[dict[str, Any]]) -> tuple[dict[str, CatalogTool], list[Problem]]:
-    """The built-in catalog with a plan's or workspace's ``catalog:`` entries applied."""
-    return merge_catalog(tool_catalog(), overrides)
+    """The built-in catalog with a plan's or workspace's ``catalog:`` entries applied.
+
+    A new entry without benefits takes its category's defaults, as built-in ones do.
+    """
+    base = tool_catalog()
+    prepared = [
+        raw
+        if not isinstance(raw, dict) or resolve(base, str(raw.get("id"))) is not None
+        else _with_defaults(raw)
+        for raw in overrides
+    ]
+    return merge_catalog(base, prepared)
 
 
 @cache

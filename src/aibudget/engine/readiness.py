@@ -16,9 +16,11 @@ from aibudget.domain.guidance import (
     DIMENSIONS,
     GOALS_SCALE,
     AnswersError,
+    CatalogTool,
     Question,
     Questionnaire,
     ReadinessResult,
+    Thresholds,
 )
 from aibudget.domain.plan import Category
 
@@ -139,3 +141,32 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Readiness
         categories=_categories(questionnaire, chosen),
         advice=[stage, *strong_worries, *weak],
     )
+
+
+def suggest_tools(
+    result: ReadinessResult,
+    catalog: Mapping[str, CatalogTool],
+    thresholds: Thresholds | None = None,
+) -> dict[Category, list[str]]:
+    """Catalog tools to look at first in each fitting category: three, or two when
+    choice paralysis is strong (compare two tools, decide within a week).
+
+    Free to try first, then those with a known price, then the easier ones; catalog
+    order breaks ties. Every suggestion is a starting point for a pilot, not a verdict.
+    """
+    th = thresholds or Thresholds()
+    per_category = 2 if result.anxieties.get("choice_paralysis", 0) >= th.anxiety_from else 3
+    order = list(catalog)
+    out: dict[Category, list[str]] = {}
+    for category in result.categories:
+        entries = [e for e in catalog.values() if e.category is category]
+        entries.sort(
+            key=lambda e: (
+                not e.trial.available,
+                not e.price_known,
+                -(e.ease or 0),
+                order.index(e.id),
+            )
+        )
+        out[category] = [e.id for e in entries[:per_category]]
+    return out
