@@ -474,3 +474,9 @@ def test_the_example_plans_have_no_error_level_findings(example_path: Path) -> N
     findings = lint(plan, catalog, KPIS)
     errors = [(f.rule, f.where) for f in findings if f.severity is Severity.ERROR]
     assert errors == []
+
+
+@pytest.mark.parametrize("doc", ["guidance.md", "guidance-zh-TW.md"])
+def test_every_rule_is_documented(doc: str) -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / doc).read_text(encoding="utf-8")
+    assert [r.id for r in RULES if f"| `{r.id}` |" not in text] == []
