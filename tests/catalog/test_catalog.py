@@ -96,13 +96,15 @@ def test_every_entry_becomes_a_valid_plan_tool() -> None:
     ]
     plan = make_plan(*tools, fx={"USD": 32})
     assert [t.catalog_id for t in plan.tools] == list(CATALOG)
-    fin = next(t for t in plan.tools if t.id == "chatgpt-business")
-    assert [(p.id, p.price, p.seats) for p in fin.plans] == [
+    business = next(t for t in plan.tools if t.id == "chatgpt-business")
+    assert [(p.id, p.price, p.seats) for p in business.plans] == [
         ("monthly", Decimal(25), 2),
         ("annual", Decimal(240), 2),
     ]
     jasper = next(t for t in plan.tools if t.id == "jasper")
     assert jasper.plans == []  # price unknown: the owner enters a quote
+    fin = next(t for t in plan.tools if t.id == "intercom-fin")
+    assert [p.id for p in fin.plans] == ["standalone"]  # per-resolution pricing left out
 
 
 def test_revenue_defaults_need_the_gross_margin() -> None:

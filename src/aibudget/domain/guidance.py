@@ -158,8 +158,9 @@ def catalog_tool_to_plan_tool(
 ) -> dict[str, Any]:
     """A plan ``tools:`` item (plain dict, ready for validation) from a catalog entry.
 
-    Plans whose price is unknown are left out (the owner enters a quote); revenue-lift
-    defaults need the business's gross margin and are left out without it.
+    Plans whose price is unknown are left out (the owner enters a quote), and so are
+    usage-priced ones (per resolution: the cost depends on the volume the owner expects);
+    revenue-lift defaults need the business's gross margin and are left out without it.
     """
     plans = [
         {
@@ -173,7 +174,7 @@ def catalog_tool_to_plan_tool(
             "source": p.source,
         }
         for p in entry.plans
-        if p.price is not None
+        if p.price is not None and p.per != "resolution"
     ]
     benefits: list[dict[str, Any]] = []
     for b in entry.benefits:
