@@ -107,6 +107,7 @@ def review_json(r: Review, t: Translator) -> dict[str, Any]:
                 for x in r.tools
             },
             "drivers": [d.model_dump() for d in r.drivers],
+            "monthly": r.monthly.model_dump(),
         },
         "recommendations": {
             x.tool: {

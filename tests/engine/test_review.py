@@ -282,3 +282,19 @@ def test_a_tool_typed_by_its_name_counts_for_that_tool() -> None:
     plan = make_plan(hours_tool("t1", (10, 20, 30), 500, name="ChatGPT Business"))
     result = review(plan, actuals(rec(1, "chatgpt business", hours_saved=Decimal(20))))
     assert result.unplanned_tools == [] and result.tools[0].months_observed == 1
+
+
+def test_monthly_series_add_up_to_the_totals() -> None:
+    plan = make_plan(hours_tool("t1", (10, 20, 30), 500))
+    records = [
+        rec(m, line="subscription", amount=Decimal(1100), hours_saved=Decimal(25))
+        for m in (1, 2, 3)
+    ]
+    result = review(plan, actuals(*records))
+    series = result.monthly
+    assert series.months[0] == "2026-12" and series.months[1] == "2027-01"
+    assert len(series.months) == plan.horizon.months + 1
+    assert sum(x for x in series.actual_costs if x is not None) == result.realised.costs
+    assert series.actual_costs[4] is None and series.actual_benefits[2] == Decimal(2500)
+    assert sum(series.plan_costs) == Decimal(12 * 1000)
+    assert series.forecast_costs[1:4] == [Decimal(1100)] * 3

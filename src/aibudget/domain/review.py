@@ -95,6 +95,18 @@ class Milestone(ReviewResult):
     params: dict[str, Any] = Field(default_factory=dict)
 
 
+class MonthlySeries(ReviewResult):
+    """Plan, forecast and actual per month (index 0 is "initial"), e.g. for charts."""
+
+    months: list[str]
+    plan_costs: list[Decimal]
+    plan_benefits: list[Decimal]
+    forecast_costs: list[Decimal]  # actual (with stand-ins) to date, expected after
+    forecast_benefits: list[Decimal]  # recorded where recorded, estimated elsewhere
+    actual_costs: list[Decimal | None]  # None after the review month
+    actual_benefits: list[Decimal | None]  # None where no benefit was recorded
+
+
 class Review(ReviewResult):
     currency: str
     as_of: str
@@ -107,5 +119,6 @@ class Review(ReviewResult):
     drivers: list[DriverForecast]
     tools: list[ToolReview]
     milestones: list[Milestone]
+    monthly: MonthlySeries
     unplanned_tools: list[str]
     ignored_records: int  # outside the plan's horizon

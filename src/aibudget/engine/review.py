@@ -35,6 +35,7 @@ from aibudget.domain.plan import LineItem, Plan, month_index
 from aibudget.domain.review import (
     DriverForecast,
     LineVariance,
+    MonthlySeries,
     Realised,
     Review,
     ToolReview,
@@ -385,6 +386,17 @@ def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
             totals["c"][: k + 1],
             [realised_all.get(m, ZERO) for m in range(k + 1)],
             reached,
+        ),
+        monthly=MonthlySeries(
+            months=[name(m) for m in range(months)],
+            plan_costs=[round_money(x) for x in totals["pc"]],
+            plan_benefits=[round_money(x) for x in totals["pb"]],
+            forecast_costs=[round_money(x) for x in totals["c"]],
+            forecast_benefits=[round_money(x) for x in totals["b"]],
+            actual_costs=[round_money(x) if m <= k else None for m, x in enumerate(totals["c"])],
+            actual_benefits=[
+                round_money(realised_all[m]) if m in realised_all else None for m in range(months)
+            ],
         ),
         unplanned_tools=unplanned,
         ignored_records=len(dated) - len(kept),
