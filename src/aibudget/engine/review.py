@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, Actuals, SpendStatus
+from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, Actuals
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.money import ZERO, round_money, to_money
-from aibudget.domain.plan import LineItem, Plan, month_index
+from aibudget.domain.plan import Plan, month_index
 from aibudget.domain.review import (
     DriverForecast,
     LineVariance,
@@ -43,6 +43,7 @@ from aibudget.domain.review import (
 from aibudget.engine.cashflow import ROI_PLACES, discount_factors, entity_streams, evaluate, figures
 from aibudget.engine.flows import Driver, ToolFlows, build_flows, ramp
 from aibudget.engine.review_advice import OVER_BUDGET, milestones, recommend
+from aibudget.engine.review_facts import Facts, collect
 from aibudget.engine.review_forecast import group_kappa, range_sd, update_group
 from aibudget.engine.review_kpis import kpi_statuses
 
@@ -54,50 +55,6 @@ _BENEFIT_PATH = re.compile(r"^tools\.(.+)\.benefits\[(\d+)\]$")
 class ReviewError(AibudgetError):
     message_id = "review.invalid"
     http_status = 422
-
-
-@dataclass
-class Facts:
-    """Actuals indexed by month index (see the module docstring)."""
-
-    spent: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
-    expected: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
-    committed: dict[tuple[str, str], Decimal] = field(default_factory=dict)
-    hours: dict[str, dict[int, Decimal]] = field(default_factory=dict)
-    benefit: dict[str, dict[int, Decimal]] = field(default_factory=dict)
-    usage: dict[str, dict[int, tuple[int | None, int | None]]] = field(default_factory=dict)
-    feedback: dict[str, dict[int, list[Decimal]]] = field(default_factory=dict)
-    kpis: list[tuple[int, ActualRecord]] = field(default_factory=list)
-    tools: set[str] = field(default_factory=set)
-
-
-def _add(table: dict[int, Decimal], m: int, value: Decimal) -> None:
-    table[m] = table.get(m, ZERO) + value
-
-
-def collect(records: list[tuple[int, ActualRecord]], as_of: int) -> Facts:
-    facts = Facts()
-    for m, r in records:
-        facts.tools.add(r.tool)
-        if r.amount is not None:
-            key = (r.tool, (r.line or LineItem.OTHER).value)
-            if r.status is SpendStatus.SPENT and m <= as_of:
-                _add(facts.spent.setdefault(key, {}), m, r.amount)
-            else:
-                _add(facts.expected.setdefault(key, {}), m, r.amount)
-            if r.status is SpendStatus.COMMITTED:
-                facts.committed[key] = facts.committed.get(key, ZERO) + r.amount
-        if r.hours_saved is not None:
-            _add(facts.hours.setdefault(r.tool, {}), m, r.hours_saved)
-        if r.benefit is not None:
-            _add(facts.benefit.setdefault(r.tool, {}), m, r.benefit)
-        if r.seats is not None or r.active_users is not None:
-            facts.usage.setdefault(r.tool, {})[m] = (r.seats, r.active_users)
-        if r.feedback is not None:
-            facts.feedback.setdefault(r.tool, {}).setdefault(m, []).append(r.feedback)
-        if r.kpi and r.kpi_value is not None:
-            facts.kpis.append((m, r))
-    return facts
 
 
 def _ratio(num: Decimal, den: Decimal) -> Decimal | None:
