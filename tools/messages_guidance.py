@@ -56,6 +56,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trim a tool's plan or seats so that {reserve_share} of the budget stays free.",
         "減少某項工具的方案或席位，讓預算保留 {reserve_share}。",
     ),
+    "lint.over_budget.year": (
+        "Year {year} spends {spend}, more than that year's AI budget of {budget}.",
+        "第 {year} 年支出 {spend}，超過該年度 AI 預算 {budget}。",
+    ),
+    "fix.over_budget.year": (
+        "Spread one-off costs or start a tool later (start_month) so that every year fits.",
+        "分攤一次性成本，或延後工具的開始月份（start_month），讓每一年都在預算內。",
+    ),
     "lint.no_reserve": (
         "The budget keeps no reserve for experiments and new tools: a rigid budget.",
         "預算沒有保留實驗與新工具的預備金，缺乏彈性。",

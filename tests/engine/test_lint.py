@@ -89,6 +89,18 @@ TRIGGERS: dict[str, list[tuple[Callable[[], Plan], Severity, str, str]]] = {
             "lint.over_budget.reserve",
             "budget",
         ),
+        (  # the two years fit together, but year 1 carries a NT$30,000 set-up
+            lambda: build(
+                clean(
+                    horizon={"months": 24},
+                    budget={"annual_amount": 45_000},
+                    tools=[good_tool("a", setup_cost=30_000), good_tool("b")],
+                )
+            ),
+            Severity.WARNING,
+            "lint.over_budget.year",
+            "budget",
+        ),
     ],
     "no_reserve": [
         (
@@ -480,3 +492,16 @@ def test_the_example_plans_have_no_error_level_findings(example_path: Path) -> N
 def test_every_rule_is_documented(doc: str) -> None:
     text = (Path(__file__).resolve().parents[2] / "docs" / doc).read_text(encoding="utf-8")
     assert [r.id for r in RULES if f"| `{r.id}` |" not in text] == []
+
+
+def test_yearly_spend_puts_the_initial_month_in_year_one() -> None:
+    plan = build(
+        clean(
+            horizon={"months": 24},
+            budget={"annual_amount": 45_000},
+            tools=[good_tool("a", setup_cost=30_000), good_tool("b")],
+        )
+    )
+    (f,) = run(plan, "over_budget")
+    # year 1: set-up 30,000 + training 2 x 1,400 + 2 x 12 x 1,000; year 2: 2 x 12 x 1,000
+    assert (f.params["year"], f.params["spend"], f.params["budget"]) == (1, 56_800, 45_000)

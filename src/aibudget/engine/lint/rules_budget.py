@@ -10,6 +10,7 @@ from aibudget.domain.guidance import Finding, Severity
 from aibudget.domain.money import ZERO, round_money
 from aibudget.domain.plan import LineItem
 from aibudget.domain.results import Figures
+from aibudget.engine.cashflow import period_of
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.engine.lint.base import LintContext, finding, rule
 
@@ -26,9 +27,22 @@ def _has_line(ctx: LintContext, line: LineItem) -> bool:
     return any(s.kind == "cost" and s.line is line for s in schedules)
 
 
-@rule("over_budget", Severity.ERROR, ("", "reserve"))
+def yearly_spend(ctx: LintContext) -> list[Decimal]:
+    """Spend (staff time aside) per horizon year; the initial month counts in year 1."""
+    years = [ZERO] * max(1, period_of(ctx.flows.months))
+    for entity in ctx.flows.entities:
+        for line in entity.costs:
+            if line.line is LineItem.INTERNAL_TIME:
+                continue
+            for month, amount in enumerate(line.amounts):
+                years[max(1, period_of(month)) - 1] += amount
+    return years
+
+
+@rule("over_budget", Severity.ERROR, ("", "reserve", "year"))
 def over_budget(ctx: LintContext) -> Iterator[Finding]:
-    """Spend over the horizon (staff time aside) against the AI budget for as long."""
+    """Spend over the horizon (staff time aside) against the AI budget for as long; and,
+    when the whole fits, each year against the budget of that year."""
     plan = ctx.plan
     months = plan.horizon.months
     budget = round_money(plan.annual_budget() * months / 12)
@@ -58,6 +72,20 @@ def over_budget(ctx: LintContext) -> Iterator[Finding]:
                 budget=budget,
                 months=months,
                 reserve_share=reserve_share,
+            )
+    annual = plan.annual_budget()
+    for year, amount in enumerate(yearly_spend(ctx), start=1):
+        months_in_year = min(12, months - 12 * (year - 1))
+        allowed = round_money(annual * months_in_year / 12)
+        if round_money(amount) > allowed:
+            yield finding(
+                "over_budget",
+                Severity.WARNING,
+                path,
+                "year",
+                year=year,
+                spend=round_money(amount),
+                budget=allowed,
             )
 
 
