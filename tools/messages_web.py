@@ -143,6 +143,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.author": ("Author", "作者"),
     "web.saved_at": ("Saved", "儲存時間"),
     "web.history": ("Version history", "版本紀錄"),
+    "web.all_versions": ("Show every version", "顯示所有版本"),
     "web.steps": ("Steps of the plan", "計畫步驟"),
     "web.step_goals": ("Goals & KPIs", "目標與 KPI"),
     "web.step_team": ("Team", "團隊"),

@@ -96,7 +96,8 @@ class PlanVersionRow(Base):
     created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
     note: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(10), default="draft")
-    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Loaded only when a caller asks for it: history lists never need the documents.
+    document: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)
 
 
 class ApiTokenRow(Base):

@@ -145,12 +145,27 @@ def list_plans(session: Session, user_id: str, workspace_id: str) -> list[PlanSu
 
 def summary(session: Session, user_id: str, workspace_id: str, plan_id: str) -> PlanSummary:
     require(session, user_id, workspace_id)
-    _plan_row(session, workspace_id, plan_id)
-    return next(p for p in list_plans(session, user_id, workspace_id) if p.id == plan_id)
+    row = _plan_row(session, workspace_id, plan_id)
+    latest = _version_row(session, plan_id, None)
+    return PlanSummary(
+        id=row.id,
+        workspace_id=row.workspace_id,
+        name=row.name,
+        created_at=aware(row.created_at),
+        latest_number=latest.number,
+        latest_status=Status(latest.status),
+        updated_at=aware(latest.created_at),
+    )
 
 
-def versions(session: Session, user_id: str, workspace_id: str, plan_id: str) -> list[VersionInfo]:
-    """Newest first."""
+def versions(
+    session: Session,
+    user_id: str,
+    workspace_id: str,
+    plan_id: str,
+    limit: int = MAX_VERSIONS_LISTED,
+) -> list[VersionInfo]:
+    """Newest first (at most ``limit``)."""
     require(session, user_id, workspace_id)
     _plan_row(session, workspace_id, plan_id)
     rows = session.execute(
@@ -158,7 +173,7 @@ def versions(session: Session, user_id: str, workspace_id: str, plan_id: str) ->
         .join(UserRow, UserRow.id == PlanVersionRow.author_id)
         .where(PlanVersionRow.plan_id == plan_id)
         .order_by(PlanVersionRow.number.desc())
-        .limit(MAX_VERSIONS_LISTED)
+        .limit(min(limit, MAX_VERSIONS_LISTED))
     )
     return [_info(v, name) for v, name in rows]
 

@@ -19,6 +19,7 @@ from aibudget.web.errors import BadRequest, field_list
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
+HISTORY_ON_PAGE = 20
 
 
 async def read_upload(upload: UploadFile | None) -> str:
@@ -102,12 +103,14 @@ def plan_page(
     ws: str,
     plan_id: str,
     v: int | None = None,
+    history: str = "recent",
 ) -> Response:
+    limit = plans.MAX_VERSIONS_LISTED if history == "all" else HISTORY_ON_PAGE + 1
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws)
         summary = plans.summary(s, user.id, ws, plan_id)
         shown = plans.version(s, user.id, ws, plan_id, v)
-        history = plans.versions(s, user.id, ws, plan_id)
+        listed = plans.versions(s, user.id, ws, plan_id, limit)
     return render(
         request,
         "plan.html",
@@ -115,7 +118,8 @@ def plan_page(
         summary=summary,
         version=shown,
         plan=shown.plan,
-        history=history,
+        history=listed[:limit] if history == "all" else listed[:HISTORY_ON_PAGE],
+        more_history=history != "all" and len(listed) > HISTORY_ON_PAGE,
         kpi_names=kpi_names(t.locale),
         statuses=list(Status),
     )

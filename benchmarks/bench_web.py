@@ -1,0 +1,174 @@
+"""Load benchmark of the web app on SQLite (one Uvicorn process on 127.0.0.1).
+
+Prints p50 / p95 / max latency and the error count, at 20 concurrent clients, for
+- the plan page (the dashboard of a plan: its steps, history and actions), signed in;
+- evaluate through the API with 10,000 trials, each request on a different version, so
+  no answer comes from the cache of immutable versions (a cached answer is also shown).
+Targets from the issue: dashboard p95 < 100 ms, evaluate p95 < 500 ms, zero errors.
+The per-user evaluate limit is raised for the run (AIBUDGET_EVALUATE_PER_MINUTE).
+
+Run: .venv/bin/python benchmarks/bench_web.py [--clients 20] [--rounds 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from aibudget.planfile import load_plan
+from aibudget.store import plans, users, workspaces
+from aibudget.store.db import Database
+from aibudget.store.migrate import migrate
+from aibudget.store.records import Role
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "taipei-cafe.yaml"
+PASSWORD = "benchmark password"
+START_SECONDS = 30
+
+
+def _port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _prepare(url: str, clients: int, versions: int) -> tuple[str, str, str, str, list[str]]:
+    """A workspace with one plan of five versions (the dashboard) and one of many."""
+    db = Database.from_url(url)
+    migrate(db.engine)
+    plan = load_plan(EXAMPLE)
+    emails = [f"client{i}@example.com" for i in range(clients)]
+    with db.session() as s:
+        owner = users.create(s, emails[0], "Owner", PASSWORD)
+        token = users.create_token(s, owner.id, "bench")
+        space = workspaces.create(s, owner.id, "Bench")
+        first = plans.create(s, owner.id, space.id, "plan", plan)
+        for _ in range(versions - 1):
+            plans.save(s, owner.id, space.id, first.plan_id, plan)
+        board = plans.create(s, owner.id, space.id, "dashboard", plan)
+        for _ in range(4):
+            plans.save(s, owner.id, space.id, board.plan_id, plan)
+        for email in emails[1:]:
+            member = users.create(s, email, email, PASSWORD)
+            invite = workspaces.invite(s, owner.id, space.id, email, Role.EDITOR)
+            workspaces.accept_invite(s, member.id, invite)
+    db.dispose()
+    return token, space.id, board.plan_id, first.plan_id, emails
+
+
+def _sign_in(client: httpx.Client, email: str) -> None:
+    page = client.get("/login")
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert found
+    data = {"csrf_token": found.group(1), "email": email, "password": PASSWORD}
+    response = client.post("/login", data=data)
+    assert response.status_code == 303, response.status_code
+
+
+def _run(
+    clients: int,
+    work: list[list[tuple[str, str, dict[str, object] | None]]],
+    base: str,
+    emails: list[str],
+    headers: dict[str, str],
+) -> tuple[list[float], int]:
+    times: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    barrier = threading.Barrier(clients)
+
+    def client_loop(i: int) -> None:
+        nonlocal errors
+        with httpx.Client(base_url=base, timeout=60, follow_redirects=False) as client:
+            _sign_in(client, emails[i])
+            barrier.wait()
+            for method, path, body in work[i]:
+                start = time.perf_counter()
+                response = client.request(method, path, json=body, headers=headers)
+                elapsed = time.perf_counter() - start
+                with lock:
+                    times.append(elapsed)
+                    errors += response.status_code >= 400
+
+    threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return times, errors
+
+
+def _report(name: str, times: list[float], errors: int) -> None:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    print(
+        f"{name:<34} n={len(times):>4}  p50={statistics.median(times) * 1000:7.1f} ms"
+        f"  p95={p95 * 1000:7.1f} ms  max={ordered[-1] * 1000:7.1f} ms  errors={errors}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=10)
+    args = parser.parse_args()
+    n, rounds = args.clients, args.rounds
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        token, ws, board_id, plan_id, emails = _prepare(url, n, n * rounds // 2 + 1)
+        port = _port()
+        env = {
+            **os.environ,
+            "AIBUDGET_DATABASE_URL": url,
+            "AIBUDGET_SECRET_KEY": "b" * 48,
+            "AIBUDGET_EVALUATE_PER_MINUTE": "10000",
+        }
+        server = subprocess.Popen(
+            [str(Path(sys.executable).with_name("aibudget")), "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + START_SECONDS
+            while True:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit("the server did not start")
+                try:
+                    httpx.get(base + "/login", timeout=1)
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            page = f"/w/{ws}/p/{board_id}"
+            dash = [[("GET", page, None)] * rounds for _ in range(n)]
+            _run(n, [[("GET", page, None)] for _ in range(n)], base, emails, {})  # warm-up
+            _report("plan dashboard (GET, signed in)", *_run(n, dash, base, emails, {}))
+            auth = {"Authorization": f"Bearer {token}"}
+            body: dict[str, object] = {"trials": 10_000}
+            ev = f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions/{{}}/evaluate"
+            per_client = max(1, rounds // 2)
+            distinct = [
+                [("POST", ev.format(1 + i * per_client + j), body) for j in range(per_client)]
+                for i in range(n)
+            ]
+            _report("evaluate 10,000 trials (uncached)", *_run(n, distinct, base, emails, auth))
+            cached = [[("POST", ev.format(1), body)] * per_client for _ in range(n)]
+            _report("evaluate 10,000 trials (cached)", *_run(n, cached, base, emails, auth))
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
