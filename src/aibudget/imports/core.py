@@ -117,7 +117,9 @@ def _read(rows: object, preview: Preview, options: ImportOptions) -> None:
     preamble: list[str] = []
     any_content = False
     for line, cells in rows:  # type: ignore[attr-defined]
-        if all(is_blank(c) for c in cells):
+        first = cells[0] if cells else None
+        plain = isinstance(first, str) and first[:1].isalnum()  # fast path: not blank
+        if not plain and all(is_blank(c) for c in cells):
             continue
         any_content = True
         if handler is not None:

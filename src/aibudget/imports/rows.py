@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, record_key, with_fingerprint
 from aibudget.domain.errors import Problem
+from aibudget.domain.money import ZERO
 from aibudget.domain.plan import LineItem
 from aibudget.imports.cells import (
     CellError,
@@ -61,7 +62,10 @@ class Sink:
 
 
 def row_digest(cells: Sequence[object]) -> int:
-    text = "\x1f".join(c if isinstance(c, str) else clean(c) for c in cells)
+    try:
+        text = "\x1f".join(cells)  # type: ignore[arg-type]  # text rows: all str
+    except TypeError:
+        text = "\x1f".join(clean(c) for c in cells)
     h = hashlib.blake2b(text.encode("utf-8"), digest_size=8)
     return int.from_bytes(h.digest(), "big")
 
@@ -234,7 +238,7 @@ class TemplateHandler(Handler):
 
 @dataclass
 class Group:
-    sums: dict[str, Decimal] = field(default_factory=dict)
+    sums: dict[str, Decimal | None] = field(default_factory=dict)
     rows: int = 0
     digest: int = 0
 
@@ -252,9 +256,16 @@ class SummingHandler(Handler):
         self.groups: dict[tuple[str, str], Group] = {}
         self.log = DigestLog()
         self.last_digest = 0
+        columns = self.match.columns
+        names = [n for n in (self.amount_field, *self.kpi_fields) if n and n in columns]
+        self.numbers = [(n, columns[n]) for n in names]
+        self.day_column = next((n for n in ("day", "date") if n in columns), None)
+        self.labels: dict[object, tuple[str, bool]] = {}
 
     def is_total(self, cells: Sequence[object]) -> bool:
         first = next((c for c in cells if not is_blank(c)), "")
+        if isinstance(first, str) and first[:1].isdigit():
+            return False  # a date or a number: a data row
         return norm(first).startswith(TOTAL_WORDS)
 
     def duplicate(self, line: int, cells: Sequence[object]) -> bool:
@@ -264,13 +275,13 @@ class SummingHandler(Handler):
         return False
 
     def month(self, line: int, cells: Sequence[object]) -> str | None:
-        for name in ("day", "date"):
-            value = self.cell(cells, name)
-            if name in self.match.columns and not is_blank(value):
+        if self.day_column is not None:
+            value = self.cell(cells, self.day_column)
+            if not is_blank(value):
                 try:
                     return month_of(value)
                 except CellError as exc:
-                    self.bad(line, name, exc.value, "import.reason.not_a_date")
+                    self.bad(line, self.day_column, exc.value, "import.reason.not_a_date")
                     return None
         return self.period_month(line)
 
@@ -286,34 +297,40 @@ class SummingHandler(Handler):
     def label(self, cells: Sequence[object]) -> str:
         if "campaign" not in self.match.columns:
             return ""
-        return self.sink.text(self.cell(cells, "campaign"))
+        raw = self.cell(cells, "campaign")
+        known = self.labels.get(raw)
+        if known is None:
+            known = self.labels[raw] = safe_text(raw)
+        self.sink.neutralised += known[1]
+        return known[0]
 
     def row(self, line: int, cells: Sequence[object]) -> None:
         if self.is_total(cells):
             self.sink.rows_skipped += 1
             return
-        if self.duplicate(line, cells):
-            return
-        currency = clean(self.cell(cells, "currency")).upper()
-        if "currency" in self.match.columns and currency and currency != self.options.currency:
-            self.sink.wrong_currency(line, currency, self.options.currency)
-            return
+        self.duplicate(line, cells)
+        if "currency" in self.match.columns:
+            currency = clean(self.cell(cells, "currency")).upper()
+            if currency and currency != self.options.currency:
+                self.sink.wrong_currency(line, currency, self.options.currency)
+                return
         month = self.month(line, cells)
-        values: dict[str, Decimal] = {}
-        for name in (self.amount_field, *self.kpi_fields):
-            if not name or name not in self.match.columns:
-                continue
+        values: list[Decimal] = []
+        for name, index in self.numbers:
             try:
-                number = parse_number(self.cell(cells, name))
+                number = parse_number(cells[index] if index < len(cells) else None)
             except CellError as exc:
                 self.bad(line, name, exc.value, "import.reason.not_a_number")
                 return
-            values[name] = number if number is not None else Decimal(0)
+            values.append(number if number is not None else ZERO)
         if month is None:
             return
-        group = self.groups.setdefault((month, self.label(cells)), Group())
-        for name, number in values.items():
-            group.sums[name] = group.sums.get(name, Decimal(0)) + number
+        key = (month, self.label(cells))
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = Group(sums=dict.fromkeys(n for n, _ in self.numbers), rows=0)
+        for (name, _), number in zip(self.numbers, values, strict=True):
+            group.sums[name] = (group.sums[name] or ZERO) + number
         group.rows += 1
         group.digest = (group.digest + self.last_digest) % DIGEST_MOD
         self.sink.rows_used += 1
@@ -330,16 +347,15 @@ class SummingHandler(Handler):
             extra = f"{group.digest:032x}"
             base = {"month": month, "tool": tool, "source": source, "rows": group.rows}
             if self.amount_field:
-                amount = group.sums.get(self.amount_field, Decimal(0))
+                amount = group.sums.get(self.amount_field) or ZERO
                 spend = ActualRecord(
                     **base, line=self.line_item, amount=amount, label=label or None
                 )
                 out.append(with_fingerprint(spend, extra))
             for name, kpi in self.kpi_fields.items():
-                if name in group.sums:
-                    rec = ActualRecord(
-                        **base, kpi=kpi, kpi_value=group.sums[name], label=label or None
-                    )
+                value = group.sums.get(name)
+                if value is not None:
+                    rec = ActualRecord(**base, kpi=kpi, kpi_value=value, label=label or None)
                     out.append(with_fingerprint(rec, extra))
         return out
 
