@@ -127,18 +127,20 @@ def meta_text(zh: bool = False, currency: str = "TWD") -> str:
     return _csv([header, *rows])
 
 
-def ga4_text() -> str:
+def ga4_text(zh: bool = False) -> str:
     lines = [
         "# ----------------------------------------",
         "# Traffic acquisition: Session primary channel group (Default Channel Group)",
         "# Account: Shanlan Coffee",
-        "# Start date: 20260101",
-        "# End date: 20260131",
+        "# 開始日期：20260101" if zh else "# Start date: 20260101",
+        "# 結束日期：20260131" if zh else "# End date: 20260131",
         "# ----------------------------------------",
     ]
     header = ["Session primary channel group (Default Channel Group)", "Sessions", "Key events"]
+    if zh:
+        header = ["工作階段主要管道群組 (預設管道群組)", "工作階段", "重要事件"]
     rows = [list(r) for r in GA4_ROWS]
-    rows.append(["Grand total", "2,450", "47"])
+    rows.append(["總計" if zh else "Grand total", "2,450", "47"])
     return "\n".join(lines) + "\n" + _csv([header, *rows])
 
 
@@ -219,6 +221,7 @@ def files() -> dict[str, bytes]:
         "meta_ads_en.csv": meta_text().encode("utf-8-sig"),
         "meta_ads_zh.csv": meta_text(zh=True).encode("utf-8-sig"),
         "ga4_en.csv": ga4_text().encode("utf-8"),
+        "ga4_zh.csv": ga4_text(zh=True).encode("utf-8"),
         **{f"broken_{k}": v for k, v in broken().items()},
     }
 

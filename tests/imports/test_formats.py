@@ -59,8 +59,9 @@ def test_meta_ads_currency_in_header_and_daily_rows(name: str) -> None:
     assert sum(r.rows for r in p.records) == len(data.META_ROWS)
 
 
-def test_ga4_comment_lines_give_the_month() -> None:
-    p = load("ga4_en.csv")
+@pytest.mark.parametrize("name", ["ga4_en.csv", "ga4_zh.csv"])
+def test_ga4_comment_lines_give_the_month(name: str) -> None:
+    p = load(name)
     assert p.ok, p.problems
     values = {r.kpi: r.kpi_value for r in p.records}
     assert values == {
