@@ -61,6 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "月份、工具、預算項目與狀態都與第 {first} 行相同；請合併金額或各填參考編號。",
     ),
     "import.empty": ("The file is empty.", "檔案是空的。"),
+    "import.csv_error": (
+        "The text cannot be split into columns here ({detail}).",
+        "此處的文字無法分成欄位（{detail}）。",
+    ),
     "import.no_rows": ("The file has a header but no data rows.", "檔案只有標題列，沒有資料。"),
     "import.header_not_found": (
         "No known header row found. Expected columns such as: {expected}",

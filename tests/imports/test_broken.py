@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.imports.conftest import load
+from tests.imports.conftest import load, load_path
 
 
 @pytest.mark.parametrize(
@@ -63,3 +65,19 @@ def test_formula_cells_are_kept_as_text() -> None:
     assert notes == {"'=1+2", "'+x"}
     assert {r.tool for r in p.records} == {"chatgpt", "'@SUM(A1)"}
     assert any(r.amount is not None and r.amount < 0 for r in p.records)  # a refund stays a number
+
+
+def test_classic_mac_line_ends_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "mac.csv"
+    path.write_bytes("月份,工具,金額\r2026-01,chatgpt,100\r2026-02,chatgpt,200\r".encode("cp950"))
+    p = load_path(path)
+    assert p.ok, p.problems
+    assert [r.amount for r in p.records] == [100, 200]
+
+
+def test_text_the_csv_module_cannot_split_is_a_problem_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "cr.csv"
+    path.write_bytes(b"Month,Tool,Amount\n2026-01,a,1\n2026-02,b\rx,2\n")
+    p = load_path(path)
+    assert not p.ok and p.records == []
+    assert (p.problems[0].message_id, p.problems[0].line) == ("import.csv_error", 3)

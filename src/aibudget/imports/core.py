@@ -23,7 +23,7 @@ from aibudget.domain.errors import Problem
 from aibudget.imports.cells import clean, is_blank, parse_period
 from aibudget.imports.encoding import LineDecodeError
 from aibudget.imports.formats import FORMATS, TEMPLATE_HEADERS, Match, find_header
-from aibudget.imports.reader import NotTabular, open_rows
+from aibudget.imports.reader import BadCsv, NotTabular, open_rows
 from aibudget.imports.rows import HANDLERS, Sink
 
 MAX_PREAMBLE = 20  # rows above the header (titles, date range, comments)
@@ -102,6 +102,8 @@ def preview_stream(stream: BinaryIO, name: str, options: ImportOptions) -> Previ
         preview.encoding, preview.encoding_method = "xlsx", "xlsx"
     try:
         _read(rows, preview, options)
+    except BadCsv as exc:
+        preview.fail("import.csv_error", exc.line, detail=exc.detail)
     except LineDecodeError as exc:
         preview.fail("import.decode_error", exc.line, encoding=exc.encoding)
     except NotTabular:

@@ -36,6 +36,7 @@ class Detected:
     encoding: str  # a Python codec name
     method: str  # bom | utf8 | cp950 | big5hkscs | guess | override
     mixed_lines: tuple[int, int] | None = None  # (a UTF-8 line, a cp950 line)
+    newline: str = "\n"  # "\r" for files saved with classic Mac line ends
 
 
 class LineDecodeError(Exception):
@@ -77,6 +78,14 @@ def _mixed(sample: bytes) -> tuple[int, int] | None:
 
 def detect(sample: bytes, complete: bool = False, override: str | None = None) -> Detected:
     """The encoding of a file from its first bytes (``complete``: the sample is all of it)."""
+    found = _detect(sample, complete, override)
+    text = sample.replace(b"\x00", b"")
+    if b"\r" in text and b"\n" not in text:
+        return Detected(found.encoding, found.method, found.mixed_lines, "\r")
+    return found
+
+
+def _detect(sample: bytes, complete: bool, override: str | None) -> Detected:
     if override:
         codecs.lookup(override)  # LookupError for an unknown name
         return Detected(override, "override")
@@ -99,8 +108,8 @@ def detect(sample: bytes, complete: bool = False, override: str | None = None) -
 def decoded_lines(stream: BinaryIO, detected: Detected) -> Iterator[str]:
     """Lines (with their line ends) decoded strictly; LineDecodeError names the line."""
     name = detected.encoding
-    if codecs.lookup(name).name.startswith("utf-16"):
-        yield from _utf16_lines(stream, name)
+    if codecs.lookup(name).name.startswith("utf-16") or detected.newline != "\n":
+        yield from _chunked_lines(stream, name, detected.newline)
         return
     for number, raw in enumerate(stream, start=1):
         try:
@@ -112,7 +121,8 @@ def decoded_lines(stream: BinaryIO, detected: Detected) -> Iterator[str]:
         yield text
 
 
-def _utf16_lines(stream: BinaryIO, name: str) -> Iterator[str]:
+def _chunked_lines(stream: BinaryIO, name: str, newline: str) -> Iterator[str]:
+    """Lines of UTF-16 text (or of text with CR line ends), decoded chunk by chunk."""
     decoder = codecs.getincrementaldecoder(name)("strict")
     pending = ""
     number = 0
@@ -120,8 +130,8 @@ def _utf16_lines(stream: BinaryIO, name: str) -> Iterator[str]:
         try:
             pending += decoder.decode(chunk)
         except UnicodeDecodeError:
-            raise LineDecodeError(number + pending.count("\n") + 1, name) from None
-        *lines, pending = pending.split("\n")
+            raise LineDecodeError(number + pending.count(newline) + 1, name) from None
+        *lines, pending = pending.split(newline)
         for line in lines:
             number += 1
             yield line + "\n"

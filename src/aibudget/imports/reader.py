@@ -23,6 +23,15 @@ MAX_FIELD = 1_000_000  # characters in one cell; csv's own limit is 128 KiB
 Row = tuple[int, list[object]]
 
 
+class BadCsv(Exception):
+    """Text that the csv module cannot split (e.g. an unclosed quote), with its line."""
+
+    def __init__(self, line: int, detail: str) -> None:
+        super().__init__(line, detail)
+        self.line = line
+        self.detail = detail
+
+
 class NotTabular(Exception):
     """The bytes are neither delimited text nor a workbook (zip, PDF, image...)."""
 
@@ -47,8 +56,11 @@ def text_rows(stream: BinaryIO, detected: Detected) -> tuple[str, Iterator[Row]]
     reader = csv.reader(chain(head, lines), delimiter=delimiter)
 
     def rows() -> Iterator[Row]:
-        for cells in reader:
-            yield reader.line_num, list(cells)
+        try:
+            for cells in reader:
+                yield reader.line_num, list(cells)
+        except csv.Error as exc:
+            raise BadCsv(reader.line_num, str(exc)) from None
 
     return delimiter, rows()
 
@@ -56,10 +68,11 @@ def text_rows(stream: BinaryIO, detected: Detected) -> tuple[str, Iterator[Row]]
 def xlsx_rows(stream: BinaryIO) -> Iterator[Row]:
     """Rows of the first sheet (or one named actuals / 實際數), values only."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException) as exc:
         raise NotTabular(str(exc)) from None
     try:
         names = [n for n in book.sheetnames if n.lower() in ("actuals", "實際數")]
