@@ -48,9 +48,10 @@ REFINE_ROUNDS = 3
 
 def solve_refined(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
     """Solve on each channel's full grid (global, binaries where a curve is not
-    concave), then refine: re-solve on a finer grid in a window around the answer,
-    ``REFINE_ROUNDS`` times, each window 2 / segments as wide as the last. The answer
-    with the best true objective is kept, so refining never makes it worse."""
+    concave), then refine the ad spend with the funded options fixed: re-solve on a
+    finer grid in a window around the answer, ``REFINE_ROUNDS`` times, each window
+    2 / segments as wide as the last. The answer with the best true objective is kept,
+    so refining never makes it worse."""
     tweaks = tweaks or Tweaks()
     best = solve(problem, tweaks)
     curved = [i for i, c in enumerate(problem.channels) if c.high > c.low]
@@ -65,7 +66,8 @@ def solve_refined(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
             c = problem.channels[i]
             pwl[i] = window(c.curve, float(current.spend[i]), half[i], c.low, c.high, c.segments)
             half[i] *= 2 / c.segments
-        trial = solve(problem, replace(tweaks, pwl=pwl))
+        fixed = tuple(int(o) for o in current.picked())
+        trial = solve(problem, replace(tweaks, pwl=pwl, fixed=fixed))
         if trial.choice is None:
             break
         current = trial.choice

@@ -15,17 +15,20 @@ set of groups can be relaxed, which is how conflicts are found (see optimize_exp
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_array
 
 from aibudget.domain.allocation import Objective, OptimiseStatus
 from aibudget.engine.curves import Piecewise
 from aibudget.engine.optimize_check import Choice
-from aibudget.engine.optimize_problem import Problem
+from aibudget.engine.optimize_dominance import dominated
+from aibudget.engine.optimize_problem import Floats, Problem
 
-MIP_REL_GAP = 1e-7
+MIP_REL_GAP = 1e-6  # relative gap HiGHS must prove before it calls a plan optimal
 OBJECTIVE_SCALE = 100.0
 
 
@@ -40,6 +43,7 @@ class Tweaks:
     pwl: dict[int, Piecewise] = field(default_factory=dict)
     time_limit: float | None = None
     min_cash: bool = False  # minimise cash instead (to say how much the minimums need)
+    fixed: tuple[int, ...] | None = None  # fund exactly these options (to refine channels)
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,9 @@ class Solution:
     status: OptimiseStatus
     choice: Choice | None
     gap: float | None
+
+
+Index = NDArray[np.intp]
 
 
 class _Builder:
@@ -64,9 +71,8 @@ class _Builder:
         self.lb: list[float] = []
         self.ub: list[float] = []
         self.integer: list[int] = []
-        self.rows: list[tuple[dict[int, float], float, float]] = []
-        self.budget_coefs: dict[int, float] = {}
-        self.x_cols: list[int] = []
+        self.rows: list[tuple[Index, Floats, float, float]] = []
+        self.budget_row: tuple[Index, Floats] = (np.zeros(0, np.intp), np.zeros(0))
         self.chan_cols: list[list[int]] = []
 
     def column(self, cost: float, lb: float, ub: float, integer: bool) -> int:
@@ -76,52 +82,40 @@ class _Builder:
         self.integer.append(1 if integer else 0)
         return len(self.cost) - 1
 
-    def row(self, group: str, coefs: dict[int, float], lb: float, ub: float) -> None:
-        if group not in self.t.relax:
-            self.rows.append((coefs, lb, ub))
+    def row(self, group: str, cols: Any, vals: Any, lb: float, ub: float) -> None:
+        """One constraint ``lb <= sum vals x cols <= ub`` of a relaxable group."""
+        if group in self.t.relax:
+            return
+        c = np.asarray(cols, dtype=np.intp)
+        v = np.broadcast_to(np.asarray(vals, dtype=np.float64), c.shape)
+        self.rows.append((c, np.array(v), lb, ub))
+
+
+def _nonzero(vec: Floats, divide: float = 1.0) -> tuple[Index, Floats]:
+    """Options (= their columns) with a non-zero coefficient, and the coefficients."""
+    idx: Index = np.flatnonzero(vec)
+    out: Floats = vec[idx] / divide
+    return idx, out
 
 
 def _pwl(problem: Problem, tweaks: Tweaks, c: int) -> Piecewise:
     return tweaks.pwl.get(c, problem.channels[c].pwl)
 
 
-def build(problem: Problem, tweaks: Tweaks) -> _Builder:
-    """Columns and grouped rows; money in units of ``b.money``, objective maximised."""
-    p, t = problem, tweaks
-    b = _Builder(p, t)
-    m = b.money
-    n = p.months
-    scen = p.objective in (Objective.CVAR, Objective.MEAN_DOWNSIDE)
-    a = p.risk_aversion
-    n_opts = p.n_options
-    # Per-option objective: scenario objectives use the scenario mean (+ risk terms below).
-    if scen:
-        weight = 1 - a if p.objective is Objective.CVAR else 1.0
-        s_count = p.scenarios.shape[1]
-        opt_obj = weight * p.scenarios.mean(axis=1) if s_count else np.zeros(n_opts)
-    else:
-        weight = 1.0
-        opt_obj = p.value
-    banned = set(p.forced_out)
-    x = [
-        b.column(
-            float(opt_obj[o]) / m,
-            0.0,
-            0.0 if int(p.opt_tool[o]) in banned and "force_out" not in t.relax else 1.0,
-            True,
-        )
-        for o in range(n_opts)
-    ]
-    # Options too large for the share cap are switched off (group "max_share").
-    if "max_share" not in t.relax:
-        over = p.cash.sum(axis=1) > p.max_tool_cash * (1 + 1e-12)
-        for o in np.flatnonzero(over):
-            b.ub[x[o]] = 0.0
-    # Channels: spend = low + sum(delta); value = annuity (f(low) - low + sum(slope-1) delta).
-    chan_cols: list[list[int]] = []
+def _cat(*parts: tuple[Any, Any]) -> tuple[Index, Floats]:
+    cols = np.concatenate([np.asarray(c, dtype=np.intp).ravel() for c, _ in parts])
+    vals = np.concatenate(
+        [np.broadcast_to(np.asarray(v, dtype=np.float64), np.shape(c)).ravel() for c, v in parts]
+    )
+    return cols, vals
+
+
+def _channels(b: _Builder, weight: float) -> tuple[dict[int, float], float, float]:
+    """Channel columns: spend = low + sum(delta); value = annuity (f(low) - low +
+    sum (slope - 1) delta); binaries of the incremental form where not concave."""
+    p, t, m = b.p, b.t, b.money
     chan_unit: dict[int, float] = {}  # unweighted objective coefficient per delta column
-    chan_const = 0.0
-    spend_const = 0.0
+    chan_const = spend_const = 0.0
     for ci, c in enumerate(p.channels):
         pwl = _pwl(p, t, ci)
         if f"channel_min:{c.id}" in t.relax and pwl.x[0] > 0:
@@ -136,115 +130,135 @@ def build(problem: Problem, tweaks: Tweaks) -> _Builder:
             col = b.column(weight * unit, 0.0, float(width) / m, False)
             chan_unit[col] = unit
             cols.append(col)
-        chan_cols.append(cols)
+        b.chan_cols.append(cols)
         if not pwl.concave:
             for k in range(len(cols) - 1):
                 z = b.column(0.0, 0.0, 1.0, True)
-                b.row("curve", {cols[k]: 1.0, z: -float(widths[k]) / m}, 0.0, np.inf)
-                b.row("curve", {cols[k + 1]: 1.0, z: -float(widths[k + 1]) / m}, -np.inf, 0.0)
-    chan_all = [col for cols in chan_cols for col in cols]
-    tr = b.column(-weight, 0.0, np.inf, False)
-    dp = b.column(-weight, 0.0, np.inf, False)
+                b.row("curve", [cols[k], z], [1.0, -float(widths[k]) / m], 0.0, np.inf)
+                b.row("curve", [cols[k + 1], z], [1.0, -float(widths[k + 1]) / m], -np.inf, 0.0)
+    return chan_unit, chan_const, spend_const
+
+
+def build(problem: Problem, tweaks: Tweaks) -> _Builder:
+    """Columns and grouped rows; money in units of ``b.money``, objective maximised.
+    The first columns are the options, in option order."""
+    p, t = problem, tweaks
+    b = _Builder(p, t)
+    m = b.money
+    n = p.months
+    scen = p.objective in (Objective.CVAR, Objective.MEAN_DOWNSIDE)
+    n_opts = p.n_options
+    # Per-option objective: scenario objectives use the scenario mean (+ risk terms below).
+    weight = 1 - p.risk_aversion if p.objective is Objective.CVAR else 1.0
+    if scen:
+        s_count = p.scenarios.shape[1]
+        opt_obj = weight * p.scenarios.mean(axis=1) if s_count else np.zeros(n_opts)
+    else:
+        opt_obj = p.value
+    upper = np.ones(n_opts)
+    if "force_out" not in t.relax:
+        upper[np.isin(p.opt_tool, p.forced_out)] = 0.0
+    upper[dominated(p)] = 0.0  # another option of the same tool is never worse
+    if "max_share" not in t.relax:
+        upper[p.cash.sum(axis=1) > p.max_tool_cash * (1 + 1e-12)] = 0.0
+    lower = np.zeros(n_opts)
+    if t.fixed is not None:
+        upper[:] = 0.0
+        upper[list(t.fixed)] = lower[list(t.fixed)] = 1.0
+    for o in range(n_opts):
+        b.column(float(opt_obj[o]) / m, float(lower[o]), float(upper[o]), True)
+    opts = np.arange(n_opts)
+    chan_unit, chan_const, spend_const = _channels(b, weight)
+    chan_all = np.array([col for cols in b.chan_cols for col in cols], dtype=np.intp)
+    # Top-ups are measured in units of their own minimum (better conditioned rows).
+    ut = max(p.min_training / m, 1e-6)
+    up = max(p.min_privacy / m, 1e-6)
+    tr = b.column(-weight * ut, 0.0, np.inf, False)
+    dp = b.column(-weight * up, 0.0, np.inf, False)
     rs = b.column(0.0, 0.0, np.inf, False)
     # Budget over the horizon.
     budget = p.budget + t.extra_budget - float(p.fixed_cash.sum()) - n * spend_const
-    coefs = {x[o]: float(p.cash[o].sum()) / m for o in range(n_opts)}
-    coefs.update({col: float(n) for col in chan_all})
-    coefs.update({tr: 1.0, dp: 1.0, rs: 1.0})
-    b.budget_coefs = coefs
-    b.row("budget", coefs, -np.inf, budget / m)
+    b.budget_row = _cat(
+        (opts, p.cash.sum(axis=1) / m), (chan_all, float(n)), ([tr, dp, rs], [ut, up, 1.0])
+    )
+    b.row("budget", *b.budget_row, -np.inf, budget / m)
     if p.monthly_budget is not None:
         for month in range(n + 1):
-            coefs = {x[o]: float(p.cash[o, month]) / m for o in range(n_opts) if p.cash[o, month]}
-            spend = 0.0
+            cols, vals = _nonzero(p.cash[:, month], m)
+            spend = spend_const if month >= 1 else 0.0
             if month >= 1:
-                coefs.update({col: 1.0 for col in chan_all})
-                spend = spend_const
+                cols, vals = _cat((cols, vals), (chan_all, 1.0))
             cap = p.monthly_budget - float(p.fixed_cash[month]) - spend
-            if coefs or cap < 0:
-                b.row("monthly_budget", coefs, -np.inf, cap / m)
+            if cols.size or cap < 0:
+                b.row("monthly_budget", cols, vals, -np.inf, cap / m)
     for k, member in enumerate(p.members):
         free = float(p.free_hours[k]) + t.extra_hours.get(member, 0.0)
-        load = p.hours[:, k, :]
         for month in range(n + 1):
-            need = load[:, month]
-            if np.any(need > 0):
-                row = {x[o]: float(need[o]) for o in np.flatnonzero(need > 0)}
-                b.row(f"hours:{member}", row, -np.inf, free)
+            cols, vals = _nonzero(p.hours[:, k, month])
+            if cols.size:
+                b.row(f"hours:{member}", cols, vals, -np.inf, free)
     for ti in range(len(p.tools)):
-        opts = p.options_of(ti)
-        if opts.size:
+        of_tool = p.options_of(ti)
+        if of_tool.size:
             forced = ti in p.forced_in and f"force_in:{p.tools[ti].id}" not in t.relax
             lo = 1.0 if forced or ti in t.force else 0.0
-            b.row("one_option", {x[o]: 1.0 for o in opts}, lo, 1.0)
-        elif ti in p.forced_in:
-            b.row(f"force_in:{p.tools[ti].id}", {}, 1.0, 1.0)
+            b.row("one_option", of_tool, 1.0, lo, 1.0)
     pilot = np.flatnonzero(p.opt_start <= p.pilot_months)
     if pilot.size > p.pilot_max:
-        b.row("pilot", {x[o]: 1.0 for o in pilot}, -np.inf, float(p.pilot_max))
+        b.row("pilot", pilot, 1.0, -np.inf, float(p.pilot_max))
     for goal, serving in p.goals.items():
-        b.row(f"goal:{goal}", {x[o]: 1.0 for o in serving}, 1.0, np.inf)
+        b.row(f"goal:{goal}", serving, 1.0, 1.0, np.inf)
     for i, group in enumerate(p.exclusive):
-        members = [x[o] for ti in group for o in p.options_of(ti)]
-        b.row(f"exclusive:{i}", dict.fromkeys(members, 1.0), -np.inf, 1.0)
-    coefs = {x[o]: float(p.training[o]) / m for o in range(n_opts) if p.training[o]}
-    coefs[tr] = 1.0
-    b.row("training", coefs, p.min_training / m, np.inf)
-    b.row("reserve", {rs: 1.0}, p.min_reserve / m, np.inf)
+        b.row(f"exclusive:{i}", np.flatnonzero(np.isin(p.opt_tool, group)), 1.0, -np.inf, 1.0)
+    b.row("training", *_cat(_nonzero(p.training, m), ([tr], ut)), p.min_training / m, np.inf)
+    b.row("reserve", [rs], 1.0, p.min_reserve / m, np.inf)
     data_opts = np.flatnonzero(p.uses_data)
     if data_opts.size and p.min_privacy > 0:
         zd = b.column(0.0, 0.0, 1.0, False)
-        for ti in sorted({int(p.opt_tool[o]) for o in data_opts}):
-            of_tool = [o for o in data_opts if int(p.opt_tool[o]) == ti]
-            b.row("privacy", {zd: 1.0, **{x[o]: -1.0 for o in of_tool}}, 0.0, np.inf)
-        coefs = {x[o]: float(p.privacy[o]) / m for o in range(n_opts) if p.privacy[o]}
-        coefs.update({dp: 1.0, zd: -p.min_privacy / m})
-        b.row("privacy", coefs, 0.0, np.inf)
+        for ti in np.unique(p.opt_tool[data_opts]):
+            of_tool = data_opts[p.opt_tool[data_opts] == ti]
+            b.row("privacy", *_cat(([zd], 1.0), (of_tool, -1.0)), 0.0, np.inf)
+        cols, vals = _cat(_nonzero(p.privacy, m), ([dp, zd], [up, -p.min_privacy / m]))
+        b.row("privacy", cols, vals, 0.0, np.inf)
+    lows = np.array([c.low for c in p.channels])
     for i, extra in enumerate(p.extras):
-        coefs = {
-            x[o]: float(extra.option_coef[o]) / m for o in range(n_opts) if extra.option_coef[o]
-        }
-        for ci, cols in enumerate(chan_cols):
-            if extra.channel_coef[ci]:
-                coefs.update({col: 1.0 for col in cols})
-        base = (
-            float(extra.channel_coef @ np.array([c.low for c in p.channels])) if p.channels else 0.0
-        )
+        parts: list[tuple[Any, Any]] = [_nonzero(extra.option_coef, m)]
+        parts += [(b.chan_cols[ci], 1.0) for ci in np.flatnonzero(extra.channel_coef)]
+        base = float(extra.channel_coef @ lows) if p.channels else 0.0
         lo = -np.inf if extra.low is None else (extra.low - base) / m
         hi = np.inf if extra.high is None else (extra.high - base) / m
-        b.row(f"extra:{i}", coefs, lo, hi)
+        b.row(f"extra:{i}", *_cat(*parts), lo, hi)
     if scen:
-        _scenario_rows(b, x, chan_unit, tr, dp, chan_const)
-    b.x_cols = x
-    b.chan_cols = chan_cols
+        _scenario_rows(b, chan_unit, (tr, ut), (dp, up), chan_const)
     return b
 
 
 def _scenario_rows(
-    b: _Builder, x: list[int], chan_coef: dict[int, float], tr: int, dp: int, chan_const: float
+    b: _Builder,
+    chan_coef: dict[int, float],
+    training: tuple[int, float],
+    privacy: tuple[int, float],
+    chan_const: float,
 ) -> None:
     """NPV_s = sum_o v_os x_o + channels - top-ups + constants; CVaR or downside terms."""
     p = b.p
     m = b.money
+    (tr, ut), (dp, up) = training, privacy
     s_count = p.scenarios.shape[1]
     a = p.risk_aversion
-    if p.objective is Objective.CVAR:
-        eta = b.column(a, -np.inf, np.inf, False)
-        for s in range(s_count):
+    opts = np.arange(p.n_options)
+    chan = (list(chan_coef), list(chan_coef.values()))
+    eta = b.column(a, -np.inf, np.inf, False) if p.objective is Objective.CVAR else -1
+    for s in range(s_count):
+        const = (float(p.fixed_scenarios[s]) + chan_const) / m
+        if p.objective is Objective.CVAR:
             u = b.column(-a / (p.cvar_tail * s_count), 0.0, np.inf, False)
-            coefs = {x[o]: float(p.scenarios[o, s]) / m for o in range(p.n_options)}
-            coefs.update(chan_coef)
-            coefs.update({tr: -1.0, dp: -1.0, u: 1.0, eta: -1.0})
-            const = (float(p.fixed_scenarios[s]) + chan_const) / m
-            b.row("scenario", coefs, -const, np.inf)
-    else:
-        for s in range(s_count):
+            extra = ([tr, dp, u, eta], [-ut, -up, 1.0, -1.0])
+        else:
             d = b.column(-a / s_count, 0.0, np.inf, False)
-            coefs = {x[o]: float(p.scenarios[o, s]) / m for o in range(p.n_options)}
-            coefs.update(chan_coef)
-            coefs.update({tr: -1.0, dp: -1.0, d: 1.0})
-            const = (float(p.fixed_scenarios[s]) + chan_const) / m
-            b.row("scenario", coefs, -const, np.inf)
+            extra = ([tr, dp, d], [-ut, -up, 1.0])
+        cols, vals = _cat((opts, p.scenarios[:, s] / m), chan, extra)
+        b.row("scenario", cols, vals, -const, np.inf)
 
 
 def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
@@ -254,23 +268,20 @@ def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
     cost = np.array(b.cost)
     if tweaks.min_cash:
         cost = np.zeros(n_cols)
-        for col, coef in b.budget_coefs.items():
-            cost[col] = -coef
+        cost[b.budget_row[0]] = -b.budget_row[1]
     scale = float(np.abs(cost).max(initial=0.0)) or 1.0
     c = -cost / scale * OBJECTIVE_SCALE
     constraints = []
     if b.rows:
-        data, ri, cj, lo, hi = [], [], [], [], []
-        for r, (coefs, low, high) in enumerate(b.rows):
-            big = max((abs(v) for v in coefs.values()), default=1.0) or 1.0
-            for col, v in coefs.items():
-                ri.append(r)
-                cj.append(col)
-                data.append(v / big)
-            lo.append(low / big)
-            hi.append(high / big)
-        matrix = csr_array((data, (ri, cj)), shape=(len(b.rows), n_cols))
-        constraints.append(LinearConstraint(matrix, np.array(lo), np.array(hi)))
+        big = np.array([float(np.abs(v).max(initial=0.0)) or 1.0 for _, v, _, _ in b.rows])
+        sizes = [c.size for c, _, _, _ in b.rows]
+        data = np.concatenate([v for _, v, _, _ in b.rows]) / np.repeat(big, sizes)
+        cols = np.concatenate([c for c, _, _, _ in b.rows])
+        rows = np.repeat(np.arange(len(b.rows)), sizes)
+        matrix = csr_array((data, (rows, cols)), shape=(len(b.rows), n_cols))
+        lo = np.array([r[2] for r in b.rows]) / big
+        hi = np.array([r[3] for r in b.rows]) / big
+        constraints.append(LinearConstraint(matrix, lo, hi))
     limit = tweaks.time_limit if tweaks.time_limit is not None else problem.time_limit
     result = milp(
         c,
@@ -286,16 +297,15 @@ def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
         return Solution(status, None, None)
     sol = np.asarray(result.x)
     options = np.full(len(problem.tools), -1, dtype=np.intp)
-    for o, col in enumerate(b.x_cols):
-        if sol[col] > 0.5:
-            options[int(problem.opt_tool[o])] = o
+    for o in np.flatnonzero(sol[: problem.n_options] > 0.5):
+        options[int(problem.opt_tool[o])] = o
     spend = []
     for ci, ccols in enumerate(b.chan_cols):
         pwl = _pwl(problem, tweaks, ci)
         c_ = problem.channels[ci]
         relaxed = f"channel_min:{c_.id}" in tweaks.relax
         low = 0.0 if relaxed else float(pwl.x[0])
-        spend.append(low + b.money * float(sum(sol[k] for k in ccols)))
+        spend.append(low + b.money * float(sol[ccols].sum()))
     gap = float(getattr(result, "mip_gap", 0.0) or 0.0)
     status = OptimiseStatus.OPTIMAL if result.status == 0 else OptimiseStatus.TIME_LIMIT
     return Solution(status, Choice(options, np.array(spend)), gap)

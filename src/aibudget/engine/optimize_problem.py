@@ -110,6 +110,7 @@ class Problem:
     step: float
     time_limit: float
     names: dict[str, str] = field(default_factory=dict)
+    dominated: NDArray[np.bool_] | None = None  # filled once by optimize_dominance
 
     @property
     def n_options(self) -> int:
@@ -141,7 +142,7 @@ def _variants(plan: Plan, pilot_months: int) -> list[tuple[int, Tool]]:
 
 
 def _floats(stream: tuple[Decimal, ...]) -> Floats:
-    return np.array([float(x) for x in stream])
+    return np.fromiter(map(float, stream), np.float64, len(stream))
 
 
 def _monthly_cost(plan: Plan, tool: Tool) -> float:
