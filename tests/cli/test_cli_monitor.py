@@ -5,15 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
+import yaml
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from aibudget.cli import app
 from aibudget.imports.formats import TEMPLATE_FIELDS
 from aibudget.imports.template import headers
+from tests.factories import plan_data, tool
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "imports" / "fixtures"
@@ -26,8 +27,25 @@ def run(*args: object) -> tuple[int, str, str]:
 
 
 def cafe(tmp_path: Path) -> Path:
+    """A small plan of its own (examples change): two tools from January 2027."""
+    data = plan_data(
+        tool(
+            id="chatgpt",
+            name="ChatGPT Business",
+            plans=[{"id": "m", "price": 800, "seats": 2}],
+            benefits=[{"kind": "hours_saved", "hours_per_month": [10, 20, 30]}],
+        ),
+        tool(
+            id="mailchimp",
+            name="Mailchimp",
+            plans=[{"id": "m", "price": 928}],
+            benefits=[{"kind": "cost_avoided", "monthly": [1500, 2500, 4000]}],
+        ),
+        company={"name": "山嵐咖啡", "locale": "zh-TW"},
+        goals=[{"id": "posts", "name": "More posts", "kpi": "content_output", "target": 20}],
+    )
     path = tmp_path / "cafe.yaml"
-    shutil.copy(ROOT / "examples" / "taipei-cafe.yaml", path)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
 
 
