@@ -20,8 +20,8 @@ from aibudget.engine.optimize_check import Choice, cash_total, objective
 from aibudget.engine.optimize_milp import Solution, Tweaks, solve
 from aibudget.engine.optimize_problem import Problem
 
-WHAT_IF_SECONDS = 2.0
-EXPLAIN_MAX_TOOLS = 40
+WHAT_IF_SECONDS = 1.0
+EXPLAIN_MAX_TOOLS = 10
 LOSS_TOLERANCE = 1e-7
 
 
@@ -118,6 +118,7 @@ def describe(problem: Problem, group: str) -> Conflict:
 
 # ---------------------------------------------------------------- reasons
 
+_WITHOUT_WHAT_IF = frozenset({"forced_out", "excluded_by", "negative_value", "not_chosen"})
 _WHY_ORDER = ("budget", "monthly_budget", "max_share", "pilot", "hours", "extra")
 
 
@@ -158,6 +159,9 @@ def _why_out(
     loss = base - objective(problem, forced.choice)
     if loss <= LOSS_TOLERANCE * max(abs(base), 1.0):
         return "tie", {}
+    slack = problem.budget - cash_total(problem, choice)
+    if slack >= float(problem.cash[opts].sum(axis=1).min(initial=np.inf)):
+        return "crowded_out", {"loss": _money(loss)}  # money is left: not the budget
     more = solve(problem, Tweaks(force=(tool,), extra_budget=problem.budget, time_limit=limit))
     if more.choice is not None and objective(problem, more.choice) >= base:
         return "budget", {"loss": _money(loss)}
@@ -186,7 +190,8 @@ def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> lis
             out.append(ToolReason(tool=tool.id, selected=True, code=code, params=params))
             continue
         code, params = _why_out(problem, choice, t, base, budget_left > 0)
-        budget_left -= 1
+        if code not in _WITHOUT_WHAT_IF:
+            budget_left -= 1  # a what-if solve was spent on this tool
         out.append(ToolReason(tool=tool.id, selected=False, code=code, params=params))
     return out
 
