@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from aibudget.domain.actuals import ActualRecord, Actuals, merge, with_fingerprint
 from aibudget.imports import confirm
-from tests.imports.conftest import load
+from tests.imports.conftest import load, load_path
 
 
 def total(actuals: Actuals) -> Decimal:
@@ -78,3 +78,27 @@ def test_reimporting_any_subset_never_double_counts(items: list, data: st.DataOb
     subset = data.draw(st.lists(st.sampled_from(records), unique=True)) if records else []
     again, report, problems = merge(first, subset)
     assert not problems and report.added == 0 and total(again) == total(first)
+
+
+def meta_file(path: object, days: list[tuple[str, str]]) -> object:
+    lines = ["Day,Campaign name,Amount spent (TWD)"] + [f"{d},A,{a}" for d, a in days]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")  # type: ignore[attr-defined]
+    return path
+
+
+def test_halves_of_a_month_add_up_and_a_whole_month_export_conflicts(tmp_path: object) -> None:
+    first = meta_file(tmp_path / "a.csv", [("2026-01-02", "100"), ("2026-01-15", "200")])  # type: ignore[operator]
+    second = meta_file(tmp_path / "b.csv", [("2026-01-16", "50"), ("2026-01-31", "25")])  # type: ignore[operator]
+    whole = meta_file(
+        tmp_path / "c.csv",  # type: ignore[operator]
+        [("2026-01-02", "100"), ("2026-01-15", "200"), ("2026-01-16", "50"), ("2026-01-31", "25")],
+    )
+    actuals, report, problems = confirm(Actuals(currency="TWD"), [load_path(first)])
+    actuals, report, problems = confirm(actuals, [load_path(second)])
+    assert not problems and report.added == 1
+    assert total(actuals) == Decimal(375)
+    same, report, problems = confirm(actuals, [load_path(whole)])
+    assert same is actuals and [p.message_id for p in problems] == ["actuals.conflict"]
+    replaced, report, problems = confirm(actuals, [load_path(whole)], replace=True)
+    assert not problems and report.replaced == 2 and total(replaced) == Decimal(375)
+    assert len(replaced.records) == 1

@@ -7,10 +7,12 @@ come from typing them in or from :mod:`aibudget.imports`; each carries a fingerp
 its content so that re-importing the same rows never double counts.
 
 Two records describe *the same thing* when their :func:`record_key` is equal (same
-source, month, tool, line, status, KPI and label). :func:`merge` adds new records,
-skips records whose fingerprint is already present (a re-import), and reports a record
-with a known key but different content as a conflict instead of merging it silently;
-the caller may then ask to replace the old records of that key.
+source, month, tool, line, status, KPI and label) and, for records summed from daily
+rows, their days overlap. :func:`merge` adds new records, skips records whose
+fingerprint is already present (a re-import), and reports a record about the same
+thing with different content as a conflict instead of merging it silently; the caller
+may then ask to replace the old records. So exporting January 1-15 and then January
+16-31 adds both halves, while re-exporting all of January after that is a conflict.
 
 Pure: no I/O; problems are returned as :class:`~aibudget.domain.errors.Problem` values.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
@@ -67,6 +70,8 @@ class ActualRecord(BaseModel):
     note: str | None = Field(default=None, max_length=2000)
     label: str | None = Field(default=None, max_length=300, description="Campaign or reference.")
     source: str = "manual"
+    first_day: date | None = Field(default=None, description="Days covered (daily sources).")
+    last_day: date | None = None
     rows: int = Field(default=1, ge=1, description="Source rows summed into this record.")
     fingerprint: str = ""
 
@@ -118,6 +123,8 @@ def with_fingerprint(record: ActualRecord, extra: str = "") -> ActualRecord:
         record.kpi_value,
         record.feedback,
         record.note,
+        record.first_day,
+        record.last_day,
     )
     digest = content_digest((*record_key(record), *("" if v is None else v for v in values), extra))
     return record.model_copy(update={"fingerprint": digest})
@@ -137,9 +144,10 @@ def merge(
 ) -> tuple[Actuals, MergeReport, list[Problem]]:
     """Add ``incoming`` to ``existing`` atomically: all of it, or (on conflicts) nothing.
 
-    Same fingerprint: already present, skipped. Same key, other content: a conflict
-    (``actuals.conflict``) unless ``replace``, which drops every existing record of
-    that key first. With conflicts the existing actuals are returned unchanged.
+    Same fingerprint: already present, skipped. About the same thing (same key and
+    overlapping days) with other content: a conflict (``actuals.conflict``) unless
+    ``replace``, which drops those existing records. With conflicts the existing
+    actuals are returned unchanged.
     """
     by_fp = {r.fingerprint for r in existing.records}
     by_key: dict[tuple[str, ...], list[int]] = {}
@@ -153,7 +161,7 @@ def merge(
         if rec.fingerprint and rec.fingerprint in by_fp:
             present += 1
             continue
-        old = by_key.get(record_key(rec), [])
+        old = [i for i in by_key.get(record_key(rec), []) if overlap(existing.records[i], rec)]
         if old and not replace:
             problems.append(
                 Problem(
@@ -171,3 +179,10 @@ def merge(
     merged = existing.model_copy(update={"records": kept + new})
     report = MergeReport(added=len(new), already_present=present, replaced=len(drop))
     return merged, report, []
+
+
+def overlap(a: ActualRecord, b: ActualRecord) -> bool:
+    """Whether two records of one key may cover the same days (unknown days: yes)."""
+    if None in (a.first_day, a.last_day, b.first_day, b.last_day):
+        return True
+    return a.first_day <= b.last_day and b.first_day <= a.last_day  # type: ignore[operator]

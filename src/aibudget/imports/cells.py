@@ -99,16 +99,18 @@ def parse_date(value: object) -> date:
 
 
 def month_of(value: object) -> str:
-    if isinstance(value, str):
-        return _month_of_text(value)
-    day = parse_date(value)
+    day = day_of(value)
     return f"{day.year:04d}-{day.month:02d}"
+
+
+def day_of(value: object) -> date:
+    """:func:`parse_date`, remembered for repeated texts (daily exports repeat dates)."""
+    return _day_of_text(value) if isinstance(value, str) else parse_date(value)
 
 
 @lru_cache(maxsize=4096)
-def _month_of_text(value: str) -> str:
-    day = parse_date(value)
-    return f"{day.year:04d}-{day.month:02d}"
+def _day_of_text(value: str) -> date:
+    return parse_date(value)
 
 
 def safe_text(value: object) -> tuple[str, bool]:

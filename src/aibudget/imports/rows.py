@@ -19,9 +19,9 @@ from aibudget.domain.plan import LineItem
 from aibudget.imports.cells import (
     CellError,
     clean,
+    day_of,
     is_blank,
     month_of,
-    parse_date,
     parse_number,
     safe_text,
 )
@@ -238,7 +238,9 @@ class TemplateHandler(Handler):
 
 @dataclass
 class Group:
-    sums: dict[str, Decimal | None] = field(default_factory=dict)
+    sums: dict[str, Decimal | None]
+    first: date
+    last: date
     rows: int = 0
     digest: int = 0
 
@@ -274,23 +276,22 @@ class SummingHandler(Handler):
         self.log.add(self.last_digest, line)
         return False
 
-    def month(self, line: int, cells: Sequence[object]) -> str | None:
+    def span(self, line: int, cells: Sequence[object]) -> tuple[date, date] | None:
+        """The days a row covers (one day, or the report period within one month)."""
         if self.day_column is not None:
             value = self.cell(cells, self.day_column)
             if not is_blank(value):
                 try:
-                    return month_of(value)
+                    day = day_of(value)
                 except CellError as exc:
                     self.bad(line, self.day_column, exc.value, "import.reason.not_a_date")
                     return None
-        return self.period_month(line)
-
-    def period_month(self, line: int) -> str | None:
+                return day, day
         if self.period and (self.period[0].year, self.period[0].month) == (
             self.period[1].year,
             self.period[1].month,
         ):
-            return month_of(self.period[0])
+            return self.period
         self.sink.problem("import.no_day", line)
         return None
 
@@ -314,7 +315,7 @@ class SummingHandler(Handler):
             if currency and currency != self.options.currency:
                 self.sink.wrong_currency(line, currency, self.options.currency)
                 return
-        month = self.month(line, cells)
+        span = self.span(line, cells)
         values: list[Decimal] = []
         for name, index in self.numbers:
             try:
@@ -323,12 +324,13 @@ class SummingHandler(Handler):
                 self.bad(line, name, exc.value, "import.reason.not_a_number")
                 return
             values.append(number if number is not None else ZERO)
-        if month is None:
+        if span is None:
             return
-        key = (month, self.label(cells))
+        key = (f"{span[0].year:04d}-{span[0].month:02d}", self.label(cells))
         group = self.groups.get(key)
         if group is None:
-            group = self.groups[key] = Group(sums=dict.fromkeys(n for n, _ in self.numbers), rows=0)
+            group = self.groups[key] = Group(dict.fromkeys(n for n, _ in self.numbers), *span)
+        group.first, group.last = min(group.first, span[0]), max(group.last, span[1])
         for (name, _), number in zip(self.numbers, values, strict=True):
             group.sums[name] = (group.sums[name] or ZERO) + number
         group.rows += 1
@@ -345,7 +347,14 @@ class SummingHandler(Handler):
         source = self.options.source or self.source
         for (month, label), group in sorted(self.groups.items()):
             extra = f"{group.digest:032x}"
-            base = {"month": month, "tool": tool, "source": source, "rows": group.rows}
+            base = {
+                "month": month,
+                "tool": tool,
+                "source": source,
+                "rows": group.rows,
+                "first_day": group.first,
+                "last_day": group.last,
+            }
             if self.amount_field:
                 amount = group.sums.get(self.amount_field) or ZERO
                 spend = ActualRecord(
@@ -371,12 +380,12 @@ class MetaAdsHandler(SummingHandler):
     amount_field = "spend"
     kpi_fields = {}  # noqa: RUF012 - "Results" depend on the campaign objective
 
-    def month(self, line: int, cells: Sequence[object]) -> str | None:
+    def span(self, line: int, cells: Sequence[object]) -> tuple[date, date] | None:
         if "day" in self.match.columns or not {"starts", "ends"} <= self.match.columns.keys():
-            return super().month(line, cells)
+            return super().span(line, cells)
         try:
-            start = parse_date(self.cell(cells, "starts"))
-            end = parse_date(self.cell(cells, "ends"))
+            start = day_of(self.cell(cells, "starts"))
+            end = day_of(self.cell(cells, "ends"))
         except CellError as exc:
             self.bad(line, "starts", exc.value, "import.reason.not_a_date")
             return None
@@ -385,7 +394,7 @@ class MetaAdsHandler(SummingHandler):
                 "import.range_spans_months", line, start=start.isoformat(), end=end.isoformat()
             )
             return None
-        return month_of(start)
+        return start, end
 
 
 class Ga4Handler(SummingHandler):
