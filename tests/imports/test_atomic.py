@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -80,17 +81,17 @@ def test_reimporting_any_subset_never_double_counts(items: list, data: st.DataOb
     assert not problems and report.added == 0 and total(again) == total(first)
 
 
-def meta_file(path: object, days: list[tuple[str, str]]) -> object:
+def meta_file(path: Path, days: list[tuple[str, str]]) -> Path:
     lines = ["Day,Campaign name,Amount spent (TWD)"] + [f"{d},A,{a}" for d, a in days]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")  # type: ignore[attr-defined]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     return path
 
 
-def test_halves_of_a_month_add_up_and_a_whole_month_export_conflicts(tmp_path: object) -> None:
-    first = meta_file(tmp_path / "a.csv", [("2026-01-02", "100"), ("2026-01-15", "200")])  # type: ignore[operator]
-    second = meta_file(tmp_path / "b.csv", [("2026-01-16", "50"), ("2026-01-31", "25")])  # type: ignore[operator]
+def test_halves_of_a_month_add_up_and_a_whole_month_export_conflicts(tmp_path: Path) -> None:
+    first = meta_file(tmp_path / "a.csv", [("2026-01-02", "100"), ("2026-01-15", "200")])
+    second = meta_file(tmp_path / "b.csv", [("2026-01-16", "50"), ("2026-01-31", "25")])
     whole = meta_file(
-        tmp_path / "c.csv",  # type: ignore[operator]
+        tmp_path / "c.csv",
         [("2026-01-02", "100"), ("2026-01-15", "200"), ("2026-01-16", "50"), ("2026-01-31", "25")],
     )
     actuals, report, problems = confirm(Actuals(currency="TWD"), [load_path(first)])
