@@ -127,6 +127,29 @@ def random_plan_data(
     }
 
 
+def random_channels(rng: np.random.Generator, k: int) -> list[dict[str, Any]]:
+    out = []
+    for i in range(k):
+        slope = round(float(rng.uniform(0.5, 3.5)), 2)
+        curve = {
+            "kind": "hill",
+            "max_return": int(rng.integers(2_000, 20_000)),
+            "half_saturation": int(rng.integers(500, 5_000)),
+            "slope": slope,
+        }
+        low = int(rng.integers(0, 300))
+        out.append(
+            {
+                "id": f"ads{i}",
+                "curve": curve,
+                "min_monthly": low,
+                "max_monthly": low + int(rng.integers(0, 6_000)),
+                "segments": 8,
+            }
+        )
+    return out
+
+
 def random_plan(
     rng: np.random.Generator, n_tools: int, plans: int, single_start: bool = True
 ) -> Plan:

@@ -10,7 +10,6 @@ worse than today's plan or than the greedy baseline.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
@@ -22,34 +21,11 @@ from aibudget.engine.optimize import optimize_problem
 from aibudget.engine.optimize_check import violations
 from aibudget.engine.optimize_greedy import greedy_objective
 from aibudget.engine.optimize_problem import build_problem
-from tests.engine.optimize_instances import choice_of, random_plan_data
+from tests.engine.optimize_instances import choice_of, random_channels, random_plan_data
 
 CENT = Decimal("0.01")
 # Reported ad spend is rounded down to cents; everything else is exact to solver noise.
 REFEREE_TOLERANCE = 1e-6
-
-
-def _channels(rng: np.random.Generator, k: int) -> list[dict[str, Any]]:
-    out = []
-    for i in range(k):
-        slope = round(float(rng.uniform(0.5, 3.5)), 2)
-        curve = {
-            "kind": "hill",
-            "max_return": int(rng.integers(2_000, 20_000)),
-            "half_saturation": int(rng.integers(500, 5_000)),
-            "slope": slope,
-        }
-        low = int(rng.integers(0, 300))
-        out.append(
-            {
-                "id": f"ads{i}",
-                "curve": curve,
-                "min_monthly": low,
-                "max_monthly": low + int(rng.integers(0, 6_000)),
-                "segments": 8,
-            }
-        )
-    return out
 
 
 @settings(
@@ -68,7 +44,7 @@ def test_every_returned_allocation_keeps_every_rule(
 ) -> None:
     rng = np.random.default_rng(seed)
     data = random_plan_data(rng, n_tools, 3, single_start)
-    data["optimise"]["channels"] = _channels(rng, n_channels)
+    data["optimise"]["channels"] = random_channels(rng, n_channels)
     problem = build_problem(parse_plan(data, kpi_ids()))
     result = optimize_problem(problem, explain=False)
     if result.objective is None:
