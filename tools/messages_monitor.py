@@ -124,6 +124,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{added} record(s) added, {present} already present, {replaced} replaced: {file}",
         "新增 {added} 筆、已存在 {present} 筆、取代 {replaced} 筆：{file}",
     ),
+    "monitor.dry_run": (
+        "Preview only: {added} record(s) would be added, {present} are already present.",
+        "僅預覽：將新增 {added} 筆，已存在 {present} 筆。",
+    ),
     "monitor.nothing_written": (
         "Nothing was written: fix the problems above and import again.",
         "沒有寫入任何資料：請修正上列問題後再匯入。",

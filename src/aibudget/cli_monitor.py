@@ -93,6 +93,9 @@ def import_cmd(
     replace: Annotated[
         bool, typer.Option(help="Replace earlier records of the same month and source.")
     ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Preview only: check and show, write nothing.")
+    ] = False,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -105,7 +108,12 @@ def import_cmd(
     target = out or plan_path.with_suffix(".actuals.json")
     existing = read_actuals(target, plan.currency)
     merged, report, problems = confirm(existing, previews, replace)
-    written = not problems and all(p.ok for p in previews) and (report.added or report.replaced)
+    written = (
+        not dry_run
+        and not problems
+        and all(p.ok for p in previews)
+        and bool(report.added or report.replaced)
+    )
     if written:
         write_atomic(target, merged.model_dump_json(indent=1).encode("utf-8"))
     ok = not problems and all(p.ok for p in previews)
@@ -133,7 +141,9 @@ def import_cmd(
             print_preview(console, t, p, plan.currency)
         for x in problems:
             console.print(f"[red]{t(x.message_id, **x.params)}[/red]")
-        if ok:
+        if ok and dry_run:
+            console.print(t("monitor.dry_run", added=report.added, present=report.already_present))
+        elif ok:
             console.print(
                 t(
                     "monitor.imported",

@@ -104,6 +104,13 @@ def test_import_writes_once_and_reimport_adds_nothing(tmp_path: Path) -> None:
     assert json.loads(out)["written"] is None and target.read_bytes() == before
 
 
+def test_dry_run_previews_without_writing(tmp_path: Path) -> None:
+    plan = cafe(tmp_path)
+    code, out, _ = run("actuals", "import", plan, filled_template(tmp_path), "--dry-run")
+    assert code == 0 and "僅預覽：將新增 12 筆" in out
+    assert not (tmp_path / "cafe.actuals.json").exists()
+
+
 def test_a_bad_file_writes_nothing_and_names_the_line(tmp_path: Path) -> None:
     plan = cafe(tmp_path)
     code, out, _ = run(
