@@ -42,10 +42,11 @@ def test_import_shows_the_cli_messages_next_to_the_field(client: TestClient) -> 
     sign_up(client, "alice@example.com")
     ws = new_workspace(client)
     text = EXAMPLE.read_text(encoding="utf-8").replace("employees: 8", "employees: -3")
+    line = text.splitlines().index("  employees: -3") + 1
     token = csrf(client, f"/w/{ws}/import")
     page = client.post(f"/w/{ws}/import", data={"csrf_token": token, "document": text})
     assert page.status_code == 422
-    assert "company.employees" in page.text and "第 10 行" in page.text
+    assert "company.employees" in page.text and f"第 {line} 行" in page.text
     assert 'aria-invalid="true"' in page.text
 
 
