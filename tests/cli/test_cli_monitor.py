@@ -180,3 +180,20 @@ def test_template_download_round_trips(tmp_path: Path) -> None:
 def test_bad_month_is_a_clean_error(tmp_path: Path) -> None:
     code, _, err = run("actuals", "template", cafe(tmp_path), "--month", "someday")
     assert code == 2 and "YYYY-MM" in err
+
+
+def test_every_code_the_review_can_give_is_translated() -> None:
+    from aibudget.domain.plan import LineItem
+    from aibudget.domain.review import Action
+    from aibudget.engine.review_advice import MILESTONES, REASONS
+    from aibudget.engine.review_kpis import STATUSES
+    from aibudget.i18n import catalogue
+
+    ids = [f"monitor.action.{a.value}" for a in Action]
+    ids += [f"monitor.line.{item.value}" for item in LineItem]
+    ids += [f"monitor.reason.{code}" for code in REASONS]
+    ids += [f"monitor.kpi.{status}" for status in STATUSES]
+    ids += [f"monitor.milestone.{m}" for m in MILESTONES]
+    for locale in ("en", "zh_TW"):
+        missing = [i for i in ids if i not in catalogue(locale)]
+        assert not missing, (locale, missing)

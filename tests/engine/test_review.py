@@ -298,3 +298,13 @@ def test_monthly_series_add_up_to_the_totals() -> None:
     assert series.actual_costs[4] is None and series.actual_benefits[2] == Decimal(2500)
     assert sum(series.plan_costs) == Decimal(12 * 1000)
     assert series.forecast_costs[1:4] == [Decimal(1100)] * 3
+
+
+def test_reason_codes_and_milestones_are_declared() -> None:
+    from aibudget.engine.review_advice import MILESTONES, REASONS
+
+    plan = two_tools()
+    records = six_months("weak", 2, 2) + six_months("strong", 30, 5)
+    result = review(plan, actuals(*records))
+    assert {code for t in result.tools for code in t.reasons} <= set(REASONS)
+    assert {m.id for m in result.milestones} <= set(MILESTONES)

@@ -41,6 +41,19 @@ GOOD_FEEDBACK = Decimal("3.5")
 GIVE_TRAINING_MONTHS = 3
 OVER_BUDGET = Decimal("0.10")
 FIRST_HOURS = Decimal(10)
+REASONS = (
+    "too_early",
+    "no_benefit_data",
+    "below_plan",
+    "above_plan",
+    "negative_forecast",
+    "positive_forecast",
+    "low_adoption",
+    "low_feedback",
+    "over_budget",
+    "on_plan",
+)
+MILESTONES = ("first_10_hours", "first_month_in_black", "break_even", "kpi_target_reached")
 
 
 def recommend(

@@ -25,6 +25,7 @@ from aibudget.domain.review import KpiStatus
 KPI_TOLERANCE = Decimal("0.10")
 PLACES = Decimal("0.0001")
 OWN_SOURCES = ("template", "manual")
+STATUSES = ("reached", "on_track", "behind", "no_data", "no_target")
 
 
 def goal_values(goal: Goal, kpis: Sequence[tuple[int, ActualRecord]]) -> dict[int, Decimal]:
