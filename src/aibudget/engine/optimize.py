@@ -43,7 +43,7 @@ from aibudget.engine.optimize_problem import Problem, build_problem
 
 AD_SPEND = "ad_spend"
 IMPROVEMENT_TOLERANCE = 1e-9
-REFINE_ROUNDS = 3
+REFINE_ROUNDS = 2
 
 
 def solve_refined(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
