@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aibudget.domain.actuals import ActualRecord, Actuals, SpendStatus, with_fingerprint
 from aibudget.domain.plan import Distribution, Range
@@ -308,3 +310,46 @@ def test_reason_codes_and_milestones_are_declared() -> None:
     result = review(plan, actuals(*records))
     assert {code for t in result.tools for code in t.reasons} <= set(REASONS)
     assert {m.id for m in result.milestones} <= set(MILESTONES)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 12),
+            st.sampled_from(["weak", "strong", "other"]),
+            st.decimals(0, 5000, places=2),
+            st.decimals(0, 60, places=1),
+        ),
+        max_size=20,
+    )
+)
+def test_totals_are_the_sum_of_the_tools(items: list) -> None:
+    records = [
+        with_fingerprint(
+            ActualRecord(
+                month=f"2027-{m:02d}",
+                tool=t,
+                line="subscription",
+                amount=a,
+                hours_saved=h,
+                label=str(i),
+            )
+        )
+        for i, (m, t, a, h) in enumerate(items)
+    ]
+    result = review(two_tools(), actuals(*records))
+    tools = result.tools
+    assert sum(t.realised.costs for t in tools) == result.realised.costs
+    assert sum(t.realised.benefits for t in tools) == result.realised.benefits
+    assert sum(x for x in result.monthly.actual_costs if x is not None) == result.realised.costs
+    spent = sum((r.amount for r in records if r.amount is not None), Decimal(0))
+    recorded = sum(v.actual for v in result.variance if v.actual is not None)
+    assert recorded == spent
+
+
+def test_without_actuals_the_forecast_is_the_plan() -> None:
+    plan = two_tools()
+    result = review(plan, actuals())
+    assert abs(result.forecast.npv - result.plan.npv) <= Decimal("0.05")
+    assert result.forecast.payback_month == result.plan.payback_month
