@@ -11,7 +11,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request, Response
 
 from aibudget.catalog import kpi_ids
-from aibudget.cli import evaluation_json
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.store import plans, users, workspaces
@@ -181,6 +180,8 @@ def evaluate_version(
 
     The document of ``aibudget evaluate --json``; money amounts are exact decimal strings.
     """
+    from aibudget.cli import evaluation_json  # the one definition of this document
+
     with web.db.session() as s:
         version = plans.version(s, user.id, workspace_id, plan_id, number)
     result, sim = evaluation.run(web, user.id, version, body.trials)
