@@ -66,6 +66,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此處的文字無法分成欄位（{detail}）。",
     ),
     "import.no_rows": ("The file has a header but no data rows.", "檔案只有標題列，沒有資料。"),
+    "import.no_rows_unknown": (
+        "No row has a value in a known column. Columns not recognised: {columns}. "
+        "Name them with --map field=Header (e.g. --map amount=花費).",
+        "沒有任何一列在可辨識的欄位中有數值。無法辨識的欄位：{columns}。"
+        "請用 --map 欄位=標題 指定（例如 --map amount=花費）。",
+    ),
     "import.header_not_found": (
         "No known header row found. Expected columns such as: {expected}",
         "找不到可辨識的標題列。需要的欄位例如：{expected}",

@@ -28,6 +28,7 @@ from aibudget.domain.plan import Category, Plan, parse_month
 from aibudget.engine.flows import build_flows
 from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, confirm, preview_file
+from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv, template_xlsx
 from aibudget.render_monitor import preview_json, print_preview, render_review, review_json
 
@@ -90,6 +91,12 @@ def import_cmd(
         typer.Option("--format", help="template, google_ads, meta_ads or ga4 (default: detect)."),
     ] = None,
     encoding: Annotated[str | None, typer.Option(help="Override the detected encoding.")] = None,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map", help="Column of a field, e.g. --map amount=花費 (repeat; needs --format)."
+        ),
+    ] = None,
     replace: Annotated[
         bool, typer.Option(help="Replace earlier records of the same month and source.")
     ] = False,
@@ -101,8 +108,18 @@ def import_cmd(
 ) -> None:
     """Preview files and write the actuals only when every row of every file is valid."""
     plan, t = _setup(plan_path, lang)
+    columns = dict(item.partition("=")[::2] for item in mapping or [])
+    if fmt not in (None, *FORMATS) or any(not k or not v for k, v in columns.items()):
+        detail = ", ".join(FORMATS) if fmt not in (None, *FORMATS) else "field=Header"
+        option = "--format" if fmt not in (None, *FORMATS) else "--map"
+        Console(stderr=True).print(f"[red]{t('cli.bad_option', option=option, detail=detail)}")
+        raise typer.Exit(code=2)
     options = ImportOptions(
-        currency=plan.currency, format=fmt, encoding=encoding, tool=tool or _default_tool(plan)
+        currency=plan.currency,
+        format=fmt,
+        encoding=encoding,
+        mapping=columns or None,
+        tool=tool or _default_tool(plan),
     )
     previews = [preview_file(path, options) for path in files]
     target = out or plan_path.with_suffix(".actuals.json")

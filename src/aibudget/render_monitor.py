@@ -35,6 +35,7 @@ def preview_json(p: Preview, t: Translator) -> dict[str, Any]:
         "encoding_method": p.encoding_method,
         "header_line": p.header_line,
         "mapping": p.mapping,
+        "unknown_columns": p.unknown_columns,
         "currency": p.currency,
         "period": [d.isoformat() for d in p.period] if p.period else None,
         "rows": {"read": p.rows_read, "used": p.rows_used, "skipped": p.rows_skipped},

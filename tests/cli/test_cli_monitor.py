@@ -111,6 +111,24 @@ def test_dry_run_previews_without_writing(tmp_path: Path) -> None:
     assert not (tmp_path / "cafe.actuals.json").exists()
 
 
+def test_own_column_names_can_be_mapped(tmp_path: Path) -> None:
+    plan = cafe(tmp_path)
+    path = tmp_path / "mine.csv"
+    path.write_text("月份,工具,花費\n2027-01,chatgpt,1600\n", encoding="utf-8")
+    code, out, _ = run("actuals", "import", plan, path, "--json")
+    problem = json.loads(out)["files"][0]["problems"][0]
+    assert code == 2 and problem["message_id"] == "import.no_rows_unknown"
+    assert problem["params"] == {"columns": "花費"}
+    code, out, _ = run(
+        "actuals", "import", plan, path, "--format", "template", "--map", "amount=花費", "--json"
+    )
+    doc = json.loads(out)
+    assert code == 0 and doc["added"] == 1
+    assert doc["files"][0]["mapping"]["amount"] == "花費"
+    code, _, err = run("actuals", "import", plan, path, "--format", "excel")
+    assert code == 2 and "--format" in err
+
+
 def test_a_bad_file_writes_nothing_and_names_the_line(tmp_path: Path) -> None:
     plan = cafe(tmp_path)
     code, out, _ = run(

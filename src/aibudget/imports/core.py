@@ -48,6 +48,7 @@ class Preview:
     delimiter: str | None = None
     header_line: int | None = None
     mapping: dict[str, str] = field(default_factory=dict)
+    unknown_columns: list[str] = field(default_factory=list)
     currency: str | None = None
     period: tuple[date, date] | None = None
     rows_read: int = 0
@@ -151,7 +152,10 @@ def _read(rows: object, preview: Preview, options: ImportOptions) -> None:
     handler.finish()
     records = handler.records() if not sink.problem_count else []
     if not records and not sink.problem_count:
-        sink.problem("import.no_rows")
+        if preview.unknown_columns:
+            sink.problem("import.no_rows_unknown", columns=", ".join(preview.unknown_columns))
+        else:
+            sink.problem("import.no_rows")
     preview.records = records
     preview.problems.extend(sink.problems)
     preview.problem_count += sink.problem_count
@@ -164,6 +168,7 @@ def _accept_header(
 ) -> bool:
     preview.format = match.format.name
     preview.mapping = dict(match.headers)
+    preview.unknown_columns = list(match.unknown)
     preview.currency = match.currency or options.currency
     preview.period = _period(preamble)
     if match.currency and match.currency != options.currency:

@@ -62,7 +62,9 @@ class Format:
                     currency = code or currency
                     break
         ok = all(r in columns for r in self.required)
-        return Match(self, ok, columns, headers, currency)
+        used = set(columns.values())
+        unknown = [str(row[i]).strip() for i, c in enumerate(cells) if c and i not in used]
+        return Match(self, ok, columns, headers, currency, unknown)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class Match:
     columns: dict[str, int]
     headers: dict[str, str]
     currency: str | None
+    unknown: list[str] = field(default_factory=list)  # header cells no field took
 
 
 TEMPLATE_FIELDS = (
