@@ -353,3 +353,9 @@ def test_without_actuals_the_forecast_is_the_plan() -> None:
     result = review(plan, actuals())
     assert abs(result.forecast.npv - result.plan.npv) <= Decimal("0.05")
     assert result.forecast.payback_month == result.plan.payback_month
+
+
+def test_kpi_values_alone_add_no_tool_row() -> None:
+    plan = make_plan(hours_tool("t1", (10, 20, 30), 500))
+    result = review(plan, actuals(rec(1, "_plan", kpi="content_output", kpi_value=Decimal(9))))
+    assert [t.tool for t in result.tools] == ["t1"]

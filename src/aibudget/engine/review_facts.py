@@ -36,7 +36,9 @@ def _add(table: dict[int, Decimal], m: int, value: Decimal) -> None:
 def collect(records: list[tuple[int, ActualRecord]], as_of: int) -> Facts:
     facts = Facts()
     for m, r in records:
-        facts.tools.add(r.tool)
+        tool_data = (r.amount, r.hours_saved, r.benefit, r.seats, r.active_users, r.feedback)
+        if r.kpi is None or any(v is not None for v in tool_data):
+            facts.tools.add(r.tool)  # a KPI value alone says nothing about a tool
         if r.amount is not None:
             key = (r.tool, (r.line or LineItem.OTHER).value)
             if r.status is SpendStatus.SPENT and m <= as_of:
