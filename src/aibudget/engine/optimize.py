@@ -179,7 +179,7 @@ def optimize_problem(problem: Problem, *, explain: bool = True) -> OptimisationR
             gap=None,
             currency=problem.currency,
             budget=budget,
-            total=ZERO,
+            total=round_money(ZERO),
             unallocated=budget,
             selected=[],
             line_items={},
@@ -201,7 +201,7 @@ def optimize_problem(problem: Problem, *, explain: bool = True) -> OptimisationR
             per_budget = marginal_budget(problem, value)
             per_hour = marginal_hours(problem, value)
     items, ads = line_items(problem, choice)
-    total = sum(items.values(), ZERO)
+    total = round_money(sum(items.values(), ZERO))
     return OptimisationResult(
         status=sol.status,
         objective_kind=problem.objective,
