@@ -163,6 +163,7 @@ def test_a_weak_tool_few_people_use_gets_training_first() -> None:
     ("args", "action"),
     [
         ((Decimal("1.0"), Decimal(1), None, None, 1), Action.KEEP),
+        ((None, Decimal(1), Decimal("0.2"), None, 0), Action.IMPROVE),
         ((Decimal("0.3"), Decimal(-1), Decimal(1), Decimal(4), 6), Action.STOP),
         ((Decimal("0.3"), Decimal(1), Decimal(1), Decimal(4), 6), Action.IMPROVE),
         ((Decimal("0.9"), Decimal(1), Decimal("0.4"), None, 6), Action.IMPROVE),

@@ -6,7 +6,8 @@ divided by the plan's, after the Bayesian update of :mod:`.review_forecast`;
 team score 1-5 of the last three months with any):
 
 1. fewer than ``MIN_MONTHS`` (2) months of benefit data: **keep** (``too_early``, or
-   ``no_benefit_data`` when there is none at all);
+   ``no_benefit_data`` when there is none at all), or **improve** when adoption is
+   already below ``LOW_ADOPTION`` (seats paid for and not used);
 2. attainment below ``STOP_BELOW`` (50%) and a negative forecast NPV:
    **replace** when feedback is at most ``POOR_FEEDBACK`` (2.5: the team rejects this
    tool, the need may still be real); **improve** when adoption is below
@@ -69,7 +70,10 @@ def recommend(
     low_adoption = adoption is not None and adoption < LOW_ADOPTION
     low_feedback = feedback is not None and feedback < LOW_FEEDBACK
     if attainment is None or months_observed < MIN_MONTHS:
-        return Action.KEEP, ["too_early" if months_observed else "no_benefit_data", *extra]
+        first = "too_early" if months_observed else "no_benefit_data"
+        if low_adoption:
+            return Action.IMPROVE, [first, "low_adoption", *extra]
+        return Action.KEEP, [first, *extra]
     if attainment < STOP_BELOW and forecast_npv < 0:
         base = ["below_plan", "negative_forecast"]
         if feedback is not None and feedback <= POOR_FEEDBACK:
