@@ -32,8 +32,6 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SHOTS = Path(__file__).resolve().parents[2] / "build" / "e2e-screenshots"
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "taipei-cafe.yaml"
 START_SECONDS = 20
 
 
@@ -86,10 +84,3 @@ def browser(chromium_path: Path) -> Iterator[object]:
         launched = pw.chromium.launch(executable_path=str(chromium_path), args=ARGS, headless=True)
         yield launched
         launched.close()
-
-
-def shot(page: object, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
-    return path

@@ -7,7 +7,7 @@ from typing import Any
 from aibudget.engine.cashflow import evaluate
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
-from conftest import EXAMPLE, shot
+from tests.e2e.browser import EXAMPLE, shot
 
 PASSWORD = "correct horse battery"
 

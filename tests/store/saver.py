@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from aibudget.planfile import load_plan
 from aibudget.store import plans
 from aibudget.store.db import Database, make_engine
-from factories import example_plan
 
 MAX_SAVES = 100_000
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "taipei-cafe.yaml"
 
 
 def main(url: str, schema: str, user_id: str, workspace_id: str, plan_id: str) -> None:
     options = {"connect_args": {"options": f"-csearch_path={schema}"}} if schema else {}
     db = Database(make_engine(url, **options))
-    plan = example_plan()
+    plan = load_plan(EXAMPLE)
     for i in range(MAX_SAVES):
         with db.session() as s:
             plans.save(s, user_id, workspace_id, plan_id, plan, f"save {i}")

@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from aibudget.store import audit, plans
 from aibudget.store.db import Database
-from factories import example_plan, user, workspace
+from tests.store.factories import example_plan, user, workspace
 
 SAVES_BEFORE_KILL = 15
 WAIT_SECONDS = 60

@@ -7,7 +7,7 @@ from aibudget.store.db import Database
 from aibudget.store.errors import Forbidden, NotFound
 from aibudget.store.models import PlanVersionRow
 from aibudget.store.records import Role, Status
-from factories import example_plan, user, workspace
+from tests.store.factories import example_plan, user, workspace
 
 
 def test_each_save_is_a_new_version_and_old_ones_do_not_change(db: Database) -> None:

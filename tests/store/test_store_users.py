@@ -6,7 +6,7 @@ from aibudget.store import users
 from aibudget.store.db import Database
 from aibudget.store.errors import Conflict
 from aibudget.store.models import UserRow
-from factories import user
+from tests.store.factories import user
 
 
 def test_password_is_stored_as_an_argon2_hash_and_checked(db: Database) -> None:

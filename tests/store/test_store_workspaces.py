@@ -6,7 +6,7 @@ from aibudget.store import audit, workspaces
 from aibudget.store.db import Database
 from aibudget.store.errors import Forbidden, NotFound
 from aibudget.store.records import Role
-from factories import user, workspace
+from tests.store.factories import user, workspace
 
 
 def test_creator_owns_the_workspace_and_only_members_see_it(db: Database) -> None:

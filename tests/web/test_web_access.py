@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from aibudget.web.security import COOKIE
-from conftest import PASSWORD, csrf, import_plan, new_workspace, sign_up
+from tests.web.helpers import PASSWORD, csrf, import_plan, new_workspace, sign_up
 
 
 def _page_routes(ws: str, plan_id: str) -> list[str]:

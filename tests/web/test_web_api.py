@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from aibudget.engine.cashflow import evaluate
 from aibudget.planfile import load_plan
-from conftest import EXAMPLE, csrf, sign_up
+from tests.web.helpers import EXAMPLE, csrf, sign_up
 
 V1 = "/api/v1"
 

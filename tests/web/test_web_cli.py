@@ -9,7 +9,7 @@ from aibudget.cli import app
 from aibudget.cli_web import DEMO_EMAIL, DEMO_PASSWORD
 from aibudget.store import plans, users, workspaces
 from aibudget.store.db import Database
-from conftest import EXAMPLE
+from tests.web.helpers import EXAMPLE
 
 
 def test_demo_load_is_idempotent_and_signs_in(

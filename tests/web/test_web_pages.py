@@ -5,7 +5,7 @@ from fastapi.testclient import TestClient
 from aibudget.engine.cashflow import evaluate
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
-from conftest import EXAMPLE, PASSWORD, csrf, import_plan, new_workspace, sign_up
+from tests.web.helpers import EXAMPLE, PASSWORD, csrf, import_plan, new_workspace, sign_up
 
 
 def test_first_run_offers_to_create_the_owner_account(client: TestClient) -> None:

@@ -1,0 +1,53 @@
+"""Helpers to act as a user of the web app in tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "taipei-cafe.yaml"
+PASSWORD = "correct horse battery"
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf(client: TestClient, path: str = "/login") -> str:
+    found = CSRF_RE.search(client.get(path).text)
+    assert found, f"no CSRF token on {path}"
+    return found.group(1)
+
+
+def sign_up(client: TestClient, email: str, name: str = "Alice") -> None:
+    token = csrf(client, "/signup")
+    response = client.post(
+        "/signup",
+        data={"csrf_token": token, "email": email, "name": name, "password": PASSWORD},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+
+
+def new_workspace(client: TestClient, name: str = "Shop") -> str:
+    token = csrf(client, "/workspaces")
+    response = client.post(
+        "/workspaces", data={"csrf_token": token, "name": name}, follow_redirects=False
+    )
+    assert response.status_code == 303
+    return response.headers["location"].rsplit("/", 1)[-1]
+
+
+def import_plan(client: TestClient, ws: str, text: str | None = None, name: str = "2027") -> str:
+    token = csrf(client, f"/w/{ws}/import")
+    response = client.post(
+        f"/w/{ws}/import",
+        data={
+            "csrf_token": token,
+            "name": name,
+            "note": "first",
+            "document": text or EXAMPLE.read_text(encoding="utf-8"),
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    return response.headers["location"].rsplit("/", 1)[-1]
