@@ -8,6 +8,10 @@ in time); 2 bad input.
 from __future__ import annotations
 
 import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
@@ -27,6 +31,28 @@ from aibudget.domain.errors import AibudgetError
 from aibudget.i18n import Translator
 
 NO_ALLOCATION_EXIT = 1
+
+
+@contextmanager
+def native_stdout_silenced() -> Iterator[None]:
+    """Some HiGHS builds print debugging lines straight to file descriptor 1; keep them
+    out of the user's output (and out of ``--json``) while the solver runs."""
+    sys.stdout.flush()
+    try:
+        fd = sys.__stdout__.fileno() if sys.__stdout__ is not None else -1
+    except (OSError, ValueError):
+        fd = -1
+    if fd < 0:
+        yield
+        return
+    saved = os.dup(fd)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), fd)
+            yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
 
 
 def _text_params(t: Translator, currency: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -208,7 +234,8 @@ def optimize_cmd(
     if update:
         policy = OptimisePolicy.model_validate({**policy.model_dump(), **update})
     try:
-        result = optimize(plan, policy, explain=explain)
+        with native_stdout_silenced():
+            result = optimize(plan, policy, explain=explain)
     except AibudgetError as error:
         raise _fail(t, error) from None
     if as_json:
