@@ -246,6 +246,47 @@ def test_fixed_and_bounded_ad_channels() -> None:
     assert result.line_items["ad_spend"] == 12 * sum(result.ad_spend.values())
 
 
+@pytest.mark.parametrize(
+    ("objective", "aversion", "risk", "chosen"),
+    [
+        ("expected_npv", 0.5, 0.0, "risky"),
+        ("risk_adjusted_npv", 0.5, 0.0, "risky"),
+        ("risk_adjusted_npv", 0.5, 0.3, "safe"),
+        ("cvar", 0.0, 0.0, "risky"),
+        ("cvar", 1.0, 0.0, "safe"),
+        ("mean_downside", 0.0, 0.0, "risky"),
+        ("mean_downside", 10.0, 0.0, "safe"),
+    ],
+)
+def test_risk_averse_objectives_prefer_the_certain_tool(
+    objective: str, aversion: float, risk: float, chosen: str
+) -> None:
+    """Risky: NPV 20,000 on average but can lose money; safe: 18,000 for sure."""
+    plan = make_plan(
+        paid_tool(
+            "risky",
+            1000,
+            {"low": 0, "likely": 2000, "high": 8000},  # PERT mean 2,666.67 a month
+            risk={"benefits": risk, "costs": 0},
+        ),
+        paid_tool("safe", 1000, 2500),
+        budget=OPEN_POLICY,
+        optimise={
+            "objective": objective,
+            "risk_aversion": aversion,
+            "exclusive": [["risky", "safe"]],
+            "scenarios": 400,
+        },
+    )
+    result = optimize(plan, explain=False)
+    assert [s.tool for s in result.selected] == [chosen]
+    assert result.expected_npv == Decimal("20000.00" if chosen == "risky" else "18000.00")
+    if objective in ("cvar", "mean_downside") and aversion == 0:
+        # The scenario mean (400 Latin-hypercube scenarios) is close to the exact mean.
+        assert result.objective is not None
+        assert abs(result.objective - Decimal(20000)) < Decimal(200)
+
+
 def test_unknown_tool_in_the_settings_is_a_clear_error() -> None:
     with pytest.raises(OptimiseError) as caught:
         optimize(knapsack_plan(force_in=["nope"]))

@@ -213,7 +213,8 @@ def _value(entity: ToolFlows, factors: Floats, plan: Plan) -> _Valued:
 def _scenario_values(
     entities: list[ToolFlows], valued: list[_Valued], owners: list[int], plan: Plan, count: int
 ) -> Floats:
-    """NPV of every entity in ``count`` scenarios; entities of one tool share draws."""
+    """NPV of every entity in ``count`` scenarios (Latin hypercube draws from the plan's
+    seed); the options of one tool share their draws, so they differ only by plan/start."""
     out = np.zeros((len(entities), count))
     if count == 0:
         return out
@@ -231,7 +232,9 @@ def _scenario_values(
                     np.array([float(d.range.high)]),
                     plan.simulation.distribution,
                 )[0]
-                pos = rng.random(count) * (PPF_POINTS - 1)
+                # Latin hypercube: one draw in each of ``count`` equal-probability strata.
+                strata = (rng.permutation(count) + rng.random(count)) / count
+                pos = strata * (PPF_POINTS - 1)
                 draws[key] = np.interp(pos, np.arange(PPF_POINTS), table)
             benefit += float(d.range.mean(plan.simulation.distribution)) * valued[e].unit_pv[j]
             out[e] += draws[key] * valued[e].unit_pv[j]
