@@ -104,6 +104,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Funded to serve a priority-1 goal (value {value}).",
         "為達成優先目標而採用（價值 {value}）。",
     ),
+    "optimize.reason.portfolio": (
+        "Funded for the plan as a whole (e.g. it covers a minimum line or lowers the risk); "
+        "alone its value is {value}.",
+        "為整體計畫而採用（例如補足最低預算項目或降低風險）；單獨價值為 {value}。",
+    ),
     "optimize.reason.forced_in": ("Funded because you required it.", "依您的指定採用。"),
     "optimize.reason.plan_beats": (
         "Its plan beats the other plan(s): {others}.",

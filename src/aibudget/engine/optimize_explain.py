@@ -146,6 +146,8 @@ def _why_out(
         return "not_chosen", {}
     limit = min(problem.time_limit, WHAT_IF_SECONDS)
     forced = solve(problem, Tweaks(force=(tool,), time_limit=limit))
+    if forced.status is OptimiseStatus.NO_SOLUTION:
+        return "not_chosen", {}  # the what-if ran out of time: say no more than we know
     if forced.choice is None:
         blocker = _single_blocker(problem, tool)
         if blocker is None:
@@ -184,7 +186,8 @@ def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> lis
             if t in problem.forced_in:
                 code = "forced_in"
             elif problem.value[o] <= 0:
-                code = "serves_goal"
+                serves = any(o in serving for serving in problem.goals.values())
+                code = "serves_goal" if serves else "portfolio"
             else:
                 code = "positive_value"
             out.append(ToolReason(tool=tool.id, selected=True, code=code, params=params))

@@ -13,7 +13,7 @@ Budget shares are shares of the budget over the horizon (annual budget x months 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
@@ -109,7 +109,6 @@ class Problem:
     incumbent: Ints  # option chosen by today's plan per tool (-1: none)
     step: float
     time_limit: float
-    names: dict[str, str] = field(default_factory=dict)
     dominated: NDArray[np.bool_] | None = None  # filled once by optimize_dominance
 
     @property
@@ -377,5 +376,4 @@ def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
         incumbent=incumbent,
         step=float(policy.budget_step),
         time_limit=float(policy.time_limit_seconds),
-        names={tool.id: tool.name for tool in plan.tools},
     )
