@@ -226,6 +226,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.help_tools": ("Tool options", "工具選項"),
     "web.help_roi": ("Benefit and ROI", "效益與 ROI"),
     "web.help_versions": ("Versions and approval", "版本與核准"),
+    "web.help_health": ("Health check", "健康檢查"),
+    "web.health_title": ("Health check", "健康檢查"),
+    "web.health_summary": (
+        "{errors} error(s), {warnings} warning(s), {notes} note(s), each beside its step "
+        "with a fix.",
+        "{errors} 個錯誤、{warnings} 個警告、{notes} 個提醒，各列在所屬步驟旁並附改善方法。",
+    ),
+    "web.health_fix": ("Fix: ", "改善方法："),
     # Audit log
     "audit.user.created": ("account created", "建立帳號"),
     "audit.token.created": ("API token created", "建立 API 權杖"),

@@ -142,7 +142,7 @@ def _fill(path: str, **ids: str) -> str:
 
 def test_every_endpoint_answers_errors_in_the_one_shape(client: TestClient) -> None:
     routes = _api_routes(client)
-    assert len(routes) >= 14
+    assert len(routes) >= 15
     for method, path in routes:  # not signed in
         _shape(client.request(method, _fill(path), json={}), 401, "web.sign_in_needed")
         bad = {"Authorization": "Bearer aib_not-a-real-token"}
@@ -198,3 +198,21 @@ def test_another_workspaces_real_ids_are_404_on_every_endpoint(client: TestClien
             _shape(response, 404, "store.not_found")
     assert [w["name"] for w in client.get(f"{V1}/workspaces", headers=alice).json()] == ["A"]
     assert client.get(f"{V1}/workspaces/{ws_b}/plans/{plan_b}", headers=bob).status_code == 200
+
+
+def test_lint_returns_the_health_check_in_the_callers_language(client: TestClient) -> None:
+    auth = _token(client, "alice@example.com")
+    ws = client.post(f"{V1}/workspaces", json={"name": "Shop"}, headers=auth).json()["id"]
+    document = _document()
+    document["budget"]["min_reserve_share"] = 0
+    made = client.post(
+        f"{V1}/workspaces/{ws}/plans", json={"name": "p", "document": document}, headers=auth
+    ).json()
+    url = f"{V1}/workspaces/{ws}/plans/{made['plan_id']}/versions/1/lint"
+    english = client.get(url, headers={**auth, "Accept-Language": "en"}).json()
+    chinese = client.get(url, headers={**auth, "Accept-Language": "zh-TW"}).json()
+    rules = [f["rule"] for f in english]
+    assert "no_reserve" in rules and rules == [f["rule"] for f in chinese]
+    reserve = next(f for f in english if f["rule"] == "no_reserve")
+    assert reserve["where"] == "budget.min_reserve_share" and reserve["fix"]
+    assert reserve["message"] != next(f for f in chinese if f["rule"] == "no_reserve")["message"]

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import html
+
 from fastapi.testclient import TestClient
 
+from aibudget.catalog import catalog_for, kpi_entries
 from aibudget.engine.cashflow import evaluate
+from aibudget.engine.lint import lint
 from aibudget.i18n import Translator
-from aibudget.planfile import load_plan
+from aibudget.planfile import load_plan, plan_from_text
+from aibudget.render_guidance import finding_json
 from tests.web.helpers import EXAMPLE, PASSWORD, csrf, import_plan, new_workspace, sign_up
 
 
@@ -88,7 +93,7 @@ def test_evaluation_page_shows_the_engines_figures_and_chart_tables(client: Test
 
 
 def test_help_pages_exist_in_both_languages(client: TestClient) -> None:
-    for step in ("start", "import", "goals", "team", "tools", "roi", "versions"):
+    for step in ("start", "import", "goals", "team", "tools", "roi", "health", "versions"):
         zh = client.get(f"/help/{step}")
         en = client.get(f"/help/{step}", headers={"accept-language": "en"})
         assert zh.status_code == en.status_code == 200
@@ -99,3 +104,24 @@ def test_help_pages_exist_in_both_languages(client: TestClient) -> None:
 def test_vendored_front_end_files_are_served_from_the_package(client: TestClient) -> None:
     for name in ("htmx.min.js", "plotly.min.js", "app.css", "charts.js"):
         assert client.get(f"/static/{name}").status_code == 200
+
+
+def test_the_health_check_sits_beside_the_steps(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "min_reserve_share: 0.1", "min_reserve_share: 0"
+    )
+    assert "min_reserve_share: 0\n" in text  # a plan with no reserve: a known pitfall
+    plan_id = import_plan(client, ws, text)
+    page = client.get(f"/w/{ws}/p/{plan_id}").text
+    plan = plan_from_text(text)
+    catalog, _ = catalog_for(plan.catalog)
+    findings = lint(plan, catalog, kpi_entries())
+    assert "no_reserve" in {f.rule for f in findings}
+    t = Translator("zh_TW")
+    for finding in findings:
+        shown = finding_json(t, finding, plan.currency)
+        assert html.escape(shown["message"], quote=False) in page
+        assert f'<code class="where">{finding.where}</code>' in page
+    assert "健康檢查" in page

@@ -19,6 +19,7 @@ from aibudget.web import evaluation
 from aibudget.web.api_schemas import (
     ErrorOut,
     EvaluateIn,
+    FindingOut,
     PlanIn,
     PlanOut,
     PlanPatch,
@@ -30,8 +31,9 @@ from aibudget.web.api_schemas import (
     WorkspaceIn,
     WorkspaceOut,
 )
-from aibudget.web.context import SAFE_METHODS, WebDep, optional_user, session, state
+from aibudget.web.context import SAFE_METHODS, WebDep, optional_user, session, state, translator
 from aibudget.web.errors import CsrfFailed, NotSignedIn
+from aibudget.web.health import health
 from aibudget.web.security import CSRF_HEADER
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -186,3 +188,16 @@ def evaluate_version(
         version = plans.version(s, user.id, workspace_id, plan_id, number)
     result, sim = evaluation.run(web, user.id, version, body.trials)
     return evaluation_json(result, sim)
+
+
+@router.get(VERSION + "/lint", response_model=list[FindingOut])
+def lint_version(
+    request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int
+) -> Any:
+    """The health check of a version: each pitfall with its severity, fix and place."""
+    with web.db.session() as s:
+        version = plans.version(s, user.id, workspace_id, plan_id, number)
+    return [
+        FindingOut(rule=h.rule, severity=h.severity, message=h.message, fix=h.fix, where=h.where)
+        for h in health(translator(request), version.plan)
+    ]

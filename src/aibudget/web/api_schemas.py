@@ -93,3 +93,11 @@ class VersionInfoOut(BaseModel):
 
 class VersionOut(VersionInfoOut):
     document: dict[str, Any]
+
+
+class FindingOut(BaseModel):
+    rule: str
+    severity: str
+    message: str
+    fix: str
+    where: str

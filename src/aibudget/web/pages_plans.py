@@ -16,6 +16,7 @@ from aibudget.store.records import Role, Status
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.diff import diff_documents
 from aibudget.web.errors import BadRequest, field_list
+from aibudget.web.health import health
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
@@ -111,6 +112,11 @@ def plan_page(
         summary = plans.summary(s, user.id, ws, plan_id)
         shown = plans.version(s, user.id, ws, plan_id, v)
         listed = plans.versions(s, user.id, ws, plan_id, limit)
+    key = ("health", shown.id, t.locale)
+    checked = web.cached(key)
+    if checked is None:
+        checked = health(t, shown.plan)
+        web.remember(key, checked)
     return render(
         request,
         "plan.html",
@@ -121,6 +127,7 @@ def plan_page(
         history=listed[:limit] if history == "all" else listed[:HISTORY_ON_PAGE],
         more_history=history != "all" and len(listed) > HISTORY_ON_PAGE,
         kpi_names=kpi_names(t.locale),
+        health=checked,
         statuses=list(Status),
     )
 
