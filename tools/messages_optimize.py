@@ -16,6 +16,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'The "{kind}" response curve has invalid parameters: {detail}',
         "「{kind}」反應曲線的參數無效：{detail}",
     ),
+    # Plan-file checks of the optimise: section
+    "value.channel_bounds": (
+        "Needs min_monthly <= fixed_monthly, current_monthly <= max_monthly.",
+        "必須符合 min_monthly <= fixed_monthly、current_monthly <= max_monthly。",
+    ),
+    "value.category_unknown": (
+        'Unknown category "{value}".',
+        "未知的類別「{value}」。",
+    ),
+    "value.constraint_bound": (
+        "Give max_monthly, min_monthly or both.",
+        "請提供 max_monthly、min_monthly 或兩者。",
+    ),
+    "value.risk_aversion_cvar": (
+        "With the cvar objective, risk_aversion must be between 0 and 1.",
+        "使用 cvar 目標時，risk_aversion 必須介於 0 與 1 之間。",
+    ),
     # Status
     "optimize.status.optimal": (
         "Optimal allocation (proven).",
