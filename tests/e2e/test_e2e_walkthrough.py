@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aibudget.engine.cashflow import evaluate
+from aibudget.engine.optimize import optimize
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
 from tests.e2e.browser import EXAMPLE, shot
@@ -54,10 +55,20 @@ def test_sign_up_to_approved_plan_shows_the_engines_numbers(browser: Any, server
     shot(page, "04-evaluate")
 
     page.go_back()
+    page.get_by_test_id("allocation-link").click()
+    page.wait_for_selector("#chart-line-items .main-svg", timeout=20_000)
+    allocated = optimize(load_plan(EXAMPLE))
+    assert page.get_by_test_id("allocated").inner_text() == t.money(allocated.total, "TWD")
+    selected = page.get_by_test_id("selected-table").inner_text()
+    for chosen in allocated.selected:
+        assert chosen.name in selected
+    shot(page, "05-allocation")
+
+    page.go_back()
     page.get_by_role("button", name="核准").click()
     page.wait_for_load_state()
     assert "已核准" in page.locator(".title-row").inner_text()
-    shot(page, "05-approved")
+    shot(page, "06-approved")
     context.close()
 
 
@@ -69,12 +80,12 @@ def test_language_switch_and_phone_viewport(browser: Any, server: str) -> None:
     _owner_with_plan(page, server)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390 + 1, f"the page scrolls sideways on a phone ({width}px)"
-    shot(page, "06-phone-plan")
+    shot(page, "07-phone-plan")
     page.get_by_role("button", name="English").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Goals & KPIs" in page.locator("body").inner_text()
     page.reload()  # the choice is the user's setting now
     assert "Version history" in page.content()
-    shot(page, "07-phone-english")
+    shot(page, "08-phone-english")
     phone.close()

@@ -7,9 +7,11 @@ from fastapi.testclient import TestClient
 from aibudget.catalog import catalog_for, kpi_entries
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.lint import lint
+from aibudget.engine.optimize import optimize
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan, plan_from_text
 from aibudget.render_guidance import finding_json
+from aibudget.web.pages_workspaces import HELP_STEPS
 from tests.web.helpers import EXAMPLE, PASSWORD, csrf, import_plan, new_workspace, sign_up
 
 
@@ -93,7 +95,7 @@ def test_evaluation_page_shows_the_engines_figures_and_chart_tables(client: Test
 
 
 def test_help_pages_exist_in_both_languages(client: TestClient) -> None:
-    for step in ("start", "import", "goals", "team", "tools", "roi", "health", "versions"):
+    for step in HELP_STEPS:
         zh = client.get(f"/help/{step}")
         en = client.get(f"/help/{step}", headers={"accept-language": "en"})
         assert zh.status_code == en.status_code == 200
@@ -125,3 +127,22 @@ def test_the_health_check_sits_beside_the_steps(client: TestClient) -> None:
         assert html.escape(shown["message"], quote=False) in page
         assert f'<code class="where">{finding.where}</code>' in page
     assert "健康檢查" in page
+
+
+def test_allocation_page_shows_the_optimisers_choice_and_reasons(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)
+    page = client.get(f"/w/{ws}/p/{plan_id}/v/1/allocation")
+    assert page.status_code == 200
+    result = optimize(load_plan(EXAMPLE))
+    t = Translator("zh_TW")
+    assert t.money(result.total, result.currency) in page.text
+    for chosen in result.selected:
+        assert html.escape(chosen.name, quote=False) in page.text
+        assert t.money(chosen.total_cost, result.currency) in page.text
+    for key, amount in result.line_items.items():
+        if amount > 0:
+            assert t(f"optimize.line.{key}") in page.text
+            assert t.money(amount, result.currency) in page.text
+    assert 'id="table-line-items"' in page.text and 'data-testid="reasons"' in page.text

@@ -15,7 +15,7 @@ from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.store import plans, users, workspaces
 from aibudget.store.records import User
-from aibudget.web import evaluation
+from aibudget.web import allocation, evaluation
 from aibudget.web.api_schemas import (
     ErrorOut,
     EvaluateIn,
@@ -201,3 +201,15 @@ def lint_version(
         FindingOut(rule=h.rule, severity=h.severity, message=h.message, fix=h.fix, where=h.where)
         for h in health(translator(request), version.plan)
     ]
+
+
+@router.post(VERSION + "/optimise")
+def optimise_version(
+    request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int
+) -> dict[str, Any]:
+    """The allocation (``aibudget optimize --json``): time-bounded, rate-limited per user."""
+    from aibudget.cli_optimize import result_json  # the one definition of this document
+
+    with web.db.session() as s:
+        version = plans.version(s, user.id, workspace_id, plan_id, number)
+    return result_json(translator(request), allocation.run(web, user.id, version))

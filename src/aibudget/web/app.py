@@ -15,6 +15,7 @@ from aibudget.store.db import Database
 from aibudget.store.migrate import migrate
 from aibudget.web import errors
 from aibudget.web.api import router as api_router
+from aibudget.web.pages_allocation import router as allocation_router
 from aibudget.web.pages_auth import router as auth_router
 from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_plans import router as plans_router
@@ -23,7 +24,14 @@ from aibudget.web.security import COOKIE, SESSION_SECONDS, RateLimiter, Sessions
 from aibudget.web.state import WebState
 
 HERE = files("aibudget.web")
-ROUTERS = (auth_router, workspaces_router, plans_router, eval_router, api_router)
+ROUTERS = (
+    auth_router,
+    workspaces_router,
+    plans_router,
+    eval_router,
+    allocation_router,
+    api_router,
+)
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",

@@ -6,9 +6,12 @@ and for anyone who prefers figures to pictures.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
+from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
@@ -24,6 +27,12 @@ class Chart:
     figure: dict[str, Any]
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
+
+
+def figures_json(charts: list[Chart]) -> str:
+    """The figures as JSON that is safe inside a <script> element."""
+    figures = {chart.id: chart.figure for chart in charts}
+    return json.dumps(figures, ensure_ascii=False).replace("</", "<\\/")
 
 
 def _layout(title: str, **extra: Any) -> dict[str, Any]:
@@ -261,3 +270,35 @@ def all_charts(t: Translator, result: Evaluation, sim: SimulationResult) -> list
     charts = [cash_flow(t, result), npv_ranges(t, result, sim), fan(t, result, sim)]
     bars = tornado(t, result, sim)
     return charts + ([bars] if bars else [])
+
+
+DONUT = ["#1e3a5f", "#0f766e", "#c2410c", "#7c93b0", "#b45309", "#5f6b7a", "#9db7d5", "#4d7c0f"]
+
+
+def line_items(t: Translator, result: OptimisationResult) -> Chart:
+    """The allocated money by line item, as a donut and a table."""
+    cur = result.currency
+    items = [(key, amount) for key, amount in result.line_items.items() if amount > 0]
+    labels = [t(f"optimize.line.{key}") for key, _ in items]
+    figure = {
+        "data": [
+            {
+                "type": "pie",
+                "hole": 0.55,
+                "labels": labels,
+                "values": [float(amount) for _, amount in items],
+                "marker": {"colors": DONUT[: len(items)]},
+                "sort": False,
+                "textinfo": "percent",
+                "hovertemplate": "%{label}: %{value:,.0f}<extra></extra>",
+            }
+        ],
+        "layout": _layout(t("optimize.lines_title"), showlegend=True),
+    }
+    total = sum((amount for _, amount in items), Decimal(0)) or Decimal(1)
+    rows = [
+        [label, t.money(amount, cur), t.percent(amount / total)]
+        for label, (_, amount) in zip(labels, items, strict=True)
+    ]
+    headers = [t("optimize.col.line"), t("optimize.col.amount"), t("web.share")]
+    return Chart("line-items", t("optimize.lines_title"), figure, headers, rows)

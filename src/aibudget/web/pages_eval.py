@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.store import plans, workspaces
 from aibudget.web import evaluation
-from aibudget.web.charts import all_charts
+from aibudget.web.charts import all_charts, figures_json
 from aibudget.web.context import CurrentUser, T, WebDep, render
 
 router = APIRouter(include_in_schema=False)
@@ -33,7 +31,6 @@ def evaluate_page(
         version = plans.version(s, user.id, ws, plan_id, number)
     result, sim = evaluation.run(web, user.id, version, trials)
     charts = all_charts(t, result, sim)
-    figures = {c.id: c.figure for c in charts}
     return render(
         request,
         "evaluate.html",
@@ -44,6 +41,6 @@ def evaluate_page(
         result=result,
         sim=sim,
         charts=charts,
-        figures_json=json.dumps(figures, ensure_ascii=False).replace("</", "<\\/"),
+        figures_json=figures_json(charts),
         plan_lines_id=PLAN_LINES_ID,
     )

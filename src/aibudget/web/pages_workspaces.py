@@ -14,7 +14,17 @@ from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
-HELP_STEPS = ("start", "import", "goals", "team", "tools", "roi", "health", "versions")
+HELP_STEPS = (
+    "start",
+    "import",
+    "goals",
+    "team",
+    "tools",
+    "roi",
+    "allocation",
+    "health",
+    "versions",
+)
 
 
 @router.get("/workspaces")

@@ -1,0 +1,54 @@
+"""The allocation page: which tools to fund and when, the line items, and why."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from aibudget.store import plans, workspaces
+from aibudget.web import allocation
+from aibudget.web.charts import figures_json, line_items
+from aibudget.web.context import CurrentUser, T, WebDep, render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/w/{ws}/p/{plan_id}/v/{number}/allocation")
+def allocation_page(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    number: int,
+) -> Response:
+    from aibudget.cli_optimize import result_json  # the one wording of reasons, conflicts
+
+    with web.db.session() as s:
+        space = workspaces.require(s, user.id, ws)
+        summary = plans.summary(s, user.id, ws, plan_id)
+        version = plans.version(s, user.id, ws, plan_id, number)
+    result = allocation.run(web, user.id, version)
+    chart = line_items(t, result) if result.line_items else None
+    names = {tool.id: tool.name for tool in version.plan.tools}
+    members = {m.id: m.name or m.id for m in version.plan.team}
+    doc = result_json(t, result)
+    reasons = [
+        (names.get(tool, tool), reason["selected"], reason["text"])
+        for tool, reason in doc["reasons"].items()
+    ]
+    return render(
+        request,
+        "allocation.html",
+        space=space,
+        summary=summary,
+        version=version,
+        plan=version.plan,
+        result=result,
+        charts=[chart] if chart else [],
+        reasons=reasons,
+        conflicts=[c["text"] for c in doc["conflicts"]],
+        members=members,
+        figures_json=figures_json([chart] if chart else []),
+    )
