@@ -302,7 +302,7 @@ def test_todays_plan_is_kept_when_the_solver_finds_nothing_better(
     problem = build_problem(plan)
     empty = Choice(np.full(1, -1, dtype=np.intp), np.zeros(0))
     monkeypatch.setattr(
-        "aibudget.engine.optimize.solve",
+        "aibudget.engine.optimize.solve_refined",
         lambda *_a, **_k: Solution(OptimiseStatus.TIME_LIMIT, empty, 0.5),
     )
     result = optimize_problem(problem, explain=False)

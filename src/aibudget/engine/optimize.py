@@ -13,10 +13,7 @@ handed out by largest remainder, so the line items add up exactly to the total.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import ROUND_FLOOR, Decimal
-
-import numpy as np
 
 from aibudget.domain.allocation import (
     Conflict,
@@ -28,7 +25,6 @@ from aibudget.domain.allocation import (
 )
 from aibudget.domain.money import CENT, ZERO, round_money, to_money
 from aibudget.domain.plan import LineItem, Plan
-from aibudget.engine.curves import window
 from aibudget.engine.optimize_check import (
     Choice,
     incumbent_choice,
@@ -38,43 +34,11 @@ from aibudget.engine.optimize_check import (
 )
 from aibudget.engine.optimize_check import expected_npv as expected_of
 from aibudget.engine.optimize_explain import conflicts, marginal_budget, marginal_hours, reasons
-from aibudget.engine.optimize_milp import Solution, Tweaks, solve
+from aibudget.engine.optimize_milp import solve_refined
 from aibudget.engine.optimize_problem import Problem, build_problem
 
 AD_SPEND = "ad_spend"
 IMPROVEMENT_TOLERANCE = 1e-9
-REFINE_ROUNDS = 2
-
-
-def solve_refined(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
-    """Solve on each channel's full grid (global, binaries where a curve is not
-    concave), then refine the ad spend with the funded options fixed: re-solve on a
-    finer grid in a window around the answer, ``REFINE_ROUNDS`` times, each window
-    2 / segments as wide as the last. The answer with the best true objective is kept,
-    so refining never makes it worse."""
-    tweaks = tweaks or Tweaks()
-    best = solve(problem, tweaks)
-    curved = [i for i, c in enumerate(problem.channels) if c.high > c.low]
-    if best.choice is None or not curved:
-        return best
-    best_value = objective(problem, best.choice)
-    half = {i: float(np.max(np.diff(problem.channels[i].pwl.x))) for i in curved}
-    current = best.choice
-    for _ in range(REFINE_ROUNDS):
-        pwl = {}
-        for i in curved:
-            c = problem.channels[i]
-            pwl[i] = window(c.curve, float(current.spend[i]), half[i], c.low, c.high, c.segments)
-            half[i] *= 2 / c.segments
-        fixed = tuple(int(o) for o in current.picked())
-        trial = solve(problem, replace(tweaks, pwl=pwl, fixed=fixed))
-        if trial.choice is None:
-            break
-        current = trial.choice
-        value = objective(problem, trial.choice)
-        if value > best_value:
-            best, best_value = replace(trial, status=best.status, gap=best.gap), value
-    return best
 
 
 def apportion(amounts: dict[str, Decimal]) -> dict[str, Decimal]:

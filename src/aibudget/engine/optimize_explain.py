@@ -17,7 +17,7 @@ import numpy as np
 from aibudget.domain.allocation import Conflict, OptimiseStatus, ToolReason
 from aibudget.domain.money import to_money
 from aibudget.engine.optimize_check import Choice, cash_total, objective
-from aibudget.engine.optimize_milp import Solution, Tweaks, solve
+from aibudget.engine.optimize_milp import Solution, Tweaks, solve, solve_refined
 from aibudget.engine.optimize_problem import Problem
 
 WHAT_IF_SECONDS = 1.0
@@ -145,7 +145,7 @@ def _why_out(
     if not what_if:
         return "not_chosen", {}
     limit = min(problem.time_limit, WHAT_IF_SECONDS)
-    forced = solve(problem, Tweaks(force=(tool,), time_limit=limit))
+    forced = solve_refined(problem, Tweaks(force=(tool,), time_limit=limit))
     if forced.status is OptimiseStatus.NO_SOLUTION:
         return "not_chosen", {}  # the what-if ran out of time: say no more than we know
     if forced.choice is None:
@@ -164,7 +164,9 @@ def _why_out(
     slack = problem.budget - cash_total(problem, choice)
     if slack >= float(problem.cash[opts].sum(axis=1).min(initial=np.inf)):
         return "crowded_out", {"loss": _money(loss)}  # money is left: not the budget
-    more = solve(problem, Tweaks(force=(tool,), extra_budget=problem.budget, time_limit=limit))
+    more = solve_refined(
+        problem, Tweaks(force=(tool,), extra_budget=problem.budget, time_limit=limit)
+    )
     if more.choice is not None and objective(problem, more.choice) >= base:
         return "budget", {"loss": _money(loss)}
     return "crowded_out", {"loss": _money(loss)}
@@ -200,7 +202,7 @@ def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> lis
 
 
 def marginal_budget(problem: Problem, base: float) -> Decimal | None:
-    sol = solve(problem, Tweaks(extra_budget=problem.step))
+    sol = solve_refined(problem, Tweaks(extra_budget=problem.step))
     return _delta(problem, sol, base)
 
 
@@ -209,7 +211,7 @@ def marginal_hours(problem: Problem, base: float) -> dict[str, Decimal]:
     for member in problem.members:
         if not np.any(problem.hours[:, problem.members.index(member), :] > 0):
             continue
-        sol = solve(problem, Tweaks(extra_hours={member: 1.0}))
+        sol = solve_refined(problem, Tweaks(extra_hours={member: 1.0}))
         delta = _delta(problem, sol, base)
         if delta is not None:
             out[member] = delta

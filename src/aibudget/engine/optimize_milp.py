@@ -14,7 +14,7 @@ set of groups can be relaxed, which is how conflicts are found (see optimize_exp
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -23,11 +23,12 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_array
 
 from aibudget.domain.allocation import Objective, OptimiseStatus
-from aibudget.engine.curves import Piecewise
-from aibudget.engine.optimize_check import Choice
+from aibudget.engine.curves import Piecewise, window
+from aibudget.engine.optimize_check import Choice, objective
 from aibudget.engine.optimize_dominance import dominated
 from aibudget.engine.optimize_problem import Floats, Problem
 
+REFINE_ROUNDS = 2
 MIP_REL_GAP = 1e-6  # relative gap HiGHS must prove before it calls a plan optimal
 OBJECTIVE_SCALE = 100.0
 
@@ -309,3 +310,34 @@ def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
     gap = float(getattr(result, "mip_gap", 0.0) or 0.0)
     status = OptimiseStatus.OPTIMAL if result.status == 0 else OptimiseStatus.TIME_LIMIT
     return Solution(status, Choice(options, np.array(spend)), gap)
+
+
+def solve_refined(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
+    """Solve on each channel's full grid (global, binaries where a curve is not
+    concave), then refine the ad spend with the funded options fixed: re-solve on a
+    finer grid in a window around the answer, ``REFINE_ROUNDS`` times, each window
+    2 / segments as wide as the last. The answer with the best true objective is kept,
+    so refining never makes it worse."""
+    tweaks = tweaks or Tweaks()
+    best = solve(problem, tweaks)
+    curved = [i for i, c in enumerate(problem.channels) if c.high > c.low]
+    if best.choice is None or not curved:
+        return best
+    best_value = objective(problem, best.choice)
+    half = {i: float(np.max(np.diff(problem.channels[i].pwl.x))) for i in curved}
+    current = best.choice
+    for _ in range(REFINE_ROUNDS):
+        pwl = {}
+        for i in curved:
+            c = problem.channels[i]
+            pwl[i] = window(c.curve, float(current.spend[i]), half[i], c.low, c.high, c.segments)
+            half[i] *= 2 / c.segments
+        fixed = tuple(int(o) for o in current.picked())
+        trial = solve(problem, replace(tweaks, pwl=pwl, fixed=fixed))
+        if trial.choice is None:
+            break
+        current = trial.choice
+        value = objective(problem, trial.choice)
+        if value > best_value:
+            best, best_value = replace(trial, status=best.status, gap=best.gap), value
+    return best
