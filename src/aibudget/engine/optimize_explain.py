@@ -21,6 +21,7 @@ from aibudget.engine.optimize_milp import Solution, Tweaks, solve, solve_refined
 from aibudget.engine.optimize_problem import Problem
 
 WHAT_IF_SECONDS = 1.0
+MARGINAL_SECONDS = 3.0
 EXPLAIN_MAX_TOOLS = 10
 LOSS_TOLERANCE = 1e-7
 
@@ -202,16 +203,20 @@ def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> lis
 
 
 def marginal_budget(problem: Problem, base: float) -> Decimal | None:
-    sol = solve_refined(problem, Tweaks(extra_budget=problem.step))
+    """What ``step`` more budget adds (None when the what-if is not solved to optimality)."""
+    limit = min(problem.time_limit, MARGINAL_SECONDS)
+    sol = solve_refined(problem, Tweaks(extra_budget=problem.step, time_limit=limit))
     return _delta(problem, sol, base)
 
 
 def marginal_hours(problem: Problem, base: float) -> dict[str, Decimal]:
+    """What one more free hour a month of each member with tool work adds."""
     out: dict[str, Decimal] = {}
+    limit = min(problem.time_limit, MARGINAL_SECONDS)
     for member in problem.members:
         if not np.any(problem.hours[:, problem.members.index(member), :] > 0):
             continue
-        sol = solve_refined(problem, Tweaks(extra_hours={member: 1.0}))
+        sol = solve_refined(problem, Tweaks(extra_hours={member: 1.0}, time_limit=limit))
         delta = _delta(problem, sol, base)
         if delta is not None:
             out[member] = delta
@@ -219,6 +224,6 @@ def marginal_hours(problem: Problem, base: float) -> dict[str, Decimal]:
 
 
 def _delta(problem: Problem, sol: Solution, base: float) -> Decimal | None:
-    if sol.choice is None:
-        return None
+    if sol.choice is None or sol.status is not OptimiseStatus.OPTIMAL:
+        return None  # an unproven what-if would only guess
     return _money(max(0.0, objective(problem, sol.choice) - base))
