@@ -22,6 +22,7 @@ from aibudget.engine.optimize_problem import Problem
 
 WHAT_IF_SECONDS = 1.0
 MARGINAL_SECONDS = 3.0
+MARGINAL_NOISE = 1e-6
 EXPLAIN_MAX_TOOLS = 10
 LOSS_TOLERANCE = 1e-7
 
@@ -226,4 +227,6 @@ def marginal_hours(problem: Problem, base: float) -> dict[str, Decimal]:
 def _delta(problem: Problem, sol: Solution, base: float) -> Decimal | None:
     if sol.choice is None or sol.status is not OptimiseStatus.OPTIMAL:
         return None  # an unproven what-if would only guess
-    return _money(max(0.0, objective(problem, sol.choice) - base))
+    gain = objective(problem, sol.choice) - base
+    # Below the solver's own tolerance a "gain" is noise (e.g. ad spend re-gridded).
+    return _money(gain if gain > MARGINAL_NOISE * max(abs(base), 1.0) else 0.0)
