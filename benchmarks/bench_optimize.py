@@ -1,6 +1,7 @@
 """Allocation optimiser benchmark: the MILP against the greedy ROI baseline.
 
-Generated plans with every constraint on: budget over the horizon and per month (twice
+Generated plans with every constraint on: budget over the horizon (NT$150,000 + 35% of
+the candidates' first-year cost + 30% of the channels' maximum) and per month (twice
 the average month), five owners' free hours, a pilot of 3 tools in 3 months, three
 priority-1 goals, a tool forced in and one out, five exclusive pairs, a 30% share cap,
 minimum training and reserve shares, a data/privacy line, a user constraint on design
@@ -110,7 +111,7 @@ def bench_plan(n_tools: int, n_channels: int, seed: int = 1, s_share: float = 0.
     ids = [t["id"] for t in tools]
     yearly_cost = sum(t["plans"][0]["price"] * 12 + t["setup_cost"] for t in tools)
     ads = _channels(rng, n_channels, s_share)
-    budget = 0.35 * yearly_cost + sum(c["max_monthly"] for c in ads) * 12 * 0.3
+    budget = 150_000 + 0.35 * yearly_cost + sum(c["max_monthly"] for c in ads) * 12 * 0.3
     data: dict[str, Any] = {
         "company": {
             "name": "Bench Co",
