@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from aibudget.catalog import readiness_questionnaire
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.optimize import optimize
+from aibudget.engine.readiness import score
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
 from tests.e2e.browser import EXAMPLE, shot
@@ -13,7 +15,32 @@ from tests.e2e.browser import EXAMPLE, shot
 PASSWORD = "correct horse battery"
 
 
-def _owner_with_plan(page: Any, server: str) -> None:
+def _readiness(page: Any) -> None:
+    """Step 0: answer every question (second option; the first two goals) and submit."""
+    workspace = page.url
+    page.get_by_test_id("readiness-link").click()
+    q = readiness_questionnaire()
+    answers: dict[str, Any] = {}
+    for question in q.questions:
+        boxes = page.locator(f'input[name="{question.id}"]')
+        if question.multi:
+            boxes.nth(0).check()
+            boxes.nth(1).check()
+            answers[question.id] = [1, 2]
+        else:
+            boxes.nth(1).check()
+            answers[question.id] = 2
+    page.get_by_role("button", name="查看結果").click()
+    page.wait_for_selector("[data-testid=stage]")
+    expected = score(q, answers)
+    assert page.get_by_test_id("overall").inner_text() == f"{expected.overall}/100"
+    t = Translator("zh_TW")
+    assert page.get_by_test_id("stage").inner_text() == t(f"assess.stage.{expected.stage}")
+    shot(page, "02b-readiness")
+    page.goto(workspace)
+
+
+def _owner_with_plan(page: Any, server: str, with_readiness: bool = False) -> None:
     page.goto(server + "/")
     assert page.url.endswith("/setup")
     assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
@@ -26,6 +53,8 @@ def _owner_with_plan(page: Any, server: str) -> None:
     page.wait_for_url("**/w/*")
     assert "還沒有計畫" in page.content()
     shot(page, "02-workspace-empty")
+    if with_readiness:
+        _readiness(page)
     page.get_by_role("link", name="匯入計畫").first.click()
     page.get_by_label("計畫檔").set_input_files(str(EXAMPLE))
     page.get_by_label("備註").fill("第一版")
@@ -36,7 +65,7 @@ def _owner_with_plan(page: Any, server: str) -> None:
 def test_sign_up_to_approved_plan_shows_the_engines_numbers(browser: Any, server: str) -> None:
     context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    _owner_with_plan(page, server)
+    _owner_with_plan(page, server, with_readiness=True)
     assert "目標與 KPI" in page.content() and "草稿" in page.content()
     shot(page, "03-plan")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from alembic import command
 from sqlalchemy import inspect, text
 
 from aibudget.store import migrate as migrations
@@ -25,23 +25,23 @@ def test_a_fresh_file_gets_every_table_and_the_safe_pragmas(sqlite_file: Path) -
     engine.dispose()
 
 
-def test_a_backup_is_taken_before_migrating_an_existing_file(
-    sqlite_file: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_backup_is_taken_before_migrating_an_existing_file(sqlite_file: Path) -> None:
     engine = make_engine(f"sqlite:///{sqlite_file}")
-    migrations.migrate(engine)
+    command.upgrade(migrations.alembic_config(engine), "0001")  # an older installation
     with engine.begin() as conn:
         conn.execute(
             text(
                 "INSERT INTO workspaces (id, name, created_at) VALUES ('w1', 'kept', '2027-01-01')"
             )
         )
-    # pretend a newer revision ships with the package
-    monkeypatch.setattr(migrations, "head_revision", lambda _engine: "newer")
     backup = migrations.migrate(engine)
     assert backup is not None and backup.exists() and backup.parent == sqlite_file.parent
+    assert "assessments" in inspect(engine).get_table_names()  # the newer revision ran
     copy = make_engine(f"sqlite:///{backup}")
+    assert "assessments" not in inspect(copy).get_table_names()  # the copy is the old file
     with copy.connect() as conn:
         assert conn.execute(text("SELECT name FROM workspaces")).scalar() == "kept"
     copy.dispose()
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM workspaces")).scalar() == "kept"
     engine.dispose()

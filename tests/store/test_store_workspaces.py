@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from aibudget.store import audit, workspaces
+from aibudget.store import assessments, audit, workspaces
 from aibudget.store.db import Database
 from aibudget.store.errors import Forbidden, NotFound
 from aibudget.store.records import Role
@@ -48,3 +48,20 @@ def test_only_the_owner_invites(db: Database) -> None:
         workspaces.accept_invite(s, bob.id, token)
     with pytest.raises(Forbidden), db.session() as s:
         workspaces.invite(s, bob.id, shop.id, "eve@example.com", Role.OWNER)
+
+
+def test_readiness_answers_are_kept_per_workspace(db: Database) -> None:
+    alice, bob = user(db, "alice@example.com", "Alice"), user(db, "bob@example.com")
+    shop = workspace(db, alice)
+    with db.session() as s:
+        assert assessments.latest(s, alice.id, shop.id) is None
+        assessments.save(s, alice.id, shop.id, {"s1": 1})
+        assessments.save(s, alice.id, shop.id, {"s1": 3, "goals": [1, 2]})
+    with db.session() as s:
+        found = assessments.latest(s, alice.id, shop.id)
+        assert found is not None and found.answers == {"s1": 3, "goals": [1, 2]}
+        assert found.author_name == "Alice"
+        with pytest.raises(NotFound):
+            assessments.latest(s, bob.id, shop.id)
+        with pytest.raises(NotFound):
+            assessments.save(s, bob.id, shop.id, {"s1": 1})

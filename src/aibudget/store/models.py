@@ -109,6 +109,19 @@ class ApiTokenRow(Base):
     created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
 
 
+class AssessmentRow(Base):
+    """One readiness self-assessment of a workspace (answers as option numbers)."""
+
+    __tablename__ = "assessments"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    workspace_id: Mapped[str] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class AuditRow(Base):
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -96,3 +96,11 @@ class AuditEntry(Record):
     action: str
     target: str
     detail: dict[str, Any]
+
+
+class Assessment(Record):
+    id: str
+    workspace_id: str
+    author_name: str
+    created_at: datetime
+    answers: dict[str, Any]

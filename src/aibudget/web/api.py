@@ -10,13 +10,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from aibudget.catalog import kpi_ids
+from aibudget.catalog import kpi_ids, readiness_questionnaire, tool_catalog
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
-from aibudget.store import plans, users, workspaces
-from aibudget.store.records import User
+from aibudget.engine.readiness import score, suggest_tools
+from aibudget.store import assessments, plans, users, workspaces
+from aibudget.store.errors import NotFound
+from aibudget.store.records import Role, User
 from aibudget.web import allocation, evaluation
 from aibudget.web.api_schemas import (
+    AssessIn,
     ErrorOut,
     EvaluateIn,
     FindingOut,
@@ -213,3 +216,38 @@ def optimise_version(
     with web.db.session() as s:
         version = plans.version(s, user.id, workspace_id, plan_id, number)
     return result_json(translator(request), allocation.run(web, user.id, version))
+
+
+@router.post(WS + "/assess", status_code=201)
+def assess(
+    request: Request, web: WebDep, user: ApiUser, workspace_id: str, body: AssessIn
+) -> dict[str, Any]:
+    """Score readiness answers (as ``aibudget assess --json``) and keep them."""
+    from aibudget.render_guidance import readiness_json
+
+    with web.db.session() as s:
+        workspaces.require(s, user.id, workspace_id, Role.EDITOR)
+    q = readiness_questionnaire()
+    answers = dict(body.answers)
+    result = score(q, answers)
+    with web.db.session() as s:
+        assessments.save(s, user.id, workspace_id, answers)
+    suggestions = suggest_tools(result, tool_catalog(), q.thresholds)
+    return readiness_json(translator(request), q, result, suggestions)
+
+
+@router.get(WS + "/assess")
+def latest_assessment(
+    request: Request, web: WebDep, user: ApiUser, workspace_id: str
+) -> dict[str, Any]:
+    """The workspace's latest readiness result (404 when none was taken yet)."""
+    from aibudget.render_guidance import readiness_json
+
+    with web.db.session() as s:
+        found = assessments.latest(s, user.id, workspace_id)
+    if found is None:
+        raise NotFound()
+    q = readiness_questionnaire()
+    result = score(q, found.answers)
+    suggestions = suggest_tools(result, tool_catalog(), q.thresholds)
+    return readiness_json(translator(request), q, result, suggestions)

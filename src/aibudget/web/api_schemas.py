@@ -101,3 +101,9 @@ class FindingOut(BaseModel):
     message: str
     fix: str
     where: str
+
+
+class AssessIn(Body):
+    answers: dict[str, int | list[int]] = Field(
+        description="Question id -> option number (1 = first), or a list for several."
+    )

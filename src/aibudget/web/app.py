@@ -19,6 +19,7 @@ from aibudget.web.pages_allocation import router as allocation_router
 from aibudget.web.pages_auth import router as auth_router
 from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_plans import router as plans_router
+from aibudget.web.pages_readiness import router as readiness_router
 from aibudget.web.pages_workspaces import router as workspaces_router
 from aibudget.web.security import COOKIE, SESSION_SECONDS, RateLimiter, Sessions
 from aibudget.web.state import WebState
@@ -30,6 +31,7 @@ ROUTERS = (
     plans_router,
     eval_router,
     allocation_router,
+    readiness_router,
     api_router,
 )
 SECURITY_HEADERS = {

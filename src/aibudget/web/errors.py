@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from aibudget.domain.errors import AibudgetError, PlanError, Problem, format_path
+from aibudget.domain.errors import AibudgetError, Problem, format_path
 from aibudget.i18n import Translator
 
 API_PREFIX = "/api/"
@@ -92,7 +92,8 @@ def install(app: FastAPI) -> None:
     async def _family(request: Request, exc: AibudgetError) -> Response:
         t = _translator(request)
         if request.url.path.startswith(API_PREFIX):
-            fields = field_list(t, exc.problems) if isinstance(exc, PlanError) else []
+            problems = getattr(exc, "problems", None)  # PlanError, AnswersError, ...
+            fields = field_list(t, problems) if isinstance(problems, list) else []
             body = error_body(t, exc.message_id, fields, **exc.params)
             return JSONResponse(body, status_code=exc.http_status)
         return _html(request, exc.http_status, exc.message_id, exc.params)

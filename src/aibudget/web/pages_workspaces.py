@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from aibudget.store import audit, plans, workspaces
+from aibudget.store import assessments, audit, plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
@@ -56,6 +56,7 @@ def _workspace_page(
         plan_list = plans.list_plans(s, user.id, ws)
         members = workspaces.members(s, user.id, ws)
         log = audit.entries(s, ws, limit=15)
+        assessed = assessments.latest(s, user.id, ws)
     names = {m.user_id: m.name for m in members}
     context = {"problems": {}, "values": {}, "invite_link": None, **extra}
     return render(
@@ -66,6 +67,7 @@ def _workspace_page(
         members=members,
         log=log,
         names=names,
+        assessed=assessed,
         roles=list(Role),
         **context,
     )
