@@ -19,6 +19,7 @@ from aibudget.catalog import kpi_ids
 from aibudget.domain.validate import parse_plan
 from aibudget.engine.optimize import solve_refined
 from aibudget.engine.optimize_check import objective, violations
+from aibudget.engine.optimize_milp import concave_tail
 from aibudget.engine.optimize_problem import Problem, build_problem
 
 STARTS = 30
@@ -161,3 +162,16 @@ def test_scaling_all_money_gives_the_same_allocation(s_shape: bool, factor: floa
     _, value_scaled, spend_scaled = _solve(scaled)
     assert np.allclose(spend_scaled / factor, spend, rtol=1e-6, atol=1e-6 * spend.max())
     assert value_scaled / factor == pytest.approx(value, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("slopes", "tail"),
+    [
+        ([3.0, 2.0, 1.0], 0),  # concave: no binaries
+        ([1.0, 2.0, 3.0, 2.0, 1.0], 2),  # S-curve: binaries up to the peak slope
+        ([1.0, 2.0, 3.0], 2),  # convex: every junction ordered
+        ([2.0, 1.0, 1.5, 0.5], 2),  # a later rise moves the tail
+    ],
+)
+def test_binaries_only_before_the_concave_tail(slopes: list[float], tail: int) -> None:
+    assert concave_tail(np.array(slopes)) == tail

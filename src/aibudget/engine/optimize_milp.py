@@ -1,10 +1,11 @@
 """The allocation as one mixed-integer programme, solved by HiGHS (scipy.optimize.milp).
 
 Columns: one binary per tool option; per ad channel the spend above its minimum split
-into piecewise-linear segments (continuous; plus one binary per inner breakpoint in
-the incremental formulation when the curve is not concave, so S-curves are solved
+into piecewise-linear segments (continuous; plus, in the incremental formulation, one
+binary per breakpoint before the curve's concave tail, so S-curves are solved
 globally); the training, data/privacy and reserve top-ups; a data-use indicator; and
-for the scenario objectives one column per scenario (and the CVaR threshold).
+for the scenario objectives one column per scenario (and the CVaR threshold). Then
+``solve_refined`` polishes the ad spend on finer grids around the global answer.
 
 Scaling: money columns and rows are divided by one money scale, every row by its
 largest coefficient and the objective by its largest coefficient, so that plans in
@@ -23,7 +24,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_array
 
 from aibudget.domain.allocation import Objective, OptimiseStatus
-from aibudget.engine.curves import Piecewise, window
+from aibudget.engine.curves import CONCAVITY_TOLERANCE, Piecewise, window
 from aibudget.engine.optimize_check import Choice, objective
 from aibudget.engine.optimize_dominance import dominated
 from aibudget.engine.optimize_problem import Floats, Problem
@@ -132,12 +133,31 @@ def _channels(b: _Builder, weight: float) -> tuple[dict[int, float], float, floa
             chan_unit[col] = unit
             cols.append(col)
         b.chan_cols.append(cols)
-        if not pwl.concave:
-            for k in range(len(cols) - 1):
-                z = b.column(0.0, 0.0, 1.0, True)
-                b.row("curve", [cols[k], z], [1.0, -float(widths[k]) / m], 0.0, np.inf)
-                b.row("curve", [cols[k + 1], z], [1.0, -float(widths[k + 1]) / m], -np.inf, 0.0)
+        _order_segments(b, cols, widths, concave_tail(pwl.slopes))
     return chan_unit, chan_const, spend_const
+
+
+def concave_tail(slopes: Floats) -> int:
+    """First segment from which the slopes never increase (0 for a concave curve)."""
+    tol = CONCAVITY_TOLERANCE * max(float(np.abs(slopes).max(initial=0.0)), 1e-300)
+    rises = np.flatnonzero(np.diff(slopes) > tol)
+    return 0 if rises.size == 0 else int(rises[-1]) + 1
+
+
+def _order_segments(b: _Builder, cols: list[int], widths: Floats, tail: int) -> None:
+    """Incremental formulation where it is needed: segment k must be full before
+    segment k + 1 starts, for the segments before the concave tail (one binary each);
+    the tail as a whole may start only once the segment before it is full. Within the
+    tail, slopes fall, so the LP fills it in order by itself."""
+    m = b.money
+    for k in range(tail):
+        z = b.column(0.0, 0.0, 1.0, True)
+        b.row("curve", [cols[k], z], [1.0, -float(widths[k]) / m], 0.0, np.inf)
+        if k + 1 < tail:
+            b.row("curve", [cols[k + 1], z], [1.0, -float(widths[k + 1]) / m], -np.inf, 0.0)
+        else:
+            for j in range(k + 1, len(cols)):
+                b.row("curve", [cols[j], z], [1.0, -float(widths[j]) / m], -np.inf, 0.0)
 
 
 def build(problem: Problem, tweaks: Tweaks) -> _Builder:
