@@ -3,9 +3,9 @@
 ``actuals import PLAN FILE...`` previews every file (format, encoding, columns, every
 bad row with its line and reason) and writes the normalised actuals file (JSON) only
 when every row of every file is valid; re-importing the same rows changes nothing.
-``review PLAN --actuals FILE...`` compares plan, forecast and actuals. The quarterly
-reallocation proposal needs the optimiser re-run with updated estimates; it is not
-built yet, so ``proposal`` is ``null``.
+``review PLAN --actuals FILE...`` compares plan, forecast and actuals and proposes the
+reallocation of the remaining months (:mod:`aibudget.cli_reallocate`);
+``--write-proposal FILE`` writes the proposed plan version as YAML.
 
 Exit codes: 0 fine, 2 bad input (nothing written).
 """
@@ -31,6 +31,7 @@ from aibudget.imports import ImportOptions, confirm, preview_file
 from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv, template_xlsx
 from aibudget.render_monitor import preview_json, print_preview, render_review, review_json
+from aibudget.render_reallocate import print_proposal, proposal_json
 
 actuals_app = typer.Typer(help="Monthly actuals: import files, download the template.")
 PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]
@@ -250,9 +251,15 @@ def review_cmd(
     ] = None,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
+    proposal_file: Annotated[
+        Path | None,
+        typer.Option("--write-proposal", help="Write the proposed plan version (YAML) here."),
+    ] = None,
 ) -> None:
-    """Plan vs forecast vs actual, KPI attainment, advice per tool, milestones."""
+    """Plan vs forecast vs actual, KPI attainment, advice per tool, milestones, and the
+    reallocation proposal for the remaining months."""
     from aibudget.cli import _fail, _plain
+    from aibudget.cli_reallocate import proposal_for, write_proposal
     from aibudget.engine.review import review
 
     plan, t = _setup(plan_path, lang)
@@ -264,10 +271,20 @@ def review_cmd(
     except ValueError:
         Console(stderr=True).print(f"[red]{t('monitor.bad_month', value=as_of)}[/red]")
         raise typer.Exit(code=2) from None
+    proposal, note = proposal_for(plan, result, t)
+    if proposal_file is not None:
+        write_proposal(proposal_file, proposal, note, t)
     if as_json:
-        typer.echo(json.dumps(_plain(review_json(result, t)), ensure_ascii=False, indent=2))
+        shown = None if proposal is None else proposal_json(proposal, t)
+        doc = review_json(result, t, shown, note)
+        typer.echo(json.dumps(_plain(doc), ensure_ascii=False, indent=2))
         return
-    render_review(Console(highlight=False), t, plan, result)
+    console = Console(highlight=False)
+    render_review(console, t, plan, result, None if proposal else note)
+    if proposal is not None:
+        print_proposal(console, t, proposal)
+    if proposal_file is not None:
+        console.print(t("reallocate.written", file=str(proposal_file)))
 
 
 def register(app: typer.Typer) -> None:

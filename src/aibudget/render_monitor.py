@@ -83,7 +83,9 @@ def print_preview(console: Console, t: Translator, p: Preview, currency: str) ->
         console.print("  " + t("monitor.more_problems", count=p.problem_count - len(p.problems)))
 
 
-def review_json(r: Review, t: Translator) -> dict[str, Any]:
+def review_json(
+    r: Review, t: Translator, proposal: dict[str, Any] | None = None, note: str = ""
+) -> dict[str, Any]:
     """The ``review --json`` document."""
     return {
         "currency": r.currency,
@@ -123,8 +125,8 @@ def review_json(r: Review, t: Translator) -> dict[str, Any]:
             for x in r.tools
         },
         "milestones": [m.model_dump() for m in r.milestones],
-        "proposal": None,
-        "proposal_note": t(PROPOSAL_NOTE),
+        "proposal": proposal,
+        "proposal_note": None if proposal is not None else (note or t(PROPOSAL_NOTE)),
         "unplanned_tools": r.unplanned_tools,
         "ignored_records": r.ignored_records,
     }
@@ -142,7 +144,10 @@ def _name(t: Translator, tool: str, name: str) -> str:
     return t("cli.plan_lines") if tool == PLAN_LEVEL else name
 
 
-def render_review(console: Console, t: Translator, plan: Plan, r: Review) -> None:
+def render_review(
+    console: Console, t: Translator, plan: Plan, r: Review, note: str | None = ""
+) -> None:
+    """``note``: why there is no proposal; None when the caller prints the proposal."""
     cur = r.currency
     console.print(
         t(
@@ -227,4 +232,5 @@ def render_review(console: Console, t: Translator, plan: Plan, r: Review) -> Non
         console.print(f"  🎉 {m.month}: {t(f'monitor.milestone.{m.id}', **m.params)}")
     if r.ignored_records:
         console.print(t("monitor.ignored", count=r.ignored_records), style="yellow")
-    console.print(t(PROPOSAL_NOTE), style="dim")
+    if note is not None:
+        console.print(note or t(PROPOSAL_NOTE), style="dim")

@@ -152,7 +152,7 @@ def test_a_file_in_another_currency_is_refused_clearly(tmp_path: Path) -> None:
     assert "USD" in out and "TWD" in out and "未匯入任何資料" in out
 
 
-def test_review_json_has_every_section_and_no_proposal_yet(tmp_path: Path) -> None:
+def test_review_json_has_every_section_and_a_proposal(tmp_path: Path) -> None:
     plan = cafe(tmp_path)
     assert run("actuals", "import", plan, filled_template(tmp_path))[0] == 0
     code, out, _ = run("review", plan, "--actuals", tmp_path / "cafe.actuals.json", "--json")
@@ -160,7 +160,7 @@ def test_review_json_has_every_section_and_no_proposal_yet(tmp_path: Path) -> No
     doc = json.loads(out)
     for key in ("kpis", "variance", "realised_roi", "forecast", "recommendations", "milestones"):
         assert key in doc
-    assert doc["proposal"] is None and doc["proposal_note"]
+    assert doc["proposal"]["changes"] and doc["proposal_note"] is None
     assert doc["as_of"] == "2027-06" and doc["months_elapsed"] == 6
     assert doc["recommendations"]["chatgpt"]["action"] == "scale_up"
     assert doc["recommendations"]["mailchimp"]["action"] in ("stop", "replace")
@@ -172,7 +172,7 @@ def test_review_reads_export_files_directly_and_prints_tables(tmp_path: Path) ->
     code, out, _ = run("review", plan, "--actuals", filled_template(tmp_path), "--lang", "en")
     assert code == 0, out
     assert "Scale up" in out and "Realised ROI to date" in out
-    assert "Reallocation proposal: not available yet" in out
+    assert "Reallocation proposal" in out and "Stop Mailchimp from month 7" in out
 
 
 def test_template_download_round_trips(tmp_path: Path) -> None:

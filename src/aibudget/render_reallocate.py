@@ -1,0 +1,52 @@
+"""Terminal and JSON rendering of the reallocation proposal (``aibudget review``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console
+
+from aibudget.domain.reallocation import Change, Reallocation
+from aibudget.i18n import Translator
+
+
+def change_text(t: Translator, change: Change, currency: str) -> str:
+    """A change in words: every Decimal param is money in the plan's currency."""
+    params = {
+        k: t.money(v, currency) if isinstance(v, Decimal) else v for k, v in change.params.items()
+    }
+    return t(change.message_id, **params)
+
+
+def summary_text(t: Translator, r: Reallocation) -> str:
+    proposed = "–" if r.proposed_npv is None else t.money(r.proposed_npv, r.currency)
+    return t(
+        "reallocate.summary",
+        start=r.start,
+        months=r.months,
+        proposed=proposed,
+        current=t.money(r.current_npv, r.currency),
+    )
+
+
+def proposal_json(r: Reallocation, t: Translator) -> dict[str, Any]:
+    return {
+        "months_elapsed": r.months_elapsed,
+        "start": r.start,
+        "months": r.months,
+        "status": r.status.value,
+        "current_npv": r.current_npv,
+        "proposed_npv": r.proposed_npv,
+        "gain": r.gain,
+        "summary": summary_text(t, r),
+        "locks": [x.model_dump() for x in r.locks],
+        "changes": [{**c.model_dump(), "text": change_text(t, c, r.currency)} for c in r.changes],
+    }
+
+
+def print_proposal(console: Console, t: Translator, r: Reallocation) -> None:
+    console.print(t("reallocate.heading"), style="bold")
+    for c in r.changes:
+        console.print(f"  • {change_text(t, c, r.currency)}")
+    console.print(summary_text(t, r))
