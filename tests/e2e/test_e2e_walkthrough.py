@@ -118,3 +118,35 @@ def test_language_switch_and_phone_viewport(browser: Any, server: str) -> None:
     assert "Version history" in page.content()
     shot(page, "08-phone-english")
     phone.close()
+
+
+def test_steps_are_edited_in_the_browser(browser: Any, server: str) -> None:
+    context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _owner_with_plan(page, server)
+    page.get_by_text("新增目標").click()
+    page.get_by_label("目標（具體、含數字）").fill("電子報開信率提升到 25%")
+    page.locator("#goals-kpi").select_option("email_open_rate")
+    page.locator("#goals-deadline").fill("2020-01")  # before the plan starts
+    page.locator("#goals details.add button[type=submit]").click()
+    assert "沒有晚於計畫開始月份" in page.locator("#goals-deadline-p").inner_text()
+    page.locator("#goals-deadline").fill("2027-12")
+    page.locator("#goals details.add button[type=submit]").click()
+    page.wait_for_url("**#goals")
+    assert "電子報開信率提升到 25%" in page.locator("#goals").inner_text()
+    shot(page, "09-goal-added")
+    page.get_by_test_id("catalog-link").click()
+    page.get_by_label("類別").select_option("chatbot")  # htmx swaps the results in place
+    page.wait_for_function(
+        "document.querySelectorAll('[data-testid=catalog-results] li').length > 0"
+        " && [...document.querySelectorAll('[data-testid=catalog-results] h2')]"
+        ".every(h => h.textContent.includes('聊天機器人') || h.textContent.includes('客服'))"
+    )
+    shot(page, "10-catalog")
+    first = page.locator("[data-testid=catalog-results] li").first
+    name = first.locator("h2").inner_text().split(" ")[0]
+    first.get_by_role("button", name="加入計畫").click()
+    page.wait_for_url("**#tools")
+    assert name in page.locator("#tools").inner_text()
+    assert "v3" in page.locator("#history").inner_text()
+    context.close()

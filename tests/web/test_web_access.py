@@ -18,6 +18,7 @@ def _page_routes(ws: str, plan_id: str) -> list[str]:
         f"/w/{ws}/readiness",
         f"/w/{ws}/p/{plan_id}",
         f"/w/{ws}/p/{plan_id}/edit",
+        f"/w/{ws}/p/{plan_id}/catalog",
         f"/w/{ws}/p/{plan_id}/v/1.yaml",
         f"/w/{ws}/p/{plan_id}/v/1/evaluate",
         f"/w/{ws}/p/{plan_id}/v/1/allocation",
@@ -32,6 +33,9 @@ def _post_routes(ws: str, plan_id: str) -> list[tuple[str, dict[str, str]]]:
         (f"/w/{ws}/import", {"document": "x: 1", "plan_id": plan_id}),
         (f"/w/{ws}/p/{plan_id}/v/1/status", {"status": "approved"}),
         (f"/w/{ws}/p/{plan_id}/v/1/restore", {}),
+        (f"/w/{ws}/p/{plan_id}/add/goals", {"name": "x", "kpi": "conversion_rate"}),
+        (f"/w/{ws}/p/{plan_id}/remove/goals/online-sales", {}),
+        (f"/w/{ws}/p/{plan_id}/add-tool", {"catalog_id": "chatgpt-plus", "owner": "editor"}),
         (f"/w/{ws}/p/{plan_id}/delete", {}),
     ]
 

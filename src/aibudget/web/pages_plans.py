@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -15,6 +15,7 @@ from aibudget.store import plans, workspaces
 from aibudget.store.records import Role, Status
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.diff import diff_documents
+from aibudget.web.edit import FORMS
 from aibudget.web.errors import BadRequest, field_list
 from aibudget.web.health import health
 
@@ -106,6 +107,22 @@ def plan_page(
     v: int | None = None,
     history: str = "recent",
 ) -> Response:
+    return plan_view(request, web, user, t, ws, plan_id, v, history)
+
+
+def plan_view(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    v: int | None = None,
+    history: str = "recent",
+    status_code: int = 200,
+    **extra: Any,
+) -> Response:
+    """The plan page (also re-shown with an edit form's values and problems)."""
     limit = plans.MAX_VERSIONS_LISTED if history == "all" else HISTORY_ON_PAGE + 1
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws)
@@ -117,9 +134,11 @@ def plan_page(
     if checked is None:
         checked = health(t, shown.plan)
         web.remember(key, checked)
+    context = {"edit_kind": None, "edit_values": {}, "edit_problems": {}, **extra}
     return render(
         request,
         "plan.html",
+        status_code,
         space=space,
         summary=summary,
         version=shown,
@@ -129,6 +148,8 @@ def plan_page(
         kpi_names=kpi_names(t.locale),
         health=checked,
         statuses=list(Status),
+        forms=FORMS,
+        **context,
     )
 
 

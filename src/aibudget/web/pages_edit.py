@@ -1,0 +1,207 @@
+"""Step-by-step editing: add or remove a goal, a team member, or a tool from the catalog.
+
+Each change saves a new version of the plan (the old ones never change).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from aibudget.catalog import catalog_for, kpi_ids
+from aibudget.domain.errors import PlanError
+from aibudget.domain.guidance import catalog_tool_to_plan_tool
+from aibudget.domain.plan import Category
+from aibudget.domain.validate import parse_plan
+from aibudget.render_guidance import cheapest_text, trial_text
+from aibudget.store import plans, workspaces
+from aibudget.store.errors import NotFound
+from aibudget.store.records import Role
+from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.edit import (
+    FORMS,
+    item_from_form,
+    new_id,
+    split_problems,
+    with_item,
+    without_item,
+)
+from aibudget.web.errors import field_list, problem_text
+from aibudget.web.pages_plans import plan_view
+
+router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
+Text = Annotated[str, Form(max_length=1000)]
+MAX_CATALOG_SHOWN = 60
+
+
+def _latest(web: WebDep, user_id: str, ws: str, plan_id: str) -> dict[str, object]:
+    with web.db.session() as s:
+        workspaces.require(s, user_id, ws, Role.EDITOR)
+        return dict(plans.version(s, user_id, ws, plan_id).document)
+
+
+@router.post("/w/{ws}/p/{plan_id}/add/{kind}")
+async def add_item(
+    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, kind: str
+) -> Response:
+    if kind not in FORMS:
+        raise NotFound()
+    document = _latest(web, user.id, ws, plan_id)
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    item = item_from_form(kind, form)
+    item = {"id": new_id(document, kind, item.get("name") if kind == "team" else None), **item}
+    changed = with_item(document, kind, item)
+    index = len(changed[kind]) - 1
+    try:
+        plan = parse_plan(changed, kpi_ids())
+    except PlanError as err:
+        mine, rest = split_problems(err.problems, kind, index)
+        return plan_view(
+            request,
+            web,
+            user,
+            t,
+            ws,
+            plan_id,
+            status_code=422,
+            edit_kind=kind,
+            edit_values=form,
+            edit_problems={k: problem_text(t, p) for k, p in mine.items()},
+            edit_other=field_list(t, rest),
+        )
+    note = t("web.note_added", what=str(item.get("name") or item["id"]))
+    with web.db.session() as s:
+        plans.save(s, user.id, ws, plan_id, plan, note)
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}#{kind}", status_code=303)
+
+
+@router.post("/w/{ws}/p/{plan_id}/remove/{kind}/{item_id}")
+def remove_item(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    kind: str,
+    item_id: str,
+) -> Response:
+    if kind not in (*FORMS, "tools"):
+        raise NotFound()
+    document = _latest(web, user.id, ws, plan_id)
+    changed = without_item(document, kind, item_id)
+    if changed is None:
+        raise NotFound()
+    try:
+        plan = parse_plan(changed, kpi_ids())
+    except PlanError as err:  # e.g. a member who still owns a tool
+        return plan_view(
+            request,
+            web,
+            user,
+            t,
+            ws,
+            plan_id,
+            status_code=422,
+            edit_kind=kind,
+            edit_other=field_list(t, err.problems),
+        )
+    with web.db.session() as s:
+        plans.save(s, user.id, ws, plan_id, plan, t("web.note_removed", what=item_id))
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}#{kind}", status_code=303)
+
+
+@router.get("/w/{ws}/p/{plan_id}/catalog")
+def catalog_page(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    q: str = "",
+    category: str = "",
+) -> Response:
+    """The tool catalog, searchable and filtered by category (htmx swaps the results)."""
+    with web.db.session() as s:
+        space = workspaces.require(s, user.id, ws, Role.EDITOR)
+        summary = plans.summary(s, user.id, ws, plan_id)
+        latest = plans.version(s, user.id, ws, plan_id)
+    catalog, _ = catalog_for(latest.plan.catalog)
+    needle = q.strip().lower()[:100]
+    entries = [
+        e
+        for e in catalog.values()
+        if (not category or e.category.value == category)
+        and (
+            not needle
+            or needle in " ".join([e.name, e.vendor, *e.aliases, e.summary.get(t.locale)]).lower()
+        )
+    ][:MAX_CATALOG_SHOWN]
+    in_plan = {tool.catalog_id for tool in latest.plan.tools if tool.catalog_id}
+    rows = [
+        {
+            "id": e.id,
+            "name": e.name,
+            "vendor": e.vendor,
+            "category": t(f"category.{e.category.value}"),
+            "summary": e.summary.get(t.locale),
+            "price": cheapest_text(t, e),
+            "trial": trial_text(t, e),
+            "zh_tw": e.zh_tw_interface,
+            "in_plan": e.id in in_plan,
+        }
+        for e in entries
+    ]
+    template = "catalog_results.html" if request.headers.get("hx-request") else "catalog.html"
+    return render(
+        request,
+        template,
+        space=space,
+        summary=summary,
+        plan=latest.plan,
+        rows=rows,
+        q=q,
+        category=category,
+        categories=[c.value for c in Category],
+    )
+
+
+@router.post("/w/{ws}/p/{plan_id}/add-tool")
+def add_tool(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    catalog_id: Text,
+    owner: Text,
+) -> Response:
+    document = _latest(web, user.id, ws, plan_id)
+    with web.db.session() as s:
+        latest = plans.version(s, user.id, ws, plan_id)
+    catalog, _ = catalog_for(latest.plan.catalog)
+    entry = catalog.get(catalog_id)
+    if entry is None:
+        raise NotFound()
+    tool = catalog_tool_to_plan_tool(entry, owner, tool_id=new_id(document, "tools", entry.id))
+    try:
+        plan = parse_plan(with_item(document, "tools", tool), kpi_ids())
+    except PlanError as err:
+        return plan_view(
+            request,
+            web,
+            user,
+            t,
+            ws,
+            plan_id,
+            status_code=422,
+            edit_kind="tools",
+            edit_other=field_list(t, err.problems),
+        )
+    with web.db.session() as s:
+        plans.save(s, user.id, ws, plan_id, plan, t("web.note_added", what=entry.name))
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}#tools", status_code=303)
