@@ -7,6 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pytest
+
 from aibudget.domain.actuals import ActualRecord
 from aibudget.domain.plan import Plan
 from aibudget.domain.reallocation import Reallocation
@@ -158,3 +161,50 @@ def test_every_change_message_exists_in_both_catalogues() -> None:
                 names = set(re.findall(r"{(\w+)}", text))
                 assert names <= set(change.params), (change.message_id, names)
     assert {"reallocate.move", "reallocate.locked", "reallocate.renewal_doubtful"} <= seen
+
+
+def test_an_ad_channel_below_its_best_spend_gets_more() -> None:
+    channel = {
+        "id": "gads",
+        "name": "Google Ads",
+        "curve": {"kind": "exponential", "max_return": 20000, "spend_scale": 5000},
+        "max_monthly": 20000,
+        "current_monthly": 500,
+    }
+    plan = make_plan(hours_tool("t1", (10, 20, 35), 100), optimise={"channels": [channel]})
+    records = [rec(m, hours_saved=Decimal(20)) for m in range(1, 4)]
+    result = reallocate(plan, review(plan, actuals(*records)))
+    change = next(c for c in result.changes if c.message_id == "reallocate.channel")
+    assert change.params["was"] == Decimal(500) < change.params["amount"]
+    assert result.plan is not None and result.plan.optimise is not None
+    assert result.plan.optimise.channels[0].current_monthly == change.params["amount"]
+    assert ids(result, "reallocate.stop") == []
+
+
+def test_a_plan_on_track_needs_no_change() -> None:
+    plan = make_plan(hours_tool("t1", (10, 20, 35), 100), horizon={"months": 24})
+    records = [rec(m, hours_saved=Decimal(20)) for m in range(1, 4)]
+    result = reallocate(plan, review(plan, actuals(*records)))
+    assert [c.message_id for c in result.changes] == ["reallocate.no_change"]
+    assert result.gain == 0
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_lock_in_holds_whatever_the_numbers(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    k = int(rng.integers(1, 12))
+    plan = annual_plan(ramp_months=int(rng.integers(0, 4)))
+    weak_hours, strong_hours = rng.uniform(0, 80), rng.uniform(0, 40)
+    records = [rec(1, "weak", line="subscription", amount=Decimal(36000))]
+    records += [rec(m, "weak", hours_saved=Decimal(f"{weak_hours:.1f}")) for m in range(1, k + 1)]
+    records += [
+        rec(m, "strong", hours_saved=Decimal(f"{strong_hours:.1f}")) for m in range(1, k + 1)
+    ]
+    result = reallocate(plan, review(plan, actuals(*records)))
+    assert result.plan is not None
+    weak = next(t for t in result.plan.tools if t.id == "weak")
+    assert weak.start_month == 1 and not weak.plans  # kept, on the plan already paid
+    assert [x.renewal for x in result.locks] == [13]
+    assert not {"reallocate.stop", "reallocate.switch_plan"} & {
+        c.message_id for c in result.changes if c.tool == "weak"
+    }
