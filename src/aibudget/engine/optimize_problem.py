@@ -254,6 +254,40 @@ def _channel(c: AdChannel, annuity: float) -> Channel:
     )  # fmt: skip
 
 
+def _incumbent(plan: Plan, variants: list[tuple[int, Tool]]) -> Ints:
+    """The option today's plan uses for each tool (its chosen plan and start month)."""
+    out = np.full(len(plan.tools), -1, dtype=np.intp)
+    for o, (t, v) in enumerate(variants):
+        original = plan.tools[t]
+        chosen = original.chosen_plan()
+        if v.start_month == original.start_month and v.plan == (chosen.id if chosen else None):
+            out[t] = o
+    return out
+
+
+def _extras(
+    policy: OptimisePolicy, variants: list[Tool], monthly: Floats, channel_ids: list[str]
+) -> list[Extra]:
+    """User constraints as coefficients on options (their monthly cost) and channels."""
+    out = []
+    for x in policy.constraints:
+        unknown = [c for c in x.channels if c not in channel_ids]
+        if unknown:
+            raise OptimiseError(where="constraints", ids=", ".join(unknown))
+        ids = set(x.tools)
+        mask = np.array([v.id in ids or v.category.value in x.categories for v in variants])
+        out.append(
+            Extra(
+                x.label,
+                np.where(mask, monthly, 0.0) if variants else np.zeros(0),
+                np.array([1.0 if c in x.channels else 0.0 for c in channel_ids]),
+                None if x.min_monthly is None else float(x.min_monthly),
+                None if x.max_monthly is None else float(x.max_monthly),
+            )
+        )
+    return out
+
+
 def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
     policy = policy or plan.optimise or OptimisePolicy()
     n = plan.horizon.months
@@ -288,12 +322,6 @@ def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
 
     opt_tool = np.array(owners, dtype=np.intp)
     opt_start = np.array([v.start_month for _, v in variants], dtype=np.intp)
-    incumbent = np.full(len(plan.tools), -1, dtype=np.intp)
-    for o, (t, v) in enumerate(variants):
-        original = plan.tools[t]
-        chosen = original.chosen_plan()
-        if v.start_month == original.start_month and v.plan == (chosen.id if chosen else None):
-            incumbent[t] = o
     use_adjusted = objective is Objective.RISK_ADJUSTED_NPV
     value = np.array([v.adjusted if use_adjusted else v.expected for v in valued])
     fixed = all_valued[len(variants) :]
@@ -305,26 +333,10 @@ def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
     channel_ids = [c.id for c in policy.channels]
     annuity = float(factors[1:].sum())
     channels = [_channel(c, annuity) for c in policy.channels]
-    extras = []
     for x in policy.constraints:
-        ids = set(x.tools)
         refs(x.tools, "constraints")
-        unknown = [c for c in x.channels if c not in channel_ids]
-        if unknown:
-            raise OptimiseError(where="constraints", ids=", ".join(unknown))
-        mask = np.array(
-            [v.id in ids or v.category.value in x.categories for _, v in variants], dtype=bool
-        )
-        monthly = np.array([_monthly_cost(plan, v) for _, v in variants])
-        extras.append(
-            Extra(
-                x.label,
-                np.where(mask, monthly, 0.0) if variants else np.zeros(0),
-                np.array([1.0 if c in x.channels else 0.0 for c in channel_ids]),
-                None if x.min_monthly is None else float(x.min_monthly),
-                None if x.max_monthly is None else float(x.max_monthly),
-            )
-        )
+    monthly = np.array([_monthly_cost(plan, v) for _, v in variants])
+    extras = _extras(policy, [v for _, v in variants], monthly, channel_ids)
     fixed_lines: dict[str, Decimal] = {}
     for f in fixed:
         for k, amount in f.lines.items():
@@ -346,7 +358,7 @@ def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
         cash=np.array([v.cash for v in valued]).reshape(len(variants), n + 1),
         training=np.array([v.training for v in valued]),
         privacy=np.array([v.privacy for v in valued]),
-        monthly_cost=np.array([_monthly_cost(plan, v) for _, v in variants]),
+        monthly_cost=monthly,
         uses_data=np.array([v.uses_customer_data for _, v in variants], dtype=bool),
         hours=np.array([_hours(plan, v, members, n) for _, v in variants]).reshape(
             len(variants), len(members), n + 1
@@ -373,7 +385,7 @@ def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
         exclusive=[refs(group, "exclusive") for group in policy.exclusive],
         channels=channels,
         extras=extras,
-        incumbent=incumbent,
+        incumbent=_incumbent(plan, variants),
         step=float(policy.budget_step),
         time_limit=float(policy.time_limit_seconds),
     )
