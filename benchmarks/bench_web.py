@@ -7,7 +7,7 @@ Prints p50 / p95 / max latency and the error count, at 20 concurrent clients, fo
 Targets from the issue: dashboard p95 < 100 ms, evaluate p95 < 500 ms, zero errors.
 The per-user evaluate limit is raised for the run (AIBUDGET_EVALUATE_PER_MINUTE).
 
-Run: .venv/bin/python benchmarks/bench_web.py [--clients 20] [--rounds 10]
+Run: .venv/bin/python benchmarks/bench_web.py [--clients 20] [--rounds 10] [--workers 1]
 """
 
 from __future__ import annotations
@@ -122,6 +122,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     n, rounds = args.clients, args.rounds
     with tempfile.TemporaryDirectory() as tmp:
@@ -135,7 +136,14 @@ def main() -> None:
             "AIBUDGET_EVALUATE_PER_MINUTE": "10000",
         }
         server = subprocess.Popen(
-            [str(Path(sys.executable).with_name("aibudget")), "serve", "--port", str(port)],
+            [
+                str(Path(sys.executable).with_name("aibudget")),
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                str(args.workers),
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
         )

@@ -71,6 +71,9 @@ def demo_load(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (state lives in the database).", min=1, max=64)
+    ] = 1,
 ) -> None:
     """Serve the web app (migrates the database first)."""
     import uvicorn
@@ -78,9 +81,26 @@ def serve(
     from aibudget.web import create_app
 
     t = _translator()
-    app = create_app(_settings(t))
-    typer.echo(t("web.cli_serving", url=f"http://{host}:{port}/"))
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+    settings = _settings(t)
+    url = f"http://{host}:{port}/"
+    if workers == 1:
+        app = create_app(settings)
+        typer.echo(t("web.cli_serving", url=url))
+        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+        return
+    db = Database.from_url(settings.database_url)
+    migrate(db.engine)  # once, before the workers start
+    db.dispose()
+    typer.echo(t("web.cli_serving", url=url))
+    uvicorn.run(
+        "aibudget.web.factory:app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        proxy_headers=False,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,8 @@ newest version. Every function checks the asking user's membership first.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,6 +26,7 @@ from aibudget.store.records import PlanSummary, PlanVersion, Role, Status, Versi
 from aibudget.store.workspaces import require
 
 MAX_VERSIONS_LISTED = 1000
+PARSED_CACHE_SIZE = 256
 
 
 def to_document(plan: Plan) -> dict[str, Any]:
@@ -51,11 +54,37 @@ def _info(row: PlanVersionRow, author: str) -> VersionInfo:
     )
 
 
+class _ParsedCache:
+    """Validated plans by version id. Versions never change, so entries never go stale;
+    the deferred document column is not even read for a cached version."""
+
+    def __init__(self, size: int = PARSED_CACHE_SIZE) -> None:
+        self._items: OrderedDict[str, tuple[Plan, dict[str, Any]]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, row: PlanVersionRow) -> tuple[Plan, dict[str, Any]]:
+        with self._lock:
+            found = self._items.get(row.id)
+            if found is not None:
+                self._items.move_to_end(row.id)
+                return found
+        document = row.document
+        parsed = (parse_plan(document, kpi_ids()), document)
+        with self._lock:
+            self._items[row.id] = parsed
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return parsed
+
+
+_parsed = _ParsedCache()
+
+
 def _full(row: PlanVersionRow, author: str) -> PlanVersion:
     info = _info(row, author)
-    return PlanVersion(
-        **info.model_dump(), plan=parse_plan(row.document, kpi_ids()), document=row.document
-    )
+    plan, document = _parsed.get(row)
+    return PlanVersion(**info.model_dump(), plan=plan, document=document)
 
 
 def _add_version(
