@@ -271,6 +271,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.category_email": ("E-mail", "電子郵件行銷"),
     "web.category_other": ("Other", "其他"),
     "web.compare": ("Compare", "比較"),
+    "web.compare_baseline": (
+        "Compare with the approved v{number}",
+        "與已核准的 v{number} 比較",
+    ),
     "web.compare_from": ("From", "從"),
     "web.compare_to": ("To", "到"),
     "web.diff_title": ("What changed from v{a} to v{b}", "v{a} 到 v{b} 的變更"),

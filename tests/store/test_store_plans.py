@@ -57,6 +57,10 @@ def test_approving_needs_the_owner_and_is_audited(db: Database) -> None:
         assert info.status is Status.APPROVED
         log = [(e.action, e.detail.get("after")) for e in audit.entries(s, shop.id)]
     assert log[:2] == [("version.status", "approved"), ("version.status", "live")]
+    with db.session() as s:
+        plans.save(s, alice.id, shop.id, v1.plan_id, example_plan())
+        found = plans.baseline(s, bob.id, shop.id, v1.plan_id)
+    assert found is not None and found.number == 1  # the newest approved, not the newest
 
 
 def test_a_viewer_reads_but_cannot_save(db: Database) -> None:

@@ -74,6 +74,7 @@ def test_plan_history_diff_approve_restore_and_export(client: TestClient) -> Non
     client.post(f"/w/{ws}/p/{plan_id}/v/1/restore", data={"csrf_token": token})
     page = client.get(f"/w/{ws}/p/{plan_id}")
     assert "v3" in page.text and "由 v1 還原" in page.text and "已核准" in page.text
+    assert "/diff?a=2&amp;b=3" in page.text  # compare with the approved baseline
     exported = client.get(f"/w/{ws}/p/{plan_id}/v/3.yaml")
     assert exported.headers["content-type"].startswith("application/yaml")
     assert "employees: 8" in exported.text

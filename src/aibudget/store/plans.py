@@ -229,6 +229,19 @@ def version(
     return _full(row, _author_name(session, row.author_id))
 
 
+def baseline(session: Session, user_id: str, workspace_id: str, plan_id: str) -> VersionInfo | None:
+    """The newest approved version: the baseline other versions are compared with."""
+    require(session, user_id, workspace_id)
+    _plan_row(session, workspace_id, plan_id)
+    row = session.scalar(
+        select(PlanVersionRow)
+        .where(PlanVersionRow.plan_id == plan_id, PlanVersionRow.status == Status.APPROVED.value)
+        .order_by(PlanVersionRow.number.desc())
+        .limit(1)
+    )
+    return _info(row, _author_name(session, row.author_id)) if row else None
+
+
 def set_status(
     session: Session, user_id: str, workspace_id: str, plan_id: str, number: int, status: Status
 ) -> VersionInfo:

@@ -129,6 +129,7 @@ def plan_view(
         summary = plans.summary(s, user.id, ws, plan_id)
         shown = plans.version(s, user.id, ws, plan_id, v)
         listed = plans.versions(s, user.id, ws, plan_id, limit)
+        approved = plans.baseline(s, user.id, ws, plan_id)
     key = ("health", shown.id, t.locale)
     checked = web.cached(key)
     if checked is None:
@@ -149,6 +150,7 @@ def plan_view(
         health=checked,
         statuses=list(Status),
         forms=FORMS,
+        baseline=approved,
         **context,
     )
 
