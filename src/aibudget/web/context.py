@@ -50,7 +50,7 @@ def accept_language(header: str | None) -> str | None:
 
 def locale_of(request: Request) -> str:
     """The user's setting, then the session's choice, then Accept-Language, then the default."""
-    user = getattr(request.state, "user", None)
+    user = optional_user(request)  # whatever order the dependencies were resolved in
     if user is not None and user.locale in LOCALES:
         return str(user.locale)
     chosen = session(request).get("lang")
