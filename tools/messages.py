@@ -68,6 +68,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Prices in {currency} need an exchange rate: add {currency} under fx.",
         "以 {currency} 計價需要匯率：請在 fx 下加入 {currency}。",
     ),
+    "ref.tool_unknown": ('No tool "{id}" in this plan.', "計畫中沒有工具「{id}」。"),
+    "ref.channel_unknown": (
+        'No ad channel "{id}" under optimise.channels.',
+        "optimise.channels 中沒有廣告管道「{id}」。",
+    ),
     "ref.start_after_horizon": (
         "Start month {month} is after the {months}-month horizon.",
         "開始月份 {month} 超出 {months} 個月的規劃期。",

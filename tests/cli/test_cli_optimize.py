@@ -102,5 +102,5 @@ def test_objective_override_and_bad_settings(tmp_path: Path) -> None:
     bad = write_plan(tmp_path, optimise={"force_out": ["nobody"]})
     code, out, err = run("optimize", str(bad), "--lang", "en")
     assert code == 2
-    assert "optimise.force_out names unknown tools or channels: nobody" in err
+    assert "optimise.force_out[0] (line" in err and 'No tool "nobody" in this plan.' in err
     assert "Traceback" not in out + err

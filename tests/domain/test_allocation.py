@@ -11,7 +11,7 @@ from aibudget.catalog import kpi_ids
 from aibudget.domain.allocation import HillCurve, Objective, OptimisePolicy
 from aibudget.domain.errors import PlanError
 from aibudget.domain.validate import parse_plan
-from tests.factories import make_plan, plan_data
+from tests.factories import make_plan, plan_data, tool
 
 
 def problems(optimise: dict[str, Any]) -> dict[str, str]:
@@ -44,7 +44,7 @@ def test_a_full_section_round_trips_through_plain_data() -> None:
         ],
         "constraints": [{"label": "design", "categories": ["design_video"], "max_monthly": 500}],
     }
-    plan = make_plan(optimise=section)
+    plan = make_plan(tool(id="t1"), tool(id="t2"), optimise=section)
     assert plan.optimise is not None
     assert isinstance(plan.optimise.channels[0].curve, HillCurve)
     again = OptimisePolicy.model_validate(plan.optimise.model_dump(mode="json"))

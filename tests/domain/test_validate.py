@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from aibudget.catalog import kpi_ids
-from aibudget.domain.errors import PlanError
+from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Range
-from aibudget.domain.validate import parse_plan
+from aibudget.domain.validate import cross_reference_problems, parse_plan
 from aibudget.planfile import load_plan, plan_from_text
 from tests.factories import make_plan, plan_data, tool
 
@@ -156,3 +156,24 @@ def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(PlanError) as caught:
         load_plan(tmp_path / "nope.yaml")
     assert caught.value.problems[0].message_id == "plan.file_missing"
+
+
+def test_optimiser_settings_name_existing_tools_and_channels() -> None:
+    optimise = {
+        "force_in": ["t1", "ghost"],
+        "exclusive": [["t1", "phantom"]],
+        "channels": [{"id": "meta", "curve": {"kind": "exponential", "scale": 1, "rate": 1}}],
+        "constraints": [{"label": "cap", "tools": ["nope"], "channels": ["tv"], "max_monthly": 1}],
+    }
+    data = plan_data(tool(), optimise=optimise)
+    found = {(p.where, p.message_id, p.params["id"]) for p in cross_problems(data)}
+    assert found == {
+        ("optimise.force_in[1]", "ref.tool_unknown", "ghost"),
+        ("optimise.exclusive[0][1]", "ref.tool_unknown", "phantom"),
+        ("optimise.constraints[0].tools[0]", "ref.tool_unknown", "nope"),
+        ("optimise.constraints[0].channels[0]", "ref.channel_unknown", "tv"),
+    }
+
+
+def cross_problems(data: dict[str, object]) -> list[Problem]:
+    return cross_reference_problems(data, kpi_ids())

@@ -25,7 +25,7 @@ def parse_plan(data: Any, kpi_ids: Collection[str]) -> Plan:
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_from_pydantic(exc))
+        problems.extend(_from_pydantic(exc, data))
     if isinstance(data, Mapping):
         problems.extend(cross_reference_problems(data, kpi_ids))
     else:
@@ -35,9 +35,9 @@ def parse_plan(data: Any, kpi_ids: Collection[str]) -> Plan:
     return plan
 
 
-def _from_pydantic(exc: ValidationError) -> Iterator[Problem]:
+def _from_pydantic(exc: ValidationError, data: Any) -> Iterator[Problem]:
     for err in exc.errors(include_url=False):
-        loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
+        loc = _data_path(data, err["loc"])
         params = {k: _plain(v) for k, v in (err.get("ctx") or {}).items()}
         if err["type"] in {"union_tag_invalid", "literal_error", "enum"}:
             params.setdefault("expected", params.get("expected_tags", params.get("expected")))
@@ -45,13 +45,22 @@ def _from_pydantic(exc: ValidationError) -> Iterator[Problem]:
         yield Problem(loc, "value." + err["type"], params)
 
 
-def _is_union_tag(part: Any) -> bool:
-    return isinstance(part, str) and part in {
-        "hours_saved",
-        "revenue_lift",
-        "cost_avoided",
-        "kpi_effect",
-    }
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path:
+    """pydantic's location without the tags it inserts for discriminated unions
+    (``tools[0].benefits[1].hours_saved.label`` -> ``tools[0].benefits[1].label``)."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, Mapping) and part not in node and node.get("kind") == part:
+            continue  # a union tag, not a key of the document
+        path.append(part)
+        if isinstance(node, Mapping):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return tuple(path)
 
 
 def _plain(value: Any) -> Any:
@@ -179,4 +188,36 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
                 month=start_month,
                 months=months,
             )
+    problems.extend(_optimise_references(data, {t.get("id") for _, t in _items(data, "tools")}))
+    return problems
+
+
+def _optimise_references(data: Mapping[str, Any], tool_ids: set[Any]) -> list[Problem]:
+    """Tools and ad channels named under ``optimise:`` must exist."""
+    policy = _mapping(data, "optimise")
+    channel_ids = {c.get("id") for _, c in _items(policy, "channels")}
+    problems: list[Problem] = []
+
+    def check(path: Path, value: Any, known: set[Any], message_id: str) -> None:
+        for j, ident in enumerate(value if isinstance(value, list) else []):
+            if isinstance(ident, str) and ident not in known:
+                problems.append(Problem((*path, j), message_id, {"id": ident}))
+
+    for key in ("force_in", "force_out"):
+        check(("optimise", key), policy.get(key), tool_ids, "ref.tool_unknown")
+    for g, group in enumerate(policy.get("exclusive") or []):
+        check(("optimise", "exclusive", g), group, tool_ids, "ref.tool_unknown")
+    for c, constraint in _items(policy, "constraints"):
+        check(
+            ("optimise", "constraints", c, "tools"),
+            constraint.get("tools"),
+            tool_ids,
+            "ref.tool_unknown",
+        )
+        check(
+            ("optimise", "constraints", c, "channels"),
+            constraint.get("channels"),
+            channel_ids,
+            "ref.channel_unknown",
+        )
     return problems
