@@ -214,6 +214,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "搜尋工具目錄，把工具連同定價與常見效益加入計畫；之後可在計畫檔中調整估計值。",
     ),
     "web.search": ("Search", "搜尋"),
+    "web.save": ("Save", "儲存"),
+    "web.ws_catalog_title": ("This workspace's catalog entries", "本工作區的工具目錄項目"),
+    "web.ws_catalog_why": (
+        "your own prices and tools, used by every plan here",
+        "自訂價格與工具，本工作區的所有計畫都會使用",
+    ),
+    "web.ws_catalog_lead": (
+        "Entries here add tools to the built-in catalog, or change an entry by its id (for "
+        "example a negotiated price). A plan's own catalog: entries still come last.",
+        "這裡的項目會加入內建目錄，或依代號修改既有項目（例如議價後的價格）。計畫檔本身的 "
+        "catalog: 項目仍以計畫為準。",
+    ),
+    "web.ws_catalog_entries": ("Entries (YAML list)", "項目（YAML 清單）"),
+    "web.ws_catalog_hint": (
+        "Same format as catalog: in a plan file, e.g. - id: canva-pro / summary: ...",
+        "格式與計畫檔的 catalog: 相同，例如 - id: canva-pro／summary: …",
+    ),
+    "web.catalog_not_list": (
+        "Catalog entries must be a YAML list of entries (- id: ...).",
+        "目錄項目必須是 YAML 清單（- id: …）。",
+    ),
+    "audit.catalog.updated": ("catalog entries changed", "修改工具目錄項目"),
     "web.all_categories": ("All categories", "所有類別"),
     "web.in_plan": ("in the plan", "已在計畫中"),
     "web.zh_tw_ui": ("Traditional Chinese interface", "有繁體中文介面"),

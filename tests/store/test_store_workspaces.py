@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from aibudget.store import assessments, audit, workspaces
+from aibudget.store import assessments, audit, catalogs, workspaces
 from aibudget.store.db import Database
 from aibudget.store.errors import Forbidden, NotFound
 from aibudget.store.records import Role
@@ -65,3 +65,19 @@ def test_readiness_answers_are_kept_per_workspace(db: Database) -> None:
             assessments.latest(s, bob.id, shop.id)
         with pytest.raises(NotFound):
             assessments.save(s, bob.id, shop.id, {"s1": 1})
+
+
+def test_catalog_entries_belong_to_one_workspace(db: Database) -> None:
+    alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
+    shop = workspace(db, alice)
+    entry = {"id": "canva-pro", "summary": {"zh-TW": "議價", "en": "negotiated"}}
+    with db.session() as s:
+        assert catalogs.get(s, alice.id, shop.id).entries == []
+        saved = catalogs.put(s, alice.id, shop.id, [entry])
+    assert saved.entries == [entry] and saved.updated_at is not None
+    with db.session() as s:
+        assert catalogs.get(s, alice.id, shop.id).entries == [entry]
+        catalogs.put(s, alice.id, shop.id, [])
+        assert catalogs.get(s, alice.id, shop.id).entries == []
+        with pytest.raises(NotFound):
+            catalogs.get(s, bob.id, shop.id)

@@ -16,6 +16,7 @@ def _page_routes(ws: str, plan_id: str) -> list[str]:
         f"/w/{ws}",
         f"/w/{ws}/import",
         f"/w/{ws}/readiness",
+        f"/w/{ws}/catalog",
         f"/w/{ws}/p/{plan_id}",
         f"/w/{ws}/p/{plan_id}/edit",
         f"/w/{ws}/p/{plan_id}/catalog",
@@ -30,6 +31,7 @@ def _post_routes(ws: str, plan_id: str) -> list[tuple[str, dict[str, str]]]:
     return [
         (f"/w/{ws}/invites", {"email": "eve@example.com", "role": "owner"}),
         (f"/w/{ws}/readiness", {"s1": "1"}),
+        (f"/w/{ws}/catalog", {"entries": ""}),
         (f"/w/{ws}/import", {"document": "x: 1", "plan_id": plan_id}),
         (f"/w/{ws}/p/{plan_id}/v/1/status", {"status": "approved"}),
         (f"/w/{ws}/p/{plan_id}/v/1/restore", {}),

@@ -122,6 +122,18 @@ class AssessmentRow(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class WorkspaceCatalogRow(Base):
+    """A workspace's own tool catalog entries (added, or overriding built-in ones by id)."""
+
+    __tablename__ = "workspace_catalogs"
+    workspace_id: Mapped[str] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), primary_key=True
+    )
+    entries: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+
+
 class AuditRow(Base):
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

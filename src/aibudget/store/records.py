@@ -104,3 +104,9 @@ class Assessment(Record):
     author_name: str
     created_at: datetime
     answers: dict[str, Any]
+
+
+class CatalogOverrides(Record):
+    workspace_id: str
+    entries: list[dict[str, Any]]
+    updated_at: datetime | None

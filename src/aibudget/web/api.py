@@ -10,16 +10,20 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from aibudget.catalog import kpi_ids, readiness_questionnaire, tool_catalog
+from aibudget.catalog import catalog_for, kpi_ids, readiness_questionnaire, tool_catalog
+from aibudget.domain.errors import PlanError
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.engine.readiness import score, suggest_tools
 from aibudget.store import assessments, plans, users, workspaces
+from aibudget.store import catalogs as workspace_catalogs
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role, User
-from aibudget.web import allocation, evaluation
+from aibudget.web import allocation, catalogs, evaluation
 from aibudget.web.api_schemas import (
     AssessIn,
+    CatalogIn,
+    CatalogOut,
     ErrorOut,
     EvaluateIn,
     FindingOut,
@@ -200,9 +204,10 @@ def lint_version(
     """The health check of a version: each pitfall with its severity, fix and place."""
     with web.db.session() as s:
         version = plans.version(s, user.id, workspace_id, plan_id, number)
+        catalog, problems, _ = catalogs.for_plan(s, user.id, workspace_id, version.plan)
     return [
         FindingOut(rule=h.rule, severity=h.severity, message=h.message, fix=h.fix, where=h.where)
-        for h in health(translator(request), version.plan)
+        for h in health(translator(request), version.plan, catalog, problems)
     ]
 
 
@@ -251,3 +256,22 @@ def latest_assessment(
     result = score(q, found.answers)
     suggestions = suggest_tools(result, tool_catalog(), q.thresholds)
     return readiness_json(translator(request), q, result, suggestions)
+
+
+@router.get(WS + "/catalog", response_model=CatalogOut)
+def get_catalog(web: WebDep, user: ApiUser, workspace_id: str) -> Any:
+    """The workspace's own catalog entries (over the built-in catalog)."""
+    with web.db.session() as s:
+        return workspace_catalogs.get(s, user.id, workspace_id)
+
+
+@router.put(WS + "/catalog", response_model=CatalogOut)
+def put_catalog(web: WebDep, user: ApiUser, workspace_id: str, body: CatalogIn) -> Any:
+    """Replace the workspace's catalog entries; every problem is named by its path."""
+    with web.db.session() as s:
+        workspaces.require(s, user.id, workspace_id, Role.EDITOR)
+    _catalog, problems = catalog_for(body.entries)
+    if problems:
+        raise PlanError(problems)
+    with web.db.session() as s:
+        return workspace_catalogs.put(s, user.id, workspace_id, body.entries)

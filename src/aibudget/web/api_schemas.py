@@ -107,3 +107,14 @@ class AssessIn(Body):
     answers: dict[str, int | list[int]] = Field(
         description="Question id -> option number (1 = first), or a list for several."
     )
+
+
+class CatalogIn(Body):
+    entries: list[dict[str, Any]] = Field(
+        description="Catalog entries in the plan file's catalog: format (added or by id)."
+    )
+
+
+class CatalogOut(BaseModel):
+    entries: list[dict[str, Any]]
+    updated_at: datetime | None

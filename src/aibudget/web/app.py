@@ -17,6 +17,7 @@ from aibudget.web import errors
 from aibudget.web.api import router as api_router
 from aibudget.web.pages_allocation import router as allocation_router
 from aibudget.web.pages_auth import router as auth_router
+from aibudget.web.pages_catalog import router as catalog_router
 from aibudget.web.pages_edit import router as edit_router
 from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_plans import router as plans_router
@@ -34,6 +35,7 @@ ROUTERS = (
     eval_router,
     allocation_router,
     readiness_router,
+    catalog_router,
     api_router,
 )
 SECURITY_HEADERS = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aibudget.catalog import catalog_for, kpi_entries
+from aibudget.domain.errors import Problem
+from aibudget.domain.guidance import CatalogTool
 from aibudget.domain.plan import Plan
 from aibudget.engine.lint import lint
 from aibudget.i18n import Translator
@@ -29,11 +31,21 @@ def step_of(where: str) -> str:
     return head if head in STEPS else "plan"
 
 
-def health(t: Translator, plan: Plan) -> list[HealthItem]:
-    """Every finding of the health check, in the viewer's language (errors first)."""
-    catalog, problems = catalog_for(plan.catalog)
+def health(
+    t: Translator,
+    plan: Plan,
+    catalog: dict[str, CatalogTool] | None = None,
+    problems: list[Problem] | None = None,
+) -> list[HealthItem]:
+    """Every finding of the health check, in the viewer's language (errors first).
+
+    ``catalog`` is the merged catalog the plan sees (default: built-in + the plan's own).
+    """
+    if catalog is None:
+        catalog, problems = catalog_for(plan.catalog)
     items = [
-        HealthItem("catalog", "error", problem_text(t, p), "", p.where, "plan") for p in problems
+        HealthItem("catalog", "error", problem_text(t, p), "", p.where, "plan")
+        for p in problems or []
     ]
     for finding in lint(plan, catalog, kpi_entries()):
         doc = finding_json(t, finding, plan.currency)

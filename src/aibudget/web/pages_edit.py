@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from aibudget.catalog import catalog_for, kpi_ids
+from aibudget.catalog import kpi_ids
 from aibudget.domain.errors import PlanError
 from aibudget.domain.guidance import catalog_tool_to_plan_tool
 from aibudget.domain.plan import Category
@@ -19,6 +19,7 @@ from aibudget.render_guidance import cheapest_text, trial_text
 from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
+from aibudget.web import catalogs
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.edit import (
     FORMS,
@@ -129,7 +130,7 @@ def catalog_page(
         space = workspaces.require(s, user.id, ws, Role.EDITOR)
         summary = plans.summary(s, user.id, ws, plan_id)
         latest = plans.version(s, user.id, ws, plan_id)
-    catalog, _ = catalog_for(latest.plan.catalog)
+        catalog, _, _ = catalogs.for_plan(s, user.id, ws, latest.plan)
     needle = q.strip().lower()[:100]
     entries = [
         e
@@ -183,7 +184,7 @@ def add_tool(
     document = _latest(web, user.id, ws, plan_id)
     with web.db.session() as s:
         latest = plans.version(s, user.id, ws, plan_id)
-    catalog, _ = catalog_for(latest.plan.catalog)
+        catalog, _, _ = catalogs.for_plan(s, user.id, ws, latest.plan)
     entry = catalog.get(catalog_id)
     if entry is None:
         raise NotFound()

@@ -13,6 +13,7 @@ from aibudget.domain.plan import Plan
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
 from aibudget.store import plans, workspaces
 from aibudget.store.records import Role, Status
+from aibudget.web import catalogs
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.diff import diff_documents
 from aibudget.web.edit import FORMS
@@ -130,10 +131,11 @@ def plan_view(
         shown = plans.version(s, user.id, ws, plan_id, v)
         listed = plans.versions(s, user.id, ws, plan_id, limit)
         approved = plans.baseline(s, user.id, ws, plan_id)
-    key = ("health", shown.id, t.locale)
+        catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
+    key = ("health", shown.id, t.locale, stamp)
     checked = web.cached(key)
     if checked is None:
-        checked = health(t, shown.plan)
+        checked = health(t, shown.plan, catalog, problems)
         web.remember(key, checked)
     context = {"edit_kind": None, "edit_values": {}, "edit_problems": {}, **extra}
     return render(

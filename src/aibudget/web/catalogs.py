@@ -1,0 +1,38 @@
+"""The catalog a plan sees: built-in entries, then its workspace's, then the plan's own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from aibudget.catalog import catalog_for
+from aibudget.domain.errors import Problem
+from aibudget.domain.guidance import CatalogTool
+from aibudget.domain.plan import Plan
+from aibudget.store import catalogs
+
+
+def merged(
+    workspace_entries: list[dict[str, Any]], plan: Plan | None
+) -> tuple[dict[str, CatalogTool], list[Problem]]:
+    """The merged catalog, and problems of the plan's own entries (paths catalog[i]...)."""
+    own = list(plan.catalog) if plan is not None else []
+    catalog, problems = catalog_for([*workspace_entries, *own])
+    shift = len(workspace_entries)
+    plan_problems = [
+        Problem(("catalog", p.path[1] - shift, *p.path[2:]), p.message_id, p.params, p.line)
+        for p in problems
+        if len(p.path) >= 2 and isinstance(p.path[1], int) and p.path[1] >= shift
+    ]
+    return catalog, plan_problems
+
+
+def for_plan(
+    session: Session, user_id: str, workspace_id: str, plan: Plan
+) -> tuple[dict[str, CatalogTool], list[Problem], str]:
+    """The merged catalog, the plan's catalog problems, and a key that changes with it."""
+    found = catalogs.get(session, user_id, workspace_id)
+    catalog, problems = merged(found.entries, plan)
+    stamp = found.updated_at.isoformat() if found.updated_at else "-"
+    return catalog, problems, stamp
