@@ -13,6 +13,7 @@ from aibudget.planfile import load_plan
 from tests.e2e.browser import EXAMPLE, shot
 
 PASSWORD = "correct horse battery"
+CHART_WAIT_MS = 60_000  # generous: the machine may be busy with other test runs
 
 
 def _readiness(page: Any) -> None:
@@ -64,14 +65,15 @@ def _owner_with_plan(page: Any, server: str, with_readiness: bool = False) -> No
 
 def test_sign_up_to_approved_plan_shows_the_engines_numbers(browser: Any, server: str) -> None:
     context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(CHART_WAIT_MS)
     page = context.new_page()
     _owner_with_plan(page, server, with_readiness=True)
     assert "目標與 KPI" in page.content() and "草稿" in page.content()
     shot(page, "03-plan")
 
     page.get_by_test_id("evaluate-link").click()
-    page.wait_for_selector("#chart-cash-flow .main-svg", timeout=20_000)
-    page.wait_for_selector("#chart-tornado .main-svg", timeout=20_000)
+    page.wait_for_selector("#chart-cash-flow .main-svg", timeout=CHART_WAIT_MS)
+    page.wait_for_selector("#chart-tornado .main-svg", timeout=CHART_WAIT_MS)
     result = evaluate(load_plan(EXAMPLE))
     t = Translator("zh_TW")
     assert page.get_by_test_id("npv").inner_text() == t.money(result.expected.npv, "TWD")
@@ -85,7 +87,7 @@ def test_sign_up_to_approved_plan_shows_the_engines_numbers(browser: Any, server
 
     page.go_back()
     page.get_by_test_id("allocation-link").click()
-    page.wait_for_selector("#chart-line-items .main-svg", timeout=20_000)
+    page.wait_for_selector("#chart-line-items .main-svg", timeout=CHART_WAIT_MS)
     allocated = optimize(load_plan(EXAMPLE))
     assert page.get_by_test_id("allocated").inner_text() == t.money(allocated.total, "TWD")
     selected = page.get_by_test_id("selected-table").inner_text()
@@ -105,6 +107,7 @@ def test_language_switch_and_phone_viewport(browser: Any, server: str) -> None:
     phone = browser.new_context(
         locale="zh-TW", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
+    phone.set_default_timeout(CHART_WAIT_MS)
     page = phone.new_page()
     _owner_with_plan(page, server)
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -122,6 +125,7 @@ def test_language_switch_and_phone_viewport(browser: Any, server: str) -> None:
 
 def test_steps_are_edited_in_the_browser(browser: Any, server: str) -> None:
     context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(CHART_WAIT_MS)
     page = context.new_page()
     _owner_with_plan(page, server)
     page.get_by_text("新增目標").click()
