@@ -137,3 +137,15 @@ def test_sign_in_never_redirects_off_site(client: TestClient, target: str) -> No
         follow_redirects=False,
     )
     assert response.headers["location"] == "/workspaces"
+
+
+def test_signing_out_ends_the_session(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    assert client.get("/workspaces").status_code == 200
+    before = client.cookies.get(COOKIE)
+    client.post("/logout", data={"csrf_token": csrf(client, "/workspaces")})
+    assert client.cookies.get(COOKIE) != before
+    assert (
+        client.get("/workspaces", follow_redirects=False).headers["location"].startswith("/login")
+    )
+    assert client.get("/api/v1/workspaces").status_code == 401

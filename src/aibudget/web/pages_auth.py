@@ -139,9 +139,7 @@ def login(request: Request, web: WebDep, email: Text, password: Text) -> Respons
 
 @router.post("/logout")
 def logout(request: Request) -> Response:
-    lang = session(request).get("lang")
-    request.state.session = fresh_session("", lang)
-    request.state.session.pop("uid")
+    request.state.session = fresh_session(None, session(request).get("lang"))
     return RedirectResponse("/login", status_code=303)
 
 

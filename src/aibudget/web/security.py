@@ -48,9 +48,11 @@ class Sessions:
         return bool(token) and hmac.compare_digest(self.csrf_token(session), str(token))
 
 
-def fresh_session(user_id: str, lang: str | None) -> dict[str, Any]:
-    """A new session id on every sign-in (no fixation)."""
-    session: dict[str, Any] = {"sid": secrets.token_urlsafe(18), "uid": user_id}
+def fresh_session(user_id: str | None, lang: str | None) -> dict[str, Any]:
+    """A new session id on every sign-in and sign-out (no fixation); keeps the language."""
+    session: dict[str, Any] = {"sid": secrets.token_urlsafe(18)}
+    if user_id:
+        session["uid"] = user_id
     if lang:
         session["lang"] = lang
     return session
