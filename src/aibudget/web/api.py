@@ -189,7 +189,7 @@ def evaluate_version(
 
     The document of ``aibudget evaluate --json``; money amounts are exact decimal strings.
     """
-    from aibudget.cli import evaluation_json  # the one definition of this document
+    from aibudget.documents import evaluation_json  # the one definition of this document
 
     with web.db.session() as s:
         version = plans.version(s, user.id, workspace_id, plan_id, number)
