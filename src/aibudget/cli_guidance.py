@@ -20,6 +20,7 @@ import yaml
 from rich.console import Console
 
 from aibudget.catalog import catalog_for, kpi_entries, readiness_questionnaire, tool_catalog
+from aibudget.cli_common import fail, load_or_exit, print_json, translator
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.guidance import AnswersError, CatalogTool, Question, Questionnaire, resolve
 from aibudget.domain.plan import Category, Plan
@@ -58,10 +59,9 @@ def _bad_input(t: Translator, message_id: str, **params: Any) -> typer.Exit:
 
 
 def _plan_and_translator(plan_path: Path, lang: str | None) -> tuple[Plan, Translator]:
-    from aibudget.cli import _load, _translator  # cli.py imports this module
 
-    plan = _load(plan_path, _translator(lang, plan_path))
-    return plan, (_translator(lang) if lang else Translator(plan.company.locale.value))
+    plan = load_or_exit(plan_path, translator(lang, plan_path))
+    return plan, (translator(lang) if lang else Translator(plan.company.locale.value))
 
 
 def _catalog(plan: Plan | None, t: Translator) -> dict[str, CatalogTool]:
@@ -70,16 +70,13 @@ def _catalog(plan: Plan | None, t: Translator) -> dict[str, CatalogTool]:
         return tool_catalog()
     catalog, problems = catalog_for(plan.catalog)
     if problems:
-        from aibudget.cli import _fail
-
-        raise _fail(t, PlanError(problems))
+        raise fail(t, PlanError(problems))
     return catalog
 
 
 def _json(document: Any) -> None:
-    from aibudget.cli import _plain
 
-    typer.echo(json.dumps(_plain(document), ensure_ascii=False, indent=2))
+    print_json(document)
 
 
 def lint_cmd(plan_path: PlanArg, as_json: JsonOpt = False, lang: LangOpt = None) -> None:
@@ -140,9 +137,8 @@ def catalog_show(
 @catalog_app.command("kpis")
 def catalog_kpis(as_json: JsonOpt = False, lang: LangOpt = None) -> None:
     """The KPI library: unit, good direction, typical range, how to measure."""
-    from aibudget.cli import _translator
 
-    t = _translator(lang)
+    t = translator(lang)
     kpis = kpi_entries()
     if as_json:
         _json([k.model_dump(mode="json", by_alias=True) for k in kpis.values()])
@@ -153,10 +149,9 @@ def catalog_kpis(as_json: JsonOpt = False, lang: LangOpt = None) -> None:
 def _translator_and_catalog(
     plan_path: Path | None, lang: str | None
 ) -> tuple[Translator, dict[str, CatalogTool]]:
-    from aibudget.cli import _translator
 
     if plan_path is None:
-        return _translator(lang), tool_catalog()
+        return translator(lang), tool_catalog()
     plan, t = _plan_and_translator(plan_path, lang)
     return t, _catalog(plan, t)
 
@@ -244,9 +239,8 @@ def assess(
     lang: LangOpt = None,
 ) -> None:
     """AI readiness self-assessment: scores, stage, pilot size, fitting tools, advice."""
-    from aibudget.cli import _translator
 
-    t = _translator(lang)
+    t = translator(lang)
     q = readiness_questionnaire()
     if answers_file is not None:
         answers = _read_answers(answers_file, t)

@@ -22,6 +22,7 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
+from aibudget.cli_common import fail, load_or_exit, print_json, translator
 from aibudget.domain.actuals import Actuals, merge
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Category, Plan, parse_month
@@ -43,11 +44,10 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
 def _setup(plan_path: Path, lang: str | None) -> tuple[Plan, Translator]:
-    from aibudget.cli import _load, _translator  # cli.py imports this module
 
-    t = _translator(lang, plan_path)
-    plan = _load(plan_path, t)
-    return plan, (_translator(lang) if lang else Translator(plan.company.locale.value))
+    t = translator(lang, plan_path)
+    plan = load_or_exit(plan_path, t)
+    return plan, (translator(lang) if lang else Translator(plan.company.locale.value))
 
 
 def _default_tool(plan: Plan) -> str | None:
@@ -258,7 +258,6 @@ def review_cmd(
 ) -> None:
     """Plan vs forecast vs actual, KPI attainment, advice per tool, milestones, and the
     reallocation proposal for the remaining months."""
-    from aibudget.cli import _fail, _plain
     from aibudget.cli_reallocate import proposal_for, write_proposal
     from aibudget.engine.review import review
 
@@ -267,7 +266,7 @@ def review_cmd(
         month = parse_month(as_of) if as_of else None
         result = review(plan, load_actuals(plan, actuals, t), month)
     except AibudgetError as error:
-        raise _fail(t, error) from None
+        raise fail(t, error) from None
     except ValueError:
         Console(stderr=True).print(f"[red]{t('monitor.bad_month', value=as_of)}[/red]")
         raise typer.Exit(code=2) from None
@@ -277,7 +276,7 @@ def review_cmd(
     if as_json:
         shown = None if proposal is None else proposal_json(proposal, t)
         doc = review_json(result, t, shown, note)
-        typer.echo(json.dumps(_plain(doc), ensure_ascii=False, indent=2))
+        print_json(doc)
         return
     console = Console(highlight=False)
     render_review(console, t, plan, result, None if proposal else note)

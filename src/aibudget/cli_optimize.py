@@ -7,7 +7,6 @@ in time); 2 bad input.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aibudget.cli_common import fail, load_or_exit, print_json, translator
 from aibudget.domain.allocation import (
     Objective,
     OptimisationResult,
@@ -213,12 +213,11 @@ def optimize_cmd(
     ] = None,
 ) -> None:
     """Pick the tools, plans, start months and ad spend that maximise value under the budget."""
-    from aibudget.cli import _fail, _load, _plain, _translator  # cli.py imports this module
     from aibudget.engine.optimize import optimize
 
-    t = _translator(lang, plan_path)
-    plan = _load(plan_path, t)
-    t = _translator(lang) if lang else Translator(plan.company.locale.value)
+    t = translator(lang, plan_path)
+    plan = load_or_exit(plan_path, t)
+    t = translator(lang) if lang else Translator(plan.company.locale.value)
     policy = plan.optimise or OptimisePolicy()
     update: dict[str, Any] = {}
     if objective is not None:
@@ -237,9 +236,9 @@ def optimize_cmd(
         with native_stdout_silenced():
             result = optimize(plan, policy, explain=explain)
     except AibudgetError as error:
-        raise _fail(t, error) from None
+        raise fail(t, error) from None
     if as_json:
-        typer.echo(json.dumps(_plain(result_json(t, result)), ensure_ascii=False, indent=2))
+        print_json(result_json(t, result))
     else:
         render(Console(highlight=False), t, plan.company.name, plan.horizon.months, result)
     if result.objective is None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from aibudget.cli_common import fail
 from aibudget.domain.errors import AibudgetError, PlanError
 from aibudget.domain.plan import Plan
 from aibudget.domain.reallocation import Reallocation
@@ -33,7 +34,6 @@ def proposal_for(plan: Plan, result: Review, t: Translator) -> tuple[Reallocatio
 
 def write_proposal(path: Path, proposal: Reallocation | None, note: str, t: Translator) -> None:
     """Write the proposed plan and check that it loads back; exit 2 if there is none."""
-    from aibudget.cli import _fail
     from aibudget.cli_monitor import write_atomic  # cli_monitor imports this module
 
     if proposal is None or proposal.plan is None:
@@ -44,4 +44,4 @@ def write_proposal(path: Path, proposal: Reallocation | None, note: str, t: Tran
     try:
         load_plan(path)
     except PlanError as error:
-        raise _fail(t, error) from None
+        raise fail(t, error) from None

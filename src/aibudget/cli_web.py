@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
+from aibudget.cli_common import load_or_exit
 from aibudget.i18n import Translator
 from aibudget.settings import Settings, load_settings
 from aibudget.store import plans, users, workspaces
@@ -48,11 +49,10 @@ def demo_load(
     plan_path: Annotated[Path, typer.Argument(help="Plan file (YAML) for the demo workspace.")],
 ) -> None:
     """Load a demo account and workspace from a plan file (once; later runs change nothing)."""
-    from aibudget.cli import _load  # the CLI's loader and its messages
 
     t = _translator()
     settings = _settings(t)
-    plan = _load(plan_path, t)
+    plan = load_or_exit(plan_path, t)
     db = Database.from_url(settings.database_url)
     migrate(db.engine)
     with db.session() as s:

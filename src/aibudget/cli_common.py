@@ -1,0 +1,66 @@
+"""What every command of the ``aibudget`` CLI shares: arguments, language, loading,
+the one error printer (exit code 2) and JSON output."""
+
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from aibudget.domain.errors import AibudgetError, PlanError
+from aibudget.domain.plan import Plan
+from aibudget.i18n import Translator
+from aibudget.planfile import load_plan, peek_locale
+from aibudget.render import render_problems
+
+PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of messages: zh-TW or en (default: the plan's)."),
+]
+
+
+def translator(lang: str | None, plan_path: Path | None = None) -> Translator:
+    if lang:
+        return Translator(lang)
+    if plan_path is not None and (found := peek_locale(plan_path)):
+        return Translator(found)
+    return Translator(os.environ.get("AIBUDGET_LOCALE"))
+
+
+def fail(t: Translator, error: AibudgetError) -> typer.Exit:
+    err = Console(stderr=True, highlight=False)
+    if isinstance(error, PlanError):
+        render_problems(err, t, error)
+    else:
+        err.print(f"[red]{t(error.message_id, **error.params)}[/red]")
+    return typer.Exit(code=2)
+
+
+def load_or_exit(path: Path, t: Translator) -> Plan:
+    """The validated plan, or every problem printed and exit code 2."""
+    try:
+        return load_plan(path)
+    except PlanError as error:
+        raise fail(t, error) from None
+
+
+def json_ready(value: Any) -> Any:
+    """Decimals as JSON numbers with the same digits (cents survive a float's repr)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_ready(v) for v in value]
+    return value
+
+
+def print_json(document: Any) -> None:
+    """One JSON object on stdout, non-ASCII text kept readable."""
+    typer.echo(json.dumps(json_ready(document), ensure_ascii=False, indent=2))
