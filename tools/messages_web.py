@@ -82,6 +82,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.token_name": ("Token name", "權杖名稱"),
     "web.token_name_hint": ("e.g. the laptop or script that uses it", "例如使用它的電腦或程式"),
     "web.create_token": ("Create a token", "建立權杖"),
+    "web.created": ("Created", "建立時間"),
+    "web.revoke": ("Revoke", "撤銷"),
+    "audit.token.revoked": ("API token revoked", "撤銷 API 權杖"),
     # Workspaces
     "web.workspace_name": ("Workspace name", "工作區名稱"),
     "web.workspace_hint": (

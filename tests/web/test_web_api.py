@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.optimize import optimize
 from aibudget.planfile import load_plan
-from tests.web.helpers import EXAMPLE, csrf, sign_up
+from tests.web.helpers import EXAMPLE, PASSWORD, csrf, sign_up
 
 V1 = "/api/v1"
 
@@ -241,3 +241,21 @@ def test_optimise_matches_the_engine(client: TestClient) -> None:
     assert Decimal(str(body["total"])) == expected.total
     assert [s["tool"] for s in body["selected"]] == [s.tool for s in expected.selected]
     assert set(body["reasons"]) == {r.tool for r in expected.reasons}
+
+
+def test_a_revoked_token_stops_working(client: TestClient) -> None:
+    auth = _token(client, "alice@example.com")
+    assert client.get(f"{V1}/workspaces", headers=auth).status_code == 200
+    sign_in = client.get("/login")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', sign_in.text)
+    assert token
+    client.post(
+        "/login",
+        data={"csrf_token": token.group(1), "email": "alice@example.com", "password": PASSWORD},
+    )
+    page = client.get("/account").text
+    revoke = re.search(r'action="(/account/tokens/[0-9a-f]+/revoke)"', page)
+    assert revoke
+    client.post(revoke.group(1), data={"csrf_token": csrf(client, "/account")})
+    client.cookies.clear()
+    _shape(client.get(f"{V1}/workspaces", headers=auth), 401, "web.sign_in_needed")

@@ -110,3 +110,11 @@ class CatalogOverrides(Record):
     workspace_id: str
     entries: list[dict[str, Any]]
     updated_at: datetime | None
+
+
+class ApiToken(Record):
+    """A personal API token as listed to its owner (the secret itself is never kept)."""
+
+    id: str
+    name: str
+    created_at: datetime

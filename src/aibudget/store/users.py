@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from aibudget.store import audit
 from aibudget.store.errors import Conflict, NotFound
 from aibudget.store.models import ApiTokenRow, UserRow, aware
-from aibudget.store.records import User
+from aibudget.store.records import ApiToken, User
 
 TOKEN_PREFIX = "aib_"
 
@@ -110,3 +110,19 @@ def user_for_token(session: Session, token: str) -> User | None:
         .where(ApiTokenRow.token_hash == _digest(token))
     )
     return to_record(row) if row else None
+
+
+def tokens(session: Session, user_id: str) -> list[ApiToken]:
+    rows = session.scalars(
+        select(ApiTokenRow).where(ApiTokenRow.user_id == user_id).order_by(ApiTokenRow.created_at)
+    )
+    return [ApiToken(id=r.id, name=r.name, created_at=aware(r.created_at)) for r in rows]
+
+
+def revoke_token(session: Session, user_id: str, token_id: str) -> None:
+    """Delete one of the user's own tokens (NotFound for anyone else's)."""
+    row = session.get(ApiTokenRow, token_id)
+    if row is None or row.user_id != user_id:
+        raise NotFound()
+    session.delete(row)
+    audit.record(session, "token.revoked", user_id=user_id, name=row.name)

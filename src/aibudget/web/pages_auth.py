@@ -155,13 +155,26 @@ def switch_language(
     return RedirectResponse(_safe_next(next), status_code=303)
 
 
+def _account(request: Request, web: WebDep, user: User, token: str | None) -> Response:
+    with web.db.session() as s:
+        listed = users.tokens(s, user.id)
+    return render(request, "account.html", token=token, tokens=listed)
+
+
 @router.get("/account")
-def account(request: Request, user: CurrentUser) -> Response:
-    return render(request, "account.html", token=None)
+def account(request: Request, web: WebDep, user: CurrentUser) -> Response:
+    return _account(request, web, user, None)
 
 
 @router.post("/account/tokens")
 def new_token(request: Request, web: WebDep, user: CurrentUser, name: Text) -> Response:
     with web.db.session() as s:
         token = users.create_token(s, user.id, name or "token")
-    return render(request, "account.html", token=token)
+    return _account(request, web, user, token)
+
+
+@router.post("/account/tokens/{token_id}/revoke")
+def revoke_token(web: WebDep, user: CurrentUser, token_id: str) -> Response:
+    with web.db.session() as s:
+        users.revoke_token(s, user.id, token_id)
+    return RedirectResponse("/account", status_code=303)
