@@ -67,6 +67,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.sign_in": ("Sign in", "登入"),
     "web.sign_up": ("Create an account", "註冊帳號"),
     "web.sign_out": ("Sign out", "登出"),
+    "web.sign_out_everywhere": ("Sign out on every device", "登出所有裝置"),
+    "web.sign_out_everywhere_hint": (
+        "Ends every session of this account, for example after using a shared computer.",
+        "結束此帳號的所有登入，例如在共用電腦上使用之後。",
+    ),
+    "audit.user.signed_out_everywhere": ("signed out on every device", "登出所有裝置"),
     "web.login_failed": ("The e-mail or password is not right.", "電子郵件或密碼不正確。"),
     "web.have_account": ("Already have an account?", "已經有帳號了？"),
     "web.no_account": ("No account yet?", "還沒有帳號？"),

@@ -149,3 +149,17 @@ def test_signing_out_ends_the_session(client: TestClient) -> None:
         client.get("/workspaces", follow_redirects=False).headers["location"].startswith("/login")
     )
     assert client.get("/api/v1/workspaces").status_code == 401
+
+
+def test_signing_out_everywhere_ends_copied_sessions(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    stolen = client.cookies.get(COOKIE)
+    assert stolen
+    client.post("/account/sign-out-everywhere", data={"csrf_token": csrf(client, "/account")})
+    client.cookies.set(COOKIE, stolen)  # a copy of the old cookie is worth nothing now
+    assert client.get("/workspaces", follow_redirects=False).status_code == 303
+    client.cookies.clear()
+    token = csrf(client)
+    login = {"csrf_token": token, "email": "alice@example.com", "password": PASSWORD}
+    assert client.post("/login", data=login, follow_redirects=False).status_code == 303
+    assert client.get("/workspaces").status_code == 200  # a new sign-in works again

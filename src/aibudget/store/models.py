@@ -39,6 +39,8 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     locale: Mapped[str | None] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    # Sessions carry this number; raising it signs the user out on every device.
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class WorkspaceRow(Base):

@@ -41,6 +41,7 @@ class User(Record):
     name: str
     locale: str | None
     created_at: datetime
+    session_epoch: int = 0
 
 
 class Workspace(Record):

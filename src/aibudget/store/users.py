@@ -38,6 +38,7 @@ def to_record(row: UserRow) -> User:
         name=row.name,
         locale=row.locale,
         created_at=aware(row.created_at),
+        session_epoch=row.session_epoch or 0,
     )
 
 
@@ -126,3 +127,13 @@ def revoke_token(session: Session, user_id: str, token_id: str) -> None:
         raise NotFound()
     session.delete(row)
     audit.record(session, "token.revoked", user_id=user_id, name=row.name)
+
+
+def end_all_sessions(session: Session, user_id: str) -> int:
+    """Invalidate every signed session of the user; returns the new epoch."""
+    row = session.get(UserRow, user_id)
+    if row is None:
+        raise NotFound()
+    row.session_epoch = (row.session_epoch or 0) + 1
+    audit.record(session, "user.signed_out_everywhere", user_id=user_id)
+    return row.session_epoch

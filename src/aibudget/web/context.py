@@ -80,6 +80,8 @@ def optional_user(request: Request) -> User | None:
                 user = users.get(s, uid)
             except NotFound:
                 user = None
+    if user is not None and session(request).get("ep", 0) != user.session_epoch:
+        user = None  # signed out everywhere since this session began
     request.state.user = user
     return user
 

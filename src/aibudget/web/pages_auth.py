@@ -47,7 +47,7 @@ def _account_problems(t: T, email: str, name: str, password: str) -> dict[str, s
 
 
 def _sign_in(request: Request, user: User, target: str) -> Response:
-    request.state.session = fresh_session(user.id, session(request).get("lang"))
+    request.state.session = fresh_session(user.id, session(request).get("lang"), user.session_epoch)
     return RedirectResponse(_safe_next(target), status_code=303)
 
 
@@ -171,6 +171,14 @@ def new_token(request: Request, web: WebDep, user: CurrentUser, name: Text) -> R
     with web.db.session() as s:
         token = users.create_token(s, user.id, name or "token")
     return _account(request, web, user, token)
+
+
+@router.post("/account/sign-out-everywhere")
+def sign_out_everywhere(request: Request, web: WebDep, user: CurrentUser) -> Response:
+    with web.db.session() as s:
+        users.end_all_sessions(s, user.id)
+    request.state.session = fresh_session(None, session(request).get("lang"))
+    return RedirectResponse("/login", status_code=303)
 
 
 @router.post("/account/tokens/{token_id}/revoke")

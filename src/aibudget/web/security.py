@@ -48,11 +48,15 @@ class Sessions:
         return bool(token) and hmac.compare_digest(self.csrf_token(session), str(token))
 
 
-def fresh_session(user_id: str | None, lang: str | None) -> dict[str, Any]:
-    """A new session id on every sign-in and sign-out (no fixation); keeps the language."""
+def fresh_session(user_id: str | None, lang: str | None, epoch: int = 0) -> dict[str, Any]:
+    """A new session id on every sign-in and sign-out (no fixation); keeps the language.
+
+    ``epoch`` is the user's session epoch: raising it in the database ends the session.
+    """
     session: dict[str, Any] = {"sid": secrets.token_urlsafe(18)}
     if user_id:
         session["uid"] = user_id
+        session["ep"] = epoch
     if lang:
         session["lang"] = lang
     return session
