@@ -81,3 +81,15 @@ def test_catalog_entries_belong_to_one_workspace(db: Database) -> None:
         assert catalogs.get(s, alice.id, shop.id).entries == []
         with pytest.raises(NotFound):
             catalogs.get(s, bob.id, shop.id)
+
+
+def test_a_role_raised_by_an_invitation_counts_at_once(db: Database) -> None:
+    alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
+    shop = workspace(db, alice)
+    with db.session() as s:
+        first = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.VIEWER)
+        second = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.EDITOR)
+        workspaces.accept_invite(s, bob.id, first)
+        assert workspaces.require(s, bob.id, shop.id).role is Role.VIEWER  # remembered
+        assert workspaces.accept_invite(s, bob.id, second).role is Role.EDITOR
+        assert workspaces.require(s, bob.id, shop.id, Role.EDITOR).role is Role.EDITOR

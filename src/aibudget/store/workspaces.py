@@ -18,6 +18,11 @@ from aibudget.store.models import InviteRow, MembershipRow, UserRow, WorkspaceRo
 from aibudget.store.records import Invite, Member, Role, Workspace
 
 _RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.OWNER: 2}
+_MEMO = "aibudget.memberships"
+
+
+def _forget(session: Session) -> None:
+    session.info.pop(_MEMO, None)
 
 
 def _record(row: WorkspaceRow, role: str) -> Workspace:
@@ -46,15 +51,22 @@ def list_for(session: Session, user_id: str) -> list[Workspace]:
 def require(
     session: Session, user_id: str, workspace_id: str, need: Role = Role.VIEWER
 ) -> Workspace:
-    """The workspace as ``user_id`` sees it: NotFound unless a member, Forbidden if short."""
-    found = session.execute(
-        select(WorkspaceRow, MembershipRow.role)
-        .join(MembershipRow, MembershipRow.workspace_id == WorkspaceRow.id)
-        .where(MembershipRow.user_id == user_id, WorkspaceRow.id == workspace_id)
-    ).first()
-    if found is None:
-        raise NotFound()
-    workspace = _record(found[0], found[1])
+    """The workspace as ``user_id`` sees it: NotFound unless a member, Forbidden if short.
+
+    Found memberships are remembered for the rest of the transaction (one page asks
+    several times); changes to memberships forget them.
+    """
+    memo: dict[tuple[str, str], Workspace] = session.info.setdefault(_MEMO, {})
+    workspace = memo.get((user_id, workspace_id))
+    if workspace is None:
+        found = session.execute(
+            select(WorkspaceRow, MembershipRow.role)
+            .join(MembershipRow, MembershipRow.workspace_id == WorkspaceRow.id)
+            .where(MembershipRow.user_id == user_id, WorkspaceRow.id == workspace_id)
+        ).first()
+        if found is None:
+            raise NotFound()
+        workspace = memo[(user_id, workspace_id)] = _record(found[0], found[1])
     if _RANK[workspace.role] < _RANK[need]:
         raise Forbidden("store.role_needed", role=need.value)
     return workspace
@@ -65,6 +77,7 @@ def rename(session: Session, user_id: str, workspace_id: str, name: str) -> Work
     row = session.get(WorkspaceRow, workspace_id)
     assert row is not None
     row.name = name.strip()
+    _forget(session)
     audit.record(
         session, "workspace.renamed", user_id=user_id, workspace_id=workspace_id, name=name
     )
@@ -128,6 +141,7 @@ def accept_invite(session: Session, user_id: str, token: str) -> Workspace:
     """Join the workspace with the invited role (an existing member keeps the higher role)."""
     row = _open_invite(session, token)
     row.accepted_by = user_id
+    _forget(session)
     member = session.get(MembershipRow, (row.workspace_id, user_id))
     if member is None:
         session.add(MembershipRow(workspace_id=row.workspace_id, user_id=user_id, role=row.role))
