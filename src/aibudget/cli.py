@@ -15,13 +15,19 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 from aibudget import __version__
-from aibudget.cli_common import LangOpt, PlanArg, fail, load_or_exit, print_json, translator
+from aibudget.cli_common import (
+    LangOpt,
+    PlanArg,
+    fail,
+    load_with_translator,
+    print_json,
+    translator,
+)
 from aibudget.documents import evaluation_json
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Convention, Plan
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.simulate import simulate
-from aibudget.i18n import Translator
 from aibudget.render import render_evaluation
 
 MIN_TRIALS, MAX_TRIALS = 100, 5_000_000
@@ -38,9 +44,7 @@ app = typer.Typer(
 @app.command()
 def validate(plan_path: PlanArg, lang: LangOpt = None) -> None:
     """Check a plan file and report every problem with its field and line."""
-    t = translator(lang, plan_path)
-    plan = load_or_exit(plan_path, t)
-    t = translator(lang) if lang else Translator(plan.company.locale.value)
+    plan, t = load_with_translator(plan_path, lang)
     typer.echo(
         t(
             "plan.valid",
@@ -66,9 +70,7 @@ def evaluate_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Cash flows, NPV, ROI, payback, and the Monte Carlo risk picture of a plan."""
-    t = translator(lang, plan_path)
-    plan = load_or_exit(plan_path, t)
-    t = translator(lang) if lang else Translator(plan.company.locale.value)
+    plan, t = load_with_translator(plan_path, lang)
     n_trials = trials or plan.simulation.trials
     if not MIN_TRIALS <= n_trials <= MAX_TRIALS:
         detail = t("cli.trials_range", low=MIN_TRIALS, high=MAX_TRIALS)

@@ -64,3 +64,10 @@ def json_ready(value: Any) -> Any:
 def print_json(document: Any) -> None:
     """One JSON object on stdout, non-ASCII text kept readable."""
     typer.echo(json.dumps(json_ready(document), ensure_ascii=False, indent=2))
+
+
+def load_with_translator(plan_path: Path, lang: str | None) -> tuple[Plan, Translator]:
+    """Load a plan (problems in the file's language) and speak its language from then on,
+    unless ``--lang`` chose one."""
+    plan = load_or_exit(plan_path, translator(lang, plan_path))
+    return plan, (translator(lang) if lang else Translator(plan.company.locale.value))

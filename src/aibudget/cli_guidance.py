@@ -20,7 +20,7 @@ import yaml
 from rich.console import Console
 
 from aibudget.catalog import catalog_for, kpi_entries, readiness_questionnaire, tool_catalog
-from aibudget.cli_common import fail, load_or_exit, print_json, translator
+from aibudget.cli_common import fail, load_with_translator, print_json, translator
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.guidance import AnswersError, CatalogTool, Question, Questionnaire, resolve
 from aibudget.domain.plan import Category, Plan
@@ -58,12 +58,6 @@ def _bad_input(t: Translator, message_id: str, **params: Any) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-def _plan_and_translator(plan_path: Path, lang: str | None) -> tuple[Plan, Translator]:
-
-    plan = load_or_exit(plan_path, translator(lang, plan_path))
-    return plan, (translator(lang) if lang else Translator(plan.company.locale.value))
-
-
 def _catalog(plan: Plan | None, t: Translator) -> dict[str, CatalogTool]:
     """The built-in catalog, with the plan's entries applied when a plan is given."""
     if plan is None:
@@ -81,7 +75,7 @@ def _json(document: Any) -> None:
 
 def lint_cmd(plan_path: PlanArg, as_json: JsonOpt = False, lang: LangOpt = None) -> None:
     """Health check: the classic pitfalls of a plan, each with a fix and where it applies."""
-    plan, t = _plan_and_translator(plan_path, lang)
+    plan, t = load_with_translator(plan_path, lang)
     findings = lint(plan, _catalog(plan, t), kpi_entries())
     if as_json:
         _json([finding_json(t, f, plan.currency) for f in findings])
@@ -152,7 +146,7 @@ def _translator_and_catalog(
 
     if plan_path is None:
         return translator(lang), tool_catalog()
-    plan, t = _plan_and_translator(plan_path, lang)
+    plan, t = load_with_translator(plan_path, lang)
     return t, _catalog(plan, t)
 
 

@@ -22,7 +22,7 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
-from aibudget.cli_common import fail, load_or_exit, print_json, translator
+from aibudget.cli_common import fail, load_with_translator, print_json
 from aibudget.domain.actuals import Actuals, merge
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Category, Plan, parse_month
@@ -41,13 +41,6 @@ LangOpt = Annotated[
     typer.Option("--lang", help="Language of messages: zh-TW or en (default: the plan's)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
-
-
-def _setup(plan_path: Path, lang: str | None) -> tuple[Plan, Translator]:
-
-    t = translator(lang, plan_path)
-    plan = load_or_exit(plan_path, t)
-    return plan, (translator(lang) if lang else Translator(plan.company.locale.value))
 
 
 def _default_tool(plan: Plan) -> str | None:
@@ -108,7 +101,7 @@ def import_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Preview files and write the actuals only when every row of every file is valid."""
-    plan, t = _setup(plan_path, lang)
+    plan, t = load_with_translator(plan_path, lang)
     columns = dict(item.partition("=")[::2] for item in mapping or [])
     if fmt not in (None, *FORMATS) or any(not k or not v for k, v in columns.items()):
         detail = ", ".join(FORMATS) if fmt not in (None, *FORMATS) else "field=Header"
@@ -188,7 +181,7 @@ def template_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Write the actuals template for a month, one row per planned tool and budget line."""
-    plan, t = _setup(plan_path, lang)
+    plan, t = load_with_translator(plan_path, lang)
     try:
         chosen = parse_month(month or plan.horizon.start)
     except ValueError:
@@ -261,7 +254,7 @@ def review_cmd(
     from aibudget.cli_reallocate import proposal_for, write_proposal
     from aibudget.engine.review import review
 
-    plan, t = _setup(plan_path, lang)
+    plan, t = load_with_translator(plan_path, lang)
     try:
         month = parse_month(as_of) if as_of else None
         result = review(plan, load_actuals(plan, actuals, t), month)

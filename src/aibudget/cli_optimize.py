@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from aibudget.cli_common import fail, load_or_exit, print_json, translator
+from aibudget.cli_common import fail, load_with_translator, print_json
 from aibudget.domain.allocation import (
     Objective,
     OptimisationResult,
@@ -215,9 +215,7 @@ def optimize_cmd(
     """Pick the tools, plans, start months and ad spend that maximise value under the budget."""
     from aibudget.engine.optimize import optimize
 
-    t = translator(lang, plan_path)
-    plan = load_or_exit(plan_path, t)
-    t = translator(lang) if lang else Translator(plan.company.locale.value)
+    plan, t = load_with_translator(plan_path, lang)
     policy = plan.optimise or OptimisePolicy()
     update: dict[str, Any] = {}
     if objective is not None:
