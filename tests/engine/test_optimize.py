@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aibudget.domain.allocation import OptimisationResult, OptimiseStatus
+from aibudget.domain.allocation import OptimisationResult, OptimisePolicy, OptimiseStatus
 from aibudget.domain.money import round_money
 from aibudget.engine import optimize_milp
 from aibudget.engine.optimize import apportion, optimize, optimize_problem
@@ -288,8 +288,11 @@ def test_risk_averse_objectives_prefer_the_certain_tool(
 
 
 def test_unknown_tool_in_the_settings_is_a_clear_error() -> None:
+    # plan files are refused by validation first; a plan built in Python reaches here
+    plan = knapsack_plan()
+    policy = OptimisePolicy(force_in=["nope"])
     with pytest.raises(OptimiseError) as caught:
-        optimize(knapsack_plan(force_in=["nope"]))
+        optimize(plan.model_copy(update={"optimise": policy}))
     assert caught.value.message_id == "optimize.unknown_reference"
     assert caught.value.params == {"where": "force_in", "ids": "nope"}
 
@@ -343,3 +346,19 @@ def test_apportioned_lines_add_up_exactly_and_move_less_than_a_cent(
     for key, value in lines.items():
         assert value == value.quantize(Decimal("0.01"))
         assert abs(value - amounts[key]) < Decimal("0.01")
+
+
+def test_a_yearly_plan_is_not_proposed_inside_the_pilot_when_a_monthly_one_exists() -> None:
+    both = [
+        {"id": "monthly", "price": 1000},
+        {"id": "yearly", "billing": "annual", "price": 6000},
+    ]
+    gain = {"kind": "cost_avoided", "monthly": 5000}
+    plan = make_plan(tool(id="a", plans=both, benefits=[gain]), budget=OPEN_POLICY)
+    result = optimize(plan)
+    picked = next(s for s in result.selected if s.tool == "a")
+    pilot = plan.budget.pilot.months
+    # yearly from month 1 would be worth the most (12 x 5,000 - 6,000), but pays a year
+    # before the pilot proves the tool; monthly from month 1 beats yearly from month 4
+    assert not (picked.plan == "yearly" and picked.start_month <= pilot)
+    assert (picked.plan, picked.start_month) == ("monthly", 1)

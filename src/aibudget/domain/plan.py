@@ -365,6 +365,18 @@ class Tool(Strict):
             return self.plans[0]
         return next((p for p in self.plans if p.id == self.plan), None)
 
+    def locks_in_during_pilot(self, pilot_months: int) -> bool:
+        """A yearly bill for a tool that starts inside the pilot: paid before it proves itself."""
+        chosen = self.chosen_plan()
+        return (
+            chosen is not None
+            and chosen.billing is Billing.ANNUAL
+            and self.start_month <= pilot_months
+        )
+
+    def has_monthly_plan(self) -> bool:
+        return any(p.billing is Billing.MONTHLY for p in self.plans)
+
 
 class Pilot(Strict):
     max_tools: int = Field(default=2, ge=1, le=20)

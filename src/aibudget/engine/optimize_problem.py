@@ -130,13 +130,26 @@ def _starts(tool: Tool, pilot_months: int, months: int) -> list[int]:
 
 
 def _variants(plan: Plan, pilot_months: int) -> list[tuple[int, Tool]]:
+    """Every (plan, start month) option of every tool. A yearly plan starting inside the
+    pilot is offered only when the tool has no monthly plan or today's plan already has
+    it (the health check warns against paying a year before the pilot proves a tool)."""
     out: list[tuple[int, Tool]] = []
     n = plan.horizon.months
     for t, tool in enumerate(plan.tools):
         plan_ids: list[str | None] = [p.id for p in tool.plans] or [None]
+        chosen = tool.chosen_plan()
+        today = (chosen.id if chosen else None, tool.start_month)
         for pid in plan_ids:
             for s in _starts(tool, pilot_months, n):
-                out.append((t, tool.model_copy(update={"plan": pid, "start_month": s})))
+                option = tool.model_copy(update={"plan": pid, "start_month": s})
+                is_today = (pid, s) == today
+                if (
+                    option.locks_in_during_pilot(pilot_months)
+                    and tool.has_monthly_plan()
+                    and not is_today
+                ):
+                    continue
+                out.append((t, option))
     return out
 
 

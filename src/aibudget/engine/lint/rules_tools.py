@@ -101,9 +101,7 @@ def annual_lockin_pilot(ctx: LintContext) -> Iterator[Finding]:
     pilot_months = ctx.plan.budget.pilot.months
     for i, tool in enumerate(ctx.plan.tools):
         chosen = tool.chosen_plan()
-        if chosen is None or chosen.billing is not Billing.ANNUAL:
-            continue
-        if tool.start_month > pilot_months:
+        if chosen is None or not tool.locks_in_during_pilot(pilot_months):
             continue
         monthly = next((p for p in tool.plans if p.billing is Billing.MONTHLY), None)
         yield finding(
