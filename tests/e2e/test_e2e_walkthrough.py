@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from aibudget.catalog import readiness_questionnaire
+from playwright.sync_api import expect
+
+from aibudget.catalog import readiness_questionnaire, tool_catalog
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.optimize import optimize
 from aibudget.engine.readiness import score
@@ -141,11 +143,13 @@ def test_steps_are_edited_in_the_browser(browser: Any, server: str) -> None:
     shot(page, "09-goal-added")
     page.get_by_test_id("catalog-link").click()
     page.get_by_label("類別").select_option("chatbot")  # htmx swaps the results in place
-    page.wait_for_function(
-        "document.querySelectorAll('[data-testid=catalog-results] li').length > 0"
-        " && [...document.querySelectorAll('[data-testid=catalog-results] h2')]"
-        ".every(h => h.textContent.includes('聊天機器人') || h.textContent.includes('客服'))"
-    )
+    chatbots = [e for e in tool_catalog().values() if e.category.value == "chatbot"]
+    results = page.locator("[data-testid=catalog-results] li")
+    expect(results).to_have_count(len(chatbots), timeout=CHART_WAIT_MS)  # CSP: no eval
+    for entry in chatbots:
+        expect(page.locator("[data-testid=catalog-results]")).to_contain_text(
+            entry.name, timeout=CHART_WAIT_MS
+        )
     shot(page, "10-catalog")
     first = page.locator("[data-testid=catalog-results] li").first
     name = first.locator("h2").inner_text().split(" ")[0]
