@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint types unit bench clean i18n
+.PHONY: demo test lint types unit bench clean i18n docs
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -20,8 +20,8 @@ demo: $(STAMP)
 	AIBUDGET_DATABASE_URL=$(DEMO_DB) $(BIN)/aibudget serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 
 types: $(STAMP)
 	$(BIN)/mypy src/aibudget
@@ -40,3 +40,6 @@ clean:
 
 i18n: $(STAMP)
 	$(BIN)/python tools/messages.py
+
+docs: $(STAMP)
+	$(BIN)/python tools/cli_docs.py
