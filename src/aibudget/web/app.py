@@ -20,8 +20,10 @@ from aibudget.web.pages_auth import router as auth_router
 from aibudget.web.pages_catalog import router as catalog_router
 from aibudget.web.pages_edit import router as edit_router
 from aibudget.web.pages_eval import router as eval_router
+from aibudget.web.pages_monitor import router as monitor_router
 from aibudget.web.pages_plans import router as plans_router
 from aibudget.web.pages_readiness import router as readiness_router
+from aibudget.web.pages_review import router as review_router
 from aibudget.web.pages_workspaces import router as workspaces_router
 from aibudget.web.security import COOKIE, SESSION_SECONDS, RateLimiter, Sessions
 from aibudget.web.state import WebState
@@ -36,6 +38,8 @@ ROUTERS = (
     allocation_router,
     readiness_router,
     catalog_router,
+    monitor_router,
+    review_router,
     api_router,
 )
 SECURITY_HEADERS = {

@@ -1,0 +1,126 @@
+"""The monthly entry form: its fields, and the actual records it means (or its problems).
+
+Cells are read with the importer's own rules (:mod:`aibudget.imports.cells`): months as
+2027-01, 2027/01/05 or ROC 116/01/05, numbers as 1,600 or NT$1,600. Problems are
+message ids with params, keyed by the form field they belong beside.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, SpendStatus, with_fingerprint
+from aibudget.domain.plan import LineItem, Plan
+from aibudget.imports.cells import CellError, month_of, parse_number
+
+FIELDS = (
+    "month",
+    "tool",
+    "line",
+    "status",
+    "amount",
+    "seats",
+    "active_users",
+    "hours_saved",
+    "feedback",
+    "kpi",
+    "kpi_value",
+    "note",
+)
+MAX_NOTE = 2000
+
+
+@dataclass
+class Entry:
+    values: dict[str, str]
+    records: list[ActualRecord] = field(default_factory=list)
+    problems: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+
+    def fail(self, name: str, message_id: str, **params: Any) -> None:
+        self.problems.setdefault(name, (message_id, params))
+
+
+def kpi_choices(plan: Plan) -> list[str]:
+    """The KPIs of the plan's goals, in goal order, once each."""
+    return list(dict.fromkeys(goal.kpi for goal in plan.goals))
+
+
+def _number(entry: Entry, name: str) -> Decimal | None:
+    text = entry.values.get(name, "")
+    try:
+        return parse_number(text) if text else None
+    except CellError:
+        entry.fail(name, "monitor.web.bad_number", value=text)
+        return None
+
+
+def _whole(entry: Entry, name: str, low: int, high: int) -> int | None:
+    number = _number(entry, name)
+    if number is None or name in entry.problems:
+        return None
+    if number != number.to_integral_value() or not low <= number <= high:
+        entry.fail(name, "monitor.web.out_of_range", low=low, high=high)
+        return None
+    return int(number)
+
+
+def read_entry(plan: Plan, form: dict[str, str]) -> Entry:
+    """The records of one filled-in form: one for the tool (if any figure), one for the KPI."""
+    entry = Entry({name: form.get(name, "").strip() for name in FIELDS})
+    v = entry.values
+    month = ""
+    with contextlib.suppress(CellError):
+        month = month_of(v["month"]) if v["month"] else ""
+    if not month:
+        entry.fail("month", "monitor.bad_month", value=v["month"])
+    tool = v["tool"] or PLAN_LEVEL
+    if tool != PLAN_LEVEL and tool not in {t.id for t in plan.tools}:
+        entry.fail("tool", "monitor.web.unknown_tool")
+    line = LineItem(v["line"]) if v["line"] in set(LineItem) else None
+    if v["line"] and line is None:
+        entry.fail("line", "monitor.web.unknown_choice")
+    status = SpendStatus(v["status"]) if v["status"] in set(SpendStatus) else SpendStatus.SPENT
+    amount = _number(entry, "amount")
+    if amount is not None and line is None:
+        entry.fail("line", "monitor.web.need_line")
+    hours = _number(entry, "hours_saved")
+    if hours is not None and hours < 0:
+        entry.fail("hours_saved", "monitor.web.out_of_range", low=0, high="∞")
+    seats = _whole(entry, "seats", 0, 1_000_000)
+    users = _whole(entry, "active_users", 0, 1_000_000)
+    feedback = _whole(entry, "feedback", 1, 5)
+    kpi_value = _number(entry, "kpi_value")
+    kpi = v["kpi"] or None
+    if kpi is not None and kpi not in kpi_choices(plan):
+        entry.fail("kpi", "monitor.web.unknown_choice")
+    if (kpi is None) != (kpi_value is None) and "kpi_value" not in entry.problems:
+        entry.fail("kpi" if kpi is None else "kpi_value", "monitor.web.kpi_pair")
+    if len(v["note"]) > MAX_NOTE:
+        entry.fail("note", "monitor.web.note_too_long", max=MAX_NOTE)
+    figures = (amount, hours, seats, users, feedback)
+    if all(x is None for x in figures) and kpi_value is None and not v["note"]:
+        entry.fail("amount", "monitor.web.nothing_entered")
+    if entry.problems:
+        return entry
+    if any(x is not None for x in figures) or v["note"]:
+        record = ActualRecord(
+            month=month,
+            tool=tool,
+            line=line,
+            status=status,
+            amount=amount,
+            seats=seats,
+            active_users=users,
+            hours_saved=hours,
+            feedback=None if feedback is None else Decimal(feedback),
+            note=v["note"] or None,
+        )
+        entry.records.append(with_fingerprint(record))
+    if kpi is not None and kpi_value is not None:
+        entry.records.append(
+            with_fingerprint(ActualRecord(month=month, kpi=kpi, kpi_value=kpi_value))
+        )
+    return entry

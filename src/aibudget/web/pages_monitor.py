@@ -1,0 +1,300 @@
+"""Monthly actuals of a plan: the entry form, imports with a preview, the template.
+
+An import is previewed first (format, encoding, every bad row with its line and
+reason); a file without problems is staged (:func:`aibudget.store.actuals.stage`) and
+merged only when the user confirms, in one step. Nothing from a failed file is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from typing import Annotated, Any, BinaryIO
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from aibudget.cli_monitor import _default_tool as default_tool  # one rule, as the CLI
+from aibudget.domain.actuals import PLAN_LEVEL, Actuals, SpendStatus, merge
+from aibudget.domain.plan import LineItem, Plan, parse_month
+from aibudget.i18n import Translator
+from aibudget.imports import ImportOptions, Preview, preview_stream
+from aibudget.imports.formats import FORMATS
+from aibudget.imports.template import template_csv
+from aibudget.render_monitor import preview_json, problem_text
+from aibudget.store import actuals, plans, workspaces
+from aibudget.store.records import PlanVersion, Role, Workspace
+from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.monitor_forms import kpi_choices, read_entry
+from aibudget.web.pages_plans import kpi_names
+
+router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
+MAX_IMPORT_BYTES = 20 * 2**20
+Text = Annotated[str, Form(max_length=100)]
+
+
+def _load(
+    web: WebDep, user_id: str, ws: str, plan_id: str, need: Role = Role.VIEWER
+) -> tuple[Workspace, Any, PlanVersion, Actuals]:
+    with web.db.session() as s:
+        space = workspaces.require(s, user_id, ws, need)
+        summary = plans.summary(s, user_id, ws, plan_id)
+        version = plans.version(s, user_id, ws, plan_id)
+        stored = actuals.get(s, user_id, ws, plan_id, version.plan.currency)
+    return space, summary, version, stored
+
+
+def month_rows(stored: Actuals) -> list[dict[str, Any]]:
+    """Per month: spend (spent), committed, hours saved and how many records."""
+    rows: dict[str, dict[str, Any]] = {}
+    for r in stored.records:
+        row = rows.setdefault(
+            r.month,
+            {"month": r.month, "spent": Decimal(0), "committed": Decimal(0), "hours": Decimal(0)}
+            | {"records": 0},
+        )
+        row["records"] += 1
+        if r.amount is not None and r.status is SpendStatus.SPENT:
+            row["spent"] += r.amount
+        elif r.amount is not None:
+            row["committed"] += r.amount
+        row["hours"] += r.hours_saved or 0
+    return [rows[m] for m in sorted(rows)]
+
+
+def _page(
+    request: Request,
+    t: Translator,
+    space: Workspace,
+    summary: Any,
+    version: PlanVersion,
+    stored: Actuals,
+    status_code: int = 200,
+    **extra: Any,
+) -> Response:
+    plan = version.plan
+    names = kpi_names(t.locale)
+    context: dict[str, Any] = {
+        "values": {},
+        "problems": {},
+        "flash": None,
+    } | extra
+    return render(
+        request,
+        "monitor.html",
+        status_code=status_code,
+        space=space,
+        summary=summary,
+        version=version,
+        plan=plan,
+        months=month_rows(stored),
+        tools=[(PLAN_LEVEL, t("cli.plan_lines"))] + [(x.id, x.name) for x in plan.tools],
+        lines=[x.value for x in LineItem],
+        statuses=[x.value for x in SpendStatus],
+        kpis=[(k, names.get(k, k)) for k in kpi_choices(plan)],
+        formats=list(FORMATS),
+        ad_tool=default_tool(plan),
+        **context,
+    )
+
+
+@router.get("/w/{ws}/p/{plan_id}/actuals")
+def actuals_page(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    added: int | None = None,
+    present: int = 0,
+    replaced: int = 0,
+) -> Response:
+    space, summary, version, stored = _load(web, user.id, ws, plan_id)
+    flash = None
+    if added is not None:
+        flash = t("monitor.web.saved", added=added, present=present, replaced=replaced)
+    return _page(request, t, space, summary, version, stored, flash=flash)
+
+
+def _done(ws: str, plan_id: str, report: Any) -> Response:
+    query = f"added={report.added}&present={report.already_present}&replaced={report.replaced}"
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}/actuals?{query}", status_code=303)
+
+
+@router.post("/w/{ws}/p/{plan_id}/actuals")
+async def save_entry(
+    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str
+) -> Response:
+    space, summary, version, stored = _load(web, user.id, ws, plan_id, Role.EDITOR)
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    entry = read_entry(version.plan, form)
+    replace = form.get("replace") == "1"
+    if not entry.problems:
+        with web.db.session() as s:
+            _, report, conflicts = actuals.add(
+                s, user.id, ws, plan_id, version.plan.currency, entry.records, replace
+            )
+        if not conflicts:
+            return _done(ws, plan_id, report)
+        entry.fail("status", "monitor.web.conflict")
+    problems = {k: t(mid, **params) for k, (mid, params) in entry.problems.items()}
+    values = entry.values | {"replace": "1" if replace else ""}
+    return _page(request, t, space, summary, version, stored, 422, values=values, problems=problems)
+
+
+def _digest(stream: BinaryIO) -> str:
+    h = hashlib.sha256()
+    for chunk in iter(lambda: stream.read(2**16), b""):
+        h.update(chunk)
+    stream.seek(0)
+    return h.hexdigest()
+
+
+def _preview(
+    web: WebDep, user_id: str, ws: str, upload: UploadFile, plan: Plan, fmt: str, tool: str
+) -> Preview:
+    """Preview with what the workspace remembers for an explicitly chosen source."""
+    remembered = None
+    if fmt:
+        with web.db.session() as s:
+            remembered = actuals.remembered(s, user_id, ws, fmt)
+    options = ImportOptions(
+        currency=plan.currency,
+        format=fmt or None,
+        encoding=remembered.encoding if remembered else None,
+        mapping=remembered.mapping if remembered else None,
+        tool=tool or default_tool(plan),
+    )
+    name = (upload.filename or "upload")[:300]
+    preview = preview_stream(upload.file, name, options)
+    if remembered and remembered.encoding and not preview.ok:  # a file saved another way
+        upload.file.seek(0)
+        preview = preview_stream(
+            upload.file, name, ImportOptions(**{**vars(options), "encoding": None})
+        )
+    return preview
+
+
+@router.post("/w/{ws}/p/{plan_id}/actuals/preview")
+def preview_import(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    upload: Annotated[UploadFile | None, File()] = None,
+    fmt: Annotated[str, Form(alias="format", max_length=20)] = "",
+    tool: Text = "",
+) -> Response:
+    space, summary, version, stored = _load(web, user.id, ws, plan_id, Role.EDITOR)
+    plan = version.plan
+    if upload is None or not upload.filename:
+        problems = {"upload": t("monitor.web.no_file")}
+        return _page(request, t, space, summary, version, stored, 422, problems=problems)
+    if (upload.size or 0) > MAX_IMPORT_BYTES:
+        problems = {"upload": t("monitor.web.too_large", max_mb=MAX_IMPORT_BYTES // 2**20)}
+        return _page(request, t, space, summary, version, stored, 413, problems=problems)
+    if fmt not in ("", *FORMATS) or (tool and tool not in {x.id for x in plan.tools}):
+        problems = {"upload": t("monitor.web.unknown_choice")}
+        return _page(request, t, space, summary, version, stored, 422, problems=problems)
+    digest = _digest(upload.file)
+    preview = _preview(web, user.id, ws, upload, plan, fmt, tool)
+    doc = preview_json(preview, t)
+    staged = None
+    would: Any = None
+    if preview.ok:
+        with web.db.session() as s:
+            staged = actuals.stage(
+                s, user.id, ws, plan_id, file_name=preview.file, file_digest=digest,
+                source=preview.format or fmt or "import", summary=_summary(preview),
+                records=preview.records,
+            )  # fmt: skip
+        _, would, _ = merge(stored, preview.records)
+    return render(
+        request,
+        "monitor_preview.html",
+        status_code=200 if preview.ok else 422,
+        space=space,
+        summary=summary,
+        version=version,
+        plan=plan,
+        preview=preview,
+        doc=doc,
+        problems=[
+            {"line": p.line, "text": problem_text(t, p, preview.file)} for p in preview.problems
+        ],
+        months=month_rows(Actuals(currency=plan.currency, records=preview.records)),
+        staged=staged,
+        would=would,
+        conflicts=[],
+    )
+
+
+def _summary(preview: Preview) -> dict[str, Any]:
+    return {
+        "format": preview.format,
+        "encoding": preview.encoding,
+        "encoding_method": preview.encoding_method,
+        "mapping": preview.mapping,
+        "header_line": preview.header_line,
+        "rows_used": preview.rows_used,
+    }
+
+
+@router.post("/w/{ws}/p/{plan_id}/actuals/confirm")
+def confirm_import(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    import_id: Annotated[str, Form(max_length=40)],
+    replace: Annotated[str, Form(max_length=2)] = "",
+) -> Response:
+    space, summary, version, _ = _load(web, user.id, ws, plan_id, Role.EDITOR)
+    with web.db.session() as s:
+        staged = actuals.staged(s, user.id, ws, plan_id, import_id)
+        _, report, conflicts = actuals.confirm(
+            s, user.id, ws, plan_id, import_id, version.plan.currency, replace == "1"
+        )
+        if not conflicts:
+            actuals.remember(
+                s, user.id, ws, staged.source, dict(staged.summary.get("mapping") or {}),
+                staged.summary.get("encoding"),
+            )  # fmt: skip
+    if not conflicts:
+        return _done(ws, plan_id, report)
+    return render(
+        request,
+        "monitor_preview.html",
+        status_code=409,
+        space=space,
+        summary=summary,
+        version=version,
+        plan=version.plan,
+        preview=None,
+        doc=staged.summary | {"file": staged.file_name},
+        problems=[],
+        months=month_rows(Actuals(currency=version.plan.currency, records=staged.records)),
+        staged=staged,
+        would=None,
+        conflicts=[t("monitor.web.import_conflict", **c.params) for c in conflicts],
+    )
+
+
+@router.get("/w/{ws}/p/{plan_id}/actuals/template.csv")
+def template_download(
+    web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, month: str = ""
+) -> Response:
+    _, _, version, _ = _load(web, user.id, ws, plan_id)
+    try:
+        chosen = parse_month(month) if month else version.plan.horizon.start
+    except ValueError:
+        chosen = version.plan.horizon.start
+    locale = t.locale.replace("_", "-")
+    data = template_csv(chosen, [], version.plan.currency, locale)
+    headers = {"Content-Disposition": f'attachment; filename="actuals-{chosen}.csv"'}
+    return Response(data, media_type="text/csv; charset=utf-8", headers=headers)

@@ -1,0 +1,190 @@
+"""The quarterly review: plan vs forecast vs actual, KPIs, variance, realised ROI,
+advice per tool, milestones, and the reallocation proposal the owner accepts or rejects.
+
+The review compares the actuals with the approved baseline (the newest approved
+version; the newest version when none is approved), exactly as ``aibudget review``.
+Accepting saves the proposed plan as a new version with a note; rejecting is audited
+and saves nothing. The proposal is recomputed on accept and must be the one the owner
+saw (its digest travels with the form).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from aibudget.cli_reallocate import proposal_for
+from aibudget.domain.actuals import PLAN_LEVEL, content_digest
+from aibudget.domain.errors import AibudgetError
+from aibudget.domain.plan import Plan, parse_month
+from aibudget.domain.reallocation import Reallocation
+from aibudget.domain.review import Review
+from aibudget.engine.review import review
+from aibudget.i18n import Translator
+from aibudget.render_reallocate import change_text, summary_text
+from aibudget.store import actuals, audit, plans, workspaces
+from aibudget.store.errors import Conflict
+from aibudget.store.plans import to_document
+from aibudget.store.records import PlanVersion, Role
+from aibudget.web.charts import figures_json
+from aibudget.web.charts_monitor import review_charts
+from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.errors import BadRequest
+from aibudget.web.pages_plans import kpi_names
+
+router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
+Small = Annotated[str, Form(max_length=64)]
+
+
+class ProposalChanged(Conflict):
+    message_id = "monitor.web.proposal_changed"
+
+
+def plan_digest(plan: Plan) -> str:
+    return content_digest([json.dumps(to_document(plan), sort_keys=True)])
+
+
+def _month(as_of: str) -> str | None:
+    if not as_of:
+        return None
+    try:
+        return parse_month(as_of)
+    except ValueError:
+        raise BadRequest() from None
+
+
+def _reviewed(
+    web: WebDep, user_id: str, ws: str, plan_id: str, as_of: str, t: Translator, need: Role
+) -> tuple[Any, Any, PlanVersion, Review | None, Reallocation | None, str]:
+    """The baseline version, its review and proposal (None without actuals)."""
+    month = _month(as_of)
+    with web.db.session() as s:
+        space = workspaces.require(s, user_id, ws, need)
+        summary = plans.summary(s, user_id, ws, plan_id)
+        base = plans.baseline(s, user_id, ws, plan_id)
+        version = plans.version(s, user_id, ws, plan_id, base.number if base else None)
+        stored = actuals.get(s, user_id, ws, plan_id, version.plan.currency)
+    if not stored.records:
+        return space, summary, version, None, None, ""
+    result = review(version.plan, stored, month)
+    proposal, note = proposal_for(version.plan, result, t)
+    return space, summary, version, result, proposal, note
+
+
+def _tool_rows(t: Translator, r: Review) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": t("cli.plan_lines") if x.tool == PLAN_LEVEL else x.name,
+            "action": x.action.value,
+            "action_text": t(f"monitor.action.{x.action.value}"),
+            "reasons": [t(f"monitor.reason.{code}") for code in x.reasons],
+            "x": x,
+        }
+        for x in r.tools
+    ]
+
+
+@router.get("/w/{ws}/p/{plan_id}/review")
+def review_page(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    as_of: str = "",
+    rejected: int = 0,
+) -> Response:
+    try:
+        space, summary, version, result, proposal, note = _reviewed(
+            web, user.id, ws, plan_id, as_of, t, Role.VIEWER
+        )
+    except AibudgetError as error:
+        if error.http_status in (401, 403, 404):
+            raise
+        return _failed(request, web, user.id, ws, plan_id, t(error.message_id, **error.params))
+    charts = review_charts(t, result) if result else []
+    names = {x.id: x.name for x in version.plan.tools} | {PLAN_LEVEL: t("cli.plan_lines")}
+    return render(
+        request,
+        "review.html",
+        space=space,
+        summary=summary,
+        version=version,
+        plan=version.plan,
+        result=result,
+        tools=_tool_rows(t, result) if result else [],
+        names=names,
+        kpi_names=kpi_names(t.locale),
+        charts=charts,
+        figures_json=figures_json(charts),
+        proposal=proposal,
+        changes=[change_text(t, c, proposal.currency) for c in proposal.changes]
+        if proposal
+        else [],
+        proposal_summary=summary_text(t, proposal) if proposal else "",
+        digest=plan_digest(proposal.plan) if proposal and proposal.plan else "",
+        note=note,
+        rejected=bool(rejected),
+        as_of=as_of,
+    )
+
+
+def _failed(
+    request: Request, web: WebDep, user_id: str, ws: str, plan_id: str, message: str
+) -> Response:
+    with web.db.session() as s:
+        space = workspaces.require(s, user_id, ws)
+        summary = plans.summary(s, user_id, ws, plan_id)
+        version = plans.version(s, user_id, ws, plan_id)
+    return render(
+        request, "review.html", status_code=422, space=space, summary=summary, version=version,
+        plan=version.plan, result=None, tools=[], names={}, kpi_names={}, charts=[],
+        figures_json="{}", proposal=None, changes=[], proposal_summary="", digest="",
+        note="", rejected=False, as_of="", failure=message,
+    )  # fmt: skip
+
+
+def _proposal(
+    web: WebDep, user_id: str, ws: str, plan_id: str, as_of: str, digest: str, t: Translator
+) -> tuple[PlanVersion, Review, Plan]:
+    """The proposal the owner saw, recomputed; ProposalChanged if it is another one now."""
+    _, _, version, result, proposal, _ = _reviewed(web, user_id, ws, plan_id, as_of, t, Role.OWNER)
+    if result is None or proposal is None or proposal.plan is None:
+        raise ProposalChanged()
+    if plan_digest(proposal.plan) != digest:
+        raise ProposalChanged()
+    return version, result, proposal.plan
+
+
+@router.post("/w/{ws}/p/{plan_id}/review/accept")
+def accept(
+    web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, as_of: Small, digest: Small
+) -> Response:
+    version, result, proposed = _proposal(web, user.id, ws, plan_id, as_of, digest, t)
+    note = t("monitor.web.accepted_note", month=result.as_of, number=version.number)
+    with web.db.session() as s:
+        saved = plans.save(s, user.id, ws, plan_id, proposed, note)
+        audit.record(
+            s, "reallocation.accepted", user_id=user.id, workspace_id=ws, target=plan_id,
+            as_of=result.as_of, baseline=version.number, number=saved.number, digest=digest,
+        )  # fmt: skip
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}?v={saved.number}", status_code=303)
+
+
+@router.post("/w/{ws}/p/{plan_id}/review/reject")
+def reject(
+    web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, as_of: Small, digest: Small
+) -> Response:
+    version, result, _ = _proposal(web, user.id, ws, plan_id, as_of, digest, t)
+    with web.db.session() as s:
+        workspaces.require(s, user.id, ws, Role.OWNER)
+        audit.record(
+            s, "reallocation.rejected", user_id=user.id, workspace_id=ws, target=plan_id,
+            as_of=result.as_of, baseline=version.number, digest=digest,
+        )  # fmt: skip
+    query = f"as_of={as_of}&rejected=1" if as_of else "rejected=1"
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}/review?{query}", status_code=303)
