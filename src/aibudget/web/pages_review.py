@@ -47,13 +47,17 @@ def plan_digest(plan: Plan) -> str:
     return content_digest([json.dumps(to_document(plan), sort_keys=True)])
 
 
+class BadMonth(BadRequest):
+    message_id = "monitor.bad_month"
+
+
 def _month(as_of: str) -> str | None:
     if not as_of:
         return None
     try:
         return parse_month(as_of)
     except ValueError:
-        raise BadRequest() from None
+        raise BadMonth(value=as_of[:20]) from None
 
 
 def _reviewed(
