@@ -21,7 +21,7 @@ def _series(
     actual: list[Decimal | None],
     colour: str,
 ) -> Chart:
-    months = r.monthly.months
+    months = [t("cli.period_initial"), *r.monthly.months[1:]]  # index 0: before month 1
     figure = {
         "data": [
             {
