@@ -113,6 +113,21 @@ def test_import_preview_then_confirm_and_a_reimport_adds_nothing(
         stored = actuals.get(s, user_id, ws, plan_id, "TWD")
     assert setting is not None and setting.encoding == "cp950" and setting.mapping
     assert len(stored.records) == 12
+    token = csrf(client, f"/w/{ws}/p/{plan_id}/actuals")
+    chosen = client.post(
+        f"/w/{ws}/p/{plan_id}/actuals/preview",
+        data={"csrf_token": token, "format": "template"},
+        files={"upload": (source.name, source.read_bytes(), "text/csv")},
+    )
+    assert chosen.status_code == 200 and "cp950 (override)" in chosen.text  # remembered
+    assert T("monitor.web.would_add", added=0, present=12) in chosen.text
+    utf8 = FIXTURES / "template_zh_utf8_bom.csv"  # saved another way: detection takes over
+    other = client.post(
+        f"/w/{ws}/p/{plan_id}/actuals/preview",
+        data={"csrf_token": token, "format": "template"},
+        files={"upload": (utf8.name, utf8.read_bytes(), "text/csv")},
+    )
+    assert other.status_code == 200 and "(override)" not in other.text
 
 
 def test_a_broken_file_writes_nothing_and_shows_each_line(

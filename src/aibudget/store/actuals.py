@@ -222,6 +222,7 @@ def confirm(
     )  # fmt: skip
     if not result[2]:
         row.confirmed_at = utcnow()
+        row.records = []  # merged: the actuals hold them now; the row keeps file and digest
     return result
 
 

@@ -7,6 +7,7 @@ merged only when the user confirms, in one step. Nothing from a failed file is k
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from decimal import Decimal
 from typing import Annotated, Any, BinaryIO
@@ -170,9 +171,7 @@ def _preview(
     preview = preview_stream(upload.file, name, options)
     if remembered and remembered.encoding and not preview.ok:  # a file saved another way
         upload.file.seek(0)
-        preview = preview_stream(
-            upload.file, name, ImportOptions(**{**vars(options), "encoding": None})
-        )
+        preview = preview_stream(upload.file, name, dataclasses.replace(options, encoding=None))
     return preview
 
 
