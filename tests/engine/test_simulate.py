@@ -113,6 +113,14 @@ def test_inverse_cdf_tables_match_scipy(distribution: Distribution) -> None:
         assert np.allclose(table[i], ref.ppf(p), atol=1e-5 * (high[i] - low[i]))
 
 
+def test_remembered_tables_are_not_shared_with_callers() -> None:
+    low, mode, high = np.array([0.0]), np.array([1.0]), np.array([4.0])
+    first = ppf_table(low, mode, high, Distribution.PERT)
+    expected = first.copy()
+    first[:] = -1.0  # a caller scribbling on its table
+    assert np.array_equal(ppf_table(low, mode, high, Distribution.PERT), expected)
+
+
 def test_prob_loss_and_per_tool_figures() -> None:
     loser = hours_tool(0, 1, 2, price=5_000, id="loser")
     winner = hours_tool(50, 60, 70, price=100, id="winner")

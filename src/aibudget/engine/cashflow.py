@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal, localcontext
+from functools import lru_cache
 
 from aibudget.domain.money import ZERO, round_money
 from aibudget.domain.plan import Convention, Distribution, Plan
@@ -17,11 +18,19 @@ from aibudget.domain.results import Evaluation, Figures, PeriodRow, ToolResult
 from aibudget.engine.flows import FlowModel, Stream, ToolFlows, build_flows
 
 ROI_PLACES = Decimal("0.0001")
+FACTORS_REMEMBERED = 64  # (rate, months, convention) triples; a few KiB each
 
 
 def discount_factors(rate: Decimal, months: int, convention: Convention) -> Stream:
     """Factor applied to month m's cash (m = 0..months) under the convention."""
-    base = 1 + rate
+    # Keyed by the rate's text: equal Decimals may differ in exponent (0.1 and 0.10).
+    return _discount_factors(str(rate), months, convention)
+
+
+@lru_cache(maxsize=FACTORS_REMEMBERED)
+def _discount_factors(rate_text: str, months: int, convention: Convention) -> Stream:
+    """A pure function of its arguments (an immutable tuple), so remembering it is safe."""
+    base = 1 + Decimal(rate_text)
     with localcontext() as ctx:
         ctx.prec = 34
         if convention is Convention.MONTHLY:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -42,6 +43,7 @@ FAN_TRIALS_MAX = 200_000
 CHUNK_TRIALS = 16_384
 TORNADO_BARS = 10
 PERT_SHAPE = 4.0
+SHAPES_REMEMBERED = 256  # standard tables kept (32 KiB each): at most 8 MiB
 
 Floats = NDArray[np.float64]
 Progress = Callable[[int, int], None]
@@ -67,17 +69,28 @@ def _standard_ppf(c: float, distribution: Distribution, p: Floats) -> Floats:
     return inverse
 
 
+@lru_cache(maxsize=SHAPES_REMEMBERED)
+def _standard_table(c: float, distribution: Distribution) -> Floats:
+    """The standard inverse CDF at the slice medians, computed once per shape (read-only).
+
+    A pure function of its arguments, so remembering it changes no result; plans tend to
+    reuse a few shapes (for example a likely value halfway between low and high).
+    """
+    table = _standard_ppf(c, distribution, slice_medians())
+    table.setflags(write=False)
+    return table
+
+
 def ppf_table(low: Floats, mode: Floats, high: Floats, distribution: Distribution) -> Floats:
     """Inverse CDF of each input at the PPF_POINTS slice medians (rows: inputs).
 
     Inputs that share the same shape (the mode's relative position) share one
     standard table, scaled to their own range.
     """
-    p = slice_medians()
     width = high - low
     c = np.divide(mode - low, width, out=np.zeros_like(width), where=width > 0)
     shapes, which = np.unique(c, return_inverse=True)
-    standard = np.array([_standard_ppf(float(s), distribution, p) for s in shapes])
+    standard = np.array([_standard_table(float(s), distribution) for s in shapes])
     standard = standard.reshape(len(shapes), PPF_POINTS)
     table: Floats = low[:, None] + width[:, None] * standard[which]
     return table
