@@ -139,3 +139,48 @@ def test_a_failed_save_leaves_the_previous_versions_intact(db: Database) -> None
     with db.session() as s:
         assert [v.number for v in plans.versions(s, alice.id, shop.id, v1.plan_id)] == [1]
         assert [e.action for e in audit.entries(s, shop.id)].count("version.saved") == 1
+
+
+@pytest.mark.parametrize("limit", [1, 2, 10])
+@pytest.mark.parametrize("number", [None, 1, 3, 4])
+def test_overview_answers_as_the_separate_lookups_do(
+    db: Database, limit: int, number: int | None
+) -> None:
+    alice, bob = user(db, "alice@example.com", "Alice"), user(db, "bob@example.com", "Bob")
+    shop = workspace(db, alice)
+    with db.session() as s:
+        token = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.EDITOR)
+        workspaces.accept_invite(s, bob.id, token)
+        first = plans.create(s, alice.id, shop.id, "plan", example_plan(), "one")
+        plans.save(s, bob.id, shop.id, first.plan_id, example_plan(), "two")
+        plans.save(s, alice.id, shop.id, first.plan_id, example_plan(), "three")
+        plans.save(s, bob.id, shop.id, first.plan_id, example_plan(), "four")
+        plans.set_status(s, alice.id, shop.id, first.plan_id, 2, Status.APPROVED)
+    pid = first.plan_id
+    with db.session() as s:
+        summary, shown, listed, approved = plans.overview(s, bob.id, shop.id, pid, number, limit)
+    with db.session() as s:
+        assert summary == plans.summary(s, bob.id, shop.id, pid)
+        assert shown == plans.version(s, bob.id, shop.id, pid, number)
+        assert listed == plans.versions(s, bob.id, shop.id, pid, limit)
+        assert approved == plans.baseline(s, bob.id, shop.id, pid)
+    assert approved is not None and approved.number == 2 and approved.author_name == "Bob"
+    assert shown.author_name == ("Alice" if number in (1, 3) else "Bob")
+
+
+def test_overview_is_not_found_for_outsiders_unknown_versions_and_deleted_plans(
+    db: Database,
+) -> None:
+    alice, eve = user(db, "alice@example.com"), user(db, "eve@example.com")
+    shop, other = workspace(db, alice), workspace(db, eve, "Other")
+    with db.session() as s:
+        pid = plans.create(s, alice.id, shop.id, "plan", example_plan()).plan_id
+    with db.session() as s:
+        assert plans.overview(s, alice.id, shop.id, pid)[3] is None  # nothing approved yet
+    for who, space, number in [(eve, shop.id, None), (eve, other.id, None), (alice, shop.id, 9)]:
+        with pytest.raises(NotFound), db.session() as s:
+            plans.overview(s, who.id, space, pid, number)
+    with db.session() as s:
+        plans.delete(s, alice.id, shop.id, pid)
+        with pytest.raises(NotFound):
+            plans.overview(s, alice.id, shop.id, pid)

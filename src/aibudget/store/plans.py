@@ -27,6 +27,7 @@ from aibudget.store.workspaces import require
 
 MAX_VERSIONS_LISTED = 1000
 PARSED_CACHE_SIZE = 256
+_ROWS = "aibudget.plan_rows"
 
 
 def to_document(plan: Plan) -> dict[str, Any]:
@@ -38,6 +39,9 @@ def _plan_row(session: Session, workspace_id: str, plan_id: str) -> PlanRow:
     row = session.get(PlanRow, plan_id)
     if row is None or row.workspace_id != workspace_id or row.deleted_at is not None:
         raise NotFound()
+    # Held for the rest of the session, so the next get is answered by its identity map
+    # (which holds rows weakly) instead of another query; changes still show.
+    session.info.setdefault(_ROWS, {})[plan_id] = row
     return row
 
 
@@ -227,6 +231,53 @@ def version(
     _plan_row(session, workspace_id, plan_id)
     row = _version_row(session, plan_id, number)
     return _full(row, _author_name(session, row.author_id))
+
+
+def overview(
+    session: Session,
+    user_id: str,
+    workspace_id: str,
+    plan_id: str,
+    number: int | None = None,
+    limit: int = MAX_VERSIONS_LISTED,
+) -> tuple[PlanSummary, PlanVersion, list[VersionInfo], VersionInfo | None]:
+    """What the plan page shows, as ``summary``, ``version``, ``versions`` and ``baseline``
+    would give, with fewer queries: those are answered from the listed versions when they
+    are among them."""
+    require(session, user_id, workspace_id)
+    plan_row = _plan_row(session, workspace_id, plan_id)
+    rows = session.execute(
+        select(PlanVersionRow, UserRow.name)
+        .join(UserRow, UserRow.id == PlanVersionRow.author_id)
+        .where(PlanVersionRow.plan_id == plan_id)
+        .order_by(PlanVersionRow.number.desc())
+        .limit(max(1, min(limit, MAX_VERSIONS_LISTED)))
+    ).all()
+    if not rows:
+        raise NotFound()
+    newest = rows[0][0]
+    summary = PlanSummary(
+        id=plan_row.id,
+        workspace_id=plan_row.workspace_id,
+        name=plan_row.name,
+        created_at=aware(plan_row.created_at),
+        latest_number=newest.number,
+        latest_status=Status(newest.status),
+        updated_at=aware(newest.created_at),
+    )
+    wanted = newest.number if number is None else number
+    found = next(((r, name) for r, name in rows if r.number == wanted), None)
+    if found is None:
+        row = _version_row(session, plan_id, wanted)
+        found = (row, _author_name(session, row.author_id))
+    approved = next(((r, n) for r, n in rows if r.status == Status.APPROVED.value), None)
+    listed = [_info(r, name) for r, name in rows]
+    return (
+        summary,
+        _full(*found),
+        listed,
+        _info(*approved) if approved else baseline(session, user_id, workspace_id, plan_id),
+    )
 
 
 def baseline(session: Session, user_id: str, workspace_id: str, plan_id: str) -> VersionInfo | None:

@@ -127,10 +127,7 @@ def plan_view(
     limit = plans.MAX_VERSIONS_LISTED if history == "all" else HISTORY_ON_PAGE + 1
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws)
-        summary = plans.summary(s, user.id, ws, plan_id)
-        shown = plans.version(s, user.id, ws, plan_id, v)
-        listed = plans.versions(s, user.id, ws, plan_id, limit)
-        approved = plans.baseline(s, user.id, ws, plan_id)
+        summary, shown, listed, approved = plans.overview(s, user.id, ws, plan_id, v, limit)
         catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
     key = ("health", shown.id, t.locale, stamp)
     checked = web.cached(key)
