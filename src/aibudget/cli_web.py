@@ -84,6 +84,9 @@ def serve(
     settings = _settings(t)
     url = f"http://{host}:{port}/"
     if workers == 1:
+        from aibudget.web.factory import one_blas_thread
+
+        one_blas_thread()
         app = create_app(settings)
         typer.echo(t("web.cli_serving", url=url))
         uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
