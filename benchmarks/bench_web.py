@@ -6,6 +6,8 @@ Prints p50 / p95 / max latency and the error count, at 20 concurrent clients, fo
   no answer comes from the cache of immutable versions (a cached answer is also shown).
 Targets from the issue: dashboard p95 < 100 ms, evaluate p95 < 500 ms, zero errors.
 The per-user evaluate limit is raised for the run (AIBUDGET_EVALUATE_PER_MINUTE).
+First, one client alone: the median latency and the server's CPU time per request
+(from /proc, Linux only), which vary less than the concurrent figures on a shared machine.
 
 Run: .venv/bin/python benchmarks/bench_web.py [--clients 20] [--rounds 10] [--workers 1]
 """
@@ -35,6 +37,7 @@ from aibudget.store.records import Role
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "taipei-cafe.yaml"
 PASSWORD = "benchmark password"
 START_SECONDS = 30
+SINGLE_VERSIONS = 10  # evaluated by one client alone, apart from the concurrent run
 
 
 def _port() -> int:
@@ -109,6 +112,48 @@ def _run(
     return times, errors
 
 
+def _server_cpu(pid: int) -> float | None:
+    """CPU seconds of the server and its worker processes so far (None without /proc)."""
+    total = 0.0
+    try:
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            fields = stat.read_text().rpartition(")")[2].split()
+            if stat.parent.name == str(pid) or fields[1] == str(pid):
+                total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
+
+
+def _single(
+    name: str,
+    work: list[tuple[str, str, dict[str, object] | None]],
+    base: str,
+    email: str,
+    headers: dict[str, str],
+    pid: int,
+) -> None:
+    """One client alone: median latency and server CPU per request."""
+    times: list[float] = []
+    with httpx.Client(base_url=base, timeout=60, follow_redirects=False) as client:
+        _sign_in(client, email)
+        before = _server_cpu(pid)
+        for method, path, body in work:
+            start = time.perf_counter()
+            response = client.request(method, path, json=body, headers=headers)
+            times.append(time.perf_counter() - start)
+            assert response.status_code < 400, response.status_code
+        after = _server_cpu(pid)
+    cpu = (
+        f"{(after - before) / len(work) * 1000:6.1f} ms"
+        if before is not None and after is not None
+        else "n/a"
+    )
+    print(
+        f"{name:<34} n={len(work):>4}  median={statistics.median(times) * 1000:7.1f} ms  cpu={cpu}"
+    )
+
+
 def _report(name: str, times: list[float], errors: int) -> None:
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
@@ -127,7 +172,9 @@ def main() -> None:
     n, rounds = args.clients, args.rounds
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
-        token, ws, board_id, plan_id, emails = _prepare(url, n, n * rounds // 2 + 1)
+        token, ws, board_id, plan_id, emails = _prepare(
+            url, n, n * rounds // 2 + 1 + SINGLE_VERSIONS
+        )
         port = _port()
         env = {
             **os.environ,
@@ -159,12 +206,20 @@ def main() -> None:
                 except httpx.TransportError:
                     time.sleep(0.1)
             page = f"/w/{ws}/p/{board_id}"
-            dash = [[("GET", page, None)] * rounds for _ in range(n)]
-            _run(n, [[("GET", page, None)] for _ in range(n)], base, emails, {})  # warm-up
-            _report("plan dashboard (GET, signed in)", *_run(n, dash, base, emails, {}))
             auth = {"Authorization": f"Bearer {token}"}
             body: dict[str, object] = {"trials": 10_000}
             ev = f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions/{{}}/evaluate"
+            pid = server.pid
+            first = n * rounds // 2 + 2  # versions from here on are left to the one client
+            alone = [("POST", ev.format(first + i), body) for i in range(SINGLE_VERSIONS)]
+            _single("one client: dashboard", [("GET", page, None)] * 40, base, emails[0], {}, pid)
+            _single("one client: evaluate (new version)", alone, base, emails[0], auth, pid)
+            again = [("POST", ev.format(first), body)] * 20
+            _single("one client: evaluate (cached)", again, base, emails[0], auth, pid)
+            print("concurrent:")
+            dash = [[("GET", page, None)] * rounds for _ in range(n)]
+            _run(n, [[("GET", page, None)] for _ in range(n)], base, emails, {})  # warm-up
+            _report("plan dashboard (GET, signed in)", *_run(n, dash, base, emails, {}))
             per_client = max(1, rounds // 2)
             distinct = [
                 [("POST", ev.format(1 + i * per_client + j), body) for j in range(per_client)]
