@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from decimal import Decimal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from aibudget.store.records import Role, Status
 
@@ -118,3 +119,53 @@ class CatalogIn(Body):
 class CatalogOut(BaseModel):
     entries: list[dict[str, Any]]
     updated_at: datetime | None
+
+
+Cell = Annotated[str, StringConstraints(max_length=100)] | int | Decimal | None
+
+
+class ActualsEntryIn(Body):
+    """One month's entry, the fields of the entry form (numbers or text like "1,600")."""
+
+    month: Cell = Field(default=None, description="2027-01, 2027/01/05 or ROC 116/01/05.")
+    tool: Cell = Field(default=None, description="A tool id of the plan; none: plan lines.")
+    line: Cell = None
+    status: Cell = Field(default=None, description="planned, committed or spent (default).")
+    amount: Cell = None
+    seats: Cell = None
+    active_users: Cell = None
+    hours_saved: Cell = None
+    feedback: Cell = Field(default=None, description="Team feedback, 1 to 5.")
+    kpi: Cell = None
+    kpi_value: Cell = None
+    note: str | None = Field(default=None, max_length=4000)
+    replace: bool = Field(default=False, description="Replace an earlier different entry.")
+
+
+class ConfirmIn(Body):
+    import_id: str = Field(min_length=1, max_length=40)
+    replace: bool = False
+
+
+class ProposalDecisionIn(Body):
+    digest: str = Field(min_length=1, max_length=64, description="The review's proposal_digest.")
+    as_of: str = Field(default="", max_length=20, description="The review month, if chosen.")
+
+
+class MergeReportOut(BaseModel):
+    added: int
+    already_present: int
+    replaced: int
+    conflicts: int
+
+
+class SavedOut(BaseModel):
+    report: MergeReportOut
+    actuals: dict[str, Any]
+
+
+class ImportOut(BaseModel):
+    import_id: str
+    preview: dict[str, Any]
+    would: MergeReportOut
+    months: list[dict[str, Any]]

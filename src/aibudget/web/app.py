@@ -15,6 +15,7 @@ from aibudget.store.db import Database
 from aibudget.store.migrate import migrate
 from aibudget.web import errors
 from aibudget.web.api import router as api_router
+from aibudget.web.api_monitor import router as api_monitor_router
 from aibudget.web.pages_allocation import router as allocation_router
 from aibudget.web.pages_auth import router as auth_router
 from aibudget.web.pages_catalog import router as catalog_router
@@ -41,6 +42,7 @@ ROUTERS = (
     monitor_router,
     review_router,
     api_router,
+    api_monitor_router,
 )
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",

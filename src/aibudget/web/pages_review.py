@@ -169,14 +169,36 @@ def accept(
     web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, as_of: Small, digest: Small
 ) -> Response:
     version, result, proposed = _proposal(web, user.id, ws, plan_id, as_of, digest, t)
+    number = save_accepted(web, user.id, ws, plan_id, version, result, proposed, digest, t)
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}?v={number}", status_code=303)
+
+
+def save_accepted(
+    web: WebDep, user_id: str, ws: str, plan_id: str, version: PlanVersion, result: Review,
+    proposed: Plan, digest: str, t: Translator,
+) -> int:  # fmt: skip
+    """Save an accepted proposal as a new version, audited; its number."""
     note = t("monitor.web.accepted_note", month=result.as_of, number=version.number)
     with web.db.session() as s:
-        saved = plans.save(s, user.id, ws, plan_id, proposed, note)
+        saved = plans.save(s, user_id, ws, plan_id, proposed, note)
         audit.record(
-            s, "reallocation.accepted", user_id=user.id, workspace_id=ws, target=plan_id,
+            s, "reallocation.accepted", user_id=user_id, workspace_id=ws, target=plan_id,
             as_of=result.as_of, baseline=version.number, number=saved.number, digest=digest,
         )  # fmt: skip
-    return RedirectResponse(f"/w/{ws}/p/{plan_id}?v={saved.number}", status_code=303)
+    return saved.number
+
+
+def record_rejected(
+    web: WebDep, user_id: str, ws: str, plan_id: str, version: PlanVersion, result: Review,
+    digest: str,
+) -> None:  # fmt: skip
+    """A rejected proposal: audited (owner only), nothing saved."""
+    with web.db.session() as s:
+        workspaces.require(s, user_id, ws, Role.OWNER)
+        audit.record(
+            s, "reallocation.rejected", user_id=user_id, workspace_id=ws, target=plan_id,
+            as_of=result.as_of, baseline=version.number, digest=digest,
+        )  # fmt: skip
 
 
 @router.post("/w/{ws}/p/{plan_id}/review/reject")
@@ -184,11 +206,6 @@ def reject(
     web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, as_of: Small, digest: Small
 ) -> Response:
     version, result, _ = _proposal(web, user.id, ws, plan_id, as_of, digest, t)
-    with web.db.session() as s:
-        workspaces.require(s, user.id, ws, Role.OWNER)
-        audit.record(
-            s, "reallocation.rejected", user_id=user.id, workspace_id=ws, target=plan_id,
-            as_of=result.as_of, baseline=version.number, digest=digest,
-        )  # fmt: skip
+    record_rejected(web, user.id, ws, plan_id, version, result, digest)
     query = f"as_of={as_of}&rejected=1" if as_of else "rejected=1"
     return RedirectResponse(f"/w/{ws}/p/{plan_id}/review?{query}", status_code=303)

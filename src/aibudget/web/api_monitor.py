@@ -1,0 +1,262 @@
+"""JSON API of step 5 under /api/v1: a plan's actuals, imports, the review, the proposal.
+
+The same rules as the pages (:mod:`aibudget.web.pages_monitor`,
+:mod:`aibudget.web.pages_review`) and the same documents as the CLI: the review is the
+``aibudget review --json`` document. Imports are previewed (nothing written; a file with
+problems is a 422 naming each line) and merged only on confirm, in one step.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile
+
+from aibudget.domain.actuals import Actuals, MergeReport, merge
+from aibudget.domain.errors import AibudgetError, Problem
+from aibudget.i18n import Translator
+from aibudget.imports import Preview
+from aibudget.imports.formats import FORMATS
+from aibudget.render_monitor import review_json
+from aibudget.render_reallocate import proposal_json
+from aibudget.store import actuals, plans, workspaces
+from aibudget.store.errors import Conflict
+from aibudget.store.records import Role
+from aibudget.web.api import ERRORS, PLAN, ApiUser
+from aibudget.web.api_schemas import (
+    ActualsEntryIn,
+    ConfirmIn,
+    ImportOut,
+    ProposalDecisionIn,
+    SavedOut,
+    VersionOut,
+)
+from aibudget.web.context import WebDep, translator
+from aibudget.web.errors import TooMany
+from aibudget.web.monitor_forms import read_entry
+from aibudget.web.pages_monitor import MAX_IMPORT_BYTES, month_rows
+from aibudget.web.pages_monitor import _digest as file_digest
+from aibudget.web.pages_monitor import _load as load_plan_actuals
+from aibudget.web.pages_monitor import _preview as preview_upload
+from aibudget.web.pages_monitor import _summary as staged_summary
+from aibudget.web.pages_review import (
+    _proposal,
+    _reviewed,
+    plan_digest,
+    record_rejected,
+    save_accepted,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
+
+
+class EntryInvalid(AibudgetError):
+    message_id = "monitor.api.entry_invalid"
+    http_status = 422
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(count=len(problems))
+        self.problems = problems
+
+
+class ImportInvalid(EntryInvalid):
+    message_id = "monitor.api.import_invalid"
+
+
+class TooLarge(AibudgetError):
+    message_id = "monitor.web.too_large"
+    http_status = 413
+
+
+class ActualsConflict(Conflict):
+    message_id = "monitor.api.conflict"
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(count=len(problems))
+        self.problems = problems
+
+
+class NoActuals(Conflict):
+    message_id = "monitor.web.no_actuals"
+
+
+def _saved(stored: Actuals, report: MergeReport) -> dict[str, Any]:
+    return {"report": report.model_dump(), "actuals": _actuals_doc(stored)}
+
+
+def _actuals_doc(stored: Actuals) -> dict[str, Any]:
+    return stored.model_dump(mode="json") | {"months": month_rows(stored)}
+
+
+def _lines(t: Translator, preview: Preview) -> list[Problem]:
+    """Each problem of a file, at its line (reasons translated as the CLI shows them)."""
+    found = []
+    for p in preview.problems:
+        params = dict(p.params)
+        if "reason" in params:
+            params["reason"] = t(str(params["reason"]), **params)
+        found.append(Problem((preview.file,), p.message_id, params, p.line))
+    return found or [Problem((preview.file,), "monitor.api.import_invalid", {"count": 0})]
+
+
+def _require(web: WebDep, user_id: str, ws: str, plan_id: str, need: Role) -> None:
+    with web.db.session() as s:
+        workspaces.require(s, user_id, ws, need)
+        plans.summary(s, user_id, ws, plan_id)  # 404 for another workspace's plan
+
+
+@router.get(PLAN + "/actuals")
+def get_actuals(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) -> dict[str, Any]:
+    """All actuals of the plan, and per month: spent, committed, hours saved, records."""
+    _, _, _, stored = load_plan_actuals(web, user.id, workspace_id, plan_id)
+    return _actuals_doc(stored)
+
+
+@router.post(PLAN + "/actuals", response_model=SavedOut, status_code=201)
+def add_actuals(
+    web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, body: ActualsEntryIn
+) -> Any:
+    """One month's entries, validated like the entry form (every bad field named)."""
+    _, _, version, _ = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
+    form = {k: str(v) for k, v in body.model_dump(exclude={"replace"}).items() if v is not None}
+    entry = read_entry(version.plan, form)
+    if entry.problems:
+        raise EntryInvalid([Problem((k,), mid, p) for k, (mid, p) in entry.problems.items()])
+    with web.db.session() as s:
+        stored, report, conflicts = actuals.add(
+            s, user.id, workspace_id, plan_id, version.plan.currency, entry.records, body.replace
+        )
+    if conflicts:
+        raise ActualsConflict(conflicts)
+    return _saved(stored, report)
+
+
+@router.post(PLAN + "/actuals/imports", response_model=ImportOut)
+def preview_import(
+    request: Request,
+    web: WebDep,
+    user: ApiUser,
+    workspace_id: str,
+    plan_id: str,
+    file: Annotated[UploadFile | None, File()] = None,
+    fmt: Annotated[str, Form(alias="format", max_length=20)] = "",
+    tool: Annotated[str, Form(max_length=100)] = "",
+) -> Any:
+    """Preview a file (nothing is written): its format, encoding and records, staged for
+    ``…/actuals/confirm``; a file with problems is a 422 naming each bad line."""
+    from aibudget.render_monitor import preview_json
+
+    _, _, version, stored = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
+    plan = version.plan
+    if file is None or not file.filename:
+        raise EntryInvalid([Problem(("file",), "monitor.web.no_file")])
+    if (file.size or 0) > MAX_IMPORT_BYTES:
+        raise TooLarge(max_mb=MAX_IMPORT_BYTES // 2**20)
+    if fmt not in ("", *FORMATS) or (tool and tool not in {x.id for x in plan.tools}):
+        field = "format" if fmt not in ("", *FORMATS) else "tool"
+        raise EntryInvalid([Problem((field,), "monitor.web.unknown_choice")])
+    digest = file_digest(file.file)
+    preview = preview_upload(web, user.id, workspace_id, file, plan, fmt, tool)
+    if not preview.ok:
+        raise ImportInvalid(_lines(translator(request), preview))
+    with web.db.session() as s:
+        staged = actuals.stage(
+            s, user.id, workspace_id, plan_id, file_name=preview.file, file_digest=digest,
+            source=preview.format or fmt or "import", summary=staged_summary(preview),
+            records=preview.records,
+        )  # fmt: skip
+    _, would, _ = merge(stored, preview.records)
+    preview_doc = preview_json(preview, translator(request))
+    return {
+        "import_id": staged.id,
+        "preview": preview_doc,
+        "would": would.model_dump(),
+        "months": month_rows(Actuals(currency=plan.currency, records=preview.records)),
+    }
+
+
+@router.post(PLAN + "/actuals/confirm", response_model=SavedOut)
+def confirm_import(
+    web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, body: ConfirmIn
+) -> Any:
+    """Merge a previewed file in one step: all its records or, on a conflict, none.
+    Records already stored are skipped, so confirming the same file again adds nothing."""
+    _, _, version, _ = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
+    with web.db.session() as s:
+        staged = actuals.staged(s, user.id, workspace_id, plan_id, body.import_id)
+        stored, report, conflicts = actuals.confirm(
+            s, user.id, workspace_id, plan_id, body.import_id, version.plan.currency,
+            body.replace,
+        )  # fmt: skip
+        if not conflicts:
+            actuals.remember(
+                s, user.id, workspace_id, staged.source,
+                dict(staged.summary.get("mapping") or {}), staged.summary.get("encoding"),
+            )  # fmt: skip
+    if conflicts:
+        raise ActualsConflict(conflicts)
+    return _saved(stored, report)
+
+
+def _limited(web: WebDep, user_id: str) -> None:
+    if not web.evaluate_limiter.hit(f"user:{user_id}"):
+        raise TooMany(minutes=1)
+
+
+@router.get(PLAN + "/review")
+def get_review(
+    request: Request, response: Response, web: WebDep, user: ApiUser, workspace_id: str,
+    plan_id: str, as_of: str = "",
+) -> dict[str, Any]:  # fmt: skip
+    """The ``aibudget review --json`` document against the approved baseline (the newest
+    approved version, else the newest), plus ``baseline`` (its number) and
+    ``proposal_digest`` (send it back to accept or reject that proposal); rate-limited."""
+    _require(web, user.id, workspace_id, plan_id, Role.VIEWER)
+    _limited(web, user.id)
+    t = translator(request)
+    _, _, version, result, proposal, note = _reviewed(
+        web, user.id, workspace_id, plan_id, as_of, t, Role.VIEWER
+    )
+    if result is None:
+        raise NoActuals()
+    shown = None if proposal is None else proposal_json(proposal, t)
+    digest = plan_digest(proposal.plan) if proposal and proposal.plan else None
+    return review_json(result, t, shown, note) | {
+        "baseline": version.number,
+        "proposal_digest": digest,
+    }
+
+
+@router.post(PLAN + "/review/accept", response_model=VersionOut, status_code=201)
+def accept_proposal(
+    request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str,
+    body: ProposalDecisionIn,
+) -> Any:  # fmt: skip
+    """Save the proposal as a new plan version (owner only); 409 when the proposal is no
+    longer the one with ``digest`` (actuals or the baseline changed since)."""
+    _require(web, user.id, workspace_id, plan_id, Role.OWNER)
+    _limited(web, user.id)
+    t = translator(request)
+    version, result, proposed = _proposal(
+        web, user.id, workspace_id, plan_id, body.as_of, body.digest, t
+    )
+    saved = save_accepted(
+        web, user.id, workspace_id, plan_id, version, result, proposed, body.digest, t
+    )
+    with web.db.session() as s:
+        return plans.version(s, user.id, workspace_id, plan_id, saved)
+
+
+@router.post(PLAN + "/review/reject", status_code=204)
+def reject_proposal(
+    request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str,
+    body: ProposalDecisionIn,
+) -> Response:  # fmt: skip
+    """Reject the proposal (owner only): audited, no version is saved."""
+    _require(web, user.id, workspace_id, plan_id, Role.OWNER)
+    _limited(web, user.id)
+    version, result, _ = _proposal(
+        web, user.id, workspace_id, plan_id, body.as_of, body.digest, translator(request)
+    )
+    record_rejected(web, user.id, workspace_id, plan_id, version, result, body.digest)
+    return Response(status_code=204)
