@@ -17,7 +17,7 @@ from aibudget.domain.errors import AibudgetError, Problem
 from aibudget.i18n import Translator
 from aibudget.imports import Preview
 from aibudget.imports.formats import FORMATS
-from aibudget.render_monitor import review_json
+from aibudget.render_monitor import preview_json, review_json
 from aibudget.render_reallocate import proposal_json
 from aibudget.store import actuals, plans, workspaces
 from aibudget.store.errors import Conflict
@@ -144,8 +144,6 @@ def preview_import(
 ) -> Any:
     """Preview a file (nothing is written): its format, encoding and records, staged for
     ``…/actuals/confirm``; a file with problems is a 422 naming each bad line."""
-    from aibudget.render_monitor import preview_json
-
     _, _, version, stored = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
     plan = version.plan
     if file is None or not file.filename:
