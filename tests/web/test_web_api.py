@@ -10,8 +10,10 @@ from typing import Any
 import yaml
 from fastapi.testclient import TestClient
 
+from aibudget.documents import evaluation_json
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.optimize import optimize
+from aibudget.engine.simulate import simulate
 from aibudget.planfile import load_plan
 from tests.web.helpers import EXAMPLE, PASSWORD, csrf, sign_up
 
@@ -108,6 +110,26 @@ def test_evaluate_matches_the_engine_and_is_bounded(client: TestClient) -> None:
     assert body["simulation"]["trials"] == 1000
     _shape(client.post(url, json={"trials": 10_000_000}, headers=auth), 422)
     _shape(client.post(url, json={"trials": 20_001}, headers=auth), 422, "cli.trials_range")
+
+
+def test_evaluate_answers_the_cli_document_and_repeats_it_from_the_cache(
+    client: TestClient,
+) -> None:
+    auth = _token(client, "alice@example.com")
+    ws = client.post(f"{V1}/workspaces", json={"name": "Shop"}, headers=auth).json()["id"]
+    made = client.post(
+        f"{V1}/workspaces/{ws}/plans", json={"name": "p", "document": _document()}, headers=auth
+    ).json()
+    url = f"{V1}/workspaces/{ws}/plans/{made['plan_id']}/versions/1/evaluate"
+    first = client.post(url, json={"trials": 500}, headers=auth)
+    plan = load_plan(EXAMPLE)
+    expected = evaluation_json(evaluate(plan), simulate(plan, 500))
+    assert first.headers["content-type"] == "application/json"
+    assert first.json() == json.loads(json.dumps(expected, default=str))
+    client.app.state.web.evaluate_limiter.limit = 0  # type: ignore[attr-defined]
+    again = client.post(url, json={"trials": 500}, headers=auth)
+    assert again.status_code == 200 and again.content == first.content
+    assert client.post(url, json={"trials": 501}, headers=auth).status_code == 429
 
 
 def test_evaluate_is_rate_limited_per_user(client: TestClient) -> None:

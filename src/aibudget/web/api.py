@@ -181,20 +181,18 @@ def restore_version(
         return plans.restore(s, user.id, workspace_id, plan_id, number, body.note)
 
 
-@router.post(VERSION + "/evaluate")
+@router.post(VERSION + "/evaluate", response_model=dict[str, Any])
 def evaluate_version(
     web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int, body: EvaluateIn
-) -> dict[str, Any]:
+) -> Response:
     """Cash flows, NPV, ROI, payback and the simulation (bounded trials and time).
 
     The document of ``aibudget evaluate --json``; money amounts are exact decimal strings.
     """
-    from aibudget.documents import evaluation_json  # the one definition of this document
-
     with web.db.session() as s:
         version = plans.version(s, user.id, workspace_id, plan_id, number)
-    result, sim = evaluation.run(web, user.id, version, body.trials)
-    return evaluation_json(result, sim)
+    answer = evaluation.run_json(web, user.id, version, body.trials)
+    return Response(answer, media_type="application/json")
 
 
 @router.get(VERSION + "/lint", response_model=list[FindingOut])
