@@ -62,6 +62,7 @@ def _templates() -> Environment:
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # compiled once per process; no stat of every template per page
     )
     env.globals["app_version"] = __version__
     return env
