@@ -34,16 +34,19 @@ from aibudget.web.api_schemas import (
 from aibudget.web.context import WebDep, translator
 from aibudget.web.errors import TooMany
 from aibudget.web.monitor_forms import read_entry
-from aibudget.web.pages_monitor import MAX_IMPORT_BYTES, month_rows
-from aibudget.web.pages_monitor import _digest as file_digest
-from aibudget.web.pages_monitor import _load as load_plan_actuals
-from aibudget.web.pages_monitor import _preview as preview_upload
-from aibudget.web.pages_monitor import _summary as staged_summary
+from aibudget.web.pages_monitor import (
+    MAX_IMPORT_BYTES,
+    load_plan_actuals,
+    month_rows,
+    preview_upload,
+    staged_summary,
+    upload_digest,
+)
 from aibudget.web.pages_review import (
-    _proposal,
-    _reviewed,
+    current_proposal,
     plan_digest,
     record_rejected,
+    reviewed,
     save_accepted,
 )
 
@@ -153,7 +156,7 @@ def preview_import(
     if fmt not in ("", *FORMATS) or (tool and tool not in {x.id for x in plan.tools}):
         field = "format" if fmt not in ("", *FORMATS) else "tool"
         raise EntryInvalid([Problem((field,), "monitor.web.unknown_choice")])
-    digest = file_digest(file.file)
+    digest = upload_digest(file.file)
     preview = preview_upload(web, user.id, workspace_id, file, plan, fmt, tool)
     if not preview.ok:
         raise ImportInvalid(_lines(translator(request), preview))
@@ -212,7 +215,7 @@ def get_review(
     _require(web, user.id, workspace_id, plan_id, Role.VIEWER)
     _limited(web, user.id)
     t = translator(request)
-    _, _, version, result, proposal, note = _reviewed(
+    _, _, version, result, proposal, note = reviewed(
         web, user.id, workspace_id, plan_id, as_of, t, Role.VIEWER
     )
     if result is None:
@@ -235,7 +238,7 @@ def accept_proposal(
     _require(web, user.id, workspace_id, plan_id, Role.OWNER)
     _limited(web, user.id)
     t = translator(request)
-    version, result, proposed = _proposal(
+    version, result, proposed = current_proposal(
         web, user.id, workspace_id, plan_id, body.as_of, body.digest, t
     )
     saved = save_accepted(
@@ -253,7 +256,7 @@ def reject_proposal(
     """Reject the proposal (owner only): audited, no version is saved."""
     _require(web, user.id, workspace_id, plan_id, Role.OWNER)
     _limited(web, user.id)
-    version, result, _ = _proposal(
+    version, result, _ = current_proposal(
         web, user.id, workspace_id, plan_id, body.as_of, body.digest, translator(request)
     )
     record_rejected(web, user.id, workspace_id, plan_id, version, result, body.digest)

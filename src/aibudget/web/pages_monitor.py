@@ -34,7 +34,7 @@ MAX_IMPORT_BYTES = 20 * 2**20
 Text = Annotated[str, Form(max_length=100)]
 
 
-def _load(
+def load_plan_actuals(
     web: WebDep, user_id: str, ws: str, plan_id: str, need: Role = Role.VIEWER
 ) -> tuple[Workspace, Any, PlanVersion, Actuals]:
     with web.db.session() as s:
@@ -111,7 +111,7 @@ def actuals_page(
     present: int = 0,
     replaced: int = 0,
 ) -> Response:
-    space, summary, version, stored = _load(web, user.id, ws, plan_id)
+    space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id)
     flash = None
     if added is not None:
         flash = t("monitor.web.saved", added=added, present=present, replaced=replaced)
@@ -127,7 +127,7 @@ def _done(ws: str, plan_id: str, report: Any) -> Response:
 async def save_entry(
     request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str
 ) -> Response:
-    space, summary, version, stored = _load(web, user.id, ws, plan_id, Role.EDITOR)
+    space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     entry = read_entry(version.plan, form)
     replace = form.get("replace") == "1"
@@ -144,7 +144,7 @@ async def save_entry(
     return _page(request, t, space, summary, version, stored, 422, values=values, problems=problems)
 
 
-def _digest(stream: BinaryIO) -> str:
+def upload_digest(stream: BinaryIO) -> str:
     h = hashlib.sha256()
     for chunk in iter(lambda: stream.read(2**16), b""):
         h.update(chunk)
@@ -152,7 +152,7 @@ def _digest(stream: BinaryIO) -> str:
     return h.hexdigest()
 
 
-def _preview(
+def preview_upload(
     web: WebDep, user_id: str, ws: str, upload: UploadFile, plan: Plan, fmt: str, tool: str
 ) -> Preview:
     """Preview with what the workspace remembers for an explicitly chosen source."""
@@ -187,7 +187,7 @@ def preview_import(
     fmt: Annotated[str, Form(alias="format", max_length=20)] = "",
     tool: Text = "",
 ) -> Response:
-    space, summary, version, stored = _load(web, user.id, ws, plan_id, Role.EDITOR)
+    space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
     plan = version.plan
     if upload is None or not upload.filename:
         problems = {"upload": t("monitor.web.no_file")}
@@ -198,8 +198,8 @@ def preview_import(
     if fmt not in ("", *FORMATS) or (tool and tool not in {x.id for x in plan.tools}):
         problems = {"upload": t("monitor.web.unknown_choice")}
         return _page(request, t, space, summary, version, stored, 422, problems=problems)
-    digest = _digest(upload.file)
-    preview = _preview(web, user.id, ws, upload, plan, fmt, tool)
+    digest = upload_digest(upload.file)
+    preview = preview_upload(web, user.id, ws, upload, plan, fmt, tool)
     doc = preview_json(preview, t)
     staged = None
     would: Any = None
@@ -207,7 +207,7 @@ def preview_import(
         with web.db.session() as s:
             staged = actuals.stage(
                 s, user.id, ws, plan_id, file_name=preview.file, file_digest=digest,
-                source=preview.format or fmt or "import", summary=_summary(preview),
+                source=preview.format or fmt or "import", summary=staged_summary(preview),
                 records=preview.records,
             )  # fmt: skip
         _, would, _ = merge(stored, preview.records)
@@ -231,7 +231,7 @@ def preview_import(
     )
 
 
-def _summary(preview: Preview) -> dict[str, Any]:
+def staged_summary(preview: Preview) -> dict[str, Any]:
     return {
         "format": preview.format,
         "encoding": preview.encoding,
@@ -253,7 +253,7 @@ def confirm_import(
     import_id: Annotated[str, Form(max_length=40)],
     replace: Annotated[str, Form(max_length=2)] = "",
 ) -> Response:
-    space, summary, version, _ = _load(web, user.id, ws, plan_id, Role.EDITOR)
+    space, summary, version, _ = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
     with web.db.session() as s:
         staged = actuals.staged(s, user.id, ws, plan_id, import_id)
         _, report, conflicts = actuals.confirm(
@@ -288,7 +288,7 @@ def confirm_import(
 def template_download(
     web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, month: str = ""
 ) -> Response:
-    _, _, version, _ = _load(web, user.id, ws, plan_id)
+    _, _, version, _ = load_plan_actuals(web, user.id, ws, plan_id)
     try:
         chosen = parse_month(month) if month else version.plan.horizon.start
     except ValueError:

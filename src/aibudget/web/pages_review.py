@@ -60,7 +60,7 @@ def _month(as_of: str) -> str | None:
         raise BadMonth(value=as_of[:20]) from None
 
 
-def _reviewed(
+def reviewed(
     web: WebDep, user_id: str, ws: str, plan_id: str, as_of: str, t: Translator, need: Role
 ) -> tuple[Any, Any, PlanVersion, Review | None, Reallocation | None, str]:
     """The baseline version, its review and proposal (None without actuals)."""
@@ -103,7 +103,7 @@ def review_page(
     rejected: int = 0,
 ) -> Response:
     try:
-        space, summary, version, result, proposal, note = _reviewed(
+        space, summary, version, result, proposal, note = reviewed(
             web, user.id, ws, plan_id, as_of, t, Role.VIEWER
         )
     except AibudgetError as error:
@@ -152,11 +152,11 @@ def _failed(
     )  # fmt: skip
 
 
-def _proposal(
+def current_proposal(
     web: WebDep, user_id: str, ws: str, plan_id: str, as_of: str, digest: str, t: Translator
 ) -> tuple[PlanVersion, Review, Plan]:
     """The proposal the owner saw, recomputed; ProposalChanged if it is another one now."""
-    _, _, version, result, proposal, _ = _reviewed(web, user_id, ws, plan_id, as_of, t, Role.OWNER)
+    _, _, version, result, proposal, _ = reviewed(web, user_id, ws, plan_id, as_of, t, Role.OWNER)
     if result is None or proposal is None or proposal.plan is None:
         raise ProposalChanged()
     if plan_digest(proposal.plan) != digest:
@@ -168,7 +168,7 @@ def _proposal(
 def accept(
     web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, as_of: Small, digest: Small
 ) -> Response:
-    version, result, proposed = _proposal(web, user.id, ws, plan_id, as_of, digest, t)
+    version, result, proposed = current_proposal(web, user.id, ws, plan_id, as_of, digest, t)
     number = save_accepted(web, user.id, ws, plan_id, version, result, proposed, digest, t)
     return RedirectResponse(f"/w/{ws}/p/{plan_id}?v={number}", status_code=303)
 
@@ -205,7 +205,7 @@ def record_rejected(
 def reject(
     web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, as_of: Small, digest: Small
 ) -> Response:
-    version, result, _ = _proposal(web, user.id, ws, plan_id, as_of, digest, t)
+    version, result, _ = current_proposal(web, user.id, ws, plan_id, as_of, digest, t)
     record_rejected(web, user.id, ws, plan_id, version, result, digest)
     query = f"as_of={as_of}&rejected=1" if as_of else "rejected=1"
     return RedirectResponse(f"/w/{ws}/p/{plan_id}/review?{query}", status_code=303)
