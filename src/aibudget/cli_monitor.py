@@ -25,7 +25,7 @@ from rich.console import Console
 from aibudget.cli_common import fail, load_with_translator, print_json
 from aibudget.domain.actuals import Actuals, merge
 from aibudget.domain.errors import AibudgetError
-from aibudget.domain.plan import Category, Plan, parse_month
+from aibudget.domain.plan import Plan, parse_month
 from aibudget.engine.flows import build_flows
 from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, confirm, preview_file
@@ -41,11 +41,6 @@ LangOpt = Annotated[
     typer.Option("--lang", help="Language of messages: zh-TW or en (default: the plan's)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
-
-
-def _default_tool(plan: Plan) -> str | None:
-    ads = [tool.id for tool in plan.tools if tool.category is Category.AD_OPTIMISATION]
-    return ads[0] if len(ads) == 1 else None
 
 
 def read_actuals(path: Path, currency: str) -> Actuals:
@@ -113,7 +108,7 @@ def import_cmd(
         format=fmt,
         encoding=encoding,
         mapping=columns or None,
-        tool=tool or _default_tool(plan),
+        tool=tool or plan.single_ad_tool(),
     )
     previews = [preview_file(path, options) for path in files]
     target = out or plan_path.with_suffix(".actuals.json")
@@ -213,7 +208,7 @@ def template_cmd(
 def load_actuals(plan: Plan, files: list[Path], t: Translator) -> Actuals:
     """Actuals from normalised JSON files and/or importable files, merged (all valid)."""
     actuals = Actuals(currency=plan.currency)
-    options = ImportOptions(currency=plan.currency, tool=_default_tool(plan))
+    options = ImportOptions(currency=plan.currency, tool=plan.single_ad_tool())
     err = Console(stderr=True, highlight=False)
     for path in files:
         if path.suffix.lower() == ".json":

@@ -430,6 +430,12 @@ class Plan(Strict):
     def member(self, member_id: str) -> TeamMember | None:
         return next((m for m in self.team if m.id == member_id), None)
 
+    def single_ad_tool(self) -> str | None:
+        """The one ad-optimisation tool, if there is exactly one: ad-platform exports
+        (Google Ads, Meta Ads) are booked to it unless the user names another."""
+        ads = [tool.id for tool in self.tools if tool.category is Category.AD_OPTIMISATION]
+        return ads[0] if len(ads) == 1 else None
+
     def annual_budget(self) -> Decimal:
         if self.budget.annual_amount is not None:
             return self.budget.annual_amount

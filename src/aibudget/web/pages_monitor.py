@@ -15,7 +15,6 @@ from typing import Annotated, Any, BinaryIO
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from aibudget.cli_monitor import _default_tool as default_tool  # one rule, as the CLI
 from aibudget.domain.actuals import PLAN_LEVEL, Actuals, SpendStatus, merge
 from aibudget.domain.plan import LineItem, Plan, parse_month
 from aibudget.i18n import Translator
@@ -94,7 +93,7 @@ def _page(
         statuses=[x.value for x in SpendStatus],
         kpis=[(k, names.get(k, k)) for k in kpi_choices(plan)],
         formats=list(FORMATS),
-        ad_tool=default_tool(plan),
+        ad_tool=plan.single_ad_tool(),
         **context,
     )
 
@@ -165,7 +164,7 @@ def preview_upload(
         format=fmt or None,
         encoding=remembered.encoding if remembered else None,
         mapping=remembered.mapping if remembered else None,
-        tool=tool or default_tool(plan),
+        tool=tool or plan.single_ad_tool(),
     )
     name = (upload.filename or "upload")[:300]
     preview = preview_stream(upload.file, name, options)
