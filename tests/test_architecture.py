@@ -55,3 +55,12 @@ def test_core_module_imports_no_shell(path: Path) -> None:
 
 def test_the_check_sees_core_files() -> None:
     assert len(CORE_FILES) >= 6
+
+
+SERVER_FILES = sorted(p for pkg in ("web", "store") for p in (SRC / pkg).rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", SERVER_FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_web_and_store_import_no_command_line_code(path: Path) -> None:
+    bad = {name for name in imported_modules(path) if name.startswith("aibudget.cli")}
+    assert not bad, f"{path.name} imports {sorted(bad)}: share it from a render_* module"

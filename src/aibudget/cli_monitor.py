@@ -246,8 +246,9 @@ def review_cmd(
 ) -> None:
     """Plan vs forecast vs actual, KPI attainment, advice per tool, milestones, and the
     reallocation proposal for the remaining months."""
-    from aibudget.cli_reallocate import proposal_for, write_proposal
+    from aibudget.cli_reallocate import write_proposal
     from aibudget.engine.review import review
+    from aibudget.render_reallocate import proposal_for
 
     plan, t = load_with_translator(plan_path, lang)
     try:

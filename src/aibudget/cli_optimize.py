@@ -25,10 +25,10 @@ from aibudget.domain.allocation import (
     OptimisationResult,
     OptimisePolicy,
     OptimiseStatus,
-    ToolReason,
 )
 from aibudget.domain.errors import AibudgetError
 from aibudget.i18n import Translator
+from aibudget.render_optimize import reason_text, result_json, text_params
 
 NO_ALLOCATION_EXIT = 1
 
@@ -55,69 +55,6 @@ def native_stdout_silenced() -> Iterator[None]:
         os.close(saved)
 
 
-def _text_params(t: Translator, currency: str, params: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in params.items():
-        if isinstance(value, Decimal):
-            out[key] = t.money(value, currency)
-        elif isinstance(value, float):
-            out[key] = t.number(value, 1 if value % 1 else 0)
-        else:
-            out[key] = value
-    return out
-
-
-def reason_text(t: Translator, currency: str, reason: ToolReason) -> str:
-    params = _text_params(t, currency, reason.params)
-    text = t(f"optimize.reason.{reason.code}", **params)
-    if reason.selected and "others" in params:
-        text += " " + t("optimize.reason.plan_beats", others=params["others"])
-    return text
-
-
-def result_json(t: Translator, result: OptimisationResult) -> dict[str, Any]:
-    """The ``optimize --json`` document (amounts as exact decimal numbers)."""
-    cur = result.currency
-    return {
-        "status": result.status.value,
-        "objective_kind": result.objective_kind.value,
-        "objective": result.objective,
-        "expected_npv": result.expected_npv,
-        "gap": result.gap,
-        "currency": cur,
-        "budget": result.budget,
-        "total": result.total,
-        "unallocated": result.unallocated,
-        "selected": [s.model_dump() for s in result.selected],
-        "line_items": result.line_items,
-        "ad_spend": result.ad_spend,
-        "reasons": {
-            r.tool: {
-                "selected": r.selected,
-                "code": r.code,
-                "params": r.params,
-                "text": reason_text(t, cur, r),
-            }
-            for r in result.reasons
-        },
-        "marginal_value_of_budget": result.marginal_value_of_budget,
-        "budget_step": result.budget_step,
-        "marginal_value_of_hour": result.marginal_value_of_hour,
-        "incumbent_objective": result.incumbent_objective,
-        "incumbent_feasible": result.incumbent_feasible,
-        "kept_incumbent": result.kept_incumbent,
-        "conflicts": [
-            {
-                "group": c.group,
-                "message_id": c.message_id,
-                "params": c.params,
-                "text": t(c.message_id, **_text_params(t, cur, c.params)),
-            }
-            for c in result.conflicts
-        ],
-    }
-
-
 def render(
     console: Console, t: Translator, company: str, months: int, r: OptimisationResult
 ) -> None:
@@ -137,7 +74,7 @@ def render(
     console.print(t(f"optimize.status.{r.status.value}", gap=gap))
     if r.status is OptimiseStatus.INFEASIBLE:
         for c in r.conflicts:
-            console.print(f"  [red]✗[/red] {t(c.message_id, **_text_params(t, cur, c.params))}")
+            console.print(f"  [red]✗[/red] {t(c.message_id, **text_params(t, cur, c.params))}")
         console.print(t("optimize.exit_infeasible"))
         return
     if r.objective is None:

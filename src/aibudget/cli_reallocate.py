@@ -14,22 +14,10 @@ import typer
 from rich.console import Console
 
 from aibudget.cli_common import fail
-from aibudget.domain.errors import AibudgetError, PlanError
-from aibudget.domain.plan import Plan
+from aibudget.domain.errors import PlanError
 from aibudget.domain.reallocation import Reallocation
-from aibudget.domain.review import Review
 from aibudget.i18n import Translator
 from aibudget.planfile import dump_plan, load_plan
-
-
-def proposal_for(plan: Plan, result: Review, t: Translator) -> tuple[Reallocation | None, str]:
-    """The proposal, or None and the reason in words (e.g. the horizon is over)."""
-    from aibudget.engine.reallocate import reallocate
-
-    try:
-        return reallocate(plan, result), ""
-    except AibudgetError as error:
-        return None, t(error.message_id, **error.params)
 
 
 def write_proposal(path: Path, proposal: Reallocation | None, note: str, t: Translator) -> None:

@@ -7,7 +7,10 @@ from typing import Any
 
 from rich.console import Console
 
+from aibudget.domain.errors import AibudgetError
+from aibudget.domain.plan import Plan
 from aibudget.domain.reallocation import Change, Reallocation
+from aibudget.domain.review import Review
 from aibudget.i18n import Translator
 
 
@@ -50,3 +53,13 @@ def print_proposal(console: Console, t: Translator, r: Reallocation) -> None:
     for c in r.changes:
         console.print(f"  • {change_text(t, c, r.currency)}")
     console.print(summary_text(t, r))
+
+
+def proposal_for(plan: Plan, result: Review, t: Translator) -> tuple[Reallocation | None, str]:
+    """The proposal, or None and the reason in words (e.g. the horizon is over)."""
+    from aibudget.engine.reallocate import reallocate
+
+    try:
+        return reallocate(plan, result), ""
+    except AibudgetError as error:
+        return None, t(error.message_id, **error.params)

@@ -162,33 +162,26 @@ def list_plans(session: Session, user_id: str, workspace_id: str) -> list[PlanSu
         .where(PlanRow.workspace_id == workspace_id, PlanRow.deleted_at.is_(None))
         .order_by(PlanRow.name, PlanRow.id)
     )
-    return [
-        PlanSummary(
-            id=p.id,
-            workspace_id=p.workspace_id,
-            name=p.name,
-            created_at=aware(p.created_at),
-            latest_number=v.number,
-            latest_status=Status(v.status),
-            updated_at=aware(v.created_at),
-        )
-        for p, v in rows
-    ]
+    return [_summary(p, v) for p, v in rows]
+
+
+def _summary(plan: PlanRow, latest: PlanVersionRow) -> PlanSummary:
+    """A plan with its newest version's number, status and time."""
+    return PlanSummary(
+        id=plan.id,
+        workspace_id=plan.workspace_id,
+        name=plan.name,
+        created_at=aware(plan.created_at),
+        latest_number=latest.number,
+        latest_status=Status(latest.status),
+        updated_at=aware(latest.created_at),
+    )
 
 
 def summary(session: Session, user_id: str, workspace_id: str, plan_id: str) -> PlanSummary:
     require(session, user_id, workspace_id)
     row = _plan_row(session, workspace_id, plan_id)
-    latest = _version_row(session, plan_id, None)
-    return PlanSummary(
-        id=row.id,
-        workspace_id=row.workspace_id,
-        name=row.name,
-        created_at=aware(row.created_at),
-        latest_number=latest.number,
-        latest_status=Status(latest.status),
-        updated_at=aware(latest.created_at),
-    )
+    return _summary(row, _version_row(session, plan_id, None))
 
 
 def versions(
@@ -256,15 +249,7 @@ def overview(
     if not rows:
         raise NotFound()
     newest = rows[0][0]
-    summary = PlanSummary(
-        id=plan_row.id,
-        workspace_id=plan_row.workspace_id,
-        name=plan_row.name,
-        created_at=aware(plan_row.created_at),
-        latest_number=newest.number,
-        latest_status=Status(newest.status),
-        updated_at=aware(newest.created_at),
-    )
+    summary = _summary(plan_row, newest)
     wanted = newest.number if number is None else number
     found = next(((r, name) for r, name in rows if r.number == wanted), None)
     if found is None:

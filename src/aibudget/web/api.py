@@ -214,7 +214,7 @@ def optimise_version(
     request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int
 ) -> dict[str, Any]:
     """The allocation (``aibudget optimize --json``): time-bounded, rate-limited per user."""
-    from aibudget.cli_optimize import result_json  # the one definition of this document
+    from aibudget.render_optimize import result_json  # the one definition of this document
 
     with web.db.session() as s:
         version = plans.version(s, user.id, workspace_id, plan_id, number)

@@ -23,7 +23,7 @@ def allocation_page(
     plan_id: str,
     number: int,
 ) -> Response:
-    from aibudget.cli_optimize import result_json  # the one wording of reasons, conflicts
+    from aibudget.render_optimize import result_json  # the one wording of reasons, conflicts
 
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws)

@@ -16,7 +16,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from aibudget.cli_reallocate import proposal_for
 from aibudget.domain.actuals import PLAN_LEVEL, content_digest
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
@@ -24,7 +23,7 @@ from aibudget.domain.reallocation import Reallocation
 from aibudget.domain.review import Review
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
-from aibudget.render_reallocate import change_text, summary_text
+from aibudget.render_reallocate import change_text, proposal_for, summary_text
 from aibudget.store import actuals, audit, plans, workspaces
 from aibudget.store.errors import Conflict
 from aibudget.store.plans import to_document
