@@ -1,0 +1,158 @@
+"""What a report says, gathered once for both formats (PDF and XLSX).
+
+:func:`gather` runs the engine (evaluation, simulation, optimiser, health check and,
+with actuals, the review and its reallocation proposal) and keeps the results; the
+writers only lay them out. The few facts a report adds on top of the engine (the
+pilot, the biggest risks, the review dates) are small functions here, so both formats
+say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from aibudget.catalog import catalog_for, kpi_entries
+from aibudget.domain.actuals import Actuals
+from aibudget.domain.allocation import OptimisationResult, OptimisePolicy
+from aibudget.domain.errors import AibudgetError
+from aibudget.domain.guidance import Finding
+from aibudget.domain.plan import Billing, Plan, Tool, month_index
+from aibudget.domain.reallocation import Reallocation
+from aibudget.domain.results import Evaluation, SimulationResult, TornadoBar
+from aibudget.domain.review import Review
+from aibudget.engine.cashflow import evaluate
+from aibudget.engine.lint import lint
+from aibudget.engine.optimize import optimize
+from aibudget.engine.simulate import simulate
+
+TOP_RISKS = 3
+Progress = Callable[[int, int], None]
+
+
+class ReportError(AibudgetError):
+    """A report that cannot be made (e.g. no CJK font for the PDF)."""
+
+    message_id = "report.failed"
+    http_status = 503
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """Where the plan comes from and when the report was made (shown on the cover)."""
+
+    generated: date
+    version: str | None = None  # "v3" for a stored version, the file name for a file
+    state: str | None = None  # draft | live | approved (stored versions)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportData:
+    plan: Plan
+    meta: ReportMeta
+    evaluation: Evaluation
+    simulation: SimulationResult
+    optimisation: OptimisationResult | None
+    findings: list[Finding]
+    review: Review | None = None
+    proposal: Reallocation | None = None
+    proposal_note: str | None = None  # message id why there is no proposal
+    actuals: Actuals | None = None
+    catalog_problems: int = 0
+
+    @property
+    def currency(self) -> str:
+        return self.plan.currency
+
+
+def gather(
+    plan: Plan,
+    meta: ReportMeta,
+    *,
+    actuals: Actuals | None = None,
+    as_of: str | None = None,
+    trials: int | None = None,
+    optimiser_seconds: Decimal | None = None,
+    progress: Progress | None = None,
+) -> ReportData:
+    """Run the engine for a report. ``actuals`` adds the review (and the proposal)."""
+    evaluation = evaluate(plan)
+    sim = simulate(plan, trials, progress=progress)
+    policy = plan.optimise or OptimisePolicy()
+    if optimiser_seconds is not None:
+        limit = min(policy.time_limit_seconds, optimiser_seconds)
+        policy = policy.model_copy(update={"time_limit_seconds": limit})
+    optimisation = optimize(plan, policy)
+    catalog, problems = catalog_for(plan.catalog)
+    findings = lint(plan, catalog, kpi_entries())
+    review = proposal = note = None
+    if actuals is not None and actuals.records:
+        from aibudget.engine.reallocate import reallocate
+        from aibudget.engine.review import review as run_review
+
+        review = run_review(plan, actuals, as_of)
+        try:
+            proposal = reallocate(plan, review)
+        except AibudgetError as error:
+            note = error.message_id
+    return ReportData(
+        plan=plan,
+        meta=meta,
+        evaluation=evaluation,
+        simulation=sim,
+        optimisation=optimisation,
+        findings=findings,
+        review=review,
+        proposal=proposal,
+        proposal_note=note,
+        actuals=actuals,
+        catalog_problems=len(problems),
+    )
+
+
+# ------------------------------------------------------------ facts a report adds
+
+
+def calendar_month(plan: Plan, month: int) -> str:
+    """Plan month 1 is the horizon's start; month 0 the month before it (``YYYY-MM``)."""
+    index = month_index(plan.horizon.start) + month - 1
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def pilot_tools(plan: Plan) -> list[Tool]:
+    """The tools the plan starts inside the pilot (months 1 .. pilot.months)."""
+    return [t for t in plan.tools if t.start_month <= plan.budget.pilot.months]
+
+
+def pilot_cost(data: ReportData) -> Decimal:
+    """What the pilot costs: every cost of the plan up to the pilot's last month."""
+    last = min(data.plan.budget.pilot.months, data.evaluation.months)
+    return sum(data.evaluation.monthly_costs[: last + 1], Decimal(0))
+
+
+def top_risks(sim: SimulationResult, count: int = TOP_RISKS) -> list[TornadoBar]:
+    """The inputs whose range moves NPV most (the tornado's widest bars)."""
+    return sorted(sim.tornado, key=lambda bar: bar.swing, reverse=True)[:count]
+
+
+def review_months(plan: Plan) -> list[int]:
+    """Plan months of the scheduled reviews (every ``review_every_months``)."""
+    every = plan.budget.review_every_months
+    if not every:
+        return []
+    return list(range(every, plan.horizon.months + 1, every))
+
+
+def renewals(plan: Plan) -> list[tuple[Tool, int]]:
+    """(tool, plan month) of each renewal of an annual plan inside the horizon."""
+    out: list[tuple[Tool, int]] = []
+    for tool in plan.tools:
+        chosen = tool.chosen_plan()
+        if chosen is not None and chosen.billing is Billing.ANNUAL:
+            out.extend(
+                (tool, m) for m in range(tool.start_month + 12, plan.horizon.months + 1, 12)
+            )
+    return sorted(out, key=lambda item: item[1])

@@ -1,0 +1,81 @@
+"""The CJK font embedded in PDFs and charts (Noto Sans CJK from the system).
+
+Traditional Chinese needs a font with its glyphs: Debian's ``fonts-noto-cjk`` gives
+Noto Sans CJK as font collections (``.ttc``) holding one face per region; we use the
+Traditional Chinese (TC) face. ``AIBUDGET_CJK_FONT`` may name another font file
+(``.ttf``, ``.otf`` or ``.ttc``; for a collection the face named "... TC" is used, else
+the first). Nothing is downloaded: without a font the PDF refuses with a message
+that says what to install.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from aibudget.reports.content import ReportError
+
+FONT_DIRS = (
+    Path("/usr/share/fonts/opentype/noto"),
+    Path("/usr/share/fonts/noto-cjk"),
+    Path("/usr/share/fonts/google-noto-cjk"),
+    Path("/usr/local/share/fonts"),
+    Path("/Library/Fonts"),
+)
+REGULAR = ("NotoSansCJK-Regular.ttc", "NotoSansCJKtc-Regular.otf", "NotoSansTC-Regular.otf")
+BOLD = ("NotoSansCJK-Bold.ttc", "NotoSansCJKtc-Bold.otf", "NotoSansTC-Bold.otf")
+FACE = "Noto Sans CJK TC"
+
+
+@dataclass(frozen=True)
+class FontFile:
+    path: Path
+    index: int  # face number inside a collection (0 for a single font)
+    family: str
+
+
+@dataclass(frozen=True)
+class FontPair:
+    regular: FontFile
+    bold: FontFile
+
+
+def _face(path: Path) -> FontFile:
+    if path.suffix.lower() != ".ttc":
+        return FontFile(path, 0, path.stem)
+    from fontTools.ttLib import TTCollection
+
+    collection = TTCollection(str(path), lazy=True)
+    names = [str(face["name"].getDebugName(1)) for face in collection.fonts]
+    for i, name in enumerate(names):
+        if name.endswith(" TC"):
+            return FontFile(path, i, name)
+    return FontFile(path, 0, names[0] if names else path.stem)
+
+
+def _find(names: tuple[str, ...]) -> Path | None:
+    for folder in FONT_DIRS:
+        for name in names:
+            if (folder / name).is_file():
+                return folder / name
+    return None
+
+
+@cache
+def cjk_fonts() -> FontPair:
+    """The regular and bold faces (bold falls back to regular), or a ReportError."""
+    named = os.environ.get("AIBUDGET_CJK_FONT")
+    if named:
+        path = Path(named)
+        if not path.is_file():
+            raise ReportError("report.font_missing", file=named)
+        face = _face(path)
+        return FontPair(face, face)
+    regular = _find(REGULAR)
+    if regular is None:
+        raise ReportError("report.font_missing", file=", ".join(str(d) for d in FONT_DIRS[:1]))
+    bold = _find(BOLD)
+    face = _face(regular)
+    return FontPair(face, _face(bold) if bold else face)

@@ -1,0 +1,18 @@
+"""Messages shared by the reports (CLI, web and both formats): id -> (English, 繁體中文)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "report.working": ("Preparing the report…", "正在製作報告…"),
+    "report.written": ("Report written: {file} ({kb} KB).", "報告已寫入：{file}（{kb} KB）。"),
+    "report.failed": (
+        "The report could not be made; nothing was written.",
+        "無法製作報告，沒有寫入任何檔案。",
+    ),
+    "report.font_missing": (
+        "The PDF needs a Chinese (CJK) font and none was found ({file}). "
+        "Install Debian's fonts-noto-cjk, or set AIBUDGET_CJK_FONT to a font file.",
+        "PDF 需要中文（CJK）字型，但找不到（{file}）。"
+        "請安裝 Debian 的 fonts-noto-cjk，或以 AIBUDGET_CJK_FONT 指定字型檔。",
+    ),
+}
