@@ -61,9 +61,12 @@ class Translator:
 
     def money(self, amount: Decimal | float, currency: str, digits: int = 0) -> str:
         """NT$1,234,567 / US$1,234 in zh_TW; NT$1,234,567 / $1,234 in en."""
-        symbol = SYMBOLS.get(currency) or get_currency_symbol(currency, locale=self._babel)
+        symbol = self.currency_symbol(currency)
         text = self.number(-amount if amount < 0 else amount, digits)
         return f"-{symbol}{text}" if amount < 0 else f"{symbol}{text}"
+
+    def currency_symbol(self, currency: str) -> str:
+        return SYMBOLS.get(currency) or get_currency_symbol(currency, locale=self._babel)
 
     def number(self, value: Decimal | float, digits: int = 0) -> str:
         fmt = "#,##0" if digits == 0 else "#,##0." + "0" * digits

@@ -1,0 +1,422 @@
+"""The Allocation, Tools, KPIs, Actuals and Review sheets of the workbook."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from xlsxwriter.worksheet import Worksheet
+
+from aibudget.catalog import kpi_entries
+from aibudget.domain.allocation import OptimiseStatus
+from aibudget.domain.plan import LineItem
+from aibudget.engine.flows import PLAN_LINES_ID
+from aibudget.i18n import Translator
+from aibudget.render_optimize import reason_text, text_params
+from aibudget.render_reallocate import change_text, summary_text
+from aibudget.reports.content import ReportData, calendar_month
+from aibudget.reports.xlsx_book import Book, Cell
+from aibudget.reports.xlsx_cashflows import TOTAL_COL, CashflowRefs, figure_formulas
+
+DONUT_COLOURS = ("#1F5F8B", "#4C9BC9", "#8CC0DE", "#2E8B57", "#E3A857", "#C8553D", "#8E7DBE")
+
+
+def _headers(book: Book, ws: Worksheet, row: int, t: Translator, ids: list[str]) -> None:
+    for col, message_id in enumerate(ids):
+        book.text(ws, row, col, t(message_id) if message_id else "", "header")
+
+
+def write_allocation(
+    book: Book, ws: Worksheet, data: ReportData, t: Translator, cf: CashflowRefs
+) -> None:
+    ws.set_column(0, 0, 34)
+    ws.set_column(1, 8, 15)
+    book.text(ws, 0, 0, t("xlsx.allocation_title"), "title")
+    opt = data.optimisation
+    row = 2
+    book.text(ws, row, 0, t("xlsx.annual_budget"))
+    book.value(ws, row, 1, data.plan.annual_budget(), "money")
+    row += 2
+    if opt is None or opt.status in (OptimiseStatus.INFEASIBLE, OptimiseStatus.NO_SOLUTION):
+        book.text(ws, row, 0, t("xlsx.no_allocation"), "bold")
+        row += 1
+        for c in opt.conflicts if opt else []:
+            params = text_params(t, data.currency, c.params)
+            book.text(ws, row, 0, t(c.message_id, **params))
+            row += 1
+        row += 1
+    else:
+        book.text(ws, row, 0, t("xlsx.recommended_split"), "section")
+        book.text(ws, row + 1, 0, t("xlsx.optimiser_note"), "note")
+        row += 2
+        _headers(book, ws, row, t, ["xlsx.line", "xlsx.amount", "xlsx.share"])
+        row += 1
+        first = row
+        items = [(k, v) for k, v in opt.line_items.items() if v]
+        items += [(f"ad:{k}", v) for k, v in opt.ad_spend.items() if v]
+        last = first + len(items) - 1
+        total_cell = Cell(ws.get_name(), last + 1, 1)
+        for key, amount in items:
+            label = (
+                t("optimize.line.ad_spend") + f" ({key[3:]})"
+                if key.startswith("ad:")
+                else t(f"optimize.line.{key}")
+            )
+            book.text(ws, row, 0, label)
+            book.value(ws, row, 1, amount, "money")
+            share = amount / opt.total if opt.total else Decimal(0)
+            formula = f"=IF({total_cell.a1}>0,{Cell('', row, 1).a1}/{total_cell.a1},0)"
+            book.formula(ws, row, 2, formula, "percent", share)
+            row += 1
+        book.text(ws, row, 0, t("cli.total"), "bold")
+        total = f"=SUM({Cell('', first, 1).a1}:{Cell('', max(first, last), 1).a1})"
+        book.formula(ws, row, 1, total, "money_bold", opt.total)
+        row += 1
+        book.text(ws, row, 0, t("xlsx.horizon_budget"))
+        book.value(ws, row, 1, opt.budget, "money")
+        budget_cell = Cell("", row, 1).a1
+        row += 1
+        book.text(ws, row, 0, t("xlsx.unallocated"))
+        book.formula(ws, row, 1, f"={budget_cell}-{total_cell.a1}", "money", opt.unallocated)
+        row += 1
+        if opt.marginal_value_of_budget is not None:
+            book.text(
+                ws, row, 0, t("xlsx.marginal_budget", step=t.money(opt.budget_step, data.currency))
+            )
+            book.value(ws, row, 1, opt.marginal_value_of_budget, "money")
+            row += 1
+        if items:
+            chart = book.workbook.add_chart({"type": "doughnut"})
+            chart.add_series(
+                {
+                    "name": t("xlsx.recommended_split"),
+                    "categories": [ws.get_name(), first, 0, last, 0],
+                    "values": [ws.get_name(), first, 1, last, 1],
+                    "points": [{"fill": {"color": c}} for c in DONUT_COLOURS[: len(items)]],
+                    "data_labels": {"percentage": True},
+                }
+            )
+            chart.set_title({"name": t("xlsx.recommended_split")})
+            chart.set_size({"width": 480, "height": 320})
+            ws.insert_chart(2, 4, chart)
+        row += 1
+        row = _selected(book, ws, data, t, row)
+    _planned_lines(book, ws, data, t, cf, row + 1)
+
+
+def _selected(book: Book, ws: Worksheet, data: ReportData, t: Translator, row: int) -> int:
+    opt = data.optimisation
+    assert opt is not None
+    book.text(ws, row, 0, t("xlsx.funded_tools"), "section")
+    row += 1
+    _headers(
+        book,
+        ws,
+        row,
+        t,
+        [
+            "cli.tool",
+            "xlsx.tool_plan",
+            "xlsx.phase",
+            "xlsx.start_month",
+            "xlsx.owner",
+            "xlsx.monthly_cost",
+            "xlsx.total_cost",
+            "cli.npv",
+        ],
+    )
+    row += 1
+    for s in opt.selected:
+        book.text(ws, row, 0, s.name)
+        book.text(ws, row, 1, s.plan or "–")
+        book.text(ws, row, 2, t(f"xlsx.phase.{s.phase}"))
+        book.text(ws, row, 3, calendar_month(data.plan, s.start_month))
+        member = data.plan.member(s.owner)
+        book.text(ws, row, 4, (member.name or member.id) if member else s.owner)
+        book.value(ws, row, 5, s.monthly_cost, "money")
+        book.value(ws, row, 6, s.total_cost, "money")
+        book.value(ws, row, 7, s.expected_npv, "money")
+        row += 1
+    if not opt.selected:
+        book.text(ws, row, 0, t("xlsx.none"), "note")
+        row += 1
+    return row
+
+
+def _planned_lines(
+    book: Book, ws: Worksheet, data: ReportData, t: Translator, cf: CashflowRefs, row: int
+) -> None:
+    """This plan's costs by budget line over the horizon, live from the Cash flows sheet."""
+    book.text(ws, row, 0, t("xlsx.planned_lines"), "section")
+    book.text(ws, row + 1, 0, t("xlsx.planned_lines_note"), "note")
+    row += 2
+    _headers(book, ws, row, t, ["xlsx.line", "xlsx.amount"])
+    row += 1
+    for line in LineItem:
+        cells = [Cell(cf.sheet, r, TOTAL_COL).ref for r, item in cf.cost_rows if item is line]
+        if not cells:
+            continue
+        book.text(ws, row, 0, t(f"monitor.line.{line.value}"))
+        cached = data.evaluation.costs_by_line.get(line.value, Decimal(0))
+        book.formula(ws, row, 1, "=" + "+".join(cells), "money", cached)
+        row += 1
+
+
+def write_tools(
+    book: Book, ws: Worksheet, data: ReportData, t: Translator, cf: CashflowRefs
+) -> None:
+    ws.set_column(0, 0, 28)
+    ws.set_column(1, 14, 14)
+    ws.set_column(15, 15, 60)
+    book.text(ws, 0, 0, t("xlsx.tools_title"), "title")
+    book.text(ws, 1, 0, t("xlsx.tools_note"), "note")
+    ids = [
+        "cli.tool",
+        "xlsx.category",
+        "xlsx.owner",
+        "xlsx.tool_plan",
+        "xlsx.start_month",
+        "cli.pv_costs",
+        "cli.pv_benefits",
+        "cli.npv",
+        "cli.roi",
+        "xlsx.payback_month",
+        "xlsx.adjusted_npv",
+        "xlsx.npv_p10",
+        "xlsx.npv_p90",
+        "cli.prob_loss",
+        "xlsx.decision",
+        "xlsx.reason",
+    ]
+    _headers(book, ws, 3, t, ids)
+    ws.freeze_panes(4, 1)
+    tools = {tool.id: tool for tool in data.plan.tools}
+    results = {r.id: r for r in data.evaluation.tools}
+    sims = {d.id: d for d in data.simulation.tools}
+    reasons = {r.tool: r for r in (data.optimisation.reasons if data.optimisation else [])}
+    row = 4
+    for entity_id, block in cf.blocks:
+        tool = tools.get(entity_id)
+        result = results[entity_id]
+        if tool is None:
+            book.text(ws, row, 0, t("cli.plan_lines"))
+        else:
+            member = data.plan.member(tool.owner)
+            chosen = tool.chosen_plan()
+            book.text(ws, row, 0, tool.name)
+            book.text(ws, row, 1, t(f"category.{tool.category.value}"))
+            book.text(ws, row, 2, (member.name or member.id) if member else tool.owner)
+            book.text(ws, row, 3, (chosen.name or chosen.id) if chosen else "–")
+            book.text(ws, row, 4, calendar_month(data.plan, tool.start_month))
+        expected = figure_formulas(cf, block, False)
+        adjusted = figure_formulas(cf, block, True)
+        fig = result.expected
+        for col, key, style, cached in (
+            (5, "pv_costs", "money", fig.pv_costs),
+            (6, "pv_benefits", "money", fig.pv_benefits),
+            (7, "npv", "money_bold", fig.npv),
+            (8, "roi", "percent", "–" if fig.roi is None else fig.roi),
+            (9, "payback", "integer", "–" if fig.payback_month is None else fig.payback_month),
+        ):
+            book.formula(ws, row, col, expected[key], style, cached)
+        book.formula(ws, row, 10, adjusted["npv"], "money", result.risk_adjusted.npv)
+        sim = sims.get(entity_id)
+        if sim is not None:
+            book.value(ws, row, 11, sim.npv.p10, "money")
+            book.value(ws, row, 12, sim.npv.p90, "money")
+            book.value(ws, row, 13, sim.prob_loss, "percent")
+        reason = reasons.get(entity_id)
+        if reason is not None and entity_id != PLAN_LINES_ID:
+            decision = "xlsx.decision.in" if reason.selected else "xlsx.decision.out"
+            book.text(ws, row, 14, t(decision))
+            book.text(ws, row, 15, reason_text(t, data.currency, reason))
+        row += 1
+    book.text(ws, row, 0, t("cli.plan_total"), "bold")
+    total = figure_formulas(cf, cf.total, False)
+    fig = data.evaluation.expected
+    for col, key, style, cached in (
+        (5, "pv_costs", "money_bold", fig.pv_costs),
+        (6, "pv_benefits", "money_bold", fig.pv_benefits),
+        (7, "npv", "money_bold", fig.npv),
+        (8, "roi", "percent_bold", "–" if fig.roi is None else fig.roi),
+        (9, "payback", "integer", "–" if fig.payback_month is None else fig.payback_month),
+    ):
+        book.formula(ws, row, col, total[key], style, cached)
+    adjusted_total = figure_formulas(cf, cf.total, True)
+    book.formula(
+        ws, row, 10, adjusted_total["npv"], "money_bold", data.evaluation.risk_adjusted.npv
+    )
+
+
+def write_kpis(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> None:
+    ws.set_column(0, 1, 30)
+    ws.set_column(2, 12, 13)
+    book.text(ws, 0, 0, t("xlsx.kpis_title"), "title")
+    ids = [
+        "xlsx.goal",
+        "xlsx.kpi",
+        "xlsx.baseline",
+        "xlsx.target",
+        "xlsx.change_needed",
+        "xlsx.deadline",
+        "xlsx.priority",
+        "xlsx.measurement",
+    ]
+    statuses = {k.goal: k for k in data.review.kpis} if data.review else {}
+    if statuses:
+        ids += ["xlsx.latest", "xlsx.latest_month", "xlsx.attainment", "xlsx.status"]
+    _headers(book, ws, 2, t, ids)
+    ws.freeze_panes(3, 1)
+    library = kpi_entries()
+    locale = "en" if t.locale == "en" else "zh-TW"
+    row = 3
+    for goal in data.plan.goals:
+        entry = library.get(goal.kpi)
+        book.text(ws, row, 0, goal.name)
+        book.text(ws, row, 1, entry.name.get(locale) if entry else goal.kpi)
+        book.value(ws, row, 2, goal.baseline, "input_number")
+        book.value(ws, row, 3, goal.target, "input_number")
+        if goal.baseline is not None and goal.target is not None:
+            b, tg = Cell("", row, 2).a1, Cell("", row, 3).a1
+            book.formula(ws, row, 4, f"={tg}-{b}", "number", goal.target - goal.baseline)
+        book.text(ws, row, 5, goal.deadline or "–")
+        book.value(ws, row, 6, goal.priority, "integer")
+        book.text(ws, row, 7, goal.measurement or "", "wrap")
+        status = statuses.get(goal.id)
+        if status is not None:
+            book.value(ws, row, 8, status.latest, "number")
+            book.text(ws, row, 9, status.month or "–")
+            book.value(ws, row, 10, status.attainment, "percent")
+            book.text(ws, row, 11, t(f"monitor.kpi.{status.status}"))
+        row += 1
+    if not data.plan.goals:
+        book.text(ws, row, 0, t("xlsx.no_goals"), "note")
+
+
+ACTUAL_COLUMNS = (
+    ("xlsx.month", "month"),
+    ("cli.tool", "tool"),
+    ("xlsx.line", "line"),
+    ("xlsx.status", "status"),
+    ("xlsx.amount", "amount"),
+    ("xlsx.seats", "seats"),
+    ("xlsx.active_users", "active_users"),
+    ("xlsx.hours_saved", "hours_saved"),
+    ("xlsx.other_benefit", "benefit"),
+    ("xlsx.kpi", "kpi"),
+    ("xlsx.kpi_value", "kpi_value"),
+    ("xlsx.feedback", "feedback"),
+    ("xlsx.source", "source"),
+    ("xlsx.note", "note"),
+)
+
+
+def write_actuals(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> None:
+    assert data.actuals is not None
+    ws.set_column(0, 13, 13)
+    book.text(ws, 0, 0, t("xlsx.actuals_title"), "title")
+    _headers(book, ws, 2, t, [message_id for message_id, _ in ACTUAL_COLUMNS])
+    ws.freeze_panes(3, 0)
+    names = {tool.id: tool.name for tool in data.plan.tools}
+    records = sorted(data.actuals.records, key=lambda r: (r.month, r.tool, r.source))
+    for row, r in enumerate(records, start=3):
+        for col, (_, attr) in enumerate(ACTUAL_COLUMNS):
+            value = getattr(r, attr)
+            if attr == "tool":
+                book.text(ws, row, col, names.get(value, t("cli.plan_lines")))
+            elif attr == "line":
+                book.text(ws, row, col, t(f"monitor.line.{value.value}") if value else "")
+            elif attr == "status":
+                book.text(ws, row, col, value.value)
+            elif attr == "amount" or attr == "benefit":
+                book.value(ws, row, col, value, "money")
+            elif isinstance(value, Decimal | int):
+                book.value(ws, row, col, value, "number")
+            else:
+                book.text(ws, row, col, value)
+
+
+def write_review(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> None:
+    r = data.review
+    assert r is not None
+    cur = data.currency
+    ws.set_column(0, 0, 28)
+    ws.set_column(1, 7, 15)
+    ws.set_column(8, 8, 60)
+    book.text(ws, 0, 0, t("xlsx.review_title", month=r.as_of), "title")
+    row = 2
+    _headers(
+        book,
+        ws,
+        row,
+        t,
+        [
+            "cli.tool",
+            "monitor.spent",
+            "monitor.realised",
+            "monitor.realised_roi",
+            "monitor.plan_npv",
+            "monitor.forecast_npv",
+            "monitor.attainment",
+            "monitor.recommendation",
+            "xlsx.reason",
+        ],
+    )
+    row += 1
+    for x in r.tools:
+        name = t("cli.plan_lines") if x.tool == PLAN_LINES_ID else x.name
+        book.text(ws, row, 0, name)
+        book.value(ws, row, 1, x.realised.costs, "money")
+        book.value(ws, row, 2, x.realised.benefits, "money")
+        book.value(ws, row, 3, x.realised.roi, "percent")
+        book.value(ws, row, 4, x.plan.npv, "money")
+        book.value(ws, row, 5, x.forecast.npv, "money")
+        book.value(ws, row, 6, x.attainment, "percent")
+        book.text(ws, row, 7, t(f"monitor.action.{x.action.value}"), "bold")
+        book.text(ws, row, 8, ", ".join(t(f"monitor.reason.{c}") for c in x.reasons), "wrap")
+        row += 1
+    row += 1
+    if data.proposal is not None:
+        book.text(ws, row, 0, t("reallocate.heading"), "section")
+        row += 1
+        for c in data.proposal.changes:
+            book.text(ws, row, 0, "• " + change_text(t, c, cur))
+            row += 1
+        book.text(ws, row, 0, summary_text(t, data.proposal))
+        row += 2
+    elif data.proposal_note:
+        book.text(ws, row, 0, t(data.proposal_note), "note")
+        row += 2
+    book.text(ws, row, 0, t("xlsx.monthly_series"), "section")
+    row += 1
+    _headers(
+        book,
+        ws,
+        row,
+        t,
+        [
+            "xlsx.month",
+            "xlsx.plan_costs",
+            "xlsx.forecast_costs",
+            "xlsx.actual_costs",
+            "xlsx.plan_benefits",
+            "xlsx.forecast_benefits",
+            "xlsx.actual_benefits",
+        ],
+    )
+    row += 1
+    s = r.monthly
+    for i, month in enumerate(s.months):
+        book.text(ws, row, 0, month)
+        for col, value in enumerate(
+            (
+                s.plan_costs[i],
+                s.forecast_costs[i],
+                s.actual_costs[i],
+                s.plan_benefits[i],
+                s.forecast_benefits[i],
+                s.actual_benefits[i],
+            ),
+            start=1,
+        ):
+            book.value(ws, row, col, value, "money")
+        row += 1
