@@ -9,6 +9,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The report could not be made; nothing was written.",
         "無法製作報告，沒有寫入任何檔案。",
     ),
+    "report.pdf": ("Report (PDF)", "報告（PDF）"),
+    "report.xlsx": ("Workbook (XLSX)", "試算表（XLSX）"),
+    "report.pdf_help": (
+        "A4 report for a partner, accountant or bank, with charts (and the review when there are actuals).",
+        "給合夥人、會計師或銀行的 A4 報告，附圖表（有實際數字時含檢討）。",
+    ),
+    "report.xlsx_help": (
+        "Excel/LibreOffice workbook: change an assumption and the cash flows, NPV, ROI and payback recompute.",
+        "Excel／LibreOffice 試算表：修改假設後，現金流量、淨現值、投資報酬率與回本會重新計算。",
+    ),
     "report.font_missing": (
         "The PDF needs a Chinese (CJK) font and none was found ({file}). "
         "Install Debian's fonts-noto-cjk, or set AIBUDGET_CJK_FONT to a font file.",

@@ -23,6 +23,7 @@ def _page_routes(ws: str, plan_id: str) -> list[str]:
         f"/w/{ws}/p/{plan_id}/v/1.yaml",
         f"/w/{ws}/p/{plan_id}/v/1/evaluate",
         f"/w/{ws}/p/{plan_id}/v/1/allocation",
+        f"/w/{ws}/p/{plan_id}/v/1/report.xlsx",
         f"/w/{ws}/p/{plan_id}/diff?a=1&b=1",
     ]
 

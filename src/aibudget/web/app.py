@@ -24,6 +24,8 @@ from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_monitor import router as monitor_router
 from aibudget.web.pages_plans import router as plans_router
 from aibudget.web.pages_readiness import router as readiness_router
+from aibudget.web.pages_reports import api_router as reports_api_router
+from aibudget.web.pages_reports import router as reports_router
 from aibudget.web.pages_review import router as review_router
 from aibudget.web.pages_workspaces import router as workspaces_router
 from aibudget.web.security import COOKIE, SESSION_SECONDS, RateLimiter, Sessions
@@ -41,8 +43,10 @@ ROUTERS = (
     catalog_router,
     monitor_router,
     review_router,
+    reports_router,
     api_router,
     api_monitor_router,
+    reports_api_router,
 )
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",

@@ -1,0 +1,75 @@
+"""Report downloads on the plan page and in the API: the right file, the reader's
+language, the review when there are actuals, and nobody else's plan."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from fastapi.testclient import TestClient
+
+from tests.cli.test_cli_monitor import filled_template
+from tests.web.helpers import import_plan, new_workspace, sign_up
+from tests.web.test_web_api import _shape
+from tests.web.test_web_api_monitor import V1, _import, _setup
+
+
+def _sheets(content: bytes) -> list[str]:
+    return list(openpyxl.load_workbook(io.BytesIO(content)).sheetnames)
+
+
+def test_the_plan_page_offers_both_reports(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan = import_plan(client, ws)
+    page = client.get(f"/w/{ws}/p/{plan}").text
+    assert f"/w/{ws}/p/{plan}/v/1/report.pdf" in page
+    assert f"/w/{ws}/p/{plan}/v/1/report.xlsx" in page
+    assert "報告（PDF）" in page
+
+
+def test_downloads_in_the_viewers_language_or_the_one_asked(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan = import_plan(client, ws)
+    base = f"/w/{ws}/p/{plan}/v/1"
+    xlsx = client.get(f"{base}/report.xlsx")
+    assert xlsx.status_code == 200
+    assert xlsx.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert f'filename="plan-{plan[:8]}-v1.xlsx"' in xlsx.headers["content-disposition"]
+    assert _sheets(xlsx.content)[0] == "摘要"
+    assert _sheets(client.get(f"{base}/report.xlsx?lang=en").content)[0] == "Summary"
+    pdf = client.get(f"{base}/report.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert client.get(f"{base}/report.docx").status_code == 404
+    assert client.get(f"{base}/report.pdf?lang=fr").status_code in (400, 422)
+
+
+def test_the_api_report_includes_the_review_once_there_are_actuals(
+    client: TestClient, tmp_path: Path
+) -> None:
+    auth, url, _ = _setup(client, tmp_path)
+    before = client.get(f"{url}/versions/1/report", params={"format": "xlsx"}, headers=auth)
+    assert before.status_code == 200, before.text
+    assert "Actuals" not in _sheets(before.content) and "實際數字" not in _sheets(before.content)
+    _import(client, url, auth, filled_template(tmp_path))
+    after = client.get(
+        f"{url}/versions/1/report", params={"format": "xlsx", "lang": "en"}, headers=auth
+    )
+    assert _sheets(after.content)[-2:] == ["Actuals", "Review"]
+    _shape(client.get(f"{url}/versions/1/report", params={"format": "odt"}, headers=auth), 422)
+    _shape(client.get(f"{url}/versions/9/report", headers=auth), 404, "store.not_found")
+
+
+def test_another_workspace_gets_404(client: TestClient, tmp_path: Path) -> None:
+    bob, url_b, _ = _setup(client, tmp_path, "bob@example.com")
+    alice, url_a, _ = _setup(client, tmp_path, "alice@example.com")
+    ws_a = url_a.split("/")[4]
+    plan_b = url_b.rsplit("/", 1)[-1]
+    for url in (url_b, f"{V1}/workspaces/{ws_a}/plans/{plan_b}"):
+        response: Any = client.get(f"{url}/versions/1/report", headers=alice)
+        _shape(response, 404, "store.not_found")
+    assert client.get(f"{url_b}/versions/1/report", headers=bob).status_code == 200
