@@ -139,6 +139,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "driver.hours_saved": ("Hours saved", "節省工時"),
     "driver.revenue_lift": ("Revenue lift", "營收提升"),
     "driver.cost_avoided": ("Cost avoided", "避免的成本"),
+    "driver.kpi_effect": ("KPI effect: {kpi}", "KPI 效果：{kpi}"),
     # CLI
     "cli.title": (
         "{company}: {months} months from {start}, discount rate {rate}, {convention}",

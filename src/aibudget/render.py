@@ -7,6 +7,7 @@ from decimal import Decimal
 from rich.console import Console
 from rich.table import Table
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.errors import PlanError
 from aibudget.domain.plan import Plan
 from aibudget.domain.results import Evaluation, Figures, SimulationResult
@@ -43,7 +44,13 @@ def _figures_row(t: Translator, cur: str, f: Figures) -> list[str]:
     ]
 
 
-def _driver_label(t: Translator, label: str) -> str:
+def driver_label(t: Translator, label: str) -> str:
+    """A benefit driver's label as the engine names it (the user's own label, or its kind,
+    or ``kpi:<id>``) in the reader's words."""
+    if label.startswith("kpi:"):
+        entry = kpi_entries().get(label[4:])
+        name = entry.name.get(t.locale.replace("_", "-")) if entry else label[4:]
+        return t("driver.kpi_effect", kpi=name)
     text = t(f"driver.{label}")
     return label if text == f"driver.{label}" else text
 
@@ -127,7 +134,7 @@ def render_evaluation(
         for bar in sim.tornado:
             bars.add_row(
                 names.get(bar.tool, bar.tool),
-                _driver_label(t, bar.label),
+                driver_label(t, bar.label),
                 f"{t.number(bar.low, 2)} – {t.number(bar.high, 2)}",
                 f"{t.money(bar.npv_at_low, cur)} → {t.money(bar.npv_at_high, cur)}",
             )

@@ -24,6 +24,7 @@ from aibudget.domain.guidance import Severity
 from aibudget.domain.plan import Plan
 from aibudget.domain.results import Figures
 from aibudget.i18n import Translator
+from aibudget.render import driver_label
 from aibudget.render_guidance import finding_json
 from aibudget.reports.content import (
     ReportData,
@@ -207,12 +208,8 @@ def _pilot_and_risks(
         book.text(ws, row, 0, t("xlsx.no_risks"), "note")
         row += 1
     for bar in risks:
-        label = (
-            bar.label
-            if not bar.label.startswith(("hours_saved", "revenue_lift"))
-            else (t(f"driver.{bar.label}"))
-        )
-        book.text(ws, row, 0, f"{names_by_id.get(bar.tool, bar.tool)}: {label}")
+        label = f"{names_by_id.get(bar.tool, bar.tool)}: {driver_label(t, bar.label)}"
+        book.text(ws, row, 0, label)
         book.text(
             ws,
             row,

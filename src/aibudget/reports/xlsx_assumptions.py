@@ -24,6 +24,7 @@ from aibudget.domain.plan import (
     Tool,
 )
 from aibudget.i18n import Translator
+from aibudget.render import driver_label
 from aibudget.reports.xlsx_book import Book, Cell
 
 LABEL_COL, FIRST_COL = 0, 1
@@ -283,7 +284,9 @@ class AssumptionsWriter:
         revenue = self.plan.company.annual_revenue / 12
         for tr, b in drivers:
             book, ws, r, c = self.book, self.ws, self.row, FIRST_COL
-            label = b.label or self.t(f"driver.{b.kind}")
+            label = b.label or driver_label(
+                self.t, f"kpi:{b.kpi}" if b.kind == "kpi_effect" else b.kind
+            )
             book.text(ws, r, LABEL_COL, f"{tr.tool.name}: {label}")
             book.text(ws, r, c, self.t(f"xlsx.kind.{b.kind}"))
             if isinstance(b, HoursSaved):
