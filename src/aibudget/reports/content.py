@@ -19,6 +19,7 @@ from aibudget.domain.actuals import Actuals
 from aibudget.domain.allocation import OptimisationResult, OptimisePolicy
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.guidance import Finding
+from aibudget.domain.money import round_money
 from aibudget.domain.plan import Billing, Plan, Tool, month_index
 from aibudget.domain.reallocation import Reallocation
 from aibudget.domain.results import Evaluation, SimulationResult, TornadoBar
@@ -122,6 +123,19 @@ def calendar_month(plan: Plan, month: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+def horizon_budget(plan: Plan) -> Decimal:
+    """The AI marketing budget over the whole horizon (the annual budget pro rata), as
+    the health check and the optimiser count it."""
+    return round_money(plan.annual_budget() * plan.horizon.months / 12)
+
+
+def cash_lines(evaluation: Evaluation) -> dict[str, Decimal]:
+    """The plan's spending by line item over the horizon, staff time aside (it costs
+    hours, not cash from the budget), largest first."""
+    lines = {k: v for k, v in evaluation.costs_by_line.items() if k != "internal_time" and v}
+    return dict(sorted(lines.items(), key=lambda item: item[1], reverse=True))
+
+
 def pilot_tools(plan: Plan) -> list[Tool]:
     """The tools the plan starts inside the pilot (months 1 .. pilot.months)."""
     return [t for t in plan.tools if t.start_month <= plan.budget.pilot.months]
@@ -152,7 +166,5 @@ def renewals(plan: Plan) -> list[tuple[Tool, int]]:
     for tool in plan.tools:
         chosen = tool.chosen_plan()
         if chosen is not None and chosen.billing is Billing.ANNUAL:
-            out.extend(
-                (tool, m) for m in range(tool.start_month + 12, plan.horizon.months + 1, 12)
-            )
+            out.extend((tool, m) for m in range(tool.start_month + 12, plan.horizon.months + 1, 12))
     return sorted(out, key=lambda item: item[1])

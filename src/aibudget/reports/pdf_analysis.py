@@ -1,0 +1,184 @@
+"""PDF sections about the numbers: cash flow and payback, the NPV distribution and
+what drives the risk (tornado). Each chart has its key numbers in a table beside it."""
+
+from __future__ import annotations
+
+from aibudget.i18n import Translator
+from aibudget.reports import charts
+from aibudget.reports.content import ReportData, calendar_month
+from aibudget.reports.pdf_doc import MUTED, ReportPDF
+from aibudget.reports.pdf_text import (
+    compact_money,
+    driver_label,
+    payback_short,
+    payback_text,
+    roi_text,
+    tool_names,
+)
+
+
+def table_height(rows: int) -> float:
+    """Roughly how tall a one-line-per-row table is (mm), to keep it with its chart."""
+    return 9 + 6.2 * rows
+
+
+def cash_flow(doc: ReportPDF, data: ReportData, t: Translator) -> None:
+    plan, ev, cur = data.plan, data.evaluation, data.currency
+    doc.add_page()
+    doc.section(t("pdf.cash_flow"))
+    doc.para(
+        t(
+            "cli.title",
+            company=plan.company.name,
+            months=ev.months,
+            start=ev.start,
+            rate=t.percent(ev.discount_rate),
+            convention=t(f"convention.{ev.convention}"),
+        ),
+        size=9,
+        colour=MUTED,
+    )
+    payback = ev.expected.payback_month
+    if not any(ev.monthly_costs) and not any(ev.monthly_benefits):
+        doc.para(t("pdf.no_cash_flows"))
+        return
+    months = [calendar_month(plan, m) for m in range(len(ev.monthly_costs))]
+    labels = charts.CashFlowLabels(
+        costs=t("cli.costs"),
+        benefits=t("cli.benefits"),
+        cumulative=t("pdf.cumulative_net"),
+        payback=t("pdf.payback_marker", month=payback or 0),
+    )
+    doc.png(
+        charts.cash_flow(
+            months,
+            [float(v) for v in ev.monthly_costs],
+            [float(v) for v in ev.monthly_benefits],
+            [float(v) for v in ev.cumulative_net],
+            payback,
+            labels,
+            compact_money(t, cur),
+        )
+    )
+    doc.para(t("pdf.payback_sentence", payback=payback_text(t, plan, payback)), size=9.5)
+    doc.subheading(t("cli.periods_title"))
+    periods = ev.periods
+    heads = [
+        t("cli.period_initial")
+        if p.label == "initial"
+        else t("cli.period_year", year=p.label.split()[-1])
+        for p in periods
+    ]
+    rows = [
+        [t("cli.costs"), *[t.money(-p.costs, cur) for p in periods]],
+        [t("cli.benefits"), *[t.money(p.benefits, cur) for p in periods]],
+        [t("cli.net"), *[t.money(p.net, cur) for p in periods]],
+        [t("cli.present_value"), *[t.money(p.pv_net, cur) for p in periods]],
+    ]
+    doc.grid(["", *heads], rows, [40, *[30] * len(periods)], "L" + "R" * len(periods))
+    doc.subheading(t("pdf.views"))
+    views = [(t("cli.expected"), ev.expected), (t("cli.risk_adjusted"), ev.risk_adjusted)]
+    doc.grid(
+        ["", t("cli.pv_costs"), t("cli.pv_benefits"), t("cli.npv"), t("cli.roi"), t("cli.payback")],
+        [
+            [
+                label,
+                t.money(f.pv_costs, cur),
+                t.money(f.pv_benefits, cur),
+                t.money(f.npv, cur),
+                roi_text(t, f.roi),
+                payback_short(t, f.payback_month),
+            ]
+            for label, f in views
+        ],
+        [30, 30, 30, 30, 22, 28],
+        "LRRRRR",
+    )
+    doc.para(t("pdf.risk_adjusted_note"), size=8, colour=MUTED)
+
+
+def distribution(doc: ReportPDF, data: ReportData, t: Translator) -> None:
+    sim, cur = data.simulation, data.currency
+    doc.section(t("pdf.distribution"), keep=100)
+    doc.para(
+        t(
+            "pdf.distribution_lead",
+            trials=t.number(sim.trials),
+            p10=t.money(sim.npv.p10, cur),
+            p90=t.money(sim.npv.p90, cur),
+            loss=t.percent(sim.prob_loss),
+        ),
+        size=9.5,
+    )
+    if not sim.tools:
+        doc.para(t("pdf.no_cash_flows"))
+        return
+    names = tool_names(t, data)
+    rows = [(t("cli.plan_total"), sim.npv.p10, sim.npv.p50, sim.npv.p90, sim.prob_loss)]
+    rows += [
+        (names.get(d.id, d.id), d.npv.p10, d.npv.p50, d.npv.p90, d.prob_loss) for d in sim.tools
+    ]
+    doc.png(
+        charts.npv_ranges(
+            [r[:4] for r in rows],
+            (t("pdf.range_p10_p90"), t("pdf.median_p50")),
+            compact_money(t, cur),
+        ),
+        keep=table_height(len(rows)),
+    )
+    doc.grid(
+        [t("cli.tool"), "P10", "P50", "P90", t("cli.prob_loss")],
+        [
+            [name, t.money(p10, cur), t.money(p50, cur), t.money(p90, cur), t.percent(loss)]
+            for name, p10, p50, p90, loss in rows
+        ],
+        [50, 30, 30, 30, 30],
+        "LRRRR",
+        size=8.5,
+    )
+    doc.para(
+        t(
+            "cli.simulation_title",
+            trials=t.number(sim.trials),
+            seed=sim.seed,
+            distribution=sim.distribution.upper(),
+        ),
+        size=8,
+        colour=MUTED,
+    )
+
+
+def drivers(doc: ReportPDF, data: ReportData, t: Translator) -> None:
+    sim, cur = data.simulation, data.currency
+    doc.section(t("cli.tornado_title"), keep=90)
+    if not sim.tornado:
+        doc.para(t("pdf.no_risks"))
+        return
+    doc.para(t("pdf.tornado_lead"), size=9.5)
+    names = tool_names(t, data)
+    bars = sorted(sim.tornado, key=lambda b: b.swing, reverse=True)
+    base = float(data.evaluation.expected.npv)
+    doc.png(
+        charts.tornado(
+            [(driver_label(t, b.label), b.npv_at_low, b.npv_at_high) for b in bars],
+            base,
+            (t("pdf.at_low"), t("pdf.at_high")),
+            compact_money(t, cur),
+        ),
+        keep=table_height(len(bars)),
+    )
+    doc.grid(
+        [t("cli.input"), t("cli.tool"), t("cli.range"), t("cli.npv_low_high")],
+        [
+            [
+                driver_label(t, b.label),
+                names.get(b.tool, b.tool),
+                f"{t.number(b.low, 2)} – {t.number(b.high, 2)}",
+                f"{t.money(b.npv_at_low, cur)} → {t.money(b.npv_at_high, cur)}",
+            ]
+            for b in bars
+        ],
+        [52, 38, 30, 50],
+        "LLRR",
+        size=8.5,
+    )

@@ -1,0 +1,221 @@
+"""PDF sections for keeping the plan honest: the health check, the monthly routine and,
+with actuals, the review (plan vs forecast vs actual, recommendations, the proposal)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import accumulate
+
+from aibudget.domain.guidance import Severity
+from aibudget.engine.flows import PLAN_LINES_ID
+from aibudget.i18n import Translator
+from aibudget.render_guidance import finding_json, month_text
+from aibudget.render_reallocate import change_text, summary_text
+from aibudget.reports import charts
+from aibudget.reports.content import ReportData, renewals, review_months
+from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF
+from aibudget.reports.pdf_text import compact_money, plan_month, tool_names
+
+ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def health_check(doc: ReportPDF, data: ReportData, t: Translator) -> None:
+    doc.section(t("pdf.health_check"), keep=40)
+    if not data.findings:
+        doc.para(t("lint.clean"))
+        return
+    counts = {s: sum(1 for f in data.findings if f.severity is s) for s in Severity}
+    doc.para(
+        t(
+            "lint.summary",
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            infos=counts[Severity.INFO],
+        ),
+        size=9.5,
+    )
+    items = []
+    for f in sorted(data.findings, key=lambda f: ORDER[f.severity]):
+        doc_ = finding_json(t, f, data.currency)
+        label = t(f"lint.severity.{f.severity.value}")
+        items.append(
+            (
+                t("pdf.label_value", label=label, value=doc_["message"]),
+                t("lint.fix", fix=doc_["fix"]),
+            )
+        )
+    doc.labelled(items, size=9)
+
+
+def routine(doc: ReportPDF, data: ReportData, t: Translator) -> None:
+    plan = data.plan
+    doc.section(t("pdf.routine"), keep=60)
+    doc.para(t("pdf.routine_lead"), size=9.5)
+    items = [t("pdf.routine_monthly")]
+    reviews = review_months(plan)
+    if reviews:
+        items.append(
+            t(
+                "pdf.routine_reviews",
+                every=plan.budget.review_every_months or 0,
+                dates=t("pdf.list_separator").join(plan_month(t, plan, m) for m in reviews),
+            )
+        )
+    else:
+        items.append(t("pdf.routine_no_reviews"))
+    pilot = plan.budget.pilot.months
+    items.append(t("pdf.routine_pilot_end", month=plan_month(t, plan, pilot)))
+    names = {tool.id: tool.name for tool in plan.tools}
+    renewing = renewals(plan)
+    if renewing:
+        items.append(
+            t(
+                "pdf.routine_renewals",
+                renewals=t("pdf.list_separator").join(
+                    f"{names.get(tool.id, tool.id)} ({plan_month(t, plan, m)})"
+                    for tool, m in renewing
+                ),
+            )
+        )
+    deadlines = [g for g in plan.goals if g.deadline]
+    if deadlines:
+        items.append(
+            t(
+                "pdf.routine_deadlines",
+                goals=t("pdf.list_separator").join(
+                    f"{g.name} ({month_text(t, g.deadline or '')})"
+                    for g in sorted(deadlines, key=lambda g: g.deadline or "")
+                ),
+            )
+        )
+    doc.bullets(items, size=9.5)
+
+
+def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
+    r = data.review
+    if r is None:
+        return
+    cur = data.currency
+    doc.add_page()
+    doc.section(t("pdf.review", month=month_text(t, r.as_of)))
+    doc.para(
+        t(
+            "pdf.review_lead",
+            months=r.months_elapsed,
+            spent=t.money(r.realised.costs, cur),
+            benefits=t.money(r.realised.benefits, cur),
+            plan=t.money(r.plan.npv, cur),
+            forecast=t.money(r.forecast.npv, cur),
+        ),
+        size=9.5,
+    )
+    m = r.monthly
+    plan_net = list(
+        accumulate(float(b - c) for b, c in zip(m.plan_benefits, m.plan_costs, strict=True))
+    )
+    forecast_net = list(
+        accumulate(float(b - c) for b, c in zip(m.forecast_benefits, m.forecast_costs, strict=True))
+    )
+    actual_net: list[float | None] = []
+    running = 0.0
+    for cost, benefit in zip(m.actual_costs, m.actual_benefits, strict=True):
+        if cost is None:
+            actual_net.append(None)
+            continue
+        running += float((benefit or Decimal(0)) - cost)
+        actual_net.append(running)
+    labels = charts.ReviewLabels(
+        plan=t("monitor.plan"),
+        forecast=t("pdf.forecast"),
+        actual=t("monitor.actual"),
+        today=t("pdf.review_month"),
+    )
+    doc.png(
+        charts.review_lines(
+            m.months, plan_net, forecast_net, actual_net, r.as_of, labels, compact_money(t, cur)
+        )
+    )
+    doc.para(t("pdf.review_chart_note"), size=8, colour=MUTED)
+    names = tool_names(t, data)
+    doc.subheading(t("monitor.tools_title"))
+    doc.grid(
+        [
+            t("cli.tool"),
+            t("monitor.spent"),
+            t("monitor.realised"),
+            t("monitor.plan_npv"),
+            t("monitor.forecast_npv"),
+            t("monitor.recommendation"),
+        ],
+        [
+            [
+                names.get(x.tool, x.name),
+                t.money(x.realised.costs, cur),
+                t.money(x.realised.benefits, cur),
+                t.money(x.plan.npv, cur),
+                t.money(x.forecast.npv, cur),
+                t(f"monitor.action.{x.action.value}"),
+            ]
+            for x in r.tools
+        ],
+        [36, 25, 25, 27, 27, 30],
+        "LRRRRL",
+        size=8,
+    )
+    doc.subheading(t("pdf.recommendations"))
+    doc.labelled(
+        [
+            (
+                t(
+                    "pdf.label_value",
+                    label=names.get(x.tool, x.name),
+                    value=t(f"monitor.action.{x.action.value}"),
+                ),
+                t(
+                    "pdf.because",
+                    reasons=t("pdf.list_separator").join(
+                        t(f"monitor.reason.{code}") for code in x.reasons
+                    ),
+                ),
+            )
+            for x in r.tools
+            if x.tool != PLAN_LINES_ID
+        ],
+        size=9,
+    )
+    if r.kpis:
+        doc.subheading(t("pdf.kpi_status"))
+        goals = {g.id: g.name for g in data.plan.goals}
+        doc.bullets(
+            [
+                t(
+                    "pdf.label_value",
+                    label=goals.get(k.goal, k.goal),
+                    value=t(f"monitor.kpi.{k.status}"),
+                )
+                + ("" if k.attainment is None else f" ({t.percent(k.attainment)})")
+                for k in r.kpis
+            ],
+            size=9,
+        )
+    if r.milestones:
+        doc.subheading(t("pdf.milestones"))
+        doc.bullets(
+            [
+                t(
+                    "pdf.label_value",
+                    label=month_text(t, x.month),
+                    value=t(f"monitor.milestone.{x.id}", **x.params),
+                )
+                for x in r.milestones
+            ],
+            size=9,
+            mark="★",
+        )
+    doc.subheading(t("reallocate.heading"))
+    p = data.proposal
+    if p is None:
+        doc.para(t(data.proposal_note or "review.proposal_pending"), size=9.5, colour=WARN)
+        return
+    doc.bullets([change_text(t, c, p.currency) for c in p.changes], size=9.5)
+    doc.para(summary_text(t, p), size=9, colour=MUTED)
