@@ -171,6 +171,7 @@ def test_the_review_shows_the_engines_recommendations(client: TestClient, tmp_pa
     assert by_name["Mailchimp"] in ("stop", "replace")
     assert 'id="chart-review-costs"' in page.text and 'id="table-review-benefits"' in page.text
     assert T("reallocate.heading") in page.text and 'data-testid="accept"' in page.text
+    assert f'href="/w/{ws}/p/{plan_id}/v/1/report.pdf" data-testid="review-report"' in page.text
     bad = client.get(f"/w/{ws}/p/{plan_id}/review?as_of=2027-13")
     assert bad.status_code == 422 and T("monitor.bad_month", value="2027-13") in bad.text
 
