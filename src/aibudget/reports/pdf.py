@@ -16,6 +16,7 @@ from babel.dates import format_date
 
 from aibudget.domain.guidance import Severity
 from aibudget.i18n import Translator
+from aibudget.render import driver_label
 from aibudget.reports import pdf_analysis, pdf_review, pdf_sections
 from aibudget.reports.content import (
     ReportData,
@@ -28,7 +29,7 @@ from aibudget.reports.content import (
 )
 from aibudget.reports.fonts import cjk_fonts
 from aibudget.reports.pdf_doc import ACCENT, MARGIN, MUTED, WIDTH, Figure, ReportPDF
-from aibudget.reports.pdf_text import driver_label, plan_month, share_text, tool_names
+from aibudget.reports.pdf_text import plan_month, share_text, tool_names
 
 
 def pdf_report(data: ReportData, t: Translator) -> bytes:

@@ -4,12 +4,12 @@ what drives the risk (tornado). Each chart has its key numbers in a table beside
 from __future__ import annotations
 
 from aibudget.i18n import Translator
+from aibudget.render import driver_label
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData, calendar_month
 from aibudget.reports.pdf_doc import MUTED, ReportPDF
 from aibudget.reports.pdf_text import (
     compact_money,
-    driver_label,
     payback_short,
     payback_text,
     roi_text,

@@ -57,11 +57,6 @@ def member_name(plan: Plan, member_id: str) -> str:
     return member.name or member.role
 
 
-def driver_label(t: Translator, label: str) -> str:
-    text = t(f"driver.{label}")
-    return label if text == f"driver.{label}" else text
-
-
 def compact_money(t: Translator, currency: str) -> Callable[[float], str]:
     """Axis labels for charts: whole amounts in the locale's money format."""
 
