@@ -1,0 +1,84 @@
+"""Report benchmark: how long the PDF and the XLSX of each example plan take.
+
+Targets from the issue: under 3 s for the PDF, under 1 s for the XLSX (example plans).
+Prints, per example:
+- ``cli``: the whole ``aibudget report`` command in a fresh process (imports, fonts,
+  engine, file), median of ``--cold`` runs: what an owner waits for;
+- ``gather``: the engine part in-process (evaluate, simulate with the plan's trials,
+  optimise, health check), median of ``--repeat`` runs after a warm-up;
+- ``render``: laying out each format in-process, same medians.
+The machine is shared: quote medians and the ratio of render to gather, not single runs.
+
+Run: .venv/bin/python benchmarks/bench_reports.py [--repeat 5] [--cold 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from aibudget.i18n import Translator
+from aibudget.planfile import load_plan
+from aibudget.reports import ReportMeta, gather, render
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ("taipei-cafe.yaml", "b2b-machine-parts.yaml", "beauty-clinic.yaml")
+CLI = Path(sys.executable).with_name("aibudget")
+
+
+def median_seconds(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cold_cli(path: Path, fmt: str, repeat: int) -> float:
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run(
+                [str(CLI), "report", str(path), "--format", fmt, "-o", f"{tmp}/r.{fmt}"],
+                check=True,
+                capture_output=True,
+            )
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--cold", type=int, default=3)
+    args = parser.parse_args()
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    header = f"{'plan':<24}{'fmt':<6}{'cli (cold)':>12}{'gather':>10}{'render':>10}"
+    print(header)
+    for name in EXAMPLES:
+        path = ROOT / "examples" / name
+        plan = load_plan(path)
+        t = Translator(plan.company.locale.value)
+        meta = ReportMeta(generated=date.today(), version=name)
+        data = gather(plan, meta)
+        gather_s = median_seconds(lambda: gather(plan, meta), args.repeat)  # noqa: B023
+        for fmt in ("pdf", "xlsx"):
+            render(data, fmt, t)  # warm-up: imports and fonts
+            render_s = median_seconds(lambda: render(data, fmt, t), args.repeat)  # noqa: B023
+            cli_s = cold_cli(path, fmt, args.cold)
+            print(f"{name:<24}{fmt:<6}{cli_s:>11.2f}s{gather_s:>9.3f}s{render_s:>9.3f}s")
+    print("targets: pdf < 3 s, xlsx < 1 s (cli, cold)")
+
+
+if __name__ == "__main__":
+    main()
