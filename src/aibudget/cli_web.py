@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import ValidationError
@@ -12,12 +12,22 @@ from pydantic import ValidationError
 from aibudget.cli_common import load_or_exit
 from aibudget.i18n import Translator
 from aibudget.settings import Settings, load_settings
-from aibudget.store import plans, users, workspaces
-from aibudget.store.db import Database
-from aibudget.store.migrate import migrate
+
+if TYPE_CHECKING:
+    from aibudget.store.db import Database
 
 DEMO_EMAIL = "demo@aibudget.local"
 DEMO_PASSWORD = "demo-password"  # a local demo database only; printed by make demo
+
+
+def _migrated(settings: Settings) -> tuple[Database, Path | None]:
+    """The database, migrated, and the backup taken first (if any). The store is
+    imported here, not at the top, so that the other commands start faster."""
+    from aibudget.store.db import Database
+    from aibudget.store.migrate import migrate
+
+    db = Database.from_url(settings.database_url)
+    return db, migrate(db.engine)
 
 
 def _settings(t: Translator) -> Settings:
@@ -37,8 +47,7 @@ def migrate_cmd() -> None:
     """Create or upgrade the database (a SQLite file is backed up first)."""
     t = _translator()
     settings = _settings(t)
-    db = Database.from_url(settings.database_url)
-    backup = migrate(db.engine)
+    db, backup = _migrated(settings)
     db.dispose()
     if backup is not None:
         typer.echo(t("web.cli_backup", file=str(backup)))
@@ -53,8 +62,9 @@ def demo_load(
     t = _translator()
     settings = _settings(t)
     plan = load_or_exit(plan_path, t)
-    db = Database.from_url(settings.database_url)
-    migrate(db.engine)
+    from aibudget.store import plans, users, workspaces
+
+    db, _ = _migrated(settings)
     with db.session() as s:
         user = users.authenticate(s, DEMO_EMAIL, DEMO_PASSWORD)
         if user is None:
@@ -91,8 +101,7 @@ def serve(
         typer.echo(t("web.cli_serving", url=url))
         uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
         return
-    db = Database.from_url(settings.database_url)
-    migrate(db.engine)  # once, before the workers start
+    db, _ = _migrated(settings)  # once, before the workers start
     db.dispose()
     typer.echo(t("web.cli_serving", url=url))
     uvicorn.run(
