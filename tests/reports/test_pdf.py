@@ -69,7 +69,7 @@ class Rendered:
         self.t = Translator(locale)
         self.doc: ReportPDF = build_pdf(data, self.t)
         self.path = folder / f"{name}.pdf"
-        self.path.write_bytes(bytes(self.doc.output()))
+        self.path.write_bytes(self.doc.finished())
 
     def text(self, first: int | None = None, last: int | None = None) -> str:
         pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]

@@ -34,7 +34,7 @@ from aibudget.reports.pdf_text import plan_month, share_text, tool_names
 
 def pdf_report(data: ReportData, t: Translator) -> bytes:
     """The report as PDF bytes in the translator's language."""
-    return bytes(build_pdf(data, t).output())
+    return build_pdf(data, t).finished()
 
 
 def build_pdf(data: ReportData, t: Translator) -> ReportPDF:

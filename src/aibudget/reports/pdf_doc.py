@@ -66,6 +66,16 @@ class ReportPDF(FPDF):
         self.wrap = WrapMode.WORD
         self.set_text_color(*INK)
 
+    def finished(self) -> bytes:
+        """The file's bytes. Each embedded font subset keeps the whole font's bounding
+        box (a box that holds every glyph is all a PDF needs) instead of measuring every
+        glyph again: that halves the time spent writing the file."""
+        for font in self.fonts.values():
+            ttfont = getattr(font, "ttfont", None)
+            if ttfont is not None:
+                ttfont.recalcBBoxes = False
+        return bytes(self.output())
+
     # -------------------------------------------------------------- page furniture
 
     def header(self) -> None:
