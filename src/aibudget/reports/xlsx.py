@@ -40,13 +40,8 @@ from aibudget.reports.xlsx_cashflows import (
     CashflowWriter,
     figure_formulas,
 )
-from aibudget.reports.xlsx_sheets import (
-    write_actuals,
-    write_allocation,
-    write_kpis,
-    write_review,
-    write_tools,
-)
+from aibudget.reports.xlsx_review import write_actuals, write_review
+from aibudget.reports.xlsx_sheets import write_allocation, write_kpis, write_tools
 
 SHEETS = ("summary", "assumptions", "cashflows", "allocation", "tools", "kpis")
 

@@ -17,6 +17,8 @@ from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from aibudget.i18n import Translator
+
 FORMULA_START = ("=", "+", "-", "@", "\t")
 ACCENT = "#1F5F8B"
 INPUT_FILL = "#FFF7D6"
@@ -125,3 +127,9 @@ class Book:
         if isinstance(cached, Decimal):
             cached = float(cached)
         ws.write_formula(row, col, formula, self.fmt(style), cached)
+
+
+def headers(book: Book, ws: Worksheet, row: int, t: Translator, ids: list[str]) -> None:
+    """A header row of translated labels (an empty id leaves its cell blank)."""
+    for col, message_id in enumerate(ids):
+        book.text(ws, row, col, t(message_id) if message_id else "", "header")

@@ -1,4 +1,4 @@
-"""The Allocation, Tools, KPIs, Actuals and Review sheets of the workbook."""
+"""The Allocation, Tools and KPIs sheets of the workbook."""
 
 from __future__ import annotations
 
@@ -12,17 +12,11 @@ from aibudget.domain.plan import LineItem
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
 from aibudget.render_optimize import reason_text, text_params
-from aibudget.render_reallocate import change_text, summary_text
 from aibudget.reports.content import ReportData, calendar_month
-from aibudget.reports.xlsx_book import Book, Cell
+from aibudget.reports.xlsx_book import Book, Cell, headers
 from aibudget.reports.xlsx_cashflows import TOTAL_COL, CashflowRefs, figure_formulas
 
 DONUT_COLOURS = ("#1F5F8B", "#4C9BC9", "#8CC0DE", "#2E8B57", "#E3A857", "#C8553D", "#8E7DBE")
-
-
-def _headers(book: Book, ws: Worksheet, row: int, t: Translator, ids: list[str]) -> None:
-    for col, message_id in enumerate(ids):
-        book.text(ws, row, col, t(message_id) if message_id else "", "header")
 
 
 def write_allocation(
@@ -48,7 +42,7 @@ def write_allocation(
         book.text(ws, row, 0, t("xlsx.recommended_split"), "section")
         book.text(ws, row + 1, 0, t("xlsx.optimiser_note"), "note")
         row += 2
-        _headers(book, ws, row, t, ["xlsx.line", "xlsx.amount", "xlsx.share"])
+        headers(book, ws, row, t, ["xlsx.line", "xlsx.amount", "xlsx.share"])
         row += 1
         first = row
         items = [(k, v) for k, v in opt.line_items.items() if v]
@@ -108,7 +102,7 @@ def _selected(book: Book, ws: Worksheet, data: ReportData, t: Translator, row: i
     assert opt is not None
     book.text(ws, row, 0, t("xlsx.funded_tools"), "section")
     row += 1
-    _headers(
+    headers(
         book,
         ws,
         row,
@@ -149,7 +143,7 @@ def _planned_lines(
     book.text(ws, row, 0, t("xlsx.planned_lines"), "section")
     book.text(ws, row + 1, 0, t("xlsx.planned_lines_note"), "note")
     row += 2
-    _headers(book, ws, row, t, ["xlsx.line", "xlsx.amount"])
+    headers(book, ws, row, t, ["xlsx.line", "xlsx.amount"])
     row += 1
     for line in LineItem:
         cells = [Cell(cf.sheet, r, TOTAL_COL).ref for r, item in cf.cost_rows if item is line]
@@ -187,7 +181,7 @@ def write_tools(
         "xlsx.decision",
         "xlsx.reason",
     ]
-    _headers(book, ws, 3, t, ids)
+    headers(book, ws, 3, t, ids)
     ws.freeze_panes(4, 1)
     tools = {tool.id: tool for tool in data.plan.tools}
     results = {r.id: r for r in data.evaluation.tools}
@@ -264,7 +258,7 @@ def write_kpis(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> No
     statuses = {k.goal: k for k in data.review.kpis} if data.review else {}
     if statuses:
         ids += ["xlsx.latest", "xlsx.latest_month", "xlsx.attainment", "xlsx.status"]
-    _headers(book, ws, 2, t, ids)
+    headers(book, ws, 2, t, ids)
     ws.freeze_panes(3, 1)
     library = kpi_entries()
     locale = "en" if t.locale == "en" else "zh-TW"
@@ -290,133 +284,3 @@ def write_kpis(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> No
         row += 1
     if not data.plan.goals:
         book.text(ws, row, 0, t("xlsx.no_goals"), "note")
-
-
-ACTUAL_COLUMNS = (
-    ("xlsx.month", "month"),
-    ("cli.tool", "tool"),
-    ("xlsx.line", "line"),
-    ("xlsx.status", "status"),
-    ("xlsx.amount", "amount"),
-    ("xlsx.seats", "seats"),
-    ("xlsx.active_users", "active_users"),
-    ("xlsx.hours_saved", "hours_saved"),
-    ("xlsx.other_benefit", "benefit"),
-    ("xlsx.kpi", "kpi"),
-    ("xlsx.kpi_value", "kpi_value"),
-    ("xlsx.feedback", "feedback"),
-    ("xlsx.source", "source"),
-    ("xlsx.note", "note"),
-)
-
-
-def write_actuals(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> None:
-    assert data.actuals is not None
-    ws.set_column(0, 13, 13)
-    book.text(ws, 0, 0, t("xlsx.actuals_title"), "title")
-    _headers(book, ws, 2, t, [message_id for message_id, _ in ACTUAL_COLUMNS])
-    ws.freeze_panes(3, 0)
-    names = {tool.id: tool.name for tool in data.plan.tools}
-    records = sorted(data.actuals.records, key=lambda r: (r.month, r.tool, r.source))
-    for row, r in enumerate(records, start=3):
-        for col, (_, attr) in enumerate(ACTUAL_COLUMNS):
-            value = getattr(r, attr)
-            if attr == "tool":
-                book.text(ws, row, col, names.get(value, t("cli.plan_lines")))
-            elif attr == "line":
-                book.text(ws, row, col, t(f"monitor.line.{value.value}") if value else "")
-            elif attr == "status":
-                book.text(ws, row, col, value.value)
-            elif attr == "amount" or attr == "benefit":
-                book.value(ws, row, col, value, "money")
-            elif isinstance(value, Decimal | int):
-                book.value(ws, row, col, value, "number")
-            else:
-                book.text(ws, row, col, value)
-
-
-def write_review(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> None:
-    r = data.review
-    assert r is not None
-    cur = data.currency
-    ws.set_column(0, 0, 28)
-    ws.set_column(1, 7, 15)
-    ws.set_column(8, 8, 60)
-    book.text(ws, 0, 0, t("xlsx.review_title", month=r.as_of), "title")
-    row = 2
-    _headers(
-        book,
-        ws,
-        row,
-        t,
-        [
-            "cli.tool",
-            "monitor.spent",
-            "monitor.realised",
-            "monitor.realised_roi",
-            "monitor.plan_npv",
-            "monitor.forecast_npv",
-            "monitor.attainment",
-            "monitor.recommendation",
-            "xlsx.reason",
-        ],
-    )
-    row += 1
-    for x in r.tools:
-        name = t("cli.plan_lines") if x.tool == PLAN_LINES_ID else x.name
-        book.text(ws, row, 0, name)
-        book.value(ws, row, 1, x.realised.costs, "money")
-        book.value(ws, row, 2, x.realised.benefits, "money")
-        book.value(ws, row, 3, x.realised.roi, "percent")
-        book.value(ws, row, 4, x.plan.npv, "money")
-        book.value(ws, row, 5, x.forecast.npv, "money")
-        book.value(ws, row, 6, x.attainment, "percent")
-        book.text(ws, row, 7, t(f"monitor.action.{x.action.value}"), "bold")
-        book.text(ws, row, 8, ", ".join(t(f"monitor.reason.{c}") for c in x.reasons), "wrap")
-        row += 1
-    row += 1
-    if data.proposal is not None:
-        book.text(ws, row, 0, t("reallocate.heading"), "section")
-        row += 1
-        for c in data.proposal.changes:
-            book.text(ws, row, 0, "• " + change_text(t, c, cur))
-            row += 1
-        book.text(ws, row, 0, summary_text(t, data.proposal))
-        row += 2
-    elif data.proposal_note:
-        book.text(ws, row, 0, t(data.proposal_note), "note")
-        row += 2
-    book.text(ws, row, 0, t("xlsx.monthly_series"), "section")
-    row += 1
-    _headers(
-        book,
-        ws,
-        row,
-        t,
-        [
-            "xlsx.month",
-            "xlsx.plan_costs",
-            "xlsx.forecast_costs",
-            "xlsx.actual_costs",
-            "xlsx.plan_benefits",
-            "xlsx.forecast_benefits",
-            "xlsx.actual_benefits",
-        ],
-    )
-    row += 1
-    s = r.monthly
-    for i, month in enumerate(s.months):
-        book.text(ws, row, 0, month)
-        for col, value in enumerate(
-            (
-                s.plan_costs[i],
-                s.forecast_costs[i],
-                s.actual_costs[i],
-                s.plan_benefits[i],
-                s.forecast_benefits[i],
-                s.actual_benefits[i],
-            ),
-            start=1,
-        ):
-            book.value(ws, row, col, value, "money")
-        row += 1
