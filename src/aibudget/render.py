@@ -55,21 +55,23 @@ def driver_label(t: Translator, label: str) -> str:
     return label if text == f"driver.{label}" else text
 
 
+def evaluation_title(t: Translator, plan: Plan, result: Evaluation) -> str:
+    """The business, horizon, discount rate and convention of an evaluation in words."""
+    return t(
+        "cli.title",
+        company=plan.company.name,
+        months=result.months,
+        start=result.start,
+        rate=t.percent(result.discount_rate),
+        convention=t(f"convention.{result.convention}"),
+    )
+
+
 def render_evaluation(
     console: Console, t: Translator, plan: Plan, result: Evaluation, sim: SimulationResult
 ) -> None:
     cur = result.currency
-    console.print(
-        t(
-            "cli.title",
-            company=plan.company.name,
-            months=result.months,
-            start=result.start,
-            rate=t.percent(result.discount_rate),
-            convention=t(f"convention.{result.convention}"),
-        ),
-        style="bold",
-    )
+    console.print(evaluation_title(t, plan, result), style="bold")
     headers = [
         t("cli.pv_costs"),
         t("cli.pv_benefits"),

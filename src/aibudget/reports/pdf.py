@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from babel.dates import format_date
 
-from aibudget.domain.guidance import Severity
 from aibudget.i18n import Translator
 from aibudget.render import driver_label
+from aibudget.render_guidance import findings_summary
 from aibudget.reports import pdf_analysis, pdf_review, pdf_sections
 from aibudget.reports.content import (
     ReportData,
@@ -212,16 +212,8 @@ def summary(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         )
     else:
         doc.para(t("pdf.no_pilot", months=months), size=9)
-    counts = {s: sum(1 for f in data.findings if f.severity is s) for s in Severity}
     doc.para(
-        t(
-            "lint.summary",
-            errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING],
-            infos=counts[Severity.INFO],
-        )
-        if data.findings
-        else t("lint.clean"),
+        findings_summary(t, data.findings) if data.findings else t("lint.clean"),
         size=9,
         colour=MUTED,
     )

@@ -4,7 +4,7 @@ what drives the risk (tornado). Each chart has its key numbers in a table beside
 from __future__ import annotations
 
 from aibudget.i18n import Translator
-from aibudget.render import driver_label
+from aibudget.render import driver_label, evaluation_title
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData, calendar_month
 from aibudget.reports.pdf_doc import MUTED, ReportPDF
@@ -27,14 +27,7 @@ def cash_flow(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     doc.add_page()
     doc.section(t("pdf.cash_flow"))
     doc.para(
-        t(
-            "cli.title",
-            company=plan.company.name,
-            months=ev.months,
-            start=ev.start,
-            rate=t.percent(ev.discount_rate),
-            convention=t(f"convention.{ev.convention}"),
-        ),
+        evaluation_title(t, plan, ev),
         size=9,
         colour=MUTED,
     )

@@ -9,7 +9,7 @@ from itertools import accumulate
 from aibudget.domain.guidance import Severity
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
-from aibudget.render_guidance import finding_json, month_text
+from aibudget.render_guidance import finding_json, findings_summary, month_text
 from aibudget.render_reallocate import change_text, summary_text
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData, renewals, review_months
@@ -24,14 +24,8 @@ def health_check(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     if not data.findings:
         doc.para(t("lint.clean"))
         return
-    counts = {s: sum(1 for f in data.findings if f.severity is s) for s in Severity}
     doc.para(
-        t(
-            "lint.summary",
-            errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING],
-            infos=counts[Severity.INFO],
-        ),
+        findings_summary(t, data.findings),
         size=9.5,
     )
     items = []

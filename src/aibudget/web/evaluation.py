@@ -6,6 +6,7 @@ Versions never change, so a result is cached by (version id, trials).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from fastapi.responses import JSONResponse
@@ -41,14 +42,9 @@ def bounded_trials(web: WebState, requested: int | None, version: PlanVersion) -
     return trials
 
 
-def run(
-    web: WebState, user_id: str, version: PlanVersion, trials: int | None = None
-) -> tuple[Evaluation, SimulationResult]:
-    n = bounded_trials(web, trials, version)
-    key = ("evaluate", version.id, n)
-    found = web.cached(key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
+def costly_run(web: WebState, user_id: str) -> Callable[[int, int], None]:
+    """Count a costly run (evaluate, a report) against the user's limit per minute and
+    give the progress callback that stops it at the server's time limit."""
     if not web.evaluate_limiter.hit(f"user:{user_id}"):
         raise TooMany(minutes=1)
     deadline = time.monotonic() + web.settings.evaluate_seconds
@@ -57,6 +53,18 @@ def run(
         if time.monotonic() > deadline:
             raise TooSlow(seconds=web.settings.evaluate_seconds)
 
+    return check_time
+
+
+def run(
+    web: WebState, user_id: str, version: PlanVersion, trials: int | None = None
+) -> tuple[Evaluation, SimulationResult]:
+    n = bounded_trials(web, trials, version)
+    key = ("evaluate", version.id, n)
+    found = web.cached(key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    check_time = costly_run(web, user_id)
     result = evaluate(version.plan)
     sim = simulate(version.plan, n, progress=check_time, chunk_trials=CHUNK_TRIALS)
     web.remember(key, (result, sim))

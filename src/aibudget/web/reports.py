@@ -3,7 +3,6 @@ cached by what makes them (version id, format, language, actuals, date)."""
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from decimal import Decimal
 
@@ -14,8 +13,7 @@ from aibudget.domain.errors import AibudgetError
 from aibudget.i18n import Translator
 from aibudget.reports import FORMATS, MEDIA_TYPES, ReportMeta, gather, render
 from aibudget.store.records import PlanVersion
-from aibudget.web.errors import TooMany
-from aibudget.web.evaluation import MIN_TRIALS, TooSlow
+from aibudget.web.evaluation import bounded_trials, costly_run
 from aibudget.web.state import WebState
 
 
@@ -42,16 +40,7 @@ def build(
     found = web.cached(key)
     if found is not None:
         return found  # type: ignore[no-any-return]
-    if not web.evaluate_limiter.hit(f"user:{user_id}"):
-        raise TooMany(minutes=1)
-    deadline = time.monotonic() + web.settings.evaluate_seconds
-
-    def check_time(_done: int, _total: int) -> None:
-        if time.monotonic() > deadline:
-            raise TooSlow(seconds=web.settings.evaluate_seconds)
-
-    plan = version.plan
-    trials = max(MIN_TRIALS, min(plan.simulation.trials, web.settings.max_trials))
+    check_time = costly_run(web, user_id)
     meta = ReportMeta(
         generated=today,
         version=f"v{version.number}",
@@ -59,10 +48,10 @@ def build(
         note=version.note,
     )
     data = gather(
-        plan,
+        version.plan,
         meta,
         actuals=recorded,
-        trials=trials,
+        trials=bounded_trials(web, None, version),
         optimiser_seconds=Decimal(str(web.settings.evaluate_seconds)),
         progress=check_time,
     )
