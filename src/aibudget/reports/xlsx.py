@@ -21,14 +21,11 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from aibudget.domain.guidance import Severity
-from aibudget.domain.plan import Plan
-from aibudget.domain.results import Figures
 from aibudget.i18n import Translator
 from aibudget.render import driver_label
 from aibudget.render_guidance import finding_json
 from aibudget.reports.content import (
     ReportData,
-    calendar_month,
     pilot_tools,
     top_risks,
 )
@@ -39,6 +36,7 @@ from aibudget.reports.xlsx_cashflows import (
     CashflowRefs,
     CashflowWriter,
     figure_formulas,
+    figure_value,
 )
 from aibudget.reports.xlsx_review import write_actuals, write_review
 from aibudget.reports.xlsx_sheets import write_allocation, write_kpis, write_tools
@@ -136,7 +134,7 @@ def _summary(book: Book, ws: Worksheet, data: ReportData, t: Translator, cf: Cas
     for message_id, key, style in rows:
         book.text(ws, row, 0, t(message_id))
         for col, (formulas, figs) in enumerate(views, start=1):
-            book.formula(ws, row, col, formulas[key], style, _cached(key, figs, plan))
+            book.formula(ws, row, col, formulas[key], style, figure_value(key, figs, plan))
             name = f"plan_{key}" if col == 1 else f"plan_{key}_risk_adjusted"
             book.workbook.define_name(name, "=" + Cell(ws.get_name(), row, col).ref)
         row += 1
@@ -163,18 +161,6 @@ def _summary(book: Book, ws: Worksheet, data: ReportData, t: Translator, cf: Cas
     row = _pilot_and_risks(book, ws, data, t, cf, row + 1)
     row = _findings(book, ws, data, t, row + 1)
     _charts(book, ws, data, t, cf)
-
-
-def _cached(key: str, figs: Figures, plan: Plan) -> object:
-    """The engine's value of a headline formula (shown until the reader recalculates)."""
-    month = figs.payback_month
-    if key == "payback":
-        return "–" if month is None else month
-    if key == "payback_label":
-        return "–" if month is None else calendar_month(plan, month)
-    if key == "roi":
-        return "–" if figs.roi is None else figs.roi
-    return getattr(figs, key)
 
 
 def _pilot_and_risks(

@@ -18,6 +18,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from aibudget.domain.plan import LineItem, Plan
+from aibudget.domain.results import Figures
 from aibudget.engine.cashflow import discount_factors, entity_streams
 from aibudget.engine.flows import FlowModel, ToolFlows, build_flows, ramp, schedule_stream
 from aibudget.i18n import Translator
@@ -94,6 +95,18 @@ def figure_formulas(refs: CashflowRefs, block: Block, adjusted: bool) -> dict[st
         "payback": f'=IFERROR(INDEX({refs.month_span},MATCH(1,{flags},0)),"–")',
         "payback_label": f'=IFERROR(INDEX({refs.label_span},MATCH(1,{flags},0)),"–")',
     }
+
+
+def figure_value(key: str, figs: Figures, plan: Plan) -> object:
+    """The engine's value of a :func:`figure_formulas` cell (until the reader recalculates)."""
+    month = figs.payback_month
+    if key == "payback":
+        return "–" if month is None else month
+    if key == "payback_label":
+        return "–" if month is None else calendar_month(plan, month)
+    if key == "roi":
+        return "–" if figs.roi is None else figs.roi
+    return getattr(figs, key)
 
 
 class CashflowWriter:

@@ -9,12 +9,19 @@ from xlsxwriter.worksheet import Worksheet
 from aibudget.catalog import kpi_entries
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.domain.plan import LineItem
+from aibudget.domain.results import Figures
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
 from aibudget.render_optimize import reason_text, text_params
 from aibudget.reports.content import ReportData, calendar_month
 from aibudget.reports.xlsx_book import Book, Cell, headers
-from aibudget.reports.xlsx_cashflows import TOTAL_COL, CashflowRefs, figure_formulas
+from aibudget.reports.xlsx_cashflows import (
+    TOTAL_COL,
+    Block,
+    CashflowRefs,
+    figure_formulas,
+    figure_value,
+)
 
 DONUT_COLOURS = ("#1F5F8B", "#4C9BC9", "#8CC0DE", "#2E8B57", "#E3A857", "#C8553D", "#8E7DBE")
 
@@ -201,18 +208,7 @@ def write_tools(
             book.text(ws, row, 2, (member.name or member.id) if member else tool.owner)
             book.text(ws, row, 3, (chosen.name or chosen.id) if chosen else "–")
             book.text(ws, row, 4, calendar_month(data.plan, tool.start_month))
-        expected = figure_formulas(cf, block, False)
-        adjusted = figure_formulas(cf, block, True)
-        fig = result.expected
-        for col, key, style, cached in (
-            (5, "pv_costs", "money", fig.pv_costs),
-            (6, "pv_benefits", "money", fig.pv_benefits),
-            (7, "npv", "money_bold", fig.npv),
-            (8, "roi", "percent", "–" if fig.roi is None else fig.roi),
-            (9, "payback", "integer", "–" if fig.payback_month is None else fig.payback_month),
-        ):
-            book.formula(ws, row, col, expected[key], style, cached)
-        book.formula(ws, row, 10, adjusted["npv"], "money", result.risk_adjusted.npv)
+        _figures(book, ws, row, cf, block, (result.expected, result.risk_adjusted), data)
         sim = sims.get(entity_id)
         if sim is not None:
             book.value(ws, row, 11, sim.npv.p10, "money")
@@ -225,20 +221,33 @@ def write_tools(
             book.text(ws, row, 15, reason_text(t, data.currency, reason))
         row += 1
     book.text(ws, row, 0, t("cli.plan_total"), "bold")
-    total = figure_formulas(cf, cf.total, False)
-    fig = data.evaluation.expected
-    for col, key, style, cached in (
-        (5, "pv_costs", "money_bold", fig.pv_costs),
-        (6, "pv_benefits", "money_bold", fig.pv_benefits),
-        (7, "npv", "money_bold", fig.npv),
-        (8, "roi", "percent_bold", "–" if fig.roi is None else fig.roi),
-        (9, "payback", "integer", "–" if fig.payback_month is None else fig.payback_month),
+    views = (data.evaluation.expected, data.evaluation.risk_adjusted)
+    _figures(book, ws, row, cf, cf.total, views, data, bold=True)
+
+
+def _figures(
+    book: Book,
+    ws: Worksheet,
+    row: int,
+    cf: CashflowRefs,
+    block: Block,
+    views: tuple[Figures, Figures],
+    data: ReportData,
+    bold: bool = False,
+) -> None:
+    """PV of costs and benefits, NPV, ROI, payback and risk-adjusted NPV (columns F-K)."""
+    expected, adjusted = figure_formulas(cf, block, False), figure_formulas(cf, block, True)
+    weight = "_bold" if bold else ""
+    for col, key, style in (
+        (5, "pv_costs", f"money{weight}"),
+        (6, "pv_benefits", f"money{weight}"),
+        (7, "npv", "money_bold"),
+        (8, "roi", f"percent{weight}"),
+        (9, "payback", "integer"),
     ):
-        book.formula(ws, row, col, total[key], style, cached)
-    adjusted_total = figure_formulas(cf, cf.total, True)
-    book.formula(
-        ws, row, 10, adjusted_total["npv"], "money_bold", data.evaluation.risk_adjusted.npv
-    )
+        cached = figure_value(key, views[0], data.plan)
+        book.formula(ws, row, col, expected[key], style, cached)
+    book.formula(ws, row, 10, adjusted["npv"], f"money{weight}", views[1].npv)
 
 
 def write_kpis(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> None:
