@@ -9,12 +9,19 @@ The per-user evaluate limit is raised for the run (AIBUDGET_EVALUATE_PER_MINUTE)
 First, one client alone: the median latency and the server's CPU time per request
 (from /proc, Linux only), which vary less than the concurrent figures on a shared machine.
 
+Clients sign in through the real login form (httpx), then send their timed requests as
+plain HTTP/1.1 over a kept-alive socket (``RawClient``): the 20 client threads share the
+machine with the server, and a heavy client library would spend CPU the server needs and
+wait for its own interpreter lock inside the measured time. Every response is read in full
+(Content-Length or chunked) and any status >= 400 or transport failure counts as an error.
+
 Run: .venv/bin/python benchmarks/bench_web.py [--clients 20] [--rounds 10] [--workers 1]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import socket
@@ -70,39 +77,136 @@ def _prepare(url: str, clients: int, versions: int) -> tuple[str, str, str, str,
     return token, space.id, board.plan_id, first.plan_id, emails
 
 
-def _sign_in(client: httpx.Client, email: str) -> None:
-    page = client.get("/login")
-    found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
-    assert found
-    data = {"csrf_token": found.group(1), "email": email, "password": PASSWORD}
-    response = client.post("/login", data=data)
-    assert response.status_code == 303, response.status_code
+Request = tuple[str, str, dict[str, object] | None]
+
+
+def _sign_in(base: str, email: str) -> dict[str, str]:
+    """Sign in through the login form; the session cookies the server set."""
+    with httpx.Client(base_url=base, timeout=60, follow_redirects=False) as client:
+        page = client.get("/login")
+        found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert found
+        data = {"csrf_token": found.group(1), "email": email, "password": PASSWORD}
+        response = client.post("/login", data=data)
+        assert response.status_code == 303, response.status_code
+        return dict(client.cookies.items())
+
+
+class RawClient:
+    """HTTP/1.1 with keep-alive over one socket to 127.0.0.1, at little CPU per request."""
+
+    def __init__(self, port: int, cookies: dict[str, str], headers: dict[str, str]) -> None:
+        self.port, self.cookies, self.headers = port, dict(cookies), headers
+        self.sock: socket.socket | None = None
+        self.buffer = b""
+
+    def close(self) -> None:
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
+    def _encode(self, method: str, path: str, body: dict[str, object] | None) -> bytes:
+        lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{self.port}"]
+        lines += [f"{name}: {value}" for name, value in self.headers.items()]
+        if self.cookies:
+            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        payload = b""
+        if body is not None:
+            payload = json.dumps(body).encode()
+            lines.append("Content-Type: application/json")
+        if body is not None or method not in ("GET", "HEAD"):
+            lines.append(f"Content-Length: {len(payload)}")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode() + payload
+
+    def _read(self, size: int) -> bytes:
+        while len(self.buffer) < size:
+            self._fill()
+        data, self.buffer = self.buffer[:size], self.buffer[size:]
+        return data
+
+    def _line(self, end: bytes = b"\r\n") -> bytes:
+        while (at := self.buffer.find(end)) < 0:
+            self._fill()
+        line, self.buffer = self.buffer[:at], self.buffer[at + len(end) :]
+        return line
+
+    def _fill(self) -> None:
+        assert self.sock is not None
+        chunk = self.sock.recv(262_144)
+        if not chunk:
+            raise ConnectionError("the server closed the connection")
+        self.buffer += chunk
+
+    def request(self, method: str, path: str, body: dict[str, object] | None) -> int:
+        """Send one request and read the whole answer; its status code."""
+        if self.sock is None:
+            self.sock = socket.create_connection(("127.0.0.1", self.port), timeout=60)
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.buffer = b""
+        self.sock.sendall(self._encode(method, path, body))
+        head = self._line(b"\r\n\r\n").decode("latin-1").split("\r\n")
+        status = int(head[0].split(" ", 2)[1])
+        fields: dict[str, str] = {}
+        for line in head[1:]:
+            name, _, value = line.partition(":")
+            name, value = name.strip().lower(), value.strip()
+            fields[name] = value
+            if name == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";", 1)[0]
+        if fields.get("transfer-encoding", "").lower() == "chunked":
+            while size := int(self._line().split(b";", 1)[0], 16):
+                self._read(size + 2)
+            while self._line():  # trailers up to the empty line
+                pass
+        else:
+            self._read(int(fields.get("content-length", "0")))
+        if fields.get("connection", "").lower() == "close":
+            self.close()
+        return status
+
+
+def _timed(client: RawClient, request: Request) -> tuple[float, bool]:
+    """Seconds for one request and whether it failed (status >= 400 or no answer)."""
+    start = time.perf_counter()
+    try:
+        failed = client.request(*request) >= 400
+    except OSError:
+        client.close()
+        failed = True
+    return time.perf_counter() - start, failed
 
 
 def _run(
     clients: int,
-    work: list[list[tuple[str, str, dict[str, object] | None]]],
-    base: str,
+    work: list[list[Request]],
+    port: int,
     emails: list[str],
     headers: dict[str, str],
 ) -> tuple[list[float], int]:
     times: list[float] = []
     errors = 0
     lock = threading.Lock()
+    base = f"http://127.0.0.1:{port}"
+    sessions = [_sign_in(base, emails[i]) for i in range(clients)]
     barrier = threading.Barrier(clients)
 
     def client_loop(i: int) -> None:
         nonlocal errors
-        with httpx.Client(base_url=base, timeout=60, follow_redirects=False) as client:
-            _sign_in(client, emails[i])
+        client = RawClient(port, sessions[i], headers)
+        mine: list[float] = []
+        failures = 0
+        try:
             barrier.wait()
-            for method, path, body in work[i]:
-                start = time.perf_counter()
-                response = client.request(method, path, json=body, headers=headers)
-                elapsed = time.perf_counter() - start
-                with lock:
-                    times.append(elapsed)
-                    errors += response.status_code >= 400
+            for request in work[i]:
+                elapsed, failed = _timed(client, request)
+                mine.append(elapsed)
+                failures += failed
+        finally:
+            client.close()
+            with lock:
+                times.extend(mine)
+                errors += failures + len(work[i]) - len(mine)
 
     threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
     for thread in threads:
@@ -126,24 +230,20 @@ def _server_cpu(pid: int) -> float | None:
 
 
 def _single(
-    name: str,
-    work: list[tuple[str, str, dict[str, object] | None]],
-    base: str,
-    email: str,
-    headers: dict[str, str],
-    pid: int,
+    name: str, work: list[Request], port: int, email: str, headers: dict[str, str], pid: int
 ) -> None:
     """One client alone: median latency and server CPU per request."""
     times: list[float] = []
-    with httpx.Client(base_url=base, timeout=60, follow_redirects=False) as client:
-        _sign_in(client, email)
+    client = RawClient(port, _sign_in(f"http://127.0.0.1:{port}", email), headers)
+    try:
         before = _server_cpu(pid)
-        for method, path, body in work:
-            start = time.perf_counter()
-            response = client.request(method, path, json=body, headers=headers)
-            times.append(time.perf_counter() - start)
-            assert response.status_code < 400, response.status_code
+        for request in work:
+            elapsed, failed = _timed(client, request)
+            times.append(elapsed)
+            assert not failed, request
         after = _server_cpu(pid)
+    finally:
+        client.close()
     cpu = (
         f"{(after - before) / len(work) * 1000:6.1f} ms"
         if before is not None and after is not None
@@ -212,22 +312,22 @@ def main() -> None:
             pid = server.pid
             first = n * rounds // 2 + 2  # versions from here on are left to the one client
             alone = [("POST", ev.format(first + i), body) for i in range(SINGLE_VERSIONS)]
-            _single("one client: dashboard", [("GET", page, None)] * 40, base, emails[0], {}, pid)
-            _single("one client: evaluate (new version)", alone, base, emails[0], auth, pid)
+            _single("one client: dashboard", [("GET", page, None)] * 40, port, emails[0], {}, pid)
+            _single("one client: evaluate (new version)", alone, port, emails[0], auth, pid)
             again = [("POST", ev.format(first), body)] * 20
-            _single("one client: evaluate (cached)", again, base, emails[0], auth, pid)
+            _single("one client: evaluate (cached)", again, port, emails[0], auth, pid)
             print("concurrent:")
             dash = [[("GET", page, None)] * rounds for _ in range(n)]
-            _run(n, [[("GET", page, None)] for _ in range(n)], base, emails, {})  # warm-up
-            _report("plan dashboard (GET, signed in)", *_run(n, dash, base, emails, {}))
+            _run(n, [[("GET", page, None)] for _ in range(n)], port, emails, {})  # warm-up
+            _report("plan dashboard (GET, signed in)", *_run(n, dash, port, emails, {}))
             per_client = max(1, rounds // 2)
             distinct = [
                 [("POST", ev.format(1 + i * per_client + j), body) for j in range(per_client)]
                 for i in range(n)
             ]
-            _report("evaluate 10,000 trials (uncached)", *_run(n, distinct, base, emails, auth))
+            _report("evaluate 10,000 trials (uncached)", *_run(n, distinct, port, emails, auth))
             cached = [[("POST", ev.format(1), body)] * per_client for _ in range(n)]
-            _report("evaluate 10,000 trials (cached)", *_run(n, cached, base, emails, auth))
+            _report("evaluate 10,000 trials (cached)", *_run(n, cached, port, emails, auth))
         finally:
             server.terminate()
             server.wait(timeout=10)
