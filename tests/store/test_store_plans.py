@@ -184,3 +184,50 @@ def test_overview_is_not_found_for_outsiders_unknown_versions_and_deleted_plans(
         plans.delete(s, alice.id, shop.id, pid)
         with pytest.raises(NotFound):
             plans.overview(s, alice.id, shop.id, pid)
+
+
+def test_reads_in_a_session_see_its_own_unsaved_changes(db: Database) -> None:
+    """The plain-SQL reads flush pending changes first, as the ORM's queries do."""
+    alice = user(db, "alice@example.com")
+    with db.session() as s:
+        shop = workspaces.create(s, alice.id, "Shop")  # membership not flushed yet
+        first = plans.create(s, alice.id, shop.id, "plan", example_plan())
+        plans.rename(s, alice.id, shop.id, first.plan_id, "renamed")
+        assert plans.summary(s, alice.id, shop.id, first.plan_id).name == "renamed"
+        plans.set_status(s, alice.id, shop.id, first.plan_id, 1, Status.APPROVED)
+        summary, shown, listed, approved = plans.overview(s, alice.id, shop.id, first.plan_id)
+        assert summary.latest_status is Status.APPROVED
+        assert shown.status is Status.APPROVED and listed[0].status is Status.APPROVED
+        assert approved is not None and approved.number == 1
+        plans.delete(s, alice.id, shop.id, first.plan_id)
+        with pytest.raises(NotFound):
+            plans.version(s, alice.id, shop.id, first.plan_id)
+
+
+@pytest.mark.parametrize("number", [0, -1, 2**63, 10**30])
+def test_a_number_no_version_can_have_is_not_found(db: Database, number: int) -> None:
+    alice = user(db, "alice@example.com")
+    shop = workspace(db, alice)
+    with db.session() as s:
+        pid = plans.create(s, alice.id, shop.id, "plan", example_plan()).plan_id
+    lookups = [
+        lambda s: plans.version(s, alice.id, shop.id, pid, number),
+        lambda s: plans.overview(s, alice.id, shop.id, pid, number),
+        lambda s: plans.set_status(s, alice.id, shop.id, pid, number, Status.LIVE),
+    ]
+    for lookup in lookups:
+        with pytest.raises(NotFound), db.session() as s:
+            lookup(s)
+
+
+def test_a_version_not_parsed_yet_is_read_from_its_document(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alice = user(db, "alice@example.com")
+    shop = workspace(db, alice)
+    with db.session() as s:
+        pid = plans.create(s, alice.id, shop.id, "plan", example_plan()).plan_id
+    monkeypatch.setattr(plans, "_parsed", plans._ParsedCache())  # as in a fresh process
+    with db.session() as s:
+        found = plans.version(s, alice.id, shop.id, pid, 1)
+    assert found.plan == example_plan() and found.document == plans.to_document(found.plan)

@@ -38,3 +38,17 @@ def test_api_token_is_shown_once_and_stored_hashed(db: Database) -> None:
         assert users.user_for_token(s, token) == alice
         assert users.user_for_token(s, token + "x") is None
         assert users.user_for_token(s, "not-a-token") is None
+
+
+def test_reads_of_a_user_see_changes_of_the_same_session(db: Database) -> None:
+    alice = user(db, "alice@example.com")
+    with db.session() as s:
+        token = users.create_token(s, alice.id, "laptop")
+        users.set_locale(s, alice.id, "en")
+        epoch = users.end_all_sessions(s, alice.id)
+        found = users.get(s, alice.id)
+        assert (found.locale, found.session_epoch) == ("en", epoch) and epoch == 1
+        assert users.user_for_token(s, token) == found
+    with db.session() as s:
+        assert users.get(s, alice.id) == found
+        assert users.user_for_token(s, token + "x") is None

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from aibudget.store import audit
+from aibudget.store.db import read
 from aibudget.store.models import WorkspaceCatalogRow, aware, utcnow
 from aibudget.store.records import CatalogOverrides, Role
 from aibudget.store.workspaces import require
 
+_CATALOGS = WorkspaceCatalogRow.__table__
+_ENTRIES = select(_CATALOGS.c.entries, _CATALOGS.c.updated_at).where(
+    _CATALOGS.c.workspace_id == bindparam("workspace_id")
+)
+
 
 def get(session: Session, user_id: str, workspace_id: str) -> CatalogOverrides:
     require(session, user_id, workspace_id)
-    row = session.get(WorkspaceCatalogRow, workspace_id)
+    row = read(session, _ENTRIES, workspace_id=workspace_id).first()
     if row is None:
         return CatalogOverrides(workspace_id=workspace_id, entries=[], updated_at=None)
     return CatalogOverrides(

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,14 +21,51 @@ from aibudget.catalog import kpi_ids
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.store import audit
+from aibudget.store.db import read
 from aibudget.store.errors import Conflict, NotFound
 from aibudget.store.models import PlanRow, PlanVersionRow, UserRow, aware
 from aibudget.store.records import PlanSummary, PlanVersion, Role, Status, VersionInfo
 from aibudget.store.workspaces import require
 
 MAX_VERSIONS_LISTED = 1000
+MAX_NUMBER = 2**63 - 1
 PARSED_CACHE_SIZE = 256
 _ROWS = "aibudget.plan_rows"
+
+# The reads of every plan page and API call, as plain SQL built once: a version's facts
+# with its author's name and its plan's (so one query also checks the plan is in the
+# workspace and not deleted). Documents are read only for versions not parsed yet.
+_PLANS, _VERSIONS, _USERS = PlanRow.__table__, PlanVersionRow.__table__, UserRow.__table__
+_FACTS = (
+    select(
+        _VERSIONS.c.id,
+        _VERSIONS.c.plan_id,
+        _VERSIONS.c.number,
+        _VERSIONS.c.author_id,
+        _VERSIONS.c.created_at,
+        _VERSIONS.c.note,
+        _VERSIONS.c.status,
+        _USERS.c.name.label("author_name"),
+        _PLANS.c.workspace_id,
+        _PLANS.c.name.label("plan_name"),
+        _PLANS.c.created_at.label("plan_created_at"),
+    )
+    .join(_PLANS, _PLANS.c.id == _VERSIONS.c.plan_id)
+    .join(_USERS, _USERS.c.id == _VERSIONS.c.author_id)
+    .where(
+        _VERSIONS.c.plan_id == bindparam("plan_id"),
+        _PLANS.c.workspace_id == bindparam("workspace_id"),
+        _PLANS.c.deleted_at.is_(None),
+    )
+)
+_NEWEST = _FACTS.order_by(_VERSIONS.c.number.desc()).limit(bindparam("limit"))
+_NUMBERED = _FACTS.where(_VERSIONS.c.number == bindparam("number"))
+_BASELINE = (
+    _FACTS.where(_VERSIONS.c.status == Status.APPROVED.value)
+    .order_by(_VERSIONS.c.number.desc())
+    .limit(1)
+)
+_DOCUMENT = select(_VERSIONS.c.document).where(_VERSIONS.c.id == bindparam("version_id"))
 
 
 def to_document(plan: Plan) -> dict[str, Any]:
@@ -45,7 +83,8 @@ def _plan_row(session: Session, workspace_id: str, plan_id: str) -> PlanRow:
     return row
 
 
-def _info(row: PlanVersionRow, author: str) -> VersionInfo:
+def _info(row: PlanVersionRow | Any, author: str) -> VersionInfo:
+    """A version's facts from its ORM row or a row of ``_FACTS``."""
     return VersionInfo(
         id=row.id,
         plan_id=row.plan_id,
@@ -67,16 +106,18 @@ class _ParsedCache:
         self._lock = threading.Lock()
         self._size = size
 
-    def get(self, row: PlanVersionRow) -> tuple[Plan, dict[str, Any]]:
+    def get(
+        self, version_id: str, document: Callable[[], dict[str, Any]]
+    ) -> tuple[Plan, dict[str, Any]]:
         with self._lock:
-            found = self._items.get(row.id)
+            found = self._items.get(version_id)
             if found is not None:
-                self._items.move_to_end(row.id)
+                self._items.move_to_end(version_id)
                 return found
-        document = row.document
-        parsed = (parse_plan(document, kpi_ids()), document)
+        stored = document()
+        parsed = (parse_plan(stored, kpi_ids()), stored)
         with self._lock:
-            self._items[row.id] = parsed
+            self._items[version_id] = parsed
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
         return parsed
@@ -86,9 +127,37 @@ _parsed = _ParsedCache()
 
 
 def _full(row: PlanVersionRow, author: str) -> PlanVersion:
+    """A version just saved (its ORM row holds the document)."""
     info = _info(row, author)
-    plan, document = _parsed.get(row)
+    plan, document = _parsed.get(row.id, lambda: row.document)
     return PlanVersion(**info.model_dump(), plan=plan, document=document)
+
+
+def _stored(session: Session, facts: Any) -> PlanVersion:
+    """A stored version from a row of ``_FACTS`` (its document read only if not parsed)."""
+    info = _info(facts, facts.author_name)
+
+    def document() -> dict[str, Any]:
+        found: dict[str, Any] = read(session, _DOCUMENT, version_id=facts.id).scalar_one()
+        return found
+
+    plan, stored = _parsed.get(facts.id, document)
+    return PlanVersion(**info.model_dump(), plan=plan, document=stored)
+
+
+def _facts(session: Session, workspace_id: str, plan_id: str, number: int | None = None) -> Any:
+    """The row of ``_FACTS`` for version ``number`` (the newest when None); NotFound when
+    the plan is not in the workspace, is deleted or has no such version."""
+    if number is None:
+        query = read(session, _NEWEST, workspace_id=workspace_id, plan_id=plan_id, limit=1)
+    elif not 0 < number <= MAX_NUMBER:
+        raise NotFound()  # never a version's number (and too large for a database integer)
+    else:
+        query = read(session, _NUMBERED, workspace_id=workspace_id, plan_id=plan_id, number=number)
+    row = query.first()
+    if row is None:
+        raise NotFound()
+    return row
 
 
 def _add_version(
@@ -178,10 +247,22 @@ def _summary(plan: PlanRow, latest: PlanVersionRow) -> PlanSummary:
     )
 
 
+def _summary_of(newest: Any) -> PlanSummary:
+    """The summary from the ``_FACTS`` row of the plan's newest version."""
+    return PlanSummary(
+        id=newest.plan_id,
+        workspace_id=newest.workspace_id,
+        name=newest.plan_name,
+        created_at=aware(newest.plan_created_at),
+        latest_number=newest.number,
+        latest_status=Status(newest.status),
+        updated_at=aware(newest.created_at),
+    )
+
+
 def summary(session: Session, user_id: str, workspace_id: str, plan_id: str) -> PlanSummary:
     require(session, user_id, workspace_id)
-    row = _plan_row(session, workspace_id, plan_id)
-    return _summary(row, _version_row(session, plan_id, None))
+    return _summary_of(_facts(session, workspace_id, plan_id))
 
 
 def versions(
@@ -193,24 +274,28 @@ def versions(
 ) -> list[VersionInfo]:
     """Newest first (at most ``limit``)."""
     require(session, user_id, workspace_id)
-    _plan_row(session, workspace_id, plan_id)
-    rows = session.execute(
-        select(PlanVersionRow, UserRow.name)
-        .join(UserRow, UserRow.id == PlanVersionRow.author_id)
-        .where(PlanVersionRow.plan_id == plan_id)
-        .order_by(PlanVersionRow.number.desc())
-        .limit(min(limit, MAX_VERSIONS_LISTED))
-    )
-    return [_info(v, name) for v, name in rows]
+    rows = _listed(session, workspace_id, plan_id, limit)
+    return [_info(row, row.author_name) for row in rows]
 
 
-def _version_row(session: Session, plan_id: str, number: int | None) -> PlanVersionRow:
-    query = select(PlanVersionRow).where(PlanVersionRow.plan_id == plan_id)
-    if number is None:
-        query = query.order_by(PlanVersionRow.number.desc()).limit(1)
-    else:
-        query = query.where(PlanVersionRow.number == number)
-    row = session.scalar(query)
+def _listed(session: Session, workspace_id: str, plan_id: str, limit: int) -> Sequence[Any]:
+    """``_FACTS`` rows, newest first; NotFound for a plan not in the workspace or deleted."""
+    limit = max(1, min(limit, MAX_VERSIONS_LISTED))
+    rows = read(session, _NEWEST, workspace_id=workspace_id, plan_id=plan_id, limit=limit).all()
+    if not rows:
+        raise NotFound()  # every plan has a version, so the plan is not there
+    return rows
+
+
+def _version_row(session: Session, plan_id: str, number: int) -> PlanVersionRow:
+    """The ORM row of a version, to change its status."""
+    row = None
+    if 0 < number <= MAX_NUMBER:
+        row = session.scalar(
+            select(PlanVersionRow).where(
+                PlanVersionRow.plan_id == plan_id, PlanVersionRow.number == number
+            )
+        )
     if row is None:
         raise NotFound()
     return row
@@ -221,9 +306,7 @@ def version(
 ) -> PlanVersion:
     """One version with its validated plan (the newest when ``number`` is None)."""
     require(session, user_id, workspace_id)
-    _plan_row(session, workspace_id, plan_id)
-    row = _version_row(session, plan_id, number)
-    return _full(row, _author_name(session, row.author_id))
+    return _stored(session, _facts(session, workspace_id, plan_id, number))
 
 
 def overview(
@@ -238,44 +321,29 @@ def overview(
     would give, with fewer queries: those are answered from the listed versions when they
     are among them."""
     require(session, user_id, workspace_id)
-    plan_row = _plan_row(session, workspace_id, plan_id)
-    rows = session.execute(
-        select(PlanVersionRow, UserRow.name)
-        .join(UserRow, UserRow.id == PlanVersionRow.author_id)
-        .where(PlanVersionRow.plan_id == plan_id)
-        .order_by(PlanVersionRow.number.desc())
-        .limit(max(1, min(limit, MAX_VERSIONS_LISTED)))
-    ).all()
-    if not rows:
-        raise NotFound()
-    newest = rows[0][0]
-    summary = _summary(plan_row, newest)
-    wanted = newest.number if number is None else number
-    found = next(((r, name) for r, name in rows if r.number == wanted), None)
+    limit = max(1, min(limit, MAX_VERSIONS_LISTED))
+    rows = _listed(session, workspace_id, plan_id, limit)
+    wanted = rows[0].number if number is None else number
+    found = next((r for r in rows if r.number == wanted), None)
     if found is None:
-        row = _version_row(session, plan_id, wanted)
-        found = (row, _author_name(session, row.author_id))
-    approved = next(((r, n) for r, n in rows if r.status == Status.APPROVED.value), None)
-    listed = [_info(r, name) for r, name in rows]
+        found = _facts(session, workspace_id, plan_id, wanted)
+    approved = next((r for r in rows if r.status == Status.APPROVED.value), None)
+    if approved is None and len(rows) == limit:  # an older, unlisted one may be approved
+        approved = read(session, _BASELINE, workspace_id=workspace_id, plan_id=plan_id).first()
     return (
-        summary,
-        _full(*found),
-        listed,
-        _info(*approved) if approved else baseline(session, user_id, workspace_id, plan_id),
+        _summary_of(rows[0]),
+        _stored(session, found),
+        [_info(r, r.author_name) for r in rows],
+        _info(approved, approved.author_name) if approved else None,
     )
 
 
 def baseline(session: Session, user_id: str, workspace_id: str, plan_id: str) -> VersionInfo | None:
     """The newest approved version: the baseline other versions are compared with."""
     require(session, user_id, workspace_id)
-    _plan_row(session, workspace_id, plan_id)
-    row = session.scalar(
-        select(PlanVersionRow)
-        .where(PlanVersionRow.plan_id == plan_id, PlanVersionRow.status == Status.APPROVED.value)
-        .order_by(PlanVersionRow.number.desc())
-        .limit(1)
-    )
-    return _info(row, _author_name(session, row.author_id)) if row else None
+    _listed(session, workspace_id, plan_id, 1)  # NotFound for a plan not there
+    row = read(session, _BASELINE, workspace_id=workspace_id, plan_id=plan_id).first()
+    return _info(row, row.author_name) if row else None
 
 
 def set_status(

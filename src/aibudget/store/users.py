@@ -5,18 +5,27 @@ from __future__ import annotations
 import hashlib
 import secrets
 from functools import cache
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from aibudget.store import audit
+from aibudget.store.db import read
 from aibudget.store.errors import Conflict, NotFound
 from aibudget.store.models import ApiTokenRow, UserRow, aware
 from aibudget.store.records import ApiToken, User
 
 TOKEN_PREFIX = "aib_"
+# Asked on every request (the session's user, an API token's user): plain SQL, built once.
+_USERS, _TOKENS = UserRow.__table__, ApiTokenRow.__table__
+_RECORD = select(*(_USERS.c[name] for name in User.model_fields))
+_BY_ID = _RECORD.where(_USERS.c.id == bindparam("user_id"))
+_BY_TOKEN = _RECORD.join(_TOKENS, _TOKENS.c.user_id == _USERS.c.id).where(
+    _TOKENS.c.token_hash == bindparam("digest")
+)
 
 
 @cache
@@ -31,7 +40,8 @@ def _dummy_hash(hasher: PasswordHasher) -> str:
     return hasher.hash("not a real password")
 
 
-def to_record(row: UserRow) -> User:
+def to_record(row: UserRow | Any) -> User:
+    """A user from its ORM row or a row of ``_RECORD``."""
     return User(
         id=row.id,
         email=row.email,
@@ -62,7 +72,7 @@ def create(session: Session, email: str, name: str, password: str) -> User:
 
 
 def get(session: Session, user_id: str) -> User:
-    row = session.get(UserRow, user_id)
+    row = read(session, _BY_ID, user_id=user_id).first()
     if row is None:
         raise NotFound()
     return to_record(row)
@@ -105,11 +115,7 @@ def create_token(session: Session, user_id: str, name: str) -> str:
 def user_for_token(session: Session, token: str) -> User | None:
     if not token.startswith(TOKEN_PREFIX):
         return None
-    row = session.scalar(
-        select(UserRow)
-        .join(ApiTokenRow, ApiTokenRow.user_id == UserRow.id)
-        .where(ApiTokenRow.token_hash == _digest(token))
-    )
+    row = read(session, _BY_TOKEN, digest=_digest(token)).first()
     return to_record(row) if row else None
 
 

@@ -8,24 +8,33 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from aibudget.store import audit
+from aibudget.store.db import read
 from aibudget.store.errors import Forbidden, NotFound
 from aibudget.store.models import InviteRow, MembershipRow, UserRow, WorkspaceRow, aware
 from aibudget.store.records import Invite, Member, Role, Workspace
 
 _RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.OWNER: 2}
 _MEMO = "aibudget.memberships"
+_SPACES, _MEMBERS = WorkspaceRow.__table__, MembershipRow.__table__
+# Asked by every page and API call of a workspace: plain SQL, built once.
+_MEMBERSHIP = (
+    select(_SPACES.c.id, _SPACES.c.name, _SPACES.c.created_at, _MEMBERS.c.role)
+    .join(_MEMBERS, _MEMBERS.c.workspace_id == _SPACES.c.id)
+    .where(_MEMBERS.c.user_id == bindparam("user_id"), _SPACES.c.id == bindparam("workspace_id"))
+)
 
 
 def _forget(session: Session) -> None:
     session.info.pop(_MEMO, None)
 
 
-def _record(row: WorkspaceRow, role: str) -> Workspace:
+def _record(row: WorkspaceRow | Any, role: str) -> Workspace:
     return Workspace(id=row.id, name=row.name, role=Role(role), created_at=aware(row.created_at))
 
 
@@ -59,14 +68,10 @@ def require(
     memo: dict[tuple[str, str], Workspace] = session.info.setdefault(_MEMO, {})
     workspace = memo.get((user_id, workspace_id))
     if workspace is None:
-        found = session.execute(
-            select(WorkspaceRow, MembershipRow.role)
-            .join(MembershipRow, MembershipRow.workspace_id == WorkspaceRow.id)
-            .where(MembershipRow.user_id == user_id, WorkspaceRow.id == workspace_id)
-        ).first()
+        found = read(session, _MEMBERSHIP, user_id=user_id, workspace_id=workspace_id).first()
         if found is None:
             raise NotFound()
-        workspace = memo[(user_id, workspace_id)] = _record(found[0], found[1])
+        workspace = memo[(user_id, workspace_id)] = _record(found, found.role)
     if _RANK[workspace.role] < _RANK[need]:
         raise Forbidden("store.role_needed", role=need.value)
     return workspace
