@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from importlib.resources import files
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from aibudget import __version__
 from aibudget.settings import Settings
@@ -60,6 +62,53 @@ SECURITY_HEADERS = {
 }
 
 
+class SessionMiddleware:
+    """The signed session cookie in (``request.state.session``) and out, and the security
+    headers on every answer.
+
+    Plain ASGI: the session is read before the app runs and the cookie written when the
+    answer starts, without the extra task, streams and response copy per request that a
+    ``@app.middleware("http")`` function costs.
+    """
+
+    def __init__(self, app: ASGIApp, sessions: Sessions, secure: bool) -> None:
+        self.app, self.sessions, self.secure = app, sessions, secure
+
+    def _cookie(self, session: dict[str, object]) -> str:
+        carrier = Response()
+        carrier.set_cookie(
+            COOKIE,
+            self.sessions.dump(session),
+            max_age=SESSION_SECONDS,
+            httponly=True,
+            samesite="lax",
+            secure=self.secure,
+            path="/",
+        )
+        return carrier.headers["set-cookie"]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        raw = HTTPConnection(scope).cookies.get(COOKIE)
+        state = scope.setdefault("state", {})
+        state["session"] = self.sessions.load(raw)
+        before = dict(state["session"])
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                after = state["session"]  # a sign-in or sign-out puts a fresh one there
+                if after != before or raw is None:
+                    headers.append("set-cookie", self._cookie(after))
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def _templates() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
@@ -95,28 +144,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     app.state.web = web
     errors.install(app)
 
-    @app.middleware("http")
-    async def _session(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        raw = request.cookies.get(COOKIE)
-        request.state.session = web.sessions.load(raw)
-        before = dict(request.state.session)
-        response = await call_next(request)
-        after = request.state.session
-        if after != before or raw is None:
-            response.set_cookie(
-                COOKIE,
-                web.sessions.dump(after),
-                max_age=SESSION_SECONDS,
-                httponly=True,
-                samesite="lax",
-                secure=settings.secure_cookies,
-                path="/",
-            )
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(SessionMiddleware, sessions=web.sessions, secure=settings.secure_cookies)
 
     for router in ROUTERS:
         app.include_router(router)

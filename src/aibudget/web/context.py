@@ -24,6 +24,11 @@ def state(request: Request) -> WebState:
     return web
 
 
+async def _state(request: Request) -> WebState:
+    """``state`` as a dependency: async, so FastAPI runs it without a thread hop."""
+    return state(request)
+
+
 def session(request: Request) -> dict[str, Any]:
     data: dict[str, Any] = request.state.session
     return data
@@ -86,6 +91,9 @@ def optional_user(request: Request) -> User | None:
     return user
 
 
+MaybeUser = Annotated[User | None, Depends(optional_user)]
+
+
 def require_user(request: Request) -> User:
     user = optional_user(request)
     if user is None:
@@ -137,7 +145,19 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     return HTMLResponse(html, status_code=status_code)
 
 
-WebDep = Annotated[WebState, Depends(state)]
-CurrentUser = Annotated[User, Depends(require_user)]
-MaybeUser = Annotated[User | None, Depends(optional_user)]
-T = Annotated[Translator, Depends(translator)]
+# As dependencies, the signed-in user is looked up once per request (``MaybeUser``, in a
+# worker thread: it reads the database); what builds on it is async and so runs without a
+# thread hop of its own.
+
+
+async def _require_user(request: Request, _user: MaybeUser) -> User:
+    return require_user(request)
+
+
+async def _translator(request: Request, _user: MaybeUser) -> Translator:
+    return translator(request)
+
+
+WebDep = Annotated[WebState, Depends(_state)]
+CurrentUser = Annotated[User, Depends(_require_user)]
+T = Annotated[Translator, Depends(_translator)]
