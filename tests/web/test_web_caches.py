@@ -1,20 +1,27 @@
-"""What the app remembers per process (checked session cookies) is never served stale:
-every change in the database, made by this process or another one, shows at once, and
-access rules hold as without the caches."""
+"""What the app remembers per process (rendered plan pages, checked session cookies) is
+never served stale: every change in the database, made by this process or another one,
+shows at once, and access rules hold as without the caches."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import delete
 
+from aibudget.planfile import load_plan
 from aibudget.settings import Settings
-from aibudget.store import users
+from aibudget.store import plans, users, workspaces
 from aibudget.store.db import Database
+from aibudget.store.models import MembershipRow
+from aibudget.store.records import Role, Status
 from aibudget.web import security
+from aibudget.web.pages_plans import HISTORY_ON_PAGE
 from aibudget.web.security import COOKIE, Sessions
-from tests.web.helpers import import_plan, new_workspace, sign_up
+from aibudget.web.state import Pages, WebState
+from tests.web.helpers import CSRF_RE, EXAMPLE, csrf, import_plan, new_workspace, sign_up
 
 
 @pytest.fixture
@@ -23,6 +30,11 @@ def other_process(settings: Settings) -> Iterator[Database]:
     db = Database.from_url(settings.database_url)
     yield db
     db.dispose()
+
+
+def _web(client: TestClient) -> WebState:
+    web: WebState = client.app.state.web  # type: ignore[attr-defined]
+    return web
 
 
 def _ids(db: Database, email: str) -> str:
@@ -39,6 +51,111 @@ def _plan(client: TestClient) -> tuple[str, str, str]:
     return ws, plan_id, f"/w/{ws}/p/{plan_id}"
 
 
+def _join(db: Database, owner_id: str, ws: str, user_id: str, email: str, role: Role) -> None:
+    with db.session() as s:
+        token = workspaces.invite(s, owner_id, ws, email, role)
+        workspaces.accept_invite(s, user_id, token)
+
+
+def test_a_remembered_plan_page_is_the_page_rendered_afresh(client: TestClient) -> None:
+    _ws, _plan_id, page = _plan(client)
+    first = client.get(page)
+    assert first.status_code == 200
+    assert len(_web(client).pages) == 1
+    again = client.get(page)
+    _web(client).pages = Pages()  # as a fresh process renders it
+    fresh = client.get(page)
+    assert first.text == again.text == fresh.text
+    tokens = set(CSRF_RE.findall(first.text)) | set(
+        re.findall(r'"X-CSRF-Token": "(\w+)"', first.text)
+    )
+    assert tokens == {csrf(client, "/workspaces")}  # the viewer's own token everywhere
+    assert _web(client).csrf_slot not in first.text
+
+
+def test_another_viewer_gets_their_own_name_token_and_buttons(
+    client: TestClient, other_process: Database
+) -> None:
+    ws, _plan_id, page = _plan(client)
+    alice_page = client.get(page).text
+    alice_id = _ids(other_process, "alice@example.com")
+    with TestClient(client.app, base_url="http://127.0.0.1") as bob:
+        sign_up(bob, "bob@example.com", "Bob")
+        bob_id = _ids(other_process, "bob@example.com")
+        _join(other_process, alice_id, ws, bob_id, "bob@example.com", Role.OWNER)
+        bob_page = bob.get(page).text  # the same page and role as Alice's
+        assert ">Bob</a>" in bob_page and ">Alice</a>" not in bob_page
+        assert CSRF_RE.findall(bob_page)[0] == csrf(bob, "/workspaces")
+        assert CSRF_RE.findall(bob_page)[0] != CSRF_RE.findall(alice_page)[0]
+    with TestClient(client.app, base_url="http://127.0.0.1") as carol:
+        sign_up(carol, "carol@example.com", "Carol")
+        carol_id = _ids(other_process, "carol@example.com")
+        _join(other_process, alice_id, ws, carol_id, "carol@example.com", Role.VIEWER)
+        assert f"{page}/edit" in alice_page and f"{page}/edit" not in carol.get(page).text
+        _join(other_process, alice_id, ws, carol_id, "carol@example.com", Role.EDITOR)
+        assert f"{page}/edit" in carol.get(page).text  # the raised role shows at once
+
+
+def test_changes_by_another_process_show_on_a_remembered_page(
+    client: TestClient, other_process: Database
+) -> None:
+    ws, plan_id, page = _plan(client)
+    before = client.get(page).text
+    assert "badge-approved" not in before
+    alice = _ids(other_process, "alice@example.com")
+    with other_process.session() as s:
+        plans.set_status(s, alice, ws, plan_id, 1, Status.APPROVED)
+    approved = client.get(page).text
+    assert "badge-approved" in approved
+    changed = load_plan(EXAMPLE).model_copy(deep=True)
+    changed.company.name = "新店名咖啡"
+    with other_process.session() as s:
+        plans.save(s, alice, ws, plan_id, changed, "renamed the shop")
+        plans.rename(s, alice, ws, plan_id, "Plan B")
+    newest = client.get(page).text
+    assert "新店名咖啡" in newest and "renamed the shop" in newest and "<h1>Plan B</h1>" in newest
+    assert "新店名咖啡" not in client.get(page + "?v=1").text  # the old version as it was
+
+
+def test_an_old_version_beyond_the_history_shows_its_new_status(
+    client: TestClient, other_process: Database
+) -> None:
+    ws, plan_id, page = _plan(client)
+    alice = _ids(other_process, "alice@example.com")
+    with other_process.session() as s:
+        for _ in range(HISTORY_ON_PAGE + 1):
+            plans.save(s, alice, ws, plan_id, load_plan(EXAMPLE))
+    title = re.compile(r"<p>v1 <span class=\"badge badge-(\w+)\"")
+    found = title.search(client.get(page + "?v=1").text)
+    assert found and found.group(1) == "draft"
+    with other_process.session() as s:
+        plans.set_status(s, alice, ws, plan_id, 1, Status.LIVE)
+    found = title.search(client.get(page + "?v=1").text)
+    assert found and found.group(1) == "live"
+
+
+def test_a_removed_member_is_refused_although_the_page_was_remembered(
+    client: TestClient, other_process: Database
+) -> None:
+    ws, plan_id, page = _plan(client)
+    with TestClient(client.app, base_url="http://127.0.0.1") as bob:
+        sign_up(bob, "bob@example.com", "Bob")
+        alice_id, bob_id = (
+            _ids(other_process, "alice@example.com"),
+            _ids(other_process, "bob@example.com"),
+        )
+        _join(other_process, alice_id, ws, bob_id, "bob@example.com", Role.EDITOR)
+        evaluate = f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions/1/evaluate"
+        headers = {"X-CSRF-Token": csrf(bob, "/workspaces")}
+        assert bob.get(page).status_code == 200
+        assert bob.post(evaluate, json={"trials": 1000}, headers=headers).status_code == 200
+        with other_process.session() as s:
+            s.execute(delete(MembershipRow).where(MembershipRow.user_id == bob_id))
+        assert bob.get(page).status_code == 404
+        assert bob.post(evaluate, json={"trials": 1000}, headers=headers).status_code == 404
+    assert client.get(page).status_code == 200  # the owner still sees it
+
+
 def test_signing_out_everywhere_ends_a_session_whose_cookie_was_checked(
     client: TestClient, other_process: Database
 ) -> None:
@@ -48,6 +165,29 @@ def test_signing_out_everywhere_ends_a_session_whose_cookie_was_checked(
         users.end_all_sessions(s, _ids(other_process, "alice@example.com"))
     gone = client.get(page, follow_redirects=False)
     assert gone.status_code == 303 and gone.headers["location"].startswith("/login")
+
+
+def test_the_language_and_a_form_shown_again_are_part_of_the_page(client: TestClient) -> None:
+    ws, plan_id, page = _plan(client)
+    assert 'lang="zh-Hant-TW"' in client.get(page).text
+    client.post("/lang", data={"csrf_token": csrf(client, page), "lang": "en", "next": page})
+    assert '<html lang="en">' in client.get(page).text
+    form = {"csrf_token": csrf(client, page), "name": "Too early", "kpi": "conversion_rate"}
+    form["deadline"] = "2020-01"
+    shown = client.post(f"/w/{ws}/p/{plan_id}/add/goals", data=form)
+    assert shown.status_code == 422 and 'value="Too early"' in shown.text
+    assert 'value="Too early"' not in client.get(page).text  # not remembered with the form
+
+
+def test_remembered_pages_are_bounded_in_entries_and_in_text() -> None:
+    pages = Pages(size=3, chars=100)
+    for i in range(5):
+        pages.put(("page", i), "x" * 10)
+    assert len(pages) == 3 and pages.get(("page", 0)) is None and pages.get(("page", 4))
+    pages.put(("big",), "y" * 90)  # 30 + 90 > 100: the oldest go
+    assert pages.get(("big",)) and len(pages) == 2
+    pages.put(("huge",), "z" * 101)  # larger than all of it: not kept
+    assert pages.get(("huge",)) is None
 
 
 def test_a_checked_cookie_is_still_refused_once_expired(monkeypatch: pytest.MonkeyPatch) -> None:

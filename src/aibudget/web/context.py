@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -11,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from aibudget.i18n import LOCALES, Translator, normalise_locale
 from aibudget.store import users
 from aibudget.store.errors import NotFound
-from aibudget.store.records import User
+from aibudget.store.records import PlanVersion, User, VersionInfo
 from aibudget.web.errors import CsrfFailed, NotSignedIn
 from aibudget.web.security import CSRF_FIELD, CSRF_HEADER
 from aibudget.web.state import WebState
@@ -128,21 +129,74 @@ def plain_number(t: Translator, value: Decimal | float | None) -> str:
     return t.number(value, 0 if whole else 2)
 
 
-def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+def _html(request: Request, template: str, csrf: str, context: Mapping[str, Any]) -> str:
     t = translator(request)
-    env = state(request).templates
-    html = env.get_template(template).render(
-        request=request,
-        t=t,
-        locale=t.locale,
-        lang_tag="zh-Hant-TW" if t.locale == "zh_TW" else "en",
-        user=optional_user(request),
-        csrf=csrf_token(request),
-        csrf_field=CSRF_FIELD,
-        num=lambda value: plain_number(t, value),
-        **context,
+    return (
+        state(request)
+        .templates.get_template(template)
+        .render(
+            request=request,
+            t=t,
+            locale=t.locale,
+            lang_tag="zh-Hant-TW" if t.locale == "zh_TW" else "en",
+            user=optional_user(request),
+            csrf=csrf,
+            csrf_field=CSRF_FIELD,
+            num=lambda value: plain_number(t, value),
+            **context,
+        )
     )
-    return HTMLResponse(html, status_code=status_code)
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(_html(request, template, csrf_token(request), context), status_code)
+
+
+def _fingerprint(value: Any) -> Any:
+    """What a page shows of a value, as something hashable. A version's document and plan
+    never change, so its facts (id, status, ...) stand for it."""
+    if isinstance(value, PlanVersion):
+        return tuple(getattr(value, name) for name in VersionInfo.model_fields)
+    if isinstance(value, list | tuple):
+        return tuple(_fingerprint(item) for item in value)
+    return value
+
+
+def render_remembered(
+    request: Request,
+    template: str,
+    shown: Mapping[str, Any],
+    derived: Callable[[], Mapping[str, Any]],
+    status_code: int = 200,
+) -> HTMLResponse:
+    """``render``, remembered per process for the same inputs: the records in ``shown``
+    (read fresh from the database for this request), the viewer (user, role in ``shown``,
+    language), the address, and what ``derived`` computes from those alone (called only
+    when the page is rendered; ``shown`` wins where both name a value).
+
+    Any change in the database changes a record and so the key: a remembered page is
+    never stale, in this process or another. The CSRF token is put in per answer. Values
+    that cannot be hashed (a form's values) leave the page rendered every time.
+    """
+    web, t = state(request), translator(request)
+    key: tuple[Any, ...] | None = (
+        template,
+        status_code,
+        request.url.path,
+        request.url.query,
+        t.locale,
+        optional_user(request),
+        tuple((name, _fingerprint(value)) for name, value in shown.items()),
+    )
+    try:
+        html = web.pages.get(key)  # type: ignore[arg-type]
+    except TypeError:
+        key = html = None
+    if html is None:
+        html = _html(request, template, web.csrf_slot, {**derived(), **shown})
+        if key is not None:
+            web.pages.put(key, html)
+    return HTMLResponse(html.replace(web.csrf_slot, csrf_token(request)), status_code)
 
 
 # As dependencies, the signed-in user is looked up once per request (``MaybeUser``, in a

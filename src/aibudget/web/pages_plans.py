@@ -14,7 +14,14 @@ from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
 from aibudget.store import plans, workspaces
 from aibudget.store.records import Role, Status
 from aibudget.web import catalogs
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.context import (
+    CurrentUser,
+    T,
+    WebDep,
+    check_csrf,
+    render,
+    render_remembered,
+)
 from aibudget.web.diff import diff_documents
 from aibudget.web.edit import FORMS
 from aibudget.web.errors import BadRequest, field_list
@@ -123,35 +130,45 @@ def plan_view(
     status_code: int = 200,
     **extra: Any,
 ) -> Response:
-    """The plan page (also re-shown with an edit form's values and problems)."""
+    """The plan page (also re-shown with an edit form's values and problems).
+
+    Rendered once per process for the same records and viewer (``render_remembered``):
+    the records are read fresh on every request, the page's text is not rebuilt.
+    """
     limit = plans.MAX_VERSIONS_LISTED if history == "all" else HISTORY_ON_PAGE + 1
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws)
         summary, shown, listed, approved = plans.overview(s, user.id, ws, plan_id, v, limit)
         catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
-    key = ("health", shown.id, t.locale, stamp)
-    checked = web.cached(key)
-    if checked is None:
-        checked = health(t, shown.plan, catalog, problems)
-        web.remember(key, checked)
-    context = {"edit_kind": None, "edit_values": {}, "edit_problems": {}, **extra}
-    return render(
-        request,
-        "plan.html",
-        status_code,
-        space=space,
-        summary=summary,
-        version=shown,
-        plan=shown.plan,
-        history=listed[:limit] if history == "all" else listed[:HISTORY_ON_PAGE],
-        more_history=history != "all" and len(listed) > HISTORY_ON_PAGE,
-        kpi_names=kpi_names(t.locale),
-        health=checked,
-        statuses=list(Status),
-        forms=FORMS,
-        baseline=approved,
-        **context,
-    )
+    records = {
+        "space": space,
+        "summary": summary,
+        "version": shown,
+        "history": listed[:limit] if history == "all" else listed[:HISTORY_ON_PAGE],
+        "more_history": history != "all" and len(listed) > HISTORY_ON_PAGE,
+        "baseline": approved,
+        "catalog_stamp": stamp,  # the workspace's catalog, which the health check reads
+        "edit_kind": None,
+        **extra,  # a form shown again with its values: not remembered (dicts have no hash)
+    }
+
+    def derived() -> dict[str, Any]:
+        key = ("health", shown.id, t.locale, stamp)
+        checked = web.cached(key)
+        if checked is None:
+            checked = health(t, shown.plan, catalog, problems)
+            web.remember(key, checked)
+        return {
+            "plan": shown.plan,
+            "kpi_names": kpi_names(t.locale),
+            "health": checked,
+            "statuses": list(Status),
+            "forms": FORMS,
+            "edit_values": {},  # unless a form shown again has its own
+            "edit_problems": {},
+        }
+
+    return render_remembered(request, "plan.html", records, derived, status_code)
 
 
 @router.get("/w/{ws}/p/{plan_id}/v/{number}.yaml")

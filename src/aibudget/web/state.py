@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -14,6 +15,37 @@ from aibudget.store.db import Database
 from aibudget.web.security import RateLimiter, Sessions
 
 EVAL_CACHE_SIZE = 64
+PAGE_CACHE_SIZE = 256  # rendered pages (a plan page is about 60 KB)
+PAGE_CACHE_CHARS = 32 * 2**20  # and at most this much text in all
+
+
+class Pages:
+    """Rendered pages by everything they were rendered from (least recently used first
+    out, bounded in entries and in characters). Thread-safe."""
+
+    def __init__(self, size: int = PAGE_CACHE_SIZE, chars: int = PAGE_CACHE_CHARS) -> None:
+        self._items: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size, self._chars, self._total = size, chars, 0
+
+    def get(self, key: tuple[Any, ...]) -> str | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, ...], html: str) -> None:
+        if len(html) > self._chars:
+            return
+        with self._lock:
+            self._total += len(html) - len(self._items.pop(key, ""))
+            self._items[key] = html
+            while len(self._items) > self._size or self._total > self._chars:
+                self._total -= len(self._items.popitem(last=False)[1])
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 @dataclass
@@ -24,6 +56,9 @@ class WebState:
     templates: Environment
     login_limiter: RateLimiter
     evaluate_limiter: RateLimiter
+    pages: Pages = field(default_factory=Pages)
+    # Stands for the CSRF token in a remembered page; each answer puts the viewer's in.
+    csrf_slot: str = field(default_factory=lambda: "csrf-slot-" + secrets.token_hex(16))
     _cache: OrderedDict[tuple[Any, ...], Any] = field(default_factory=OrderedDict)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
 
