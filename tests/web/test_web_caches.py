@@ -5,19 +5,23 @@ shows at once, and access rules hold as without the caches."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete
 
+from aibudget.engine.simulate import simulate
 from aibudget.planfile import load_plan
 from aibudget.settings import Settings
 from aibudget.store import plans, users, workspaces
 from aibudget.store.db import Database
 from aibudget.store.models import MembershipRow
 from aibudget.store.records import Role, Status
-from aibudget.web import security
+from aibudget.web import evaluation, security
 from aibudget.web.pages_plans import HISTORY_ON_PAGE
 from aibudget.web.security import COOKIE, Sessions
 from aibudget.web.state import Pages, WebState
@@ -221,3 +225,27 @@ def test_the_session_cookie_is_written_only_when_needed(client: TestClient) -> N
     assert client.get(page).headers["x-content-type-options"] == "nosniff"
     client.cookies.clear()
     assert COOKIE in client.get("/login").headers["set-cookie"]  # a new visitor
+
+
+def test_viewers_of_a_new_version_at_once_share_one_simulation(
+    client: TestClient, other_process: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws, plan_id, _page = _plan(client)
+    alice = _ids(other_process, "alice@example.com")
+    with other_process.session() as s:
+        version = plans.version(s, alice, ws, plan_id, 1)
+    runs: list[int] = []
+
+    def slow_simulate(*args: Any, **kwargs: Any) -> Any:
+        runs.append(1)
+        time.sleep(0.2)  # long enough for the others to arrive meanwhile
+        return simulate(*args, **kwargs)
+
+    monkeypatch.setattr(evaluation, "simulate", slow_simulate)
+    web = _web(client)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(lambda _: evaluation.run_json(web, alice, version, 1000), range(4)))
+    assert len(runs) == 1 and len(set(answers)) == 1
+    assert not web._running  # nothing left behind
+    evaluation.run_json(web, alice, version, 2000)  # other trials: a simulation of its own
+    assert len(runs) == 2

@@ -20,11 +20,15 @@ def run(web: WebState, user_id: str, version: PlanVersion) -> OptimisationResult
     found = web.cached(key)
     if found is not None:
         return found  # type: ignore[no-any-return]
-    if not web.evaluate_limiter.hit(f"user:{user_id}"):
-        raise TooMany(minutes=1)
-    policy = version.plan.optimise or OptimisePolicy()
-    cap = Decimal(str(web.settings.evaluate_seconds))
-    bounded = policy.model_copy(update={"time_limit_seconds": min(policy.time_limit_seconds, cap)})
-    result = optimize(version.plan, bounded)
-    web.remember(key, result)
-    return result
+    with web.one_at_a_time(key):
+        found = web.cached(key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        if not web.evaluate_limiter.hit(f"user:{user_id}"):
+            raise TooMany(minutes=1)
+        policy = version.plan.optimise or OptimisePolicy()
+        cap = Decimal(str(web.settings.evaluate_seconds))
+        limit = min(policy.time_limit_seconds, cap)
+        result = optimize(version.plan, policy.model_copy(update={"time_limit_seconds": limit}))
+        web.remember(key, result)
+        return result

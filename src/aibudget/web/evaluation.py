@@ -64,11 +64,15 @@ def run(
     found = web.cached(key)
     if found is not None:
         return found  # type: ignore[no-any-return]
-    check_time = costly_run(web, user_id)
-    result = evaluate(version.plan)
-    sim = simulate(version.plan, n, progress=check_time, chunk_trials=CHUNK_TRIALS)
-    web.remember(key, (result, sim))
-    return result, sim
+    with web.one_at_a_time(key):  # several viewers of a new version: one simulation
+        found = web.cached(key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        check_time = costly_run(web, user_id)
+        result = evaluate(version.plan)
+        sim = simulate(version.plan, n, progress=check_time, chunk_trials=CHUNK_TRIALS)
+        web.remember(key, (result, sim))
+        return result, sim
 
 
 def run_json(web: WebState, user_id: str, version: PlanVersion, trials: int | None = None) -> bytes:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import secrets
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +63,8 @@ class WebState:
     csrf_slot: str = field(default_factory=lambda: "csrf-slot-" + secrets.token_hex(16))
     _cache: OrderedDict[tuple[Any, ...], Any] = field(default_factory=OrderedDict)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
+    # key -> (lock, requests holding or waiting for it); only keys being computed now
+    _running: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict)
 
     def cached(self, key: tuple[Any, ...]) -> Any:
         """Results keyed by immutable version ids (versions never change)."""
@@ -69,6 +73,22 @@ class WebState:
                 self._cache.move_to_end(key)
                 return self._cache[key]
         return None
+
+    @contextmanager
+    def one_at_a_time(self, key: tuple[Any, ...]) -> Iterator[None]:
+        """Requests for the same result wait for the first one to compute it (and then
+        find it cached) instead of computing it side by side."""
+        with self._cache_lock:
+            entry = self._running.setdefault(key, [threading.Lock(), 0])
+            entry[1] += 1
+        try:
+            with entry[0]:
+                yield
+        finally:
+            with self._cache_lock:
+                entry[1] -= 1
+                if entry[1] == 0:
+                    del self._running[key]
 
     def remember(self, key: tuple[Any, ...], value: Any) -> None:
         with self._cache_lock:
