@@ -16,7 +16,10 @@ machine with the server, and a heavy client library would spend CPU the server n
 wait for its own interpreter lock inside the measured time. Every response is read in full
 (Content-Length or chunked) and any status >= 400 or transport failure counts as an error.
 
-Run: .venv/bin/python benchmarks/bench_web.py [--clients 20] [--rounds 10] [--workers 1]
+The server runs one worker per core by default (``aibudget serve --workers N``, as it
+would be deployed on this machine); ``--workers 1`` shows one process alone.
+
+Run: .venv/bin/python benchmarks/bench_web.py [--clients 20] [--rounds 10] [--workers N]
 """
 
 from __future__ import annotations
@@ -276,9 +279,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=10)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="default: one per core"
+    )
     args = parser.parse_args()
     n, rounds = args.clients, args.rounds
+    load = os.getloadavg()[0]
+    print(
+        f"{args.workers} worker(s), {n} clients, load average {load:.1f} on {os.cpu_count()} cores"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         token, ws, board_id, plan_id, emails = _prepare(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,6 +16,8 @@ from aibudget.i18n import Translator
 from aibudget.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    import uvicorn
+
     from aibudget.store.db import Database
 
 DEMO_EMAIL = "demo@aibudget.local"
@@ -101,10 +105,11 @@ def serve(
         typer.echo(t("web.cli_serving", url=url))
         uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
         return
+    from uvicorn.supervisors import Multiprocess
+
     db, _ = _migrated(settings)  # once, before the workers start
     db.dispose()
-    typer.echo(t("web.cli_serving", url=url))
-    uvicorn.run(
+    config = uvicorn.Config(
         "aibudget.web.factory:app",
         factory=True,
         host=host,
@@ -113,6 +118,22 @@ def serve(
         log_level="warning",
         proxy_headers=False,
     )
+    listener = tcp_listener(config)
+    typer.echo(t("web.cli_serving", url=url))
+    with contextlib.suppress(KeyboardInterrupt):
+        Multiprocess(config, sockets=[listener]).run()
+
+
+def tcp_listener(config: uvicorn.Config) -> socket.socket:
+    """The workers' shared listening socket, marked as TCP.
+
+    asyncio switches Nagle's algorithm off (TCP_NODELAY) only on connections whose socket
+    says IPPROTO_TCP; uvicorn creates the shared socket without saying so, and then every
+    small answer waits for the client's delayed ACK (about 40 ms on Linux)."""
+    sock = config.bind_socket()
+    tcp = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+    tcp.set_inheritable(True)
+    return tcp
 
 
 def register(app: typer.Typer) -> None:

@@ -43,3 +43,37 @@ def test_a_placeholder_secret_is_refused_with_a_message(
     result = CliRunner().invoke(app, ["migrate"])
     assert result.exit_code == 2
     assert "AIBUDGET_SECRET_KEY" in result.output and "Traceback" not in result.output
+
+
+def test_the_workers_listening_socket_turns_nagle_off_on_every_connection() -> None:
+    """With --workers N the shared socket must say it is TCP, or asyncio leaves Nagle's
+    algorithm on and every small answer waits ~40 ms for the client's delayed ACK."""
+    import asyncio
+    import socket
+
+    import uvicorn
+
+    from aibudget.cli_web import tcp_listener
+
+    listener = tcp_listener(uvicorn.Config("x:app", host="127.0.0.1", port=0, workers=2))
+    seen: list[int] = []
+
+    async def main() -> None:
+        def accepted(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            sock = writer.get_extra_info("socket")
+            seen.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(accepted, sock=listener)
+        _, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+        for _ in range(100):
+            if seen:
+                break
+            await asyncio.sleep(0.01)
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run(main())
+    assert listener.proto == socket.IPPROTO_TCP
+    assert seen and seen[0] != 0
