@@ -50,6 +50,7 @@ def test_the_workers_listening_socket_turns_nagle_off_on_every_connection() -> N
     algorithm on and every small answer waits ~40 ms for the client's delayed ACK."""
     import asyncio
     import socket
+    import threading
 
     import uvicorn
 
@@ -74,6 +75,9 @@ def test_the_workers_listening_socket_turns_nagle_off_on_every_connection() -> N
         server.close()
         await server.wait_closed()
 
-    asyncio.run(main())
+    # a thread of its own: another test may have left an event loop running in this one
+    runner = threading.Thread(target=asyncio.run, args=(main(),))
+    runner.start()
+    runner.join(timeout=10)
     assert listener.proto == socket.IPPROTO_TCP
     assert seen and seen[0] != 0
