@@ -73,3 +73,19 @@ def test_another_workspace_gets_404(client: TestClient, tmp_path: Path) -> None:
         response: Any = client.get(f"{url}/versions/1/report", headers=alice)
         _shape(response, 404, "store.not_found")
     assert client.get(f"{url_b}/versions/1/report", headers=bob).status_code == 200
+
+
+def test_a_report_is_made_once_and_kept_apart_from_evaluations(
+    client: TestClient, tmp_path: Path
+) -> None:
+    auth, url, _ = _setup(client, tmp_path)
+    web = client.app.state.web  # type: ignore[attr-defined]
+    web.evaluate_limiter.limit = 1
+    first = client.get(f"{url}/versions/1/report", params={"format": "xlsx"}, headers=auth)
+    again = client.get(f"{url}/versions/1/report", params={"format": "xlsx"}, headers=auth)
+    assert first.status_code == again.status_code == 200
+    assert first.content == again.content  # the kept file: the limit was counted once
+    assert len(web.reports) == 1
+    assert not [key for key in web._cache if key[0] == "report"]  # results stay where they are
+    other = client.get(f"{url}/versions/1/report", params={"format": "pdf"}, headers=auth)
+    _shape(other, 429, "web.too_many")

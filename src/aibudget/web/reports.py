@@ -37,9 +37,9 @@ def build(
     digest = content_digest(r.fingerprint for r in recorded.records) if recorded else ""
     today = date.today()
     key = ("report", version.id, fmt, t.locale, digest, today)
-    found = web.cached(key)
+    found = web.reports.get(key)
     if found is not None:
-        return found  # type: ignore[no-any-return]
+        return found
     check_time = costly_run(web, user_id)
     meta = ReportMeta(
         generated=today,
@@ -56,7 +56,7 @@ def build(
         progress=check_time,
     )
     content = render(data, fmt, t)
-    web.remember(key, content)
+    web.reports.put(key, content)
     return content
 
 

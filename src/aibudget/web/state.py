@@ -8,7 +8,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from jinja2 import Environment
 
@@ -19,30 +19,34 @@ from aibudget.web.security import RateLimiter, Sessions
 EVAL_CACHE_SIZE = 64
 PAGE_CACHE_SIZE = 256  # rendered pages (a plan page is about 60 KB)
 PAGE_CACHE_CHARS = 32 * 2**20  # and at most this much text in all
+REPORT_CACHE_SIZE = 16  # report files (a PDF is about 300 KB, a workbook 40-60 KB)
+REPORT_CACHE_BYTES = 16 * 2**20
+Content = TypeVar("Content", str, bytes)
 
 
-class Pages:
-    """Rendered pages by everything they were rendered from (least recently used first
-    out, bounded in entries and in characters). Thread-safe."""
+class Pages(Generic[Content]):
+    """Rendered pages (or report files) by everything they were made from (least recently
+    used first out, bounded in entries and in characters or bytes). Thread-safe."""
 
     def __init__(self, size: int = PAGE_CACHE_SIZE, chars: int = PAGE_CACHE_CHARS) -> None:
-        self._items: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+        self._items: OrderedDict[tuple[Any, ...], Content] = OrderedDict()
         self._lock = threading.Lock()
         self._size, self._chars, self._total = size, chars, 0
 
-    def get(self, key: tuple[Any, ...]) -> str | None:
+    def get(self, key: tuple[Any, ...]) -> Content | None:
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
             return found
 
-    def put(self, key: tuple[Any, ...], html: str) -> None:
-        if len(html) > self._chars:
+    def put(self, key: tuple[Any, ...], content: Content) -> None:
+        if len(content) > self._chars:
             return
         with self._lock:
-            self._total += len(html) - len(self._items.pop(key, ""))
-            self._items[key] = html
+            old = self._items.pop(key, None)
+            self._total += len(content) - (0 if old is None else len(old))
+            self._items[key] = content
             while len(self._items) > self._size or self._total > self._chars:
                 self._total -= len(self._items.popitem(last=False)[1])
 
@@ -58,7 +62,11 @@ class WebState:
     templates: Environment
     login_limiter: RateLimiter
     evaluate_limiter: RateLimiter
-    pages: Pages = field(default_factory=Pages)
+    pages: Pages[str] = field(default_factory=Pages)
+    # Report files apart from evaluation results, so that big files never push them out.
+    reports: Pages[bytes] = field(
+        default_factory=lambda: Pages(REPORT_CACHE_SIZE, REPORT_CACHE_BYTES)
+    )
     # Stands for the CSRF token in a remembered page; each answer puts the viewer's in.
     csrf_slot: str = field(default_factory=lambda: "csrf-slot-" + secrets.token_hex(16))
     _cache: OrderedDict[tuple[Any, ...], Any] = field(default_factory=OrderedDict)
