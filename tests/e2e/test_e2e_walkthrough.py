@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import expect
@@ -102,6 +103,12 @@ def test_sign_up_to_approved_plan_shows_the_engines_numbers(browser: Any, server
     page.wait_for_load_state()
     assert "已核准" in page.locator(".title-row").inner_text()
     shot(page, "06-approved")
+
+    with page.expect_download() as report:
+        page.get_by_test_id("report-pdf").click()
+    pdf = report.value
+    assert pdf.suggested_filename.endswith("-v1.pdf")
+    assert Path(pdf.path()).read_bytes().startswith(b"%PDF-")
     context.close()
 
 
