@@ -162,18 +162,8 @@ def allocation(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     if rest > 0:
         rows.append([rest_label, t.money(rest, cur), share_text(t, rest, budget)])
     rows.append([t("pdf.budget"), t.money(budget, cur), share_text(t, budget, budget)])
-    doc.png(
-        charts.donut(slices, centre, rest_label if rest > 0 else None),
-        width=150,
-        keep=9 + 6.2 * len(rows),
-    )
-    doc.grid(
-        [t("optimize.col.line"), t("optimize.col.amount"), t("pdf.share_of_budget")],
-        rows,
-        [90, 45, 35],
-        "LRR",
-        bold_last=True,
-    )
+    donut = charts.donut(slices, centre, rest_label if rest > 0 else None)
+    _donut_and_table(doc, t, donut, rows, t("pdf.share_of_budget"))
     if result is not None and found and result.selected:
         doc.subheading(t("pdf.selected_tools"))
         doc.grid(
@@ -211,6 +201,20 @@ def allocation(doc: ReportPDF, data: ReportData, t: Translator) -> None:
             )
 
 
+def _donut_and_table(
+    doc: ReportPDF, t: Translator, donut: bytes, rows: list[list[str]], share: str
+) -> None:
+    """A donut of line items kept on one page with its table (line, amount, share)."""
+    doc.png(donut, width=150, keep=9 + 6.2 * len(rows))
+    doc.grid(
+        [t("optimize.col.line"), t("optimize.col.amount"), share],
+        rows,
+        [90, 45, 35],
+        "LRR",
+        bold_last=True,
+    )
+
+
 def _spending(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     """Without an allocation from the optimiser: the plan's own spending by line."""
     cur = data.currency
@@ -223,21 +227,11 @@ def _spending(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     spend = sum(lines.values(), Decimal(0))
     rows = [[label, t.money(v, cur), share_text(t, v, spend)] for label, v in lines.items()]
     rows.append([t("pdf.planned_spend"), t.money(spend, cur), share_text(t, spend, spend)])
-    doc.png(
-        charts.donut(
-            [(label, float(v)) for label, v in lines.items()],
-            t("pdf.donut_spend", amount=t.money(spend, cur)),
-        ),
-        width=150,
-        keep=9 + 6.2 * len(rows),
+    donut = charts.donut(
+        [(label, float(v)) for label, v in lines.items()],
+        t("pdf.donut_spend", amount=t.money(spend, cur)),
     )
-    doc.grid(
-        [t("optimize.col.line"), t("optimize.col.amount"), t("pdf.share_of_spend")],
-        rows,
-        [90, 45, 35],
-        "LRR",
-        bold_last=True,
-    )
+    _donut_and_table(doc, t, donut, rows, t("pdf.share_of_spend"))
     doc.para(
         t("pdf.budget_vs_spend", budget=t.money(budget, cur), spend=t.money(spend, cur)),
         size=9,
