@@ -144,6 +144,11 @@ class OptimisePolicy(_Input):
         default=Decimal(10_000), description="Step for the value of one more unit of budget."
     )
 
+    def capped(self, seconds: Decimal) -> OptimisePolicy:
+        """The same settings with the solver's time limit at most ``seconds``."""
+        limit = min(self.time_limit_seconds, seconds)
+        return self.model_copy(update={"time_limit_seconds": limit})
+
     @model_validator(mode="after")
     def _cvar_weight(self) -> OptimisePolicy:
         if self.objective is Objective.CVAR and self.risk_aversion > 1:

@@ -28,7 +28,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from aibudget.domain.allocation import OptimisePolicy
-from aibudget.domain.money import ZERO, is_currency
+from aibudget.domain.money import ZERO, is_currency, round_money
 
 NonNegative = Annotated[Decimal, Field(ge=0)]
 Share = Annotated[Decimal, Field(ge=0, le=1)]
@@ -54,6 +54,13 @@ def parse_month(value: Any) -> str:
 def month_index(month: str) -> int:
     """Months since year 0 of a ``YYYY-MM`` text, so that differences are month counts."""
     return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def add_months(month: str, offset: int) -> str:
+    """``YYYY-MM`` of the month ``offset`` months after ``month`` (the inverse of
+    :func:`month_index` differences)."""
+    index = month_index(month) + offset
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 Month = Annotated[str, BeforeValidator(parse_month), Field(json_schema_extra={"format": "YYYY-MM"})]
@@ -315,6 +322,14 @@ BenefitDriver = Annotated[
 ]
 
 
+def benefit_name(benefit: HoursSaved | RevenueLift | CostAvoided | KpiEffect) -> str:
+    """A benefit driver's label, or the name it goes by without one: its kind, or
+    ``kpi:<id>`` for a KPI effect (shells translate these)."""
+    if isinstance(benefit, KpiEffect):
+        return benefit.label or f"kpi:{benefit.kpi}"
+    return benefit.label or benefit.kind
+
+
 class Schedule(Strict):
     """Explicit amounts, e.g. a vendor quote by year or a published study's figures.
 
@@ -435,6 +450,15 @@ class Plan(Strict):
         (Google Ads, Meta Ads) are booked to it unless the user names another."""
         ads = [tool.id for tool in self.tools if tool.category is Category.AD_OPTIMISATION]
         return ads[0] if len(ads) == 1 else None
+
+    def calendar_month(self, month: int) -> str:
+        """``YYYY-MM`` of plan month ``month`` (1 is the horizon's start, 0 the month
+        before it, when one-off costs are paid)."""
+        return add_months(self.horizon.start, month - 1)
+
+    def horizon_budget(self) -> Decimal:
+        """The AI budget over the whole horizon (the annual budget pro rata), in cents."""
+        return round_money(self.annual_budget() * self.horizon.months / 12)
 
     def annual_budget(self) -> Decimal:
         if self.budget.annual_amount is not None:

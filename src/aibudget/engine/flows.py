@@ -34,6 +34,7 @@ from aibudget.domain.plan import (
     RevenueLift,
     Schedule,
     Tool,
+    benefit_name,
 )
 
 Stream = tuple[Decimal, ...]
@@ -188,7 +189,7 @@ def _tool_flows(plan: Plan, tool: Tool, n: int) -> ToolFlows:
                 Driver(
                     tool.id,
                     path,
-                    b.label or "hours_saved",
+                    benefit_name(b),
                     b.hours_per_month,
                     _scale(ramp_stream, rate),
                     risk,
@@ -200,22 +201,20 @@ def _tool_flows(plan: Plan, tool: Tool, n: int) -> ToolFlows:
                 Driver(
                     tool.id,
                     path,
-                    b.label or "revenue_lift",
+                    benefit_name(b),
                     b.lift,
                     _scale(ramp_stream, base * b.gross_margin),
                     risk,
                 )
             )
         elif isinstance(b, CostAvoided):
-            drivers.append(
-                Driver(tool.id, path, b.label or "cost_avoided", b.monthly, ramp_stream, risk)
-            )
+            drivers.append(Driver(tool.id, path, benefit_name(b), b.monthly, ramp_stream, risk))
         elif isinstance(b, KpiEffect) and b.value_per_unit > 0:
             drivers.append(
                 Driver(
                     tool.id,
                     path,
-                    b.label or f"kpi:{b.kpi}",
+                    benefit_name(b),
                     b.change,
                     _scale(ramp_stream, b.value_per_unit),
                     risk,

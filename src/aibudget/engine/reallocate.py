@@ -33,7 +33,7 @@ from aibudget.domain.review import Review
 from aibudget.engine.optimize import optimize_problem
 from aibudget.engine.optimize_check import expected_npv, incumbent_choice
 from aibudget.engine.optimize_problem import Problem, build_problem
-from aibudget.engine.reallocate_rebase import Rebased, calendar, rebase
+from aibudget.engine.reallocate_rebase import Rebased, rebase
 
 MIN_CHANNEL_CHANGE = Decimal(1)
 
@@ -98,7 +98,7 @@ class _Diff:
 
     def month(self, j: int) -> dict[str, object]:
         m = self.base.k + j
-        return {"month": m, "calendar": calendar(self.original.horizon.start, m - 1)}
+        return {"month": m, "calendar": self.original.calendar_month(m)}
 
     def add(self, message_id: str, tool: Tool | None = None, **params: object) -> None:
         if tool is not None:
@@ -189,7 +189,7 @@ def _renewals(diff: _Diff, original: Plan, review: Review) -> list[Lock]:
     for lock in locks:
         worth = lock.tool in kept
         judged.append(lock.model_copy(update={"worth_renewing": worth}))
-        calendar_month = calendar(original.horizon.start, lock.renewal - 1)
+        calendar_month = original.calendar_month(lock.renewal)
         diff.add(
             "reallocate.locked",
             tools[lock.tool],

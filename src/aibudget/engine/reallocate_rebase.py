@@ -60,6 +60,7 @@ from aibudget.domain.plan import (
     Schedule,
     Tool,
     Training,
+    add_months,
     month_index,
 )
 from aibudget.domain.reallocation import Lock
@@ -82,12 +83,6 @@ class Rebased:
     locks: list[Lock]
     running: frozenset[str]
     expansions: dict[str, str]  # expansion tool id -> tool id
-
-
-def calendar(start: str, offset: int) -> str:
-    """``YYYY-MM`` of the month ``offset`` months after ``start``."""
-    index = month_index(start) + offset
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def recentre(
@@ -251,7 +246,7 @@ def rebase(plan: Plan, review: Review, *, locks: bool = True, expand: bool = Tru
             if more is not None:
                 extra.append(more)
                 expansions[more.id] = tool.id
-    start = calendar(plan.horizon.start, k)
+    start = add_months(plan.horizon.start, k)
     lines = [_rest(sch, 1, n, k, Decimal(1)) for sch in plan.lines]
     goals = [
         g.model_copy(update={"deadline": None})

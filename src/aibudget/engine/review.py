@@ -260,9 +260,7 @@ def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
     def index(month: str) -> int:
         return month_index(month) - start + 1
 
-    def name(m: int) -> str:
-        total = start + m - 1
-        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    name = plan.calendar_month
 
     dated = [(index(r.month), _resolve(plan, r)) for r in actuals.records]
     kept = [(m, r) for m, r in dated if 0 <= m <= n]

@@ -19,8 +19,7 @@ from aibudget.domain.actuals import Actuals
 from aibudget.domain.allocation import OptimisationResult, OptimisePolicy
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.guidance import Finding
-from aibudget.domain.money import round_money
-from aibudget.domain.plan import Billing, Plan, Tool, month_index
+from aibudget.domain.plan import Billing, Plan, Tool
 from aibudget.domain.reallocation import Reallocation
 from aibudget.domain.results import Evaluation, SimulationResult, TornadoBar
 from aibudget.domain.review import Review
@@ -62,7 +61,6 @@ class ReportData:
     proposal: Reallocation | None = None
     proposal_note: str | None = None  # message id why there is no proposal
     actuals: Actuals | None = None
-    catalog_problems: int = 0
 
     @property
     def currency(self) -> str:
@@ -84,10 +82,9 @@ def gather(
     sim = simulate(plan, trials, progress=progress)
     policy = plan.optimise or OptimisePolicy()
     if optimiser_seconds is not None:
-        limit = min(policy.time_limit_seconds, optimiser_seconds)
-        policy = policy.model_copy(update={"time_limit_seconds": limit})
+        policy = policy.capped(optimiser_seconds)
     optimisation = optimize(plan, policy)
-    catalog, problems = catalog_for(plan.catalog)
+    catalog, _ = catalog_for(plan.catalog)
     findings = lint(plan, catalog, kpi_entries())
     review = proposal = note = None
     if actuals is not None and actuals.records:
@@ -110,23 +107,10 @@ def gather(
         proposal=proposal,
         proposal_note=note,
         actuals=actuals,
-        catalog_problems=len(problems),
     )
 
 
 # ------------------------------------------------------------ facts a report adds
-
-
-def calendar_month(plan: Plan, month: int) -> str:
-    """Plan month 1 is the horizon's start; month 0 the month before it (``YYYY-MM``)."""
-    index = month_index(plan.horizon.start) + month - 1
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def horizon_budget(plan: Plan) -> Decimal:
-    """The AI marketing budget over the whole horizon (the annual budget pro rata), as
-    the health check and the optimiser count it."""
-    return round_money(plan.annual_budget() * plan.horizon.months / 12)
 
 
 def cash_lines(evaluation: Evaluation) -> dict[str, Decimal]:

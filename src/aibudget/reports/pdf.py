@@ -21,7 +21,6 @@ from aibudget.reports import pdf_analysis, pdf_review, pdf_sections
 from aibudget.reports.content import (
     ReportData,
     cash_lines,
-    horizon_budget,
     pilot_cost,
     pilot_tools,
     review_months,
@@ -78,7 +77,7 @@ def cover(doc: ReportPDF, data: ReportData, t: Translator) -> None:
             "pdf.cover_horizon",
             months=plan.horizon.months,
             start=plan_month(t, plan, 1),
-            budget=t.money(horizon_budget(plan), plan.currency),
+            budget=t.money(plan.horizon_budget(), plan.currency),
         ),
     )
     doc.set_draw_color(*ACCENT)
@@ -120,7 +119,7 @@ def summary(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     plan, ev, sim, cur = data.plan, data.evaluation, data.simulation, data.currency
     doc.add_page()
     doc.section(t("pdf.summary"))
-    budget = horizon_budget(plan)
+    budget = plan.horizon_budget()
     doc.para(
         t(
             "pdf.summary_lead",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from aibudget.i18n import Translator
 from aibudget.render import driver_label, evaluation_title
 from aibudget.reports import charts
-from aibudget.reports.content import ReportData, calendar_month
+from aibudget.reports.content import ReportData
 from aibudget.reports.pdf_doc import MUTED, ReportPDF
 from aibudget.reports.pdf_text import (
     compact_money,
@@ -35,7 +35,7 @@ def cash_flow(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     if not any(ev.monthly_costs) and not any(ev.monthly_benefits):
         doc.para(t("pdf.no_cash_flows"))
         return
-    months = [calendar_month(plan, m) for m in range(len(ev.monthly_costs))]
+    months = [plan.calendar_month(m) for m in range(len(ev.monthly_costs))]
     labels = charts.CashFlowLabels(
         costs=t("cli.costs"),
         benefits=t("cli.benefits"),

@@ -10,7 +10,7 @@ from aibudget.i18n import Translator
 from aibudget.render_guidance import month_text
 from aibudget.render_optimize import reason_text, text_params
 from aibudget.reports import charts
-from aibudget.reports.content import ReportData, cash_lines, horizon_budget
+from aibudget.reports.content import ReportData, cash_lines
 from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF
 from aibudget.reports.pdf_text import (
     kpi_value,
@@ -218,7 +218,7 @@ def _donut_and_table(
 def _spending(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     """Without an allocation from the optimiser: the plan's own spending by line."""
     cur = data.currency
-    budget = horizon_budget(data.plan)
+    budget = data.plan.horizon_budget()
     doc.para(t("pdf.allocation_fallback", budget=t.money(budget, cur)), size=9, colour=WARN)
     lines = {t(f"monitor.line.{k}"): v for k, v in cash_lines(data.evaluation).items()}
     if not lines:

@@ -9,7 +9,7 @@ from aibudget.domain.plan import Plan
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
 from aibudget.render_guidance import month_text
-from aibudget.reports.content import ReportData, calendar_month
+from aibudget.reports.content import ReportData
 
 
 def payback_text(t: Translator, plan: Plan, month: int | None) -> str:
@@ -19,7 +19,7 @@ def payback_text(t: Translator, plan: Plan, month: int | None) -> str:
     return t(
         "pdf.payback_at",
         month=month,
-        calendar=month_text(t, calendar_month(plan, month)),
+        calendar=month_text(t, plan.calendar_month(month)),
     )
 
 
@@ -40,7 +40,7 @@ def plan_month(t: Translator, plan: Plan, month: int) -> str:
     """A plan month as the locale writes a calendar month (month 0 is "initial")."""
     if month <= 0:
         return t("cli.period_initial")
-    return month_text(t, calendar_month(plan, month))
+    return month_text(t, plan.calendar_month(month))
 
 
 def tool_names(t: Translator, data: ReportData) -> dict[str, str]:

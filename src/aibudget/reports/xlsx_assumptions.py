@@ -22,6 +22,7 @@ from aibudget.domain.plan import (
     RevenueLift,
     Schedule,
     Tool,
+    benefit_name,
 )
 from aibudget.i18n import Translator
 from aibudget.render import driver_label
@@ -284,9 +285,7 @@ class AssumptionsWriter:
         revenue = self.plan.company.annual_revenue / 12
         for tr, b in drivers:
             book, ws, r, c = self.book, self.ws, self.row, FIRST_COL
-            label = b.label or driver_label(
-                self.t, f"kpi:{b.kpi}" if b.kind == "kpi_effect" else b.kind
-            )
+            label = b.label or driver_label(self.t, benefit_name(b))
             book.text(ws, r, LABEL_COL, f"{tr.tool.name}: {label}")
             book.text(ws, r, c, self.t(f"xlsx.kind.{b.kind}"))
             if isinstance(b, HoursSaved):

@@ -22,7 +22,6 @@ from aibudget.domain.results import Figures
 from aibudget.engine.cashflow import discount_factors, entity_streams
 from aibudget.engine.flows import FlowModel, ToolFlows, build_flows, ramp, schedule_stream
 from aibudget.i18n import Translator
-from aibudget.reports.content import calendar_month
 from aibudget.reports.xlsx_assumptions import AssumptionRefs, ScheduleRefs, ToolRefs
 from aibudget.reports.xlsx_book import Book, span
 
@@ -103,7 +102,7 @@ def figure_value(key: str, figs: Figures, plan: Plan) -> object:
     if key == "payback":
         return "–" if month is None else month
     if key == "payback_label":
-        return "–" if month is None else calendar_month(plan, month)
+        return "–" if month is None else plan.calendar_month(month)
     if key == "roi":
         return "–" if figs.roi is None else figs.roi
     return getattr(figs, key)
@@ -180,7 +179,7 @@ class CashflowWriter:
         rate, conv = self.a.rate.ref, self.a.convention.ref
         for i, col in enumerate(self.months()):
             ws.write_number(MONTH_ROW, col, i, book.fmt("header"))
-            month = calendar_month(self.plan, i)
+            month = self.plan.calendar_month(i)
             label = f"{month} ({self.t('cli.period_initial')})" if i == 0 else month
             book.text(ws, LABEL_ROW, col, label, "bold")
             m = self.m(col)

@@ -13,7 +13,7 @@ from aibudget.domain.results import Figures
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
 from aibudget.render_optimize import reason_text, text_params
-from aibudget.reports.content import ReportData, calendar_month
+from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, Cell, headers
 from aibudget.reports.xlsx_cashflows import (
     TOTAL_COL,
@@ -130,7 +130,7 @@ def _selected(book: Book, ws: Worksheet, data: ReportData, t: Translator, row: i
         book.text(ws, row, 0, s.name)
         book.text(ws, row, 1, s.plan or "–")
         book.text(ws, row, 2, t(f"xlsx.phase.{s.phase}"))
-        book.text(ws, row, 3, calendar_month(data.plan, s.start_month))
+        book.text(ws, row, 3, data.plan.calendar_month(s.start_month))
         member = data.plan.member(s.owner)
         book.text(ws, row, 4, (member.name or member.id) if member else s.owner)
         book.value(ws, row, 5, s.monthly_cost, "money")
@@ -207,7 +207,7 @@ def write_tools(
             book.text(ws, row, 1, t(f"category.{tool.category.value}"))
             book.text(ws, row, 2, (member.name or member.id) if member else tool.owner)
             book.text(ws, row, 3, (chosen.name or chosen.id) if chosen else "–")
-            book.text(ws, row, 4, calendar_month(data.plan, tool.start_month))
+            book.text(ws, row, 4, data.plan.calendar_month(tool.start_month))
         _figures(book, ws, row, cf, block, (result.expected, result.risk_adjusted), data)
         sim = sims.get(entity_id)
         if sim is not None:

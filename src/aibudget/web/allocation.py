@@ -11,24 +11,19 @@ from decimal import Decimal
 from aibudget.domain.allocation import OptimisationResult, OptimisePolicy
 from aibudget.engine.optimize import optimize
 from aibudget.store.records import PlanVersion
-from aibudget.web.errors import TooMany
+from aibudget.web.evaluation import costly_run
 from aibudget.web.state import WebState
 
 
+def time_cap(web: WebState) -> Decimal:
+    """The server's time limit for a costly run, as the optimiser takes it."""
+    return Decimal(str(web.settings.evaluate_seconds))
+
+
 def run(web: WebState, user_id: str, version: PlanVersion) -> OptimisationResult:
-    key = ("optimise", version.id)
-    found = web.cached(key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    with web.one_at_a_time(key):
-        found = web.cached(key)
-        if found is not None:
-            return found  # type: ignore[no-any-return]
-        if not web.evaluate_limiter.hit(f"user:{user_id}"):
-            raise TooMany(minutes=1)
-        policy = version.plan.optimise or OptimisePolicy()
-        cap = Decimal(str(web.settings.evaluate_seconds))
-        limit = min(policy.time_limit_seconds, cap)
-        result = optimize(version.plan, policy.model_copy(update={"time_limit_seconds": limit}))
-        web.remember(key, result)
-        return result
+    def make() -> OptimisationResult:
+        costly_run(web, user_id)  # the solver keeps its own time limit, capped below
+        policy = (version.plan.optimise or OptimisePolicy()).capped(time_cap(web))
+        return optimize(version.plan, policy)
+
+    return web.once(("optimise", version.id), make)

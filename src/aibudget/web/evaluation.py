@@ -60,19 +60,14 @@ def run(
     web: WebState, user_id: str, version: PlanVersion, trials: int | None = None
 ) -> tuple[Evaluation, SimulationResult]:
     n = bounded_trials(web, trials, version)
-    key = ("evaluate", version.id, n)
-    found = web.cached(key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    with web.one_at_a_time(key):  # several viewers of a new version: one simulation
-        found = web.cached(key)
-        if found is not None:
-            return found  # type: ignore[no-any-return]
+
+    def make() -> tuple[Evaluation, SimulationResult]:
         check_time = costly_run(web, user_id)
         result = evaluate(version.plan)
-        sim = simulate(version.plan, n, progress=check_time, chunk_trials=CHUNK_TRIALS)
-        web.remember(key, (result, sim))
-        return result, sim
+        return result, simulate(version.plan, n, progress=check_time, chunk_trials=CHUNK_TRIALS)
+
+    # several viewers of a new version: one simulation
+    return web.once(("evaluate", version.id, n), make)
 
 
 def run_json(web: WebState, user_id: str, version: PlanVersion, trials: int | None = None) -> bytes:
@@ -83,12 +78,9 @@ def run_json(web: WebState, user_id: str, version: PlanVersion, trials: int | No
     """
     from aibudget.documents import evaluation_json  # the one definition of this document
 
-    key = ("evaluate-json", version.id, bounded_trials(web, trials, version))
-    found = web.cached(key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    result, sim = run(web, user_id, version, trials)
-    document = DOCUMENT.dump_python(evaluation_json(result, sim), mode="json")
-    body = bytes(JSONResponse(document).body)
-    web.remember(key, body)
-    return body
+    def make() -> bytes:
+        result, sim = run(web, user_id, version, trials)
+        document = DOCUMENT.dump_python(evaluation_json(result, sim), mode="json")
+        return bytes(JSONResponse(document).body)
+
+    return web.once(("evaluate-json", version.id, bounded_trials(web, trials, version)), make)

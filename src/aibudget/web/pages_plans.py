@@ -154,10 +154,7 @@ def plan_view(
 
     def derived() -> dict[str, Any]:
         key = ("health", shown.id, t.locale, stamp)
-        checked = web.cached(key)
-        if checked is None:
-            checked = health(t, shown.plan, catalog, problems)
-            web.remember(key, checked)
+        checked = web.once(key, lambda: health(t, shown.plan, catalog, problems))
         return {
             "plan": shown.plan,
             "kpi_names": kpi_names(t.locale),

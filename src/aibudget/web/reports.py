@@ -4,7 +4,6 @@ cached by what makes them (version id, format, language, actuals, date)."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from fastapi.responses import Response
 
@@ -13,6 +12,7 @@ from aibudget.domain.errors import AibudgetError
 from aibudget.i18n import Translator
 from aibudget.reports import FORMATS, MEDIA_TYPES, ReportMeta, gather, render
 from aibudget.store.records import PlanVersion
+from aibudget.web.allocation import time_cap
 from aibudget.web.evaluation import bounded_trials, costly_run
 from aibudget.web.state import WebState
 
@@ -36,28 +36,27 @@ def build(
     recorded = actuals if actuals is not None and actuals.records else None
     digest = content_digest(r.fingerprint for r in recorded.records) if recorded else ""
     today = date.today()
-    key = ("report", version.id, fmt, t.locale, digest, today)
-    found = web.reports.get(key)
-    if found is not None:
-        return found
-    check_time = costly_run(web, user_id)
     meta = ReportMeta(
         generated=today,
         version=f"v{version.number}",
         state=version.status.value,
         note=version.note,
     )
-    data = gather(
-        version.plan,
-        meta,
-        actuals=recorded,
-        trials=bounded_trials(web, None, version),
-        optimiser_seconds=Decimal(str(web.settings.evaluate_seconds)),
-        progress=check_time,
-    )
-    content = render(data, fmt, t)
-    web.reports.put(key, content)
-    return content
+
+    def make() -> bytes:
+        check_time = costly_run(web, user_id)
+        data = gather(
+            version.plan,
+            meta,
+            actuals=recorded,
+            trials=bounded_trials(web, None, version),
+            optimiser_seconds=time_cap(web),
+            progress=check_time,
+        )
+        return render(data, fmt, t)
+
+    key = ("report", version.id, fmt, t.locale, digest, today)
+    return web.once(key, make, web.reports)
 
 
 def download(content: bytes, fmt: str, plan_id: str, number: int) -> Response:

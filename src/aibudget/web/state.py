@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -22,6 +22,7 @@ PAGE_CACHE_CHARS = 32 * 2**20  # and at most this much text in all
 REPORT_CACHE_SIZE = 16  # report files (a PDF is about 300 KB, a workbook 40-60 KB)
 REPORT_CACHE_BYTES = 16 * 2**20
 Content = TypeVar("Content", str, bytes)
+Result = TypeVar("Result")
 
 
 class Pages(Generic[Content]):
@@ -82,10 +83,25 @@ class WebState:
                 return self._cache[key]
         return None
 
+    def once(
+        self, key: tuple[Any, ...], make: Callable[[], Result], kept: Pages[Any] | None = None
+    ) -> Result:
+        """The result remembered under ``key`` (in ``kept``, else the shared cache), or
+        ``make()`` remembered: requests for the same new result wait for the first one to
+        make it instead of making it side by side."""
+        get = self.cached if kept is None else kept.get
+        put = self.remember if kept is None else kept.put
+        found = get(key)
+        if found is None:
+            with self._one_at_a_time(key):
+                found = get(key)
+                if found is None:
+                    found = make()
+                    put(key, found)
+        return found
+
     @contextmanager
-    def one_at_a_time(self, key: tuple[Any, ...]) -> Iterator[None]:
-        """Requests for the same result wait for the first one to compute it (and then
-        find it cached) instead of computing it side by side."""
+    def _one_at_a_time(self, key: tuple[Any, ...]) -> Iterator[None]:
         with self._cache_lock:
             entry = self._running.setdefault(key, [threading.Lock(), 0])
             entry[1] += 1

@@ -45,7 +45,7 @@ def over_budget(ctx: LintContext) -> Iterator[Finding]:
     when the whole fits, each year against the budget of that year."""
     plan = ctx.plan
     months = plan.horizon.months
-    budget = round_money(plan.annual_budget() * months / 12)
+    budget = plan.horizon_budget()
     spend = round_money(ctx.spend())
     path = ("budget",)
     if spend > budget:
