@@ -26,11 +26,12 @@ def render_problems(console: Console, t: Translator, error: PlanError) -> None:
         console.print(f"  [red]✗[/red] [bold]{where}[/bold]{line}: {message}")
 
 
-def _payback(t: Translator, month: int | None) -> str:
+def payback_text(t: Translator, month: int | None) -> str:
+    """``month 7``, or "not in horizon"."""
     return t("cli.payback_never") if month is None else t("cli.payback_month", month=month)
 
 
-def _roi(t: Translator, roi: Decimal | None) -> str:
+def roi_text(t: Translator, roi: Decimal | None) -> str:
     return t("cli.not_applicable") if roi is None else t.percent(roi)
 
 
@@ -39,18 +40,22 @@ def _figures_row(t: Translator, cur: str, f: Figures) -> list[str]:
         t.money(f.pv_costs, cur),
         t.money(f.pv_benefits, cur),
         t.money(f.npv, cur),
-        _roi(t, f.roi),
-        _payback(t, f.payback_month),
+        roi_text(t, f.roi),
+        payback_text(t, f.payback_month),
     ]
+
+
+def kpi_name(t: Translator, kpi_id: str) -> str:
+    """A KPI's name from the library in the reader's language (its id when unknown)."""
+    entry = kpi_entries().get(kpi_id)
+    return entry.name.get(t.locale) if entry else kpi_id
 
 
 def driver_label(t: Translator, label: str) -> str:
     """A benefit driver's label as the engine names it (the user's own label, or its kind,
     or ``kpi:<id>``) in the reader's words."""
     if label.startswith("kpi:"):
-        entry = kpi_entries().get(label[4:])
-        name = entry.name.get(t.locale.replace("_", "-")) if entry else label[4:]
-        return t("driver.kpi_effect", kpi=name)
+        return t("driver.kpi_effect", kpi=kpi_name(t, label[4:]))
     text = t(f"driver.{label}")
     return label if text == f"driver.{label}" else text
 

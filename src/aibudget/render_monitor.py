@@ -16,6 +16,17 @@ from aibudget.i18n import Translator
 from aibudget.imports import Preview
 
 PROPOSAL_NOTE = "review.proposal_pending"
+# The columns of the table of reviewed tools (terminal and workbook)
+REVIEW_TOOL_COLUMNS = (
+    "cli.tool",
+    "monitor.spent",
+    "monitor.realised",
+    "monitor.realised_roi",
+    "monitor.plan_npv",
+    "monitor.forecast_npv",
+    "monitor.attainment",
+    "monitor.recommendation",
+)
 
 
 def problem_text(t: Translator, p: Problem, file: str) -> str:
@@ -140,7 +151,8 @@ def _num(value: Decimal | None) -> str:
     return "–" if value is None else str(value)
 
 
-def _name(t: Translator, tool: str, name: str) -> str:
+def tool_label(t: Translator, tool: str, name: str) -> str:
+    """A reviewed tool's name; plan-level lines in the reader's words."""
     return t("cli.plan_lines") if tool == PLAN_LEVEL else name
 
 
@@ -159,21 +171,12 @@ def render_review(
         style="bold",
     )
     tools = Table(title=t("monitor.tools_title"))
-    for header in (
-        "cli.tool",
-        "monitor.spent",
-        "monitor.realised",
-        "monitor.realised_roi",
-        "monitor.plan_npv",
-        "monitor.forecast_npv",
-        "monitor.attainment",
-        "monitor.recommendation",
-    ):
+    for header in REVIEW_TOOL_COLUMNS:
         tools.add_column(
             t(header),
             justify="left" if header in ("cli.tool", "monitor.recommendation") else "right",
         )
-    names = {x.tool: _name(t, x.tool, x.name) for x in r.tools}
+    names = {x.tool: tool_label(t, x.tool, x.name) for x in r.tools}
     for x in r.tools:
         tools.add_row(
             names[x.tool],

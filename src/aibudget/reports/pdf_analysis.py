@@ -4,15 +4,13 @@ what drives the risk (tornado). Each chart has its key numbers in a table beside
 from __future__ import annotations
 
 from aibudget.i18n import Translator
-from aibudget.render import driver_label, evaluation_title
+from aibudget.render import driver_label, evaluation_title, payback_text, roi_text
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData
 from aibudget.reports.pdf_doc import MUTED, ReportPDF
 from aibudget.reports.pdf_text import (
     compact_money,
-    payback_short,
-    payback_text,
-    roi_text,
+    payback_dated,
     tool_names,
 )
 
@@ -53,7 +51,7 @@ def cash_flow(doc: ReportPDF, data: ReportData, t: Translator) -> None:
             compact_money(t, cur),
         )
     )
-    doc.para(t("pdf.payback_sentence", payback=payback_text(t, plan, payback)), size=9.5)
+    doc.para(t("pdf.payback_sentence", payback=payback_dated(t, plan, payback)), size=9.5)
     doc.subheading(t("cli.periods_title"))
     periods = ev.periods
     heads = [
@@ -80,7 +78,7 @@ def cash_flow(doc: ReportPDF, data: ReportData, t: Translator) -> None:
                 t.money(f.pv_benefits, cur),
                 t.money(f.npv, cur),
                 roi_text(t, f.roi),
-                payback_short(t, f.payback_month),
+                payback_text(t, f.payback_month),
             ]
             for label, f in views
         ],

@@ -59,15 +59,13 @@ def routine(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         items.append(t("pdf.routine_no_reviews"))
     pilot = plan.budget.pilot.months
     items.append(t("pdf.routine_pilot_end", month=plan_month(t, plan, pilot)))
-    names = {tool.id: tool.name for tool in plan.tools}
     renewing = renewals(plan)
     if renewing:
         items.append(
             t(
                 "pdf.routine_renewals",
                 renewals=t("pdf.list_separator").join(
-                    f"{names.get(tool.id, tool.id)} ({plan_month(t, plan, m)})"
-                    for tool, m in renewing
+                    f"{tool.name} ({plan_month(t, plan, m)})" for tool, m in renewing
                 ),
             )
         )

@@ -7,6 +7,7 @@ from decimal import Decimal
 from aibudget.catalog import kpi_entries
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.i18n import Translator
+from aibudget.render import payback_text, roi_text
 from aibudget.render_guidance import month_text
 from aibudget.render_optimize import reason_text, text_params
 from aibudget.reports import charts
@@ -15,10 +16,9 @@ from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF
 from aibudget.reports.pdf_text import (
     kpi_value,
     member_name,
-    payback_short,
     plan_month,
-    roi_text,
     share_text,
+    tool_names,
 )
 
 FOUND = (OptimiseStatus.OPTIMAL, OptimiseStatus.TIME_LIMIT)
@@ -84,7 +84,7 @@ def tools(doc: ReportPDF, data: ReportData, t: Translator) -> None:
                 plan_month(t, plan, tool.start_month),
                 t.money(figures.npv, cur) if figures else "–",
                 roi_text(t, figures.roi) if figures else "–",
-                payback_short(t, figures.payback_month) if figures else "–",
+                payback_text(t, figures.payback_month) if figures else "–",
             ]
         )
     doc.grid(
@@ -116,7 +116,7 @@ def tools(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         doc.bullets(
             [t(c.message_id, **text_params(t, cur, c.params)) for c in result.conflicts], size=9
         )
-    names = {tool.id: tool.name for tool in plan.tools}
+    names = tool_names(t, data)
     items = []
     for reason in result.reasons:
         mark = t("pdf.tool_in") if reason.selected else t("pdf.tool_out")

@@ -12,7 +12,7 @@ from aibudget.render_guidance import month_text
 from aibudget.reports.content import ReportData
 
 
-def payback_text(t: Translator, plan: Plan, month: int | None) -> str:
+def payback_dated(t: Translator, plan: Plan, month: int | None) -> str:
     """``month 7 (Jul 2027)``, or "not in horizon"."""
     if month is None:
         return t("cli.payback_never")
@@ -23,17 +23,8 @@ def payback_text(t: Translator, plan: Plan, month: int | None) -> str:
     )
 
 
-def payback_short(t: Translator, month: int | None) -> str:
-    """``month 7`` for tables (the calendar month is said elsewhere)."""
-    return t("cli.payback_never") if month is None else t("cli.payback_month", month=month)
-
-
 def share_text(t: Translator, part: Decimal, whole: Decimal) -> str:
     return "–" if whole <= 0 else t.percent(part / whole)
-
-
-def roi_text(t: Translator, roi: Decimal | None) -> str:
-    return t("cli.not_applicable") if roi is None else t.percent(roi)
 
 
 def plan_month(t: Translator, plan: Plan, month: int) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from decimal import Decimal
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -26,6 +25,7 @@ from aibudget.render import driver_label
 from aibudget.render_guidance import finding_json
 from aibudget.reports.content import (
     ReportData,
+    pilot_cost,
     pilot_tools,
     top_risks,
 )
@@ -177,9 +177,8 @@ def _pilot_and_risks(
     last = min(pilot.months, cf.months)
     first = Cell(cf.sheet, cf.total.costs, FIRST_MONTH_COL).ref
     end = Cell(cf.sheet, cf.total.costs, FIRST_MONTH_COL + last).a1
-    cost = sum(data.evaluation.monthly_costs[: last + 1], Decimal(0))
     book.text(ws, row, 0, t("xlsx.pilot_cost", months=pilot.months))
-    book.formula(ws, row, 1, f"=SUM({first}:{end})", "money", cost)
+    book.formula(ws, row, 1, f"=SUM({first}:{end})", "money", pilot_cost(data))
     row += 2
     book.text(ws, row, 0, t("xlsx.top_risks"), "section")
     row += 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
@@ -118,6 +119,8 @@ class CashflowWriter:
         self.model: FlowModel = build_flows(plan)
         self.row = FIRST_ROW
         self.cost_rows: list[tuple[int, LineItem]] = []
+        # the plan's costs, benefits, risk-adjusted costs and benefits: each block adds its own
+        self.sums = [[Decimal(0)] * (self.n + 1) for _ in range(4)]
 
     # -------------------------------------------------------------- cell helpers
 
@@ -311,6 +314,10 @@ class CashflowWriter:
         dist = self.plan.simulation.distribution
         costs_v, benefits_v = entity_streams(entity, self.n, dist, False)
         adj_costs_v, adj_benefits_v = entity_streams(entity, self.n, dist, True)
+        for total, stream in zip(
+            self.sums, (costs_v, benefits_v, adj_costs_v, adj_benefits_v), strict=True
+        ):
+            total[:] = [x + y for x, y in zip(total, stream, strict=True)]
 
         def plus(col: int, rows: list[int], factor: str = "") -> list[str]:
             return [f"{self.at(r, col)}{factor}" for r in rows]
@@ -363,12 +370,11 @@ class CashflowWriter:
             net_v,
             "money_bold",
         )
-        running = _cumulative(net_v)
         cumulative = self.stream_row(
             t("xlsx.cumulative_net"),
             None,
             lambda col: f"SUM({self.first(net)}:{self.at(net, col)})",
-            running,
+            list(accumulate(net_v)),
             "money",
             total=False,
         )
@@ -398,42 +404,23 @@ class CashflowWriter:
     def _total_block(self, blocks: list[Block]) -> Block:
         self.book.text(self.ws, self.row, LABEL_COL, self.t("cli.plan_total"), "section")
         self.row += 1
-        evaluation_dist = self.plan.simulation.distribution
-        totals = [Decimal(0)] * (self.n + 1)
-        streams = {False: [list(totals), list(totals)], True: [list(totals), list(totals)]}
-        for entity in self.model.entities:
-            for adjusted in (False, True):
-                c, b = entity_streams(entity, self.n, evaluation_dist, adjusted)
-                pair = streams[adjusted]
-                pair[0] = [x + y for x, y in zip(pair[0], c, strict=True)]
-                pair[1] = [x + y for x, y in zip(pair[1], b, strict=True)]
+        costs_v, benefits_v, adj_costs_v, adj_benefits_v = self.sums
 
         def total_of(attr: str) -> MonthFormula:
             return lambda col: "+".join(self.at(getattr(b, attr), col) for b in blocks) or "0"
 
-        costs = self.stream_row(
-            self.t("cli.costs"), None, total_of("costs"), streams[False][0], "money_bold"
-        )
+        costs = self.stream_row(self.t("cli.costs"), None, total_of("costs"), costs_v, "money_bold")
         benefits = self.stream_row(
-            self.t("cli.benefits"), None, total_of("benefits"), streams[False][1], "money"
+            self.t("cli.benefits"), None, total_of("benefits"), benefits_v, "money"
         )
-        block = self._summary_rows(
+        return self._summary_rows(
             costs,
             benefits,
-            (streams[False][0], streams[False][1]),
+            (costs_v, benefits_v),
             total_of("adjusted_costs"),
             total_of("adjusted_benefits"),
-            (streams[True][0], streams[True][1]),
+            (adj_costs_v, adj_benefits_v),
         )
-        return block
-
-
-def _cumulative(values: Stream) -> list[Decimal]:
-    out, running = [], Decimal(0)
-    for v in values:
-        running += v
-        out.append(running)
-    return out
 
 
 def _paid_back(costs: Stream, benefits: Stream) -> list[int]:

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from xlsxwriter.worksheet import Worksheet
 
-from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
+from aibudget.render_monitor import REVIEW_TOOL_COLUMNS, tool_label
 from aibudget.render_reallocate import change_text, summary_text
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, headers
@@ -64,27 +64,10 @@ def write_review(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> 
     ws.set_column(8, 8, 60)
     book.text(ws, 0, 0, t("xlsx.review_title", month=r.as_of), "title")
     row = 2
-    headers(
-        book,
-        ws,
-        row,
-        t,
-        [
-            "cli.tool",
-            "monitor.spent",
-            "monitor.realised",
-            "monitor.realised_roi",
-            "monitor.plan_npv",
-            "monitor.forecast_npv",
-            "monitor.attainment",
-            "monitor.recommendation",
-            "xlsx.reason",
-        ],
-    )
+    headers(book, ws, row, t, [*REVIEW_TOOL_COLUMNS, "xlsx.reason"])
     row += 1
     for x in r.tools:
-        name = t("cli.plan_lines") if x.tool == PLAN_LINES_ID else x.name
-        book.text(ws, row, 0, name)
+        book.text(ws, row, 0, tool_label(t, x.tool, x.name))
         book.value(ws, row, 1, x.realised.costs, "money")
         book.value(ws, row, 2, x.realised.benefits, "money")
         book.value(ws, row, 3, x.realised.roi, "percent")

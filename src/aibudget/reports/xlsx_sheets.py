@@ -6,12 +6,12 @@ from decimal import Decimal
 
 from xlsxwriter.worksheet import Worksheet
 
-from aibudget.catalog import kpi_entries
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.domain.plan import LineItem
 from aibudget.domain.results import Figures
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
+from aibudget.render import kpi_name
 from aibudget.render_optimize import reason_text, text_params
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, Cell, headers
@@ -269,13 +269,10 @@ def write_kpis(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> No
         ids += ["xlsx.latest", "xlsx.latest_month", "xlsx.attainment", "xlsx.status"]
     headers(book, ws, 2, t, ids)
     ws.freeze_panes(3, 1)
-    library = kpi_entries()
-    locale = "en" if t.locale == "en" else "zh-TW"
     row = 3
     for goal in data.plan.goals:
-        entry = library.get(goal.kpi)
         book.text(ws, row, 0, goal.name)
-        book.text(ws, row, 1, entry.name.get(locale) if entry else goal.kpi)
+        book.text(ws, row, 1, kpi_name(t, goal.kpi))
         book.value(ws, row, 2, goal.baseline, "input_number")
         book.value(ws, row, 3, goal.target, "input_number")
         if goal.baseline is not None and goal.target is not None:
