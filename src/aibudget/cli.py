@@ -18,6 +18,7 @@ from aibudget import __version__
 from aibudget.cli_common import (
     LangOpt,
     PlanArg,
+    check_trials,
     fail,
     load_with_translator,
     print_json,
@@ -30,7 +31,6 @@ from aibudget.engine.cashflow import evaluate
 from aibudget.engine.simulate import simulate
 from aibudget.render import render_evaluation
 
-MIN_TRIALS, MAX_TRIALS = 100, 5_000_000
 PROGRESS_FROM_TRIALS = 200_000
 
 app = typer.Typer(
@@ -72,10 +72,7 @@ def evaluate_cmd(
     """Cash flows, NPV, ROI, payback, and the Monte Carlo risk picture of a plan."""
     plan, t = load_with_translator(plan_path, lang)
     n_trials = trials or plan.simulation.trials
-    if not MIN_TRIALS <= n_trials <= MAX_TRIALS:
-        detail = t("cli.trials_range", low=MIN_TRIALS, high=MAX_TRIALS)
-        Console(stderr=True).print(f"[red]{t('cli.bad_option', option='--trials', detail=detail)}")
-        raise typer.Exit(code=2)
+    check_trials(t, n_trials)
     conv = convention or plan.horizon.convention
     result = evaluate(plan, conv)
     if n_trials >= PROGRESS_FROM_TRIALS and not as_json:

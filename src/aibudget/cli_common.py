@@ -13,11 +13,12 @@ import typer
 from rich.console import Console
 
 from aibudget.domain.errors import AibudgetError, PlanError
-from aibudget.domain.plan import Plan
+from aibudget.domain.plan import Plan, parse_month
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan, peek_locale
 from aibudget.render import render_problems
 
+MIN_TRIALS, MAX_TRIALS = 100, 5_000_000
 PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]
 LangOpt = Annotated[
     str | None,
@@ -40,6 +41,27 @@ def fail(t: Translator, error: AibudgetError) -> typer.Exit:
     else:
         err.print(f"[red]{t(error.message_id, **error.params)}[/red]")
     return typer.Exit(code=2)
+
+
+def bad_option(t: Translator, option: str, detail: str) -> typer.Exit:
+    """An option that is not valid, said in red on stderr; raise the exit (code 2)."""
+    Console(stderr=True).print(f"[red]{t('cli.bad_option', option=option, detail=detail)}")
+    return typer.Exit(code=2)
+
+
+def check_trials(t: Translator, trials: int) -> None:
+    if not MIN_TRIALS <= trials <= MAX_TRIALS:
+        detail = t("cli.trials_range", low=MIN_TRIALS, high=MAX_TRIALS)
+        raise bad_option(t, "--trials", detail)
+
+
+def month_option(t: Translator, value: str | None) -> str | None:
+    """A month option as ``YYYY-MM`` (None when not given); exit code 2 when not a month."""
+    try:
+        return parse_month(value) if value else None
+    except ValueError:
+        Console(stderr=True).print(f"[red]{t('monitor.bad_month', value=value)}[/red]")
+        raise typer.Exit(code=2) from None
 
 
 def load_or_exit(path: Path, t: Translator) -> Plan:

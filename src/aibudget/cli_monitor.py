@@ -22,7 +22,13 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
-from aibudget.cli_common import fail, load_with_translator, print_json
+from aibudget.cli_common import (
+    bad_option,
+    fail,
+    load_with_translator,
+    month_option,
+    print_json,
+)
 from aibudget.domain.actuals import Actuals, merge
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
@@ -101,8 +107,7 @@ def import_cmd(
     if fmt not in (None, *FORMATS) or any(not k or not v for k, v in columns.items()):
         detail = ", ".join(FORMATS) if fmt not in (None, *FORMATS) else "field=Header"
         option = "--format" if fmt not in (None, *FORMATS) else "--map"
-        Console(stderr=True).print(f"[red]{t('cli.bad_option', option=option, detail=detail)}")
-        raise typer.Exit(code=2)
+        raise bad_option(t, option, detail)
     options = ImportOptions(
         currency=plan.currency,
         format=fmt,
@@ -177,16 +182,9 @@ def template_cmd(
 ) -> None:
     """Write the actuals template for a month, one row per planned tool and budget line."""
     plan, t = load_with_translator(plan_path, lang)
-    try:
-        chosen = parse_month(month or plan.horizon.start)
-    except ValueError:
-        Console(stderr=True).print(f"[red]{t('monitor.bad_month', value=month)}[/red]")
-        raise typer.Exit(code=2) from None
+    chosen = month_option(t, month) or plan.horizon.start
     if fmt not in ("csv", "xlsx"):
-        Console(stderr=True).print(
-            f"[red]{t('cli.bad_option', option='--format', detail='csv, xlsx')}"
-        )
-        raise typer.Exit(code=2)
+        raise bad_option(t, "--format", "csv, xlsx")
     from aibudget.domain.plan import month_index
 
     m = month_index(chosen) - month_index(plan.horizon.start) + 1

@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from aibudget.cli_common import fail, load_with_translator, print_json
+from aibudget.cli_common import bad_option, fail, load_with_translator, print_json
 from aibudget.domain.allocation import (
     Objective,
     OptimisationResult,
@@ -159,11 +159,7 @@ def optimize_cmd(
         update["objective"] = objective
     if time_limit is not None:
         if not 0 < time_limit <= 600:
-            detail = t("optimize.time_limit_range")
-            Console(stderr=True).print(
-                f"[red]{t('cli.bad_option', option='--time-limit', detail=detail)}"
-            )
-            raise typer.Exit(code=2)
+            raise bad_option(t, "--time-limit", t("optimize.time_limit_range"))
         update["time_limit_seconds"] = Decimal(repr(time_limit))
     if update:
         policy = OptimisePolicy.model_validate({**policy.model_dump(), **update})

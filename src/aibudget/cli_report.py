@@ -16,9 +16,16 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from aibudget.cli_common import LangOpt, PlanArg, fail, load_with_translator
+from aibudget.cli_common import (
+    LangOpt,
+    PlanArg,
+    bad_option,
+    check_trials,
+    fail,
+    load_with_translator,
+    month_option,
+)
 from aibudget.domain.errors import AibudgetError
-from aibudget.domain.plan import parse_month
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="pdf or xlsx.")]
 
@@ -46,30 +53,22 @@ def report_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Write the plan report as a PDF or an XLSX workbook with live formulas."""
-    from aibudget.cli import MAX_TRIALS, MIN_TRIALS
     from aibudget.cli_monitor import load_actuals, write_atomic
     from aibudget.cli_optimize import native_stdout_silenced
     from aibudget.reports import FORMATS, ReportMeta, gather, render
 
     plan, t = load_with_translator(plan_path, lang)
-    err = Console(stderr=True, highlight=False)
     if fmt not in FORMATS:
-        err.print(f"[red]{t('cli.bad_option', option='--format', detail='pdf, xlsx')}")
-        raise typer.Exit(code=2)
-    if trials is not None and not MIN_TRIALS <= trials <= MAX_TRIALS:
-        detail = t("cli.trials_range", low=MIN_TRIALS, high=MAX_TRIALS)
-        err.print(f"[red]{t('cli.bad_option', option='--trials', detail=detail)}")
-        raise typer.Exit(code=2)
-    try:
-        month = parse_month(as_of) if as_of else None
-    except ValueError:
-        err.print(f"[red]{t('monitor.bad_month', value=as_of)}[/red]")
-        raise typer.Exit(code=2) from None
+        raise bad_option(t, "--format", ", ".join(FORMATS))
+    if trials is not None:
+        check_trials(t, trials)
+    month = month_option(t, as_of)
     target = out or plan_path.with_suffix(f".{fmt}")
     try:
         recorded = load_actuals(plan, actuals, t) if actuals else None
         meta = ReportMeta(generated=date.today(), version=plan_path.name)
-        with err.status(t("report.working")), native_stdout_silenced():
+        progress = Console(stderr=True, highlight=False).status(t("report.working"))
+        with progress, native_stdout_silenced():
             data = gather(plan, meta, actuals=recorded, as_of=month, trials=trials)
             content = render(data, fmt, t)
     except AibudgetError as error:
