@@ -12,11 +12,10 @@ Run: .venv/bin/python benchmarks/bench_lint.py [--repeat N]
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+
+from timing import median_seconds  # benchmarks/timing.py (run as scripts)
 
 from aibudget.catalog import kpi_entries, kpi_ids, tool_catalog
 from aibudget.domain.guidance import catalog_tool_to_plan_tool
@@ -27,15 +26,6 @@ from aibudget.engine.lint import lint
 from aibudget.planfile import load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def median_seconds(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def catalog_plan() -> Plan:

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from timing import median_seconds  # benchmarks/timing.py (run as scripts)
 
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
@@ -34,27 +33,12 @@ EXAMPLES = ("taipei-cafe.yaml", "b2b-machine-parts.yaml", "beauty-clinic.yaml")
 CLI = Path(sys.executable).with_name("aibudget")
 
 
-def median_seconds(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def cold_cli(path: Path, fmt: str, repeat: int) -> float:
-    times = []
     with tempfile.TemporaryDirectory() as tmp:
-        for _ in range(repeat):
-            start = time.perf_counter()
-            subprocess.run(
-                [str(CLI), "report", str(path), "--format", fmt, "-o", f"{tmp}/r.{fmt}"],
-                check=True,
-                capture_output=True,
-            )
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        command = [str(CLI), "report", str(path), "--format", fmt, "-o", f"{tmp}/r.{fmt}"]
+        return median_seconds(
+            lambda: subprocess.run(command, check=True, capture_output=True), repeat
+        )
 
 
 def main() -> None:
