@@ -231,16 +231,19 @@ def list_plans(session: Session, user_id: str, workspace_id: str) -> list[PlanSu
         .where(PlanRow.workspace_id == workspace_id, PlanRow.deleted_at.is_(None))
         .order_by(PlanRow.name, PlanRow.id)
     )
-    return [_summary(p, v) for p, v in rows]
+    return [_summary(p.id, p.workspace_id, p.name, p.created_at, v) for p, v in rows]
 
 
-def _summary(plan: PlanRow, latest: PlanVersionRow) -> PlanSummary:
-    """A plan with its newest version's number, status and time."""
+def _summary(
+    plan_id: str, workspace_id: str, name: str, created_at: datetime, latest: Any
+) -> PlanSummary:
+    """A plan with its newest version's number, status and time (``latest`` is its ORM
+    row or its row of ``_FACTS``)."""
     return PlanSummary(
-        id=plan.id,
-        workspace_id=plan.workspace_id,
-        name=plan.name,
-        created_at=aware(plan.created_at),
+        id=plan_id,
+        workspace_id=workspace_id,
+        name=name,
+        created_at=aware(created_at),
         latest_number=latest.number,
         latest_status=Status(latest.status),
         updated_at=aware(latest.created_at),
@@ -249,14 +252,8 @@ def _summary(plan: PlanRow, latest: PlanVersionRow) -> PlanSummary:
 
 def _summary_of(newest: Any) -> PlanSummary:
     """The summary from the ``_FACTS`` row of the plan's newest version."""
-    return PlanSummary(
-        id=newest.plan_id,
-        workspace_id=newest.workspace_id,
-        name=newest.plan_name,
-        created_at=aware(newest.plan_created_at),
-        latest_number=newest.number,
-        latest_status=Status(newest.status),
-        updated_at=aware(newest.created_at),
+    return _summary(
+        newest.plan_id, newest.workspace_id, newest.plan_name, newest.plan_created_at, newest
     )
 
 
