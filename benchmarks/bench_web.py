@@ -63,7 +63,7 @@ def _prepare(url: str, clients: int, versions: int) -> tuple[str, str, str, str,
     migrate(db.engine)
     plan = load_plan(EXAMPLE)
     emails = [f"client{i}@example.com" for i in range(clients)]
-    with db.session() as s:
+    with db.write() as s:
         owner = users.create(s, emails[0], "Owner", PASSWORD)
         token = users.create_token(s, owner.id, "bench")
         space = workspaces.create(s, owner.id, "Bench")

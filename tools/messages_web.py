@@ -19,9 +19,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This invitation link is not valid or was already used.",
         "這個邀請連結無效，或已經使用過了。",
     ),
-    "store.version_race": (
-        "Someone saved this plan at the same moment; reload and try again.",
-        "有人同時儲存了這份計畫，請重新載入後再試一次。",
+    "store.busy": (
+        "Someone else was saving at the same moment and nothing was saved; please try again.",
+        "有人同時在儲存，這次沒有存入任何資料，請再試一次。",
     ),
     # Web: general
     "web.app_name": ("AI marketing budget planner", "AI 行銷預算規劃"),

@@ -69,7 +69,7 @@ def demo_load(
     from aibudget.store import plans, users, workspaces
 
     db, _ = _migrated(settings)
-    with db.session() as s:
+    with db.write() as s:
         user = users.authenticate(s, DEMO_EMAIL, DEMO_PASSWORD)
         if user is None:
             user = users.create(s, DEMO_EMAIL, "Demo", DEMO_PASSWORD)

@@ -73,7 +73,7 @@ def migrated(
 def db(migrated: Database) -> Iterator[Database]:
     """A migrated, empty database (tables are emptied after each test)."""
     yield migrated
-    with migrated.session() as session:
+    with migrated.write() as session:
         for table in reversed(Base.metadata.sorted_tables):
             session.execute(delete(table))
 

@@ -18,10 +18,10 @@ def example_plan() -> Plan:
 
 
 def user(db: Database, email: str, name: str = "") -> User:
-    with db.session() as s:
+    with db.write() as s:
         return users.create(s, email, name or email.split("@")[0], "correct horse battery")
 
 
 def workspace(db: Database, owner: User, name: str = "Shop") -> Workspace:
-    with db.session() as s:
+    with db.write() as s:
         return workspaces.create(s, owner.id, name)

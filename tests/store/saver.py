@@ -18,7 +18,7 @@ def main(url: str, schema: str, user_id: str, workspace_id: str, plan_id: str) -
     db = Database(make_engine(url, **options))
     plan = load_plan(EXAMPLE)
     for i in range(MAX_SAVES):
-        with db.session() as s:
+        with db.write() as s:
             plans.save(s, user_id, workspace_id, plan_id, plan, f"save {i}")
         print(i, flush=True)
 

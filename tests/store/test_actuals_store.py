@@ -27,7 +27,7 @@ def _record(month: str, amount: str, tool: str = "chatgpt", source: str = "manua
 def _setup(db: Database) -> tuple[str, str, str]:
     alice = user(db, "alice@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         version = plans.create(s, alice.id, shop.id, "plan", example_plan())
     return alice.id, shop.id, version.plan_id
 
@@ -35,10 +35,10 @@ def _setup(db: Database) -> tuple[str, str, str]:
 def test_records_are_stored_once_and_audited(db: Database) -> None:
     alice, shop, plan_id = _setup(db)
     records = [_record("2027-01", "1600"), _record("2027-02", "1600")]
-    with db.session() as s:
+    with db.write() as s:
         _, report, problems = actuals.add(s, alice, shop, plan_id, "TWD", records)
     assert (report.added, problems) == (2, [])
-    with db.session() as s:
+    with db.write() as s:
         _, again, _ = actuals.add(s, alice, shop, plan_id, "TWD", records)
         stored = actuals.get(s, alice, shop, plan_id, "TWD")
         log = [e.action for e in audit.entries(s, shop)]
@@ -50,16 +50,16 @@ def test_records_are_stored_once_and_audited(db: Database) -> None:
 
 def test_a_conflict_writes_nothing(db: Database) -> None:
     alice, shop, plan_id = _setup(db)
-    with db.session() as s:
+    with db.write() as s:
         actuals.add(s, alice, shop, plan_id, "TWD", [_record("2027-01", "1600")])
-    with db.session() as s:
+    with db.write() as s:
         batch = [_record("2027-02", "900"), _record("2027-01", "1700")]
         _, report, problems = actuals.add(s, alice, shop, plan_id, "TWD", batch)
     assert report.conflicts == 1 and problems[0].message_id == "actuals.conflict"
     with db.session() as s:
         stored = actuals.get(s, alice, shop, plan_id, "TWD")
     assert [(r.month, r.amount) for r in stored.records] == [("2027-01", Decimal("1600"))]
-    with db.session() as s:
+    with db.write() as s:
         _, report, problems = actuals.add(s, alice, shop, plan_id, "TWD", batch, replace=True)
         stored = actuals.get(s, alice, shop, plan_id, "TWD")
     assert (report.added, report.replaced, problems) == (2, 1, [])
@@ -69,7 +69,7 @@ def test_a_conflict_writes_nothing(db: Database) -> None:
 def test_a_staged_import_is_merged_on_confirm_and_never_twice(db: Database) -> None:
     alice, shop, plan_id = _setup(db)
     records = [_record("2027-01", "500", "ads", "google_ads")]
-    with db.session() as s:
+    with db.write() as s:
         first = actuals.stage(
             s, alice, shop, plan_id, file_name="a.csv", file_digest="d1", source="google_ads",
             summary={"format": "google_ads"}, records=records,
@@ -79,13 +79,13 @@ def test_a_staged_import_is_merged_on_confirm_and_never_twice(db: Database) -> N
             summary={"format": "google_ads"}, records=records,
         )  # fmt: skip
         assert actuals.staged_count(s, plan_id) == 1  # the earlier preview was dropped
-    with pytest.raises(NotFound), db.session() as s:
+    with pytest.raises(NotFound), db.write() as s:
         actuals.confirm(s, alice, shop, plan_id, first.id, "TWD")
-    with db.session() as s:
+    with db.write() as s:
         _, report, _ = actuals.confirm(s, alice, shop, plan_id, second.id, "TWD")
         assert actuals.staged(s, alice, shop, plan_id, second.id).confirmed
     assert report.added == 1
-    with db.session() as s:
+    with db.write() as s:
         third = actuals.stage(
             s, alice, shop, plan_id, file_name="b.csv", file_digest="d1", source="google_ads",
             summary={}, records=records,
@@ -101,13 +101,13 @@ def test_viewers_read_and_other_workspaces_see_nothing(db: Database) -> None:
     alice, shop, plan_id = _setup(db)
     bob, carol = user(db, "bob@example.com"), user(db, "carol@example.com")
     workspace(db, carol, "Carol's")
-    with db.session() as s:
+    with db.write() as s:
         token = workspaces.invite(s, alice, shop, "bob@example.com", Role.VIEWER)
         workspaces.accept_invite(s, bob.id, token)
         actuals.add(s, alice, shop, plan_id, "TWD", [_record("2027-01", "1600")])
     with db.session() as s:
         assert len(actuals.get(s, bob.id, shop, plan_id, "TWD").records) == 1
-    with pytest.raises(Forbidden), db.session() as s:
+    with pytest.raises(Forbidden), db.write() as s:
         actuals.add(s, bob.id, shop, plan_id, "TWD", [_record("2027-02", "1")])
     with pytest.raises(NotFound), db.session() as s:
         actuals.get(s, carol.id, shop, plan_id, "TWD")
@@ -115,7 +115,7 @@ def test_viewers_read_and_other_workspaces_see_nothing(db: Database) -> None:
 
 def test_mapping_and_encoding_are_remembered_per_workspace_and_source(db: Database) -> None:
     alice, shop, _ = _setup(db)
-    with db.session() as s:
+    with db.write() as s:
         assert actuals.remembered(s, alice, shop, "google_ads") is None
         actuals.remember(s, alice, shop, "google_ads", {"amount": "費用"}, "utf-16")
         actuals.remember(s, alice, shop, "google_ads", {"amount": "Cost"}, "utf-16")

@@ -22,7 +22,7 @@ WAIT_SECONDS = 60
 def test_a_killed_saver_leaves_only_whole_versions(db: Database) -> None:
     alice = user(db, "alice@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         first = plans.create(s, alice.id, shop.id, "plan", example_plan())
     url = db.engine.url.render_as_string(hide_password=False)
     schema = ""

@@ -15,9 +15,9 @@ def test_each_save_is_a_new_version_and_old_ones_do_not_change(db: Database) -> 
     shop = workspace(db, alice)
     first = example_plan()
     second = first.model_copy(update={"company": first.company.model_copy(update={"employees": 9})})
-    with db.session() as s:
+    with db.write() as s:
         v1 = plans.create(s, alice.id, shop.id, "2027 plan", first, "first draft")
-    with db.session() as s:
+    with db.write() as s:
         v2 = plans.save(s, alice.id, shop.id, v1.plan_id, second, "one more hire")
     assert (v1.number, v2.number) == (1, 2)
     with db.session() as s:
@@ -35,7 +35,7 @@ def test_restore_saves_the_old_document_as_the_newest_version(db: Database) -> N
     shop = workspace(db, alice)
     first = example_plan()
     changed = first.model_copy(update={"goals": []})
-    with db.session() as s:
+    with db.write() as s:
         v1 = plans.create(s, alice.id, shop.id, "plan", first)
         plans.save(s, alice.id, shop.id, v1.plan_id, changed)
         v3 = plans.restore(s, alice.id, shop.id, v1.plan_id, 1, "back to v1")
@@ -45,19 +45,19 @@ def test_restore_saves_the_old_document_as_the_newest_version(db: Database) -> N
 def test_approving_needs_the_owner_and_is_audited(db: Database) -> None:
     alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         v1 = plans.create(s, alice.id, shop.id, "plan", example_plan())
         token = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.EDITOR)
         workspaces.accept_invite(s, bob.id, token)
-    with pytest.raises(Forbidden), db.session() as s:
+    with pytest.raises(Forbidden), db.write() as s:
         plans.set_status(s, bob.id, shop.id, v1.plan_id, 1, Status.APPROVED)
-    with db.session() as s:
+    with db.write() as s:
         plans.set_status(s, bob.id, shop.id, v1.plan_id, 1, Status.LIVE)
         info = plans.set_status(s, alice.id, shop.id, v1.plan_id, 1, Status.APPROVED)
         assert info.status is Status.APPROVED
         log = [(e.action, e.detail.get("after")) for e in audit.entries(s, shop.id)]
     assert log[:2] == [("version.status", "approved"), ("version.status", "live")]
-    with db.session() as s:
+    with db.write() as s:
         plans.save(s, alice.id, shop.id, v1.plan_id, example_plan())
         found = plans.baseline(s, bob.id, shop.id, v1.plan_id)
     assert found is not None and found.number == 1  # the newest approved, not the newest
@@ -66,7 +66,7 @@ def test_approving_needs_the_owner_and_is_audited(db: Database) -> None:
 def test_a_viewer_reads_but_cannot_save(db: Database) -> None:
     alice, vic = user(db, "alice@example.com"), user(db, "vic@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         v1 = plans.create(s, alice.id, shop.id, "plan", example_plan())
         token = workspaces.invite(s, alice.id, shop.id, "vic@example.com", Role.VIEWER)
         workspaces.accept_invite(s, vic.id, token)
@@ -87,7 +87,7 @@ def test_a_viewer_reads_but_cannot_save(db: Database) -> None:
 def test_a_member_of_one_workspace_never_sees_another_workspaces_plans(db: Database) -> None:
     alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
     shop_a, shop_b = workspace(db, alice, "A"), workspace(db, bob, "B")
-    with db.session() as s:
+    with db.write() as s:
         secret = plans.create(s, alice.id, shop_a.id, "A's plan", example_plan())
         plans.create(s, bob.id, shop_b.id, "B's plan", example_plan())
     plan_id = secret.plan_id
@@ -118,7 +118,7 @@ def test_a_member_of_one_workspace_never_sees_another_workspaces_plans(db: Datab
 def test_a_deleted_plan_is_gone_from_lists_and_lookups(db: Database) -> None:
     alice = user(db, "alice@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         v1 = plans.create(s, alice.id, shop.id, "plan", example_plan())
         plans.delete(s, alice.id, shop.id, v1.plan_id)
     with db.session() as s:
@@ -131,9 +131,9 @@ def test_a_deleted_plan_is_gone_from_lists_and_lookups(db: Database) -> None:
 def test_a_failed_save_leaves_the_previous_versions_intact(db: Database) -> None:
     alice = user(db, "alice@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         v1 = plans.create(s, alice.id, shop.id, "plan", example_plan())
-    with pytest.raises(RuntimeError), db.session() as s:
+    with pytest.raises(RuntimeError), db.write() as s:
         plans.save(s, alice.id, shop.id, v1.plan_id, example_plan(), "half-way")
         raise RuntimeError("the process dies before the commit")
     with db.session() as s:
@@ -148,7 +148,7 @@ def test_overview_answers_as_the_separate_lookups_do(
 ) -> None:
     alice, bob = user(db, "alice@example.com", "Alice"), user(db, "bob@example.com", "Bob")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         token = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.EDITOR)
         workspaces.accept_invite(s, bob.id, token)
         first = plans.create(s, alice.id, shop.id, "plan", example_plan(), "one")
@@ -173,14 +173,14 @@ def test_overview_is_not_found_for_outsiders_unknown_versions_and_deleted_plans(
 ) -> None:
     alice, eve = user(db, "alice@example.com"), user(db, "eve@example.com")
     shop, other = workspace(db, alice), workspace(db, eve, "Other")
-    with db.session() as s:
+    with db.write() as s:
         pid = plans.create(s, alice.id, shop.id, "plan", example_plan()).plan_id
     with db.session() as s:
         assert plans.overview(s, alice.id, shop.id, pid)[3] is None  # nothing approved yet
     for who, space, number in [(eve, shop.id, None), (eve, other.id, None), (alice, shop.id, 9)]:
         with pytest.raises(NotFound), db.session() as s:
             plans.overview(s, who.id, space, pid, number)
-    with db.session() as s:
+    with db.write() as s:
         plans.delete(s, alice.id, shop.id, pid)
         with pytest.raises(NotFound):
             plans.overview(s, alice.id, shop.id, pid)
@@ -189,7 +189,7 @@ def test_overview_is_not_found_for_outsiders_unknown_versions_and_deleted_plans(
 def test_reads_in_a_session_see_its_own_unsaved_changes(db: Database) -> None:
     """The plain-SQL reads flush pending changes first, as the ORM's queries do."""
     alice = user(db, "alice@example.com")
-    with db.session() as s:
+    with db.write() as s:
         shop = workspaces.create(s, alice.id, "Shop")  # membership not flushed yet
         first = plans.create(s, alice.id, shop.id, "plan", example_plan())
         plans.rename(s, alice.id, shop.id, first.plan_id, "renamed")
@@ -208,7 +208,7 @@ def test_reads_in_a_session_see_its_own_unsaved_changes(db: Database) -> None:
 def test_a_number_no_version_can_have_is_not_found(db: Database, number: int) -> None:
     alice = user(db, "alice@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         pid = plans.create(s, alice.id, shop.id, "plan", example_plan()).plan_id
     lookups = [
         lambda s: plans.version(s, alice.id, shop.id, pid, number),
@@ -225,7 +225,7 @@ def test_a_version_not_parsed_yet_is_read_from_its_document(
 ) -> None:
     alice = user(db, "alice@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         pid = plans.create(s, alice.id, shop.id, "plan", example_plan()).plan_id
     monkeypatch.setattr(plans, "_parsed", plans._ParsedCache())  # as in a fresh process
     with db.session() as s:

@@ -11,7 +11,7 @@ from tests.store.factories import user
 
 def test_password_is_stored_as_an_argon2_hash_and_checked(db: Database) -> None:
     alice = user(db, "Alice@Example.com")
-    with db.session() as s:
+    with db.write() as s:
         row = s.get(UserRow, alice.id)
         assert row is not None
         assert row.password_hash.startswith("$argon2")
@@ -23,7 +23,7 @@ def test_password_is_stored_as_an_argon2_hash_and_checked(db: Database) -> None:
 
 def test_email_is_unique_whatever_its_case(db: Database) -> None:
     user(db, "bob@example.com")
-    with pytest.raises(Conflict) as caught, db.session() as s:
+    with pytest.raises(Conflict) as caught, db.write() as s:
         users.create(s, "BOB@example.com", "Bob again", "another password")
     assert caught.value.message_id == "store.email_taken"
     with db.session() as s:
@@ -32,7 +32,7 @@ def test_email_is_unique_whatever_its_case(db: Database) -> None:
 
 def test_api_token_is_shown_once_and_stored_hashed(db: Database) -> None:
     alice = user(db, "alice@example.com")
-    with db.session() as s:
+    with db.write() as s:
         token = users.create_token(s, alice.id, "laptop")
     with db.session() as s:
         assert users.user_for_token(s, token) == alice
@@ -42,7 +42,7 @@ def test_api_token_is_shown_once_and_stored_hashed(db: Database) -> None:
 
 def test_reads_of_a_user_see_changes_of_the_same_session(db: Database) -> None:
     alice = user(db, "alice@example.com")
-    with db.session() as s:
+    with db.write() as s:
         token = users.create_token(s, alice.id, "laptop")
         users.set_locale(s, alice.id, "en")
         epoch = users.end_all_sessions(s, alice.id)

@@ -25,13 +25,13 @@ def test_creator_owns_the_workspace_and_only_members_see_it(db: Database) -> Non
 def test_invite_link_adds_a_member_with_the_role(db: Database) -> None:
     alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         token = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.VIEWER)
-    with db.session() as s:
+    with db.write() as s:
         assert workspaces.peek_invite(s, token).role is Role.VIEWER
         joined = workspaces.accept_invite(s, bob.id, token)
     assert joined.role is Role.VIEWER
-    with db.session() as s:
+    with db.write() as s:
         names = {m.email: m.role for m in workspaces.members(s, alice.id, shop.id)}
         assert names == {"alice@example.com": Role.OWNER, "bob@example.com": Role.VIEWER}
         with pytest.raises(NotFound):  # an invite works once
@@ -43,21 +43,21 @@ def test_invite_link_adds_a_member_with_the_role(db: Database) -> None:
 def test_only_the_owner_invites(db: Database) -> None:
     alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         token = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.EDITOR)
         workspaces.accept_invite(s, bob.id, token)
-    with pytest.raises(Forbidden), db.session() as s:
+    with pytest.raises(Forbidden), db.write() as s:
         workspaces.invite(s, bob.id, shop.id, "eve@example.com", Role.OWNER)
 
 
 def test_readiness_answers_are_kept_per_workspace(db: Database) -> None:
     alice, bob = user(db, "alice@example.com", "Alice"), user(db, "bob@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         assert assessments.latest(s, alice.id, shop.id) is None
         assessments.save(s, alice.id, shop.id, {"s1": 1})
         assessments.save(s, alice.id, shop.id, {"s1": 3, "goals": [1, 2]})
-    with db.session() as s:
+    with db.write() as s:
         found = assessments.latest(s, alice.id, shop.id)
         assert found is not None and found.answers == {"s1": 3, "goals": [1, 2]}
         assert found.author_name == "Alice"
@@ -71,11 +71,11 @@ def test_catalog_entries_belong_to_one_workspace(db: Database) -> None:
     alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
     shop = workspace(db, alice)
     entry = {"id": "canva-pro", "summary": {"zh-TW": "議價", "en": "negotiated"}}
-    with db.session() as s:
+    with db.write() as s:
         assert catalogs.get(s, alice.id, shop.id).entries == []
         saved = catalogs.put(s, alice.id, shop.id, [entry])
     assert saved.entries == [entry] and saved.updated_at is not None
-    with db.session() as s:
+    with db.write() as s:
         assert catalogs.get(s, alice.id, shop.id).entries == [entry]
         catalogs.put(s, alice.id, shop.id, [])
         assert catalogs.get(s, alice.id, shop.id).entries == []
@@ -86,7 +86,7 @@ def test_catalog_entries_belong_to_one_workspace(db: Database) -> None:
 def test_a_role_raised_by_an_invitation_counts_at_once(db: Database) -> None:
     alice, bob = user(db, "alice@example.com"), user(db, "bob@example.com")
     shop = workspace(db, alice)
-    with db.session() as s:
+    with db.write() as s:
         first = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.VIEWER)
         second = workspaces.invite(s, alice.id, shop.id, "bob@example.com", Role.EDITOR)
         workspaces.accept_invite(s, bob.id, first)

@@ -36,7 +36,7 @@ def test_no_generated_request_gets_a_server_error(tmp_path: Path, mode: Generati
             evaluate_per_minute=10_000,
         )
     )
-    with app.state.web.db.session() as s:
+    with app.state.web.db.write() as s:
         user = users.create(s, "fuzz@example.com", "Fuzz", "fuzz password 123")
         token = users.create_token(s, user.id, "fuzz")
         space = workspaces.create(s, user.id, "Fuzz")

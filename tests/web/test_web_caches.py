@@ -42,7 +42,7 @@ def _web(client: TestClient) -> WebState:
 
 
 def _ids(db: Database, email: str) -> str:
-    with db.session() as s:
+    with db.write() as s:
         found = users.authenticate(s, email, "correct horse battery")
     assert found is not None
     return found.id
@@ -56,7 +56,7 @@ def _plan(client: TestClient) -> tuple[str, str, str]:
 
 
 def _join(db: Database, owner_id: str, ws: str, user_id: str, email: str, role: Role) -> None:
-    with db.session() as s:
+    with db.write() as s:
         token = workspaces.invite(s, owner_id, ws, email, role)
         workspaces.accept_invite(s, user_id, token)
 
@@ -107,13 +107,13 @@ def test_changes_by_another_process_show_on_a_remembered_page(
     before = client.get(page).text
     assert "badge-approved" not in before
     alice = _ids(other_process, "alice@example.com")
-    with other_process.session() as s:
+    with other_process.write() as s:
         plans.set_status(s, alice, ws, plan_id, 1, Status.APPROVED)
     approved = client.get(page).text
     assert "badge-approved" in approved
     changed = load_plan(EXAMPLE).model_copy(deep=True)
     changed.company.name = "新店名咖啡"
-    with other_process.session() as s:
+    with other_process.write() as s:
         plans.save(s, alice, ws, plan_id, changed, "renamed the shop")
         plans.rename(s, alice, ws, plan_id, "Plan B")
     newest = client.get(page).text
@@ -126,13 +126,13 @@ def test_an_old_version_beyond_the_history_shows_its_new_status(
 ) -> None:
     ws, plan_id, page = _plan(client)
     alice = _ids(other_process, "alice@example.com")
-    with other_process.session() as s:
+    with other_process.write() as s:
         for _ in range(HISTORY_ON_PAGE + 1):
             plans.save(s, alice, ws, plan_id, load_plan(EXAMPLE))
     title = re.compile(r"<p>v1 <span class=\"badge badge-(\w+)\"")
     found = title.search(client.get(page + "?v=1").text)
     assert found and found.group(1) == "draft"
-    with other_process.session() as s:
+    with other_process.write() as s:
         plans.set_status(s, alice, ws, plan_id, 1, Status.LIVE)
     found = title.search(client.get(page + "?v=1").text)
     assert found and found.group(1) == "live"
@@ -153,7 +153,7 @@ def test_a_removed_member_is_refused_although_the_page_was_remembered(
         headers = {"X-CSRF-Token": csrf(bob, "/workspaces")}
         assert bob.get(page).status_code == 200
         assert bob.post(evaluate, json={"trials": 1000}, headers=headers).status_code == 200
-        with other_process.session() as s:
+        with other_process.write() as s:
             s.execute(delete(MembershipRow).where(MembershipRow.user_id == bob_id))
         assert bob.get(page).status_code == 404
         assert bob.post(evaluate, json={"trials": 1000}, headers=headers).status_code == 404
@@ -165,7 +165,7 @@ def test_signing_out_everywhere_ends_a_session_whose_cookie_was_checked(
 ) -> None:
     _ws, _plan_id, page = _plan(client)
     assert client.get(page).status_code == 200
-    with other_process.session() as s:
+    with other_process.write() as s:
         users.end_all_sessions(s, _ids(other_process, "alice@example.com"))
     gone = client.get(page, follow_redirects=False)
     assert gone.status_code == 303 and gone.headers["location"].startswith("/login")

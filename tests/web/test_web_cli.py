@@ -26,7 +26,7 @@ def test_demo_load_is_idempotent_and_signs_in(
         assert result.exit_code == 0, result.output
         assert DEMO_EMAIL in result.output and DEMO_PASSWORD in result.output
     db = Database.from_url(url)
-    with db.session() as s:
+    with db.write() as s:
         user = users.authenticate(s, DEMO_EMAIL, DEMO_PASSWORD)
         assert user is not None and user.locale == "zh_TW"
         (space,) = workspaces.list_for(s, user.id)

@@ -3,7 +3,9 @@
 All actuals of a plan are one JSON document (:class:`aibudget.domain.actuals.Actuals`).
 Adding records goes through :func:`aibudget.domain.actuals.merge`: a record whose
 fingerprint is already stored is skipped (a re-import never double counts), a different
-record about the same thing is a conflict and then nothing at all is written.
+record about the same thing is a conflict and then nothing at all is written. Every
+change of the document runs in a write session (``Database.write``) with the plan's row
+locked first, so two changes at once are made one after the other and neither is lost.
 
 Imports are staged: :func:`stage` keeps a previewed file's records (and the file's
 digest) until :func:`confirm` merges them in one step. The column mapping and encoding
@@ -19,14 +21,14 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from aibudget.domain.actuals import ActualRecord, Actuals, MergeReport, merge
 from aibudget.domain.errors import Problem
 from aibudget.store import audit, plans
-from aibudget.store.errors import Conflict, NotFound
-from aibudget.store.models import aware, utcnow
+from aibudget.store.db import locked
+from aibudget.store.errors import NotFound
+from aibudget.store.models import PlanRow, WorkspaceRow, aware, utcnow
 from aibudget.store.models_actuals import ActualImportRow, ImportSettingRow, PlanActualsRow
 from aibudget.store.records import Record, Role
 from aibudget.store.workspaces import require
@@ -80,7 +82,9 @@ def _merge_and_write(
     action: str,
     detail: dict[str, Any],
 ) -> tuple[Actuals, MergeReport, list[Problem]]:
-    row = session.get(PlanActualsRow, plan_id, with_for_update=True)
+    # The plan's row is the lock of its actuals document (it exists before the document).
+    locked(session, PlanRow, plan_id)
+    row = locked(session, PlanActualsRow, plan_id)
     existing = _read(row, currency)
     merged, report, problems = merge(existing, records, replace)
     if problems or not (report.added or report.replaced):
@@ -91,10 +95,6 @@ def _merge_and_write(
             plan_id=plan_id, workspace_id=workspace_id, document=document, updated_by=user_id
         )
         session.add(row)
-        try:
-            session.flush()
-        except IntegrityError:  # another first write raced this one
-            raise Conflict("store.conflict") from None
     else:
         row.document = document
         row.updated_by = user_id
@@ -188,8 +188,14 @@ def stage(
     return _staged(row)
 
 
-def _staged_row(session: Session, user_id: str, plan_id: str, import_id: str) -> ActualImportRow:
-    row = session.get(ActualImportRow, import_id)
+def _staged_row(
+    session: Session, user_id: str, plan_id: str, import_id: str, lock: bool = False
+) -> ActualImportRow:
+    row = (
+        locked(session, ActualImportRow, import_id)
+        if lock
+        else session.get(ActualImportRow, import_id)
+    )
     if row is None or row.plan_id != plan_id or row.user_id != user_id:
         raise NotFound()
     return row
@@ -213,7 +219,7 @@ def confirm(
 ) -> tuple[Actuals, MergeReport, list[Problem]]:
     """Merge a staged import in one step (all records, or none on a conflict)."""
     _plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
-    row = _staged_row(session, user_id, plan_id, import_id)
+    row = _staged_row(session, user_id, plan_id, import_id, lock=True)
     records = [ActualRecord.model_validate(r) for r in row.records]
     detail = {"file": row.file_name, "digest": row.file_digest, "source": row.source}
     result = _merge_and_write(
@@ -247,6 +253,7 @@ def remember(
     """Remember the column mapping and encoding of ``source`` for the workspace."""
     require(session, user_id, workspace_id, Role.EDITOR)
     key = source[:MAX_SOURCE]
+    locked(session, WorkspaceRow, workspace_id)  # two first settings of a source would clash
     row = session.get(ImportSettingRow, (workspace_id, key))
     if row is None:
         session.add(

@@ -12,8 +12,8 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from aibudget.store import audit
-from aibudget.store.db import read
-from aibudget.store.models import WorkspaceCatalogRow, aware, utcnow
+from aibudget.store.db import locked, read
+from aibudget.store.models import WorkspaceCatalogRow, WorkspaceRow, aware, utcnow
 from aibudget.store.records import CatalogOverrides, Role
 from aibudget.store.workspaces import require
 
@@ -37,7 +37,8 @@ def put(
     session: Session, user_id: str, workspace_id: str, entries: list[dict[str, Any]]
 ) -> CatalogOverrides:
     require(session, user_id, workspace_id, Role.EDITOR)
-    row = session.get(WorkspaceCatalogRow, workspace_id)
+    locked(session, WorkspaceRow, workspace_id)  # two first saves would clash
+    row = locked(session, WorkspaceCatalogRow, workspace_id)
     if row is None:
         row = WorkspaceCatalogRow(workspace_id=workspace_id, entries=entries, updated_by=user_id)
         session.add(row)

@@ -14,15 +14,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from aibudget.catalog import kpi_ids
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.store import audit
-from aibudget.store.db import read
-from aibudget.store.errors import Conflict, NotFound
+from aibudget.store.db import locked, read
+from aibudget.store.errors import NotFound
 from aibudget.store.models import PlanRow, PlanVersionRow, UserRow, aware
 from aibudget.store.records import PlanSummary, PlanVersion, Role, Status, VersionInfo
 from aibudget.store.workspaces import require
@@ -73,8 +72,10 @@ def to_document(plan: Plan) -> dict[str, Any]:
     return plan.model_dump(mode="json")
 
 
-def _plan_row(session: Session, workspace_id: str, plan_id: str) -> PlanRow:
-    row = session.get(PlanRow, plan_id)
+def _plan_row(session: Session, workspace_id: str, plan_id: str, lock: bool = False) -> PlanRow:
+    """The plan's ORM row; ``lock``: held until the transaction ends, so that changes of
+    the plan (a new version's number, its actuals) are made one after another."""
+    row = locked(session, PlanRow, plan_id) if lock else session.get(PlanRow, plan_id)
     if row is None or row.workspace_id != workspace_id or row.deleted_at is not None:
         raise NotFound()
     # Held for the rest of the session, so the next get is answered by its identity map
@@ -175,10 +176,7 @@ def _add_version(
         document=to_document(plan),
     )
     session.add(row)
-    try:
-        session.flush()
-    except IntegrityError:  # two saves raced for the same number: the other one won
-        raise Conflict("store.version_race") from None
+    session.flush()
     audit.record(
         session,
         "version.saved",
@@ -210,7 +208,8 @@ def save(
     session: Session, user_id: str, workspace_id: str, plan_id: str, plan: Plan, note: str = ""
 ) -> PlanVersion:
     require(session, user_id, workspace_id, Role.EDITOR)
-    row = _add_version(session, user_id, _plan_row(session, workspace_id, plan_id), plan, note)
+    plan_row = _plan_row(session, workspace_id, plan_id, lock=True)
+    row = _add_version(session, user_id, plan_row, plan, note)
     return _full(row, _author_name(session, user_id))
 
 
@@ -289,9 +288,10 @@ def _version_row(session: Session, plan_id: str, number: int) -> PlanVersionRow:
     row = None
     if 0 < number <= MAX_NUMBER:
         row = session.scalar(
-            select(PlanVersionRow).where(
-                PlanVersionRow.plan_id == plan_id, PlanVersionRow.number == number
-            )
+            select(PlanVersionRow)
+            .where(PlanVersionRow.plan_id == plan_id, PlanVersionRow.number == number)
+            .with_for_update()
+            .execution_options(populate_existing=True)
         )
     if row is None:
         raise NotFound()

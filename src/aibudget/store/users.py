@@ -10,10 +10,11 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import bindparam, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from aibudget.store import audit
-from aibudget.store.db import read
+from aibudget.store.db import locked, read
 from aibudget.store.errors import Conflict, NotFound
 from aibudget.store.models import ApiTokenRow, UserRow, aware
 from aibudget.store.records import ApiToken, User
@@ -66,7 +67,11 @@ def create(session: Session, email: str, name: str, password: str) -> User:
         raise Conflict("store.email_taken", email=email)
     row = UserRow(email=email, name=name.strip(), password_hash=password_hasher().hash(password))
     session.add(row)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError:  # the same address signed up at the same moment
+        raise Conflict("store.email_taken", email=email) from None
     audit.record(session, "user.created", user_id=row.id, target=row.id)
     return to_record(row)
 
@@ -137,7 +142,7 @@ def revoke_token(session: Session, user_id: str, token_id: str) -> None:
 
 def end_all_sessions(session: Session, user_id: str) -> int:
     """Invalidate every signed session of the user; returns the new epoch."""
-    row = session.get(UserRow, user_id)
+    row = locked(session, UserRow, user_id)
     if row is None:
         raise NotFound()
     row.session_epoch = (row.session_epoch or 0) + 1

@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from aibudget.store import audit
-from aibudget.store.db import read
+from aibudget.store.db import locked, read
 from aibudget.store.errors import Forbidden, NotFound
 from aibudget.store.models import InviteRow, MembershipRow, UserRow, WorkspaceRow, aware
 from aibudget.store.records import Invite, Member, Role, Workspace
@@ -128,8 +128,9 @@ def invite(session: Session, user_id: str, workspace_id: str, email: str, role: 
     return token
 
 
-def _open_invite(session: Session, token: str) -> InviteRow:
-    row = session.get(InviteRow, _digest(token))
+def _open_invite(session: Session, token: str, lock: bool = False) -> InviteRow:
+    key = _digest(token)
+    row = locked(session, InviteRow, key) if lock else session.get(InviteRow, key)
     if row is None or row.accepted_by is not None:
         raise NotFound("store.invite_unknown")
     return row
@@ -144,7 +145,7 @@ def peek_invite(session: Session, token: str) -> Invite:
 
 def accept_invite(session: Session, user_id: str, token: str) -> Workspace:
     """Join the workspace with the invited role (an existing member keeps the higher role)."""
-    row = _open_invite(session, token)
+    row = _open_invite(session, token, lock=True)  # used once, even by two at a time
     row.accepted_by = user_id
     _forget(session)
     member = session.get(MembershipRow, (row.workspace_id, user_id))

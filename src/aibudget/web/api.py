@@ -89,7 +89,7 @@ def list_workspaces(web: WebDep, user: ApiUser) -> Any:
 
 @router.post("/workspaces", response_model=WorkspaceOut, status_code=201)
 def create_workspace(web: WebDep, user: ApiUser, body: WorkspaceIn) -> Any:
-    with web.db.session() as s:
+    with web.db.write() as s:
         return workspaces.create(s, user.id, body.name)
 
 
@@ -101,7 +101,7 @@ def get_workspace(web: WebDep, user: ApiUser, workspace_id: str) -> Any:
 
 @router.patch(WS, response_model=WorkspaceOut)
 def rename_workspace(web: WebDep, user: ApiUser, workspace_id: str, body: WorkspaceIn) -> Any:
-    with web.db.session() as s:
+    with web.db.write() as s:
         return workspaces.rename(s, user.id, workspace_id, body.name)
 
 
@@ -116,7 +116,7 @@ def create_plan(web: WebDep, user: ApiUser, workspace_id: str, body: PlanIn) -> 
     with web.db.session() as s:
         workspaces.require(s, user.id, workspace_id)
     plan = _plan(body.document)
-    with web.db.session() as s:
+    with web.db.write() as s:
         return plans.create(s, user.id, workspace_id, body.name, plan, body.note)
 
 
@@ -130,14 +130,14 @@ def get_plan(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) -> Any
 def rename_plan(
     web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, body: PlanPatch
 ) -> Any:
-    with web.db.session() as s:
+    with web.db.write() as s:
         plans.rename(s, user.id, workspace_id, plan_id, body.name)
         return plans.summary(s, user.id, workspace_id, plan_id)
 
 
 @router.delete(PLAN, status_code=204)
 def delete_plan(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) -> Response:
-    with web.db.session() as s:
+    with web.db.write() as s:
         plans.delete(s, user.id, workspace_id, plan_id)
     return Response(status_code=204)
 
@@ -155,7 +155,7 @@ def save_version(
     with web.db.session() as s:
         plans.summary(s, user.id, workspace_id, plan_id)
     plan = _plan(body.document)
-    with web.db.session() as s:
+    with web.db.write() as s:
         return plans.save(s, user.id, workspace_id, plan_id, plan, body.note)
 
 
@@ -169,7 +169,7 @@ def get_version(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, num
 def set_status(
     web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int, body: StatusIn
 ) -> Any:
-    with web.db.session() as s:
+    with web.db.write() as s:
         return plans.set_status(s, user.id, workspace_id, plan_id, number, body.status)
 
 
@@ -177,7 +177,7 @@ def set_status(
 def restore_version(
     web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int, body: RestoreIn
 ) -> Any:
-    with web.db.session() as s:
+    with web.db.write() as s:
         return plans.restore(s, user.id, workspace_id, plan_id, number, body.note)
 
 
@@ -233,7 +233,7 @@ def assess(
     q = readiness_questionnaire()
     answers = dict(body.answers)
     result = score(q, answers)
-    with web.db.session() as s:
+    with web.db.write() as s:
         assessments.save(s, user.id, workspace_id, answers)
     suggestions = suggest_tools(result, tool_catalog(), q.thresholds)
     return readiness_json(translator(request), q, result, suggestions)
@@ -271,5 +271,5 @@ def put_catalog(web: WebDep, user: ApiUser, workspace_id: str, body: CatalogIn) 
     _catalog, problems = catalog_for(body.entries)
     if problems:
         raise PlanError(problems)
-    with web.db.session() as s:
+    with web.db.write() as s:
         return workspace_catalogs.put(s, user.id, workspace_id, body.entries)

@@ -125,7 +125,7 @@ def add_actuals(
     entry = read_entry(version.plan, form)
     if entry.problems:
         raise EntryInvalid([Problem((k,), mid, p) for k, (mid, p) in entry.problems.items()])
-    with web.db.session() as s:
+    with web.db.write() as s:
         stored, report, conflicts = actuals.add(
             s, user.id, workspace_id, plan_id, version.plan.currency, entry.records, body.replace
         )
@@ -160,7 +160,7 @@ def preview_import(
     preview = preview_upload(web, user.id, workspace_id, file, plan, fmt, tool)
     if not preview.ok:
         raise ImportInvalid(_lines(translator(request), preview))
-    with web.db.session() as s:
+    with web.db.write() as s:
         staged = actuals.stage(
             s, user.id, workspace_id, plan_id, file_name=preview.file, file_digest=digest,
             source=preview.format or fmt or "import", summary=staged_summary(preview),
@@ -183,7 +183,7 @@ def confirm_import(
     """Merge a previewed file in one step: all its records or, on a conflict, none.
     Records already stored are skipped, so confirming the same file again adds nothing."""
     _, _, version, _ = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
-    with web.db.session() as s:
+    with web.db.write() as s:
         staged = actuals.staged(s, user.id, workspace_id, plan_id, body.import_id)
         stored, report, conflicts = actuals.confirm(
             s, user.id, workspace_id, plan_id, body.import_id, version.plan.currency,

@@ -79,7 +79,7 @@ def setup(
     values = {"email": email, "name": name, "workspace": workspace}
     if problems:
         return render(request, "setup.html", 422, values=values, problems=problems)
-    with web.db.session() as s:
+    with web.db.write() as s:
         if users.count(s):
             return RedirectResponse("/login", status_code=303)
         user = users.create(s, email, name, password)
@@ -101,7 +101,7 @@ def signup(
     values = {"email": email, "name": name}
     if not problems:
         try:
-            with web.db.session() as s:
+            with web.db.write() as s:
                 user = users.create(s, email, name, password)
         except Conflict as exc:
             problems["email"] = t(exc.message_id, **exc.params)
@@ -127,7 +127,7 @@ def login(request: Request, web: WebDep, email: Text, password: Text) -> Respons
     ]
     if any(web.login_limiter.blocked(key) for key in keys):
         raise TooMany(minutes=max(1, web.settings.login_window_seconds // 60))
-    with web.db.session() as s:
+    with web.db.write() as s:
         user = users.authenticate(s, email, password)
     if user is None:
         for key in keys:
@@ -150,7 +150,7 @@ def switch_language(
     if lang in LOCALES:
         session(request)["lang"] = lang
         if user is not None:
-            with web.db.session() as s:
+            with web.db.write() as s:
                 users.set_locale(s, user.id, lang)
     return RedirectResponse(_safe_next(next), status_code=303)
 
@@ -168,14 +168,14 @@ def account(request: Request, web: WebDep, user: CurrentUser) -> Response:
 
 @router.post("/account/tokens")
 def new_token(request: Request, web: WebDep, user: CurrentUser, name: Text) -> Response:
-    with web.db.session() as s:
+    with web.db.write() as s:
         token = users.create_token(s, user.id, name or "token")
     return _account(request, web, user, token)
 
 
 @router.post("/account/sign-out-everywhere")
 def sign_out_everywhere(request: Request, web: WebDep, user: CurrentUser) -> Response:
-    with web.db.session() as s:
+    with web.db.write() as s:
         users.end_all_sessions(s, user.id)
     request.state.session = fresh_session(None, session(request).get("lang"))
     return RedirectResponse("/login", status_code=303)
@@ -183,6 +183,6 @@ def sign_out_everywhere(request: Request, web: WebDep, user: CurrentUser) -> Res
 
 @router.post("/account/tokens/{token_id}/revoke")
 def revoke_token(web: WebDep, user: CurrentUser, token_id: str) -> Response:
-    with web.db.session() as s:
+    with web.db.write() as s:
         users.revoke_token(s, user.id, token_id)
     return RedirectResponse("/account", status_code=303)

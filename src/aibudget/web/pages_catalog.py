@@ -66,6 +66,6 @@ def catalog_entries_save(
         return render(
             request, "catalog_entries.html", 422, space=space, text=entries, problems=problems
         )
-    with web.db.session() as s:
+    with web.db.write() as s:
         catalogs.put(s, user.id, ws, parsed)
     return RedirectResponse(f"/w/{ws}/catalog", status_code=303)

@@ -73,7 +73,7 @@ async def add_item(
             edit_other=field_list(t, rest),
         )
     note = t("web.note_added", what=str(item.get("name") or item["id"]))
-    with web.db.session() as s:
+    with web.db.write() as s:
         plans.save(s, user.id, ws, plan_id, plan, note)
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#{kind}", status_code=303)
 
@@ -109,7 +109,7 @@ def remove_item(
             edit_kind=kind,
             edit_other=field_list(t, err.problems),
         )
-    with web.db.session() as s:
+    with web.db.write() as s:
         plans.save(s, user.id, ws, plan_id, plan, t("web.note_removed", what=item_id))
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#{kind}", status_code=303)
 
@@ -203,6 +203,6 @@ def add_tool(
             edit_kind="tools",
             edit_other=field_list(t, err.problems),
         )
-    with web.db.session() as s:
+    with web.db.write() as s:
         plans.save(s, user.id, ws, plan_id, plan, t("web.note_added", what=entry.name))
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#tools", status_code=303)

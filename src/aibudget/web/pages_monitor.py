@@ -131,7 +131,7 @@ async def save_entry(
     entry = read_entry(version.plan, form)
     replace = form.get("replace") == "1"
     if not entry.problems:
-        with web.db.session() as s:
+        with web.db.write() as s:
             _, report, conflicts = actuals.add(
                 s, user.id, ws, plan_id, version.plan.currency, entry.records, replace
             )
@@ -203,7 +203,7 @@ def preview_import(
     staged = None
     would: Any = None
     if preview.ok:
-        with web.db.session() as s:
+        with web.db.write() as s:
             staged = actuals.stage(
                 s, user.id, ws, plan_id, file_name=preview.file, file_digest=digest,
                 source=preview.format or fmt or "import", summary=staged_summary(preview),
@@ -253,7 +253,7 @@ def confirm_import(
     replace: Annotated[str, Form(max_length=2)] = "",
 ) -> Response:
     space, summary, version, _ = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
-    with web.db.session() as s:
+    with web.db.write() as s:
         staged = actuals.staged(s, user.id, ws, plan_id, import_id)
         _, report, conflicts = actuals.confirm(
             s, user.id, ws, plan_id, import_id, version.plan.currency, replace == "1"

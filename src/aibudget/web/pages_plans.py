@@ -96,7 +96,7 @@ async def import_plan(
             problems=problems,
             plan_id=plan_id or None,
         )
-    with web.db.session() as s:
+    with web.db.write() as s:
         if plan_id:
             saved = plans.save(s, user.id, ws, plan_id, plan, note)
         else:
@@ -210,20 +210,20 @@ def set_status(
 ) -> Response:
     if status not in {s.value for s in Status}:
         raise BadRequest()
-    with web.db.session() as s:
+    with web.db.write() as s:
         plans.set_status(s, user.id, ws, plan_id, number, Status(status))
     return RedirectResponse(f"/w/{ws}/p/{plan_id}?v={number}", status_code=303)
 
 
 @router.post("/w/{ws}/p/{plan_id}/v/{number}/restore")
 def restore(web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, number: int) -> Response:
-    with web.db.session() as s:
+    with web.db.write() as s:
         plans.restore(s, user.id, ws, plan_id, number, t("web.restored_from", number=number))
     return RedirectResponse(f"/w/{ws}/p/{plan_id}", status_code=303)
 
 
 @router.post("/w/{ws}/p/{plan_id}/delete")
 def delete(web: WebDep, user: CurrentUser, ws: str, plan_id: str) -> Response:
-    with web.db.session() as s:
+    with web.db.write() as s:
         plans.delete(s, user.id, ws, plan_id)
     return RedirectResponse(f"/w/{ws}", status_code=303)

@@ -103,6 +103,6 @@ async def readiness_submit(
     except AnswersError as err:
         problems = {str(p.path[0]): problem_text(t, p) for p in err.problems if p.path}
         return _form(request, t, space, answers, problems, 422)
-    with web.db.session() as s:
+    with web.db.write() as s:
         assessments.save(s, user.id, ws, answers)
     return RedirectResponse(f"/w/{ws}/readiness", status_code=303)

@@ -178,7 +178,7 @@ def save_accepted(
 ) -> int:  # fmt: skip
     """Save an accepted proposal as a new version, audited; its number."""
     note = t("monitor.web.accepted_note", month=result.as_of, number=version.number)
-    with web.db.session() as s:
+    with web.db.write() as s:
         saved = plans.save(s, user_id, ws, plan_id, proposed, note)
         audit.record(
             s, "reallocation.accepted", user_id=user_id, workspace_id=ws, target=plan_id,
@@ -192,7 +192,7 @@ def record_rejected(
     digest: str,
 ) -> None:  # fmt: skip
     """A rejected proposal: audited (owner only), nothing saved."""
-    with web.db.session() as s:
+    with web.db.write() as s:
         workspaces.require(s, user_id, ws, Role.OWNER)
         audit.record(
             s, "reallocation.rejected", user_id=user_id, workspace_id=ws, target=plan_id,

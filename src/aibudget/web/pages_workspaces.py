@@ -43,7 +43,7 @@ def workspace_create(
             spaces = workspaces.list_for(s, user.id)
         problems = {"name": t("web.name_needed")}
         return render(request, "workspaces.html", 422, spaces=spaces, problems=problems)
-    with web.db.session() as s:
+    with web.db.write() as s:
         space = workspaces.create(s, user.id, name)
     return RedirectResponse(f"/w/{space.id}", status_code=303)
 
@@ -85,7 +85,7 @@ def invite(
     if "@" not in email or role not in {r.value for r in Role}:
         problems = {"invite": t("web.email_invalid")}
         return _workspace_page(request, web, user, ws, problems=problems)
-    with web.db.session() as s:
+    with web.db.write() as s:
         token = workspaces.invite(s, user.id, ws, email, Role(role))
     link = str(request.url_for("invite_page", token=token))
     return _workspace_page(request, web, user, ws, invite_link=link)
@@ -100,7 +100,7 @@ def invite_page(request: Request, web: WebDep, user: CurrentUser, token: str) ->
 
 @router.post("/invite/{token}")
 def invite_accept(request: Request, web: WebDep, user: CurrentUser, token: str) -> Response:
-    with web.db.session() as s:
+    with web.db.write() as s:
         space = workspaces.accept_invite(s, user.id, token)
     return RedirectResponse(f"/w/{space.id}", status_code=303)
 
