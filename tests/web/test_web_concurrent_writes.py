@@ -45,10 +45,10 @@ def test_every_acknowledged_entry_and_save_is_stored(
 ) -> None:
     auth, url, plan_file = _setup(client, tmp_path)
     plan_id = url.rsplit("/", 1)[-1]
-    months = [f"{2027 + i // 12}-{i % 12 + 1:02d}" for i in range(24)]
-    lines = ["subscription", "training"]
+    months = [f"2027-{m:02d}" for m in range(1, 13)]  # the plan's first year
+    lines = ["subscription", "training", "integration"]
     entries = [
-        {"month": months[i % 24], "tool": "chatgpt", "line": lines[i // 24], "amount": 100 + i}
+        {"month": months[i % 12], "tool": "chatgpt", "line": lines[i // 12], "amount": 100 + i}
         for i in range(WRITERS)
     ]
     answers = _at_once(

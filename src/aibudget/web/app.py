@@ -18,8 +18,10 @@ from aibudget.store.migrate import migrate
 from aibudget.web import errors
 from aibudget.web.api import router as api_router
 from aibudget.web.api_monitor import router as api_monitor_router
+from aibudget.web.pages_actuals_edit import router as actuals_edit_router
 from aibudget.web.pages_allocation import router as allocation_router
 from aibudget.web.pages_auth import router as auth_router
+from aibudget.web.pages_builder import router as builder_router
 from aibudget.web.pages_catalog import router as catalog_router
 from aibudget.web.pages_edit import router as edit_router
 from aibudget.web.pages_eval import router as eval_router
@@ -39,11 +41,13 @@ ROUTERS = (
     workspaces_router,
     plans_router,
     edit_router,
+    builder_router,
     eval_router,
     allocation_router,
     readiness_router,
     catalog_router,
     monitor_router,
+    actuals_edit_router,
     review_router,
     reports_router,
     api_router,

@@ -1,0 +1,392 @@
+"""Messages of the plan builder (a new plan, every field edited in place): id -> (English, Traditional Chinese)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Pages
+    "builder.new_plan": ("New plan", "新增計畫"),
+    "builder.new_plan_lead": (
+        "A few facts about the business to start with; everything can be changed later.",
+        "先填幾項公司的基本資料就能開始，之後每一項都可以再修改。",
+    ),
+    "builder.new_plan_after": (
+        "Next you add goals, your team and tools, step by step.",
+        "接下來再一步步加入目標、團隊與工具。",
+    ),
+    "builder.create_plan": ("Create the plan", "建立計畫"),
+    "builder.note_new": ("New plan", "新計畫"),
+    "builder.no_plans": (
+        "No plan yet. Start one in a few minutes:",
+        "還沒有計畫。花幾分鐘開始一份：",
+    ),
+    "builder.import_hint": (
+        "For consultants: load a plan file (YAML).",
+        "給顧問使用：載入計畫檔（YAML）。",
+    ),
+    "builder.owner_role": ("Owner", "老闆"),
+    "builder.edit": ("Edit", "編輯"),
+    "builder.edit_lead": (
+        "Change what you need and save: the plan keeps every earlier version, so nothing is lost.",
+        "修改需要的欄位後儲存：每次儲存都是新版本，舊版本都會保留，不會遺失。",
+    ),
+    "builder.cancel": ("Back to the plan", "回到計畫"),
+    "builder.other_problems": ("The plan cannot be saved like this:", "計畫目前無法這樣儲存："),
+    "builder.default_choice": ("(default)", "（預設）"),
+    "builder.title_business": ("Business and planning period", "公司與規劃期間"),
+    "builder.title_budget": ("Budget rules", "預算規則"),
+    "builder.title_goals": ("Goal", "目標"),
+    "builder.title_team": ("Team member", "團隊成員"),
+    "builder.title_tools": ("Tool", "工具"),
+    "builder.title_benefit": ("Benefit estimate of {tool}", "{tool} 的效益估計"),
+    "builder.pilot": ("Pilot", "試行"),
+    "builder.pilot_value": (
+        "at most {tools} tools for {months} months",
+        "最多 {tools} 項工具、試行 {months} 個月",
+    ),
+    "builder.every_months": ("every {months} months", "每 {months} 個月"),
+    "builder.fx_rate": ("Rate for {currency}", "{currency} 匯率"),
+    "builder.serves": ("Serves: ", "對應："),
+    "builder.list_sep": (", ", "、"),
+    "builder.price_unknown": ("Price unknown", "價格未知"),
+    "builder.enter_quote": ("Enter your quote", "輸入報價"),
+    "builder.own_quote": ("Your quote", "自己的報價"),
+    "builder.benefits": ("Benefit estimates", "效益估計"),
+    "builder.benefits_lead": (
+        "What the tool brings each month, as a low, likely and high guess. Be honest: the simulation uses the whole range.",
+        "這項工具每個月帶來的效益，以保守、最可能、樂觀三個數字估計。請實際一點：模擬會用到整個範圍。",
+    ),
+    "builder.no_benefits": (
+        "No estimate yet: without one the tool shows costs only.",
+        "還沒有估計：沒有估計時，這項工具只會計算成本。",
+    ),
+    "builder.add_benefit": ("Add an estimate", "新增估計"),
+    "builder.add": ("Add", "新增"),
+    "builder.benefit_hours_saved": ("Hours saved", "節省的工時"),
+    "builder.benefit_revenue_lift": ("More revenue", "營收增加"),
+    "builder.benefit_cost_avoided": ("Costs avoided", "省下的費用"),
+    "builder.benefit_kpi_effect": ("KPI change", "KPI 變化"),
+    "builder.note_changed": ("{what}: {changes}", "{what}：{changes}"),
+    "builder.note_field": ("{field} set to {value}", "{field}改為 {value}"),
+    "builder.note_default": ("the default", "預設值"),
+    "builder.note_more": ("and {count} more", "另有 {count} 項"),
+    "builder.note_benefit_added": (
+        "{tool}: added the estimate \u201c{what}\u201d",
+        "{tool}：新增「{what}」估計",
+    ),
+    "builder.note_benefit_removed": (
+        "{tool}: removed a benefit estimate",
+        "{tool}：移除一項效益估計",
+    ),
+    # Typing problems
+    "field.required": ("Please fill this in.", "請填寫這一欄。"),
+    "field.not_a_number": (
+        "\u201c{value}\u201d is not a number; type digits only, e.g. 12000.",
+        "「{value}」不是數字，請只輸入數字，例如 12000。",
+    ),
+    "field.whole_number": (
+        "\u201c{value}\u201d must be a whole number.",
+        "「{value}」必須是整數。",
+    ),
+    # Field groups
+    "field.group.price": ("Price", "價格"),
+    "field.group.use": ("Getting started and use", "導入與使用"),
+    "field.group.costs": ("One-off and running costs", "一次性與持續成本"),
+    "field.group.risk": ("Risk", "風險"),
+    # Business and period
+    "field.company.name": ("Business name", "公司名稱"),
+    "field.company.industry": ("Industry", "產業"),
+    "field.company.industry.help": (
+        "In your own words, e.g. online clothing shop.",
+        "用自己的話描述，例如：網路服飾店。",
+    ),
+    "field.company.employees": ("Employees", "員工人數"),
+    "field.company.annual_revenue": ("Annual revenue", "年營收"),
+    "field.company.annual_revenue.help": (
+        "Roughly is fine; used to size revenue effects.",
+        "大約即可，用來估算營收的影響。",
+    ),
+    "field.company.annual_marketing_budget": ("Annual marketing budget", "年度行銷預算"),
+    "field.company.annual_marketing_budget.help": (
+        "Everything you spend on marketing in a year, ads included.",
+        "一年花在行銷的全部費用，包含廣告。",
+    ),
+    "field.company.currency": ("Currency", "幣別"),
+    "field.company.currency.help": (
+        "Amounts in the plan are in this currency.",
+        "計畫中的金額都以這個幣別計算。",
+    ),
+    "field.horizon.start": ("First month", "開始月份"),
+    "field.horizon.start.help": ("Year and month, e.g. 2027-01.", "年與月，例如 2027-01。"),
+    "field.horizon.months": ("Months to plan", "規劃月數"),
+    "field.horizon.months.help": (
+        "Two years is usual: enough to see tools pay back.",
+        "一般規劃兩年，足以看出工具是否回本。",
+    ),
+    "field.choice.horizon.months.12": ("12 months", "12 個月"),
+    "field.choice.horizon.months.18": ("18 months", "18 個月"),
+    "field.choice.horizon.months.24": ("24 months", "24 個月"),
+    "field.choice.horizon.months.36": ("36 months", "36 個月"),
+    "field.horizon.discount_rate": ("Discount rate per year", "年折現率"),
+    "field.horizon.discount_rate.help": (
+        "What money tied up costs you, e.g. your loan rate; 8% if unsure.",
+        "資金被占用的成本，例如貸款利率；不確定時用 8%。",
+    ),
+    # Budget rules
+    "field.budget.annual_amount": ("AI budget per year", "每年 AI 預算"),
+    "field.budget.annual_amount.help": (
+        "An amount, or leave empty and give a share of marketing below.",
+        "填金額；或留空，改在下方填行銷預算的比例。",
+    ),
+    "field.budget.share_of_marketing": (
+        "AI budget as a share of marketing",
+        "AI 預算占行銷預算比例",
+    ),
+    "field.budget.share_of_marketing.help": (
+        "Used when no amount is given; 5-15% is common for a start.",
+        "沒有填金額時使用；剛開始常見 5%～15%。",
+    ),
+    "field.budget.min_reserve_share": ("Reserve for experiments", "實驗與新工具預備金"),
+    "field.budget.min_reserve_share.help": (
+        "Kept back for new tools and surprises; 10% is a good habit.",
+        "保留給新工具與意外狀況；建議 10%。",
+    ),
+    "field.budget.min_training_share": ("Training at least", "教育訓練至少"),
+    "field.budget.min_training_share.help": (
+        "Tools only pay when people use them well; 10% or more.",
+        "工具要有人會用才有效益；建議 10% 以上。",
+    ),
+    "field.budget.data_privacy_annual": ("Data and privacy per year", "每年資料整理與隱私保護"),
+    "field.budget.data_privacy_annual.help": (
+        "Cleaning customer data and meeting Taiwan's Personal Data Protection Act.",
+        "整理顧客資料、符合個人資料保護法的費用。",
+    ),
+    "field.budget.max_tool_share": ("Most for one tool", "單一工具最多占"),
+    "field.budget.max_tool_share.help": (
+        "Avoids relying on a single tool.",
+        "避免過度依賴單一工具。",
+    ),
+    "field.budget.pilot.max_tools": ("Tools in the pilot", "試行工具數"),
+    "field.budget.pilot.max_tools.help": (
+        "Start small: one or two tools.",
+        "從小處開始：一到兩項工具。",
+    ),
+    "field.budget.pilot.months": ("Pilot months", "試行月數"),
+    "field.budget.pilot.months.help": (
+        "How long the first tools are tried before scaling.",
+        "先試用多久再決定是否擴大。",
+    ),
+    "field.budget.review_every_months": ("Review every (months)", "每幾個月檢討一次"),
+    "field.budget.review_every_months.help": (
+        "A quarterly review (3) keeps the plan honest.",
+        "每季（3 個月）檢討一次，讓計畫貼近實際。",
+    ),
+    # Goals
+    "field.name": ("Name", "名稱"),
+    "field.kpi": ("KPI", "KPI 指標"),
+    "field.kpi.help": (
+        "The number that shows the goal is reached.",
+        "用來判斷目標是否達成的數字。",
+    ),
+    "field.baseline": ("Today", "目前數值"),
+    "field.baseline.help": ("Where the KPI stands now.", "這個指標現在的數值。"),
+    "field.target": ("Target", "目標數值"),
+    "field.target.help": (
+        "Where you want it by the deadline; ambitious but reachable.",
+        "期限前希望達到的數值；有挑戰但做得到。",
+    ),
+    "field.deadline": ("Deadline", "期限"),
+    "field.deadline.help": ("Year and month, e.g. 2027-12.", "年與月，例如 2027-12。"),
+    "field.priority": ("Priority", "優先順序"),
+    "field.priority.help": (
+        "A priority-1 goal must be served by at least one tool.",
+        "優先順序 1 的目標至少要有一項工具對應。",
+    ),
+    "field.choice.priority.1": ("1 (must)", "1（必須）"),
+    "field.choice.priority.2": ("2 (should)", "2（應該）"),
+    "field.choice.priority.3": ("3 (nice to have)", "3（有更好）"),
+    "field.measurement": ("How it is measured", "如何衡量"),
+    "field.measurement.help": (
+        "Where the number comes from, e.g. GA4 monthly report.",
+        "數字從哪裡來，例如 GA4 每月報表。",
+    ),
+    "field.why": ("Why it matters", "為什麼重要"),
+    "field.why.help": ("One line on how it helps the business.", "用一句話說明對生意的幫助。"),
+    # Team
+    "field.role": ("Role", "職務"),
+    "field.hourly_cost": ("Cost per hour", "每小時成本"),
+    "field.hourly_cost.help": (
+        "Monthly pay and insurance divided by working hours.",
+        "月薪加勞健保，除以每月工時。",
+    ),
+    "field.free_hours_per_month": ("Hours a month free for AI work", "每月可投入 AI 的時數"),
+    "field.free_hours_per_month.help": (
+        "Time really available for learning and using tools.",
+        "真正能用來學習與使用工具的時間。",
+    ),
+    "field.ai_skill": ("AI skill", "AI 熟悉程度"),
+    "field.ai_skill.help": (
+        "Sets how much training the plan expects.",
+        "會影響計畫預估需要的訓練量。",
+    ),
+    "field.choice.ai_skill.none": ("None yet", "還沒用過"),
+    "field.choice.ai_skill.beginner": ("Beginner", "初學"),
+    "field.choice.ai_skill.intermediate": ("Uses it regularly", "經常使用"),
+    "field.choice.ai_skill.advanced": ("Advanced", "進階"),
+    # Tools
+    "field.category": ("Kind of tool", "工具類別"),
+    "field.owner": ("Who owns it", "負責人"),
+    "field.owner.help": (
+        "The person who makes it work and reports how it goes.",
+        "負責導入、使用並回報成效的人。",
+    ),
+    "field.kpis": ("KPIs it serves", "對應的 KPI"),
+    "field.kpis.help": (
+        "Links the tool to the goals with these KPIs.",
+        "把工具連結到使用這些 KPI 的目標。",
+    ),
+    "field.plan": ("Plan (tier)", "方案"),
+    "field.plan.help": ("The vendor's tier you would buy.", "打算購買的方案。"),
+    "field.plan.price": ("Price", "價格"),
+    "field.plan.price.help": (
+        "List price or your own quote, per month or per year as billed.",
+        "定價或自己拿到的報價，依計費方式為每月或每年。",
+    ),
+    "field.plan.currency": ("Price currency", "報價幣別"),
+    "field.plan.currency.help": (
+        "Leave empty for the plan's currency; e.g. USD for a US vendor.",
+        "與計畫幣別相同可留空；美國廠商例如填 USD。",
+    ),
+    "field.plan.billing": ("Billing", "計費方式"),
+    "field.plan.billing.help": (
+        "Yearly is cheaper but locks you in; try monthly during a pilot.",
+        "年繳較便宜但會綁約；試行期間建議月繳。",
+    ),
+    "field.choice.@plan.billing.monthly": ("month", "月"),
+    "field.choice.@plan.billing.annual": ("year", "年"),
+    "field.plan.seats": ("Seats", "帳號數"),
+    "field.plan.seats.help": (
+        "How many people use it (the price is per seat).",
+        "使用的人數（價格以每個帳號計）。",
+    ),
+    "field.plan.as_of": ("Price seen on", "報價日期"),
+    "field.plan.as_of.help": (
+        "Prices change: the date tells when to check again.",
+        "價格會變動，記下日期方便日後確認。",
+    ),
+    "field.start_month": ("Starts in plan month", "從計畫第幾個月開始"),
+    "field.start_month.help": ("1 is the plan's first month.", "1 代表計畫的第一個月。"),
+    "field.free_trial_days": ("Free trial days", "免費試用天數"),
+    "field.free_trial_days.help": (
+        "Try before paying; the plan starts paying after the trial.",
+        "先試用再付費；試用期後才開始計費。",
+    ),
+    "field.ramp_months": ("Months until full benefit", "達到完整效益所需月數"),
+    "field.ramp_months.help": (
+        "People need time to learn; benefits grow over these months.",
+        "團隊需要時間熟悉，效益會在這段期間逐步增加。",
+    ),
+    "field.setup_hours": ("Set-up hours", "導入工時"),
+    "field.setup_hours.help": ("Team hours to set it up, once.", "團隊導入所需的一次性工時。"),
+    "field.run_hours_per_month": ("Hours a month to run it", "每月操作工時"),
+    "field.run_hours_per_month.help": (
+        "Team time the tool itself takes each month.",
+        "每月操作這項工具本身需要的時間。",
+    ),
+    "field.setup_cost": ("Set-up fee", "導入費用"),
+    "field.setup_cost.help": (
+        "Paid once, e.g. to the vendor or a freelancer.",
+        "一次性支出，例如付給廠商或外包。",
+    ),
+    "field.integration_cost": ("Integration and customisation", "串接與客製化"),
+    "field.integration_cost.help": (
+        "Connecting it to your shop, CRM or LINE, once.",
+        "與網店、CRM 或 LINE 串接的一次性費用。",
+    ),
+    "field.training.hours_per_person": ("Training hours per person", "每人訓練時數"),
+    "field.training.hours_per_person.help": (
+        "Learning on real tasks; 4-8 hours is a good start.",
+        "用真實工作來學習；建議先安排 4～8 小時。",
+    ),
+    "field.training.fees": ("Training fees", "訓練費用"),
+    "field.training.fees.help": ("Courses or a coach, paid once.", "課程或教練費用（一次性）。"),
+    "field.data_prep_cost": ("Data preparation", "資料整理"),
+    "field.data_prep_cost.help": (
+        "Cleaning and labelling data before use, once.",
+        "使用前清理與標註資料的一次性費用。",
+    ),
+    "field.privacy_cost": ("Privacy compliance", "隱私合規"),
+    "field.privacy_cost.help": (
+        "Consent, contracts and checks for personal data, once.",
+        "個資同意、合約與檢查的一次性費用。",
+    ),
+    "field.maintenance_monthly": ("Maintenance per month", "每月維護費"),
+    "field.maintenance_monthly.help": (
+        "Running costs besides the subscription.",
+        "訂閱以外的持續費用。",
+    ),
+    "field.uses_customer_data": ("Uses customer data", "會使用顧客資料"),
+    "field.uses_customer_data.help": (
+        "Then the plan needs a data and privacy budget.",
+        "若會使用，計畫需要資料與隱私預算。",
+    ),
+    "field.risk.benefits": ("Benefit haircut", "效益打折"),
+    "field.risk.benefits.help": (
+        "For the risk-adjusted view: benefits reduced by this share.",
+        "風險調整時，效益減少的比例。",
+    ),
+    "field.risk.costs": ("Cost padding", "成本加成"),
+    "field.risk.costs.help": (
+        "For the risk-adjusted view: costs increased by this share.",
+        "風險調整時，成本增加的比例。",
+    ),
+    # Benefit drivers
+    "field.label": ("Description", "說明"),
+    "field.hours_per_month.low": ("Hours a month, low", "每月節省時數（保守）"),
+    "field.hours_per_month.likely": ("Likely", "最可能"),
+    "field.hours_per_month.likely.help": (
+        "Hours the team saves each month once the tool is in use.",
+        "工具上手後，團隊每月節省的時數。",
+    ),
+    "field.hours_per_month.high": ("High", "樂觀"),
+    "field.member": ("Whose hours", "誰的工時"),
+    "field.member.help": (
+        "Saved hours are valued at this person's hourly cost.",
+        "以這位成員的每小時成本計算價值。",
+    ),
+    "field.lift.low": ("Revenue lift, low", "營收提升（保守）"),
+    "field.lift.likely": ("Likely", "最可能"),
+    "field.lift.likely.help": (
+        "Extra revenue as a share of the monthly revenue, e.g. 1%.",
+        "每月營收增加的比例，例如 1%。",
+    ),
+    "field.lift.high": ("High", "樂觀"),
+    "field.gross_margin": ("Gross margin", "毛利率"),
+    "field.gross_margin.help": (
+        "Only the margin on extra sales is a benefit.",
+        "新增營收只有毛利部分才算效益。",
+    ),
+    "field.base_monthly_revenue": ("Revenue it applies to, per month", "適用的每月營收"),
+    "field.base_monthly_revenue.help": (
+        "Leave empty for a twelfth of the annual revenue.",
+        "留空則以年營收的十二分之一計算。",
+    ),
+    "field.monthly.low": ("Per month, low", "每月（保守）"),
+    "field.monthly.likely": ("Likely", "最可能"),
+    "field.monthly.likely.help": (
+        "Money no longer spent each month, e.g. an agency fee.",
+        "每月不必再支付的費用，例如代操費。",
+    ),
+    "field.monthly.high": ("High", "樂觀"),
+    "field.change.low": ("KPI change, low", "KPI 變化（保守）"),
+    "field.change.likely": ("Likely", "最可能"),
+    "field.change.likely.help": (
+        "Change in the KPI's own unit, e.g. +2 posts a month.",
+        "以 KPI 本身的單位表示，例如每月多 2 篇。",
+    ),
+    "field.change.high": ("High", "樂觀"),
+    "field.value_per_unit": ("Worth per unit of change", "每單位變化的價值"),
+    "field.value_per_unit.help": (
+        "What one unit is worth to you per month; 0 counts it without money.",
+        "每單位變化每月值多少錢；填 0 表示只追蹤不計價。",
+    ),
+}
