@@ -25,6 +25,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "builder.owner_role": ("Owner", "老闆"),
     "builder.edit": ("Edit", "編輯"),
+    "builder.advanced": ("For consultants: the plan file", "給顧問：計畫檔"),
+    "builder.advanced_hint": (
+        "Export the plan as a YAML file, or save a new version from one. Not needed to build a plan.",
+        "把計畫匯出成 YAML 檔，或由檔案儲存新版本。建立計畫不需要用到。",
+    ),
     "builder.edit_lead": (
         "Change what you need and save: the plan keeps every earlier version, so nothing is lost.",
         "修改需要的欄位後儲存：每次儲存都是新版本，舊版本都會保留，不會遺失。",
@@ -50,6 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "builder.price_unknown": ("Price unknown", "價格未知"),
     "builder.enter_quote": ("Enter your quote", "輸入報價"),
     "builder.own_quote": ("Your quote", "自己的報價"),
+    "builder.tier_monthly": ("Monthly plan", "月繳方案"),
+    "builder.tier_annual": ("Yearly plan", "年繳方案"),
     "builder.benefits": ("Benefit estimates", "效益估計"),
     "builder.benefits_lead": (
         "What the tool brings each month, as a low, likely and high guess. Be honest: the simulation uses the whole range.",

@@ -40,6 +40,12 @@ def _post_routes(ws: str, plan_id: str) -> list[tuple[str, dict[str, str]]]:
         (f"/w/{ws}/p/{plan_id}/remove/goals/online-sales", {}),
         (f"/w/{ws}/p/{plan_id}/add-tool", {"catalog_id": "chatgpt-plus", "owner": "editor"}),
         (f"/w/{ws}/p/{plan_id}/delete", {}),
+        (f"/w/{ws}/new-plan", {"company.name": "x"}),
+        (f"/w/{ws}/p/{plan_id}/edit/budget", {"budget.min_reserve_share": "20"}),
+        (f"/w/{ws}/p/{plan_id}/edit/tools/chatgpt", {"name": "x"}),
+        (f"/w/{ws}/p/{plan_id}/edit/benefits/chatgpt/0", {"hours_per_month.likely": "5"}),
+        (f"/w/{ws}/p/{plan_id}/benefits/chatgpt/add", {"kind": "hours_saved"}),
+        (f"/w/{ws}/p/{plan_id}/benefits/chatgpt/0/remove", {}),
     ]
 
 

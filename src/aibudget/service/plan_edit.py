@@ -10,6 +10,7 @@ apart. Nothing is saved here; the caller saves a new version when there is no pr
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -38,7 +39,8 @@ LISTS = {"goals": GOAL, "team": MEMBER, "tools": TOOL}
 SINGLE = {"business": BUSINESS, "budget": BUDGET}  # the "start" form: new_plan.START
 _NUMERIC = (Kind.MONEY, Kind.NUMBER, Kind.INTEGER, Kind.PERCENT)
 NOTE_FIELDS = 3  # fields named in a version's note; the rest are counted
-_STRIP = str.maketrans("", "", ",，$＄% \u3000")
+# What people type around a number: "NT$1,200", "1,200 元", "12.5 %".
+_AROUND_NUMBER = re.compile(r"(?i)(?:nt|us|hk)?[$＄]|元|[,，\s\u3000%]")
 
 
 class EditError(LookupError):
@@ -181,7 +183,7 @@ def _typed(f: FormField, raw: Value) -> tuple[Any, Problem | None]:
         return None, (Problem((f.name,), "field.required") if f.required else None)
     if f.kind in _NUMERIC:
         try:
-            number = Decimal(text.translate(_STRIP))
+            number = Decimal(_AROUND_NUMBER.sub("", text))
         except InvalidOperation:
             return None, Problem((f.name,), "field.not_a_number", {"value": text[:40]})
         if not number.is_finite():
@@ -226,15 +228,15 @@ def apply(document: Mapping[str, Any], target: Target, form: Mapping[str, Value]
     item = _get(changed, where)
     fields = [f for f in fields_for(changed, target) if f.name in form]
     result = Edited(changed, None)
-    plan_before = item.get("plan") if target.section == "tools" else None
+    tier_chosen = False  # another tier chosen: its own price shows next time
     for f in fields:
         value, problem = _typed(f, form[f.name])
         if problem is not None:
             result.problems[f.name] = problem
             continue
         if f.path[0] == "@plan":
-            if target.section != "tools" or item.get("plan") != plan_before:
-                continue  # another tier was chosen: its own price shows next time
+            if tier_chosen:
+                continue
             if chosen_plan_index(item) is None:
                 if value is None:
                     continue
@@ -246,6 +248,7 @@ def apply(document: Mapping[str, Any], target: Target, form: Mapping[str, Value]
         after = shown(f, _get(item, path))
         if before != after:
             result.changes.append(Change(f, _plain(before), _plain(after)))
+            tier_chosen = tier_chosen or f.name == "plan"
     if result.problems:
         return result
     try:
@@ -269,11 +272,14 @@ def _sort(
     for p in problems:
         rel = p.path[len(where) :] if p.path[: len(where)] == where else None
         name = None
-        if rel:
-            for f, path in target_fields:
-                if path is not None and tuple(rel[: len(path)]) == tuple(path):
-                    name = f.name
-                    break
+        if rel:  # the field itself or inside it; else the first field inside the problem's part
+            inside = [
+                f.name for f, path in target_fields if path and tuple(rel[: len(path)]) == path
+            ]
+            around = [
+                f.name for f, path in target_fields if path and path[: len(rel)] == tuple(rel)
+            ]
+            name = next(iter(inside or around), None)
         if name is None:
             result.other.append(p)
         else:

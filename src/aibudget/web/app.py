@@ -34,6 +34,7 @@ from aibudget.web.pages_review import router as review_router
 from aibudget.web.pages_workspaces import router as workspaces_router
 from aibudget.web.security import COOKIE, SESSION_SECONDS, RateLimiter, Sessions
 from aibudget.web.state import WebState
+from aibudget.web.words import tier_name
 
 HERE = files("aibudget.web")
 ROUTERS = (
@@ -122,6 +123,7 @@ def _templates() -> Environment:
         auto_reload=False,  # compiled once per process; no stat of every template per page
     )
     env.globals["app_version"] = __version__
+    env.globals["tier_name"] = tier_name
     return env
 
 

@@ -25,6 +25,7 @@ from aibudget.store.records import Role, User
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
 from aibudget.web.pages_plans import kpi_names
+from aibudget.web.words import tier_name
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 MAX_VALUE = 2000
@@ -122,9 +123,7 @@ def _choices(t: Translator, f: FormField, document: dict[str, Any], item: Any) -
 
 
 def _tier(t: Translator, tier: dict[str, Any], currency: str) -> str:
-    name = tier.get("name") or (
-        t("builder.own_quote") if tier.get("id") == plan_edit.QUOTE_PLAN else tier["id"]
-    )
+    name = tier_name(t, tier)
     per = t(f"field.choice.@plan.billing.{tier.get('billing', 'monthly')}")
     price = t.money(Decimal(str(tier.get("price", 0))), tier.get("currency") or currency)
     return f"{name} · {price} / {per}"
@@ -160,6 +159,14 @@ def _shown_fields(
     return out
 
 
+def _grouped(shown: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Fields in their fieldsets, in the order they are declared."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for x in shown:
+        groups.setdefault(x["group"], []).append(x)
+    return list(groups.items())
+
+
 def _title(t: Translator, target: Target, document: dict[str, Any]) -> str:
     if target.section in ("business", "budget"):
         return t(f"builder.title_{target.section}")
@@ -190,7 +197,7 @@ def _edit_page(
         title=_title(t, target, document),
         target=target,
         action=_address(space.id, summary.id, target),
-        fields=_shown_fields(t, fields, values, problems, document, tool),
+        groups=_grouped(_shown_fields(t, fields, values, problems, document, tool)),
         other=[problem_text(t, p) for p in other],
         benefits=_benefit_rows(t, document, target),
         benefit_kinds=list(BENEFITS),

@@ -1,0 +1,155 @@
+"""Editing one part of a plan with typed form values: the checks the web and API share."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from aibudget.i18n import Translator
+from aibudget.service import new_plan, plan_edit
+from aibudget.service.fields import TOOL
+from aibudget.service.plan_edit import EditError, Target
+from tests.factories import plan_data, tool
+
+ZH = Translator("zh_TW")
+
+
+def _doc() -> dict:
+    return plan_data(
+        tool(
+            id="gpt",
+            name="ChatGPT",
+            plans=[
+                {"id": "monthly", "price": 800, "currency": "TWD"},
+                {"id": "annual", "price": 8000, "billing": "annual"},
+            ],
+            benefits=[{"kind": "hours_saved", "hours_per_month": [2, 4, 8]}],
+        ),
+        goals=[{"id": "g1", "name": "More posts", "kpi": "content_output", "priority": 1}],
+    )
+
+
+def test_values_are_shown_as_the_owner_types_them() -> None:
+    shown = plan_edit.values(_doc(), Target("tools", "gpt"))
+    assert shown["@plan.price"] == "800"  # the chosen (first) tier
+    assert shown["risk.benefits"] == "0"
+    assert shown["kpis"] == []
+    budget = plan_edit.values(_doc(), Target("budget"))
+    assert budget["budget.annual_amount"] == "100000"
+    assert budget["budget.min_reserve_share"] == ""  # the default applies
+
+
+def test_a_change_is_typed_checked_and_named_in_the_note() -> None:
+    edited = plan_edit.apply(
+        _doc(),
+        Target("tools", "gpt"),
+        {"training.hours_per_person": "6", "@plan.price": "NT$1,200", "risk.costs": "12.5"},
+    )
+    assert edited.ok and edited.plan is not None
+    gpt = edited.plan.tools[0]
+    assert gpt.training.hours_per_person == 6
+    assert gpt.plans[0].price == Decimal(1200)
+    assert gpt.risk.costs == Decimal("0.125")
+    note = plan_edit.note(ZH, _doc(), Target("tools", "gpt"), edited.changes)
+    assert note.startswith("ChatGPT：")
+    assert "每人訓練時數改為 6" in note and "價格改為 1200" in note
+
+
+def test_choosing_another_tier_leaves_that_tiers_price_alone() -> None:
+    edited = plan_edit.apply(
+        _doc(), Target("tools", "gpt"), {"plan": "annual", "@plan.price": "800"}
+    )
+    assert edited.plan is not None
+    assert edited.plan.tools[0].plan == "annual"
+    assert [p.price for p in edited.plan.tools[0].plans] == [Decimal(800), Decimal(8000)]
+
+
+def test_a_quote_for_a_tool_without_a_price_makes_its_own_tier() -> None:
+    doc = plan_data(tool(id="line", name="LINE OA"))
+    edited = plan_edit.apply(
+        doc, Target("tools", "line"), {"@plan.price": "800", "@plan.as_of": "2026-12-01"}
+    )
+    assert edited.plan is not None
+    (tier,) = edited.plan.tools[0].plans
+    assert (tier.id, tier.price, str(tier.as_of)) == (plan_edit.QUOTE_PLAN, 800, "2026-12-01")
+    untouched = plan_edit.apply(doc, Target("tools", "line"), {"@plan.price": ""})
+    assert untouched.plan is not None and untouched.plan.tools[0].plans == []
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("training.hours_per_person", "six", "field.not_a_number"),
+        ("start_month", "2.5", "field.whole_number"),
+        ("name", " ", "field.required"),
+        ("start_month", "99", None),  # typed fine, refused by the plan's own rule
+        ("owner", "nobody", None),
+    ],
+)
+def test_problems_stand_beside_their_field(field: str, typed: str, message: str | None) -> None:
+    edited = plan_edit.apply(_doc(), Target("tools", "gpt"), {field: typed})
+    assert not edited.ok
+    assert field in edited.problems, (edited.problems, edited.other)
+    if message:
+        assert edited.problems[field].message_id == message
+    assert edited.other == []
+
+
+def test_a_problem_elsewhere_in_the_plan_is_kept_apart() -> None:
+    """Removing the goal's only tool KPI is fine; a goal pointing at a removed member is not
+    this form's business, so it is listed apart, not beside a field."""
+    doc = _doc()
+    doc["tools"][0]["owner"] = "ghost"  # broken before the edit
+    edited = plan_edit.apply(doc, Target("goals", "g1"), {"target": "10"})
+    assert edited.problems == {}
+    assert [p.path[:2] for p in edited.other] == [("tools", 0)]
+
+
+def test_every_field_of_every_section_reads_back_what_was_written() -> None:
+    doc = _doc()
+    form = {f.name: plan_edit.values(doc, Target("tools", "gpt"))[f.name] for f in TOOL}
+    edited = plan_edit.apply(doc, Target("tools", "gpt"), form)
+    assert edited.ok and edited.changes == []  # nothing typed differently: nothing changed
+
+
+def test_an_item_that_is_gone_is_an_edit_error() -> None:
+    with pytest.raises(EditError):
+        plan_edit.apply(_doc(), Target("tools", "nope"), {"name": "x"})
+    with pytest.raises(EditError):
+        plan_edit.values(_doc(), Target("benefits", "gpt", 5))
+
+
+def test_benefit_estimates_are_added_edited_and_removed() -> None:
+    index, plan = plan_edit.with_benefit(_doc(), "gpt", "revenue_lift")
+    assert index == 1 and plan.tools[0].benefits[1].kind == "revenue_lift"
+    doc = plan.model_dump(mode="json")
+    edited = plan_edit.apply(
+        doc, Target("benefits", "gpt", 1), {"lift.low": "1", "lift.likely": "2", "lift.high": "4"}
+    )
+    assert edited.plan is not None
+    assert edited.plan.tools[0].benefits[1].lift.likely == Decimal("0.02")  # type: ignore[union-attr]
+    bad = plan_edit.apply(doc, Target("benefits", "gpt", 1), {"lift.low": "9"})
+    assert "lift.low" in bad.problems  # low above likely
+    smaller, name = plan_edit.without_benefit(doc, "gpt", 0)
+    assert name == "ChatGPT" and [b.kind for b in smaller.tools[0].benefits] == ["revenue_lift"]
+
+
+def test_a_new_plan_from_the_short_form() -> None:
+    form = new_plan.defaults("2027-01", "zh_TW") | {
+        "company.name": "高雄衣著小舖",
+        "company.annual_revenue": "8,000,000",
+        "company.annual_marketing_budget": "600000",
+    }
+    edited = new_plan.build(form, owner_name="林小姐", t=ZH)
+    assert edited.ok and edited.plan is not None
+    plan = edited.plan
+    assert (plan.company.name, plan.horizon.start, plan.horizon.months) == (
+        "高雄衣著小舖",
+        "2027-01",
+        24,
+    )
+    assert plan.annual_budget() == Decimal(60000)  # 10% of marketing
+    assert [(m.name, m.role) for m in plan.team] == [("林小姐", "老闆")]
+    missing = new_plan.build({"company.name": "x"}, owner_name="", t=ZH)
+    assert {"company.annual_revenue", "company.employees", "horizon.start"} <= set(missing.problems)

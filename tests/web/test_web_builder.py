@@ -1,0 +1,150 @@
+"""An owner makes and edits a plan with forms only: no YAML, every save a new version."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from tests.web.helpers import csrf, import_plan, new_workspace, sign_up
+
+
+def _new_plan(client: TestClient, ws: str, **fields: str) -> str:
+    token = csrf(client, f"/w/{ws}/new-plan")
+    form = {
+        "csrf_token": token,
+        "company.name": "高雄衣著小舖",
+        "company.industry": "網路服飾店",
+        "company.employees": "4",
+        "company.annual_revenue": "8,000,000",
+        "company.annual_marketing_budget": "600,000",
+        "budget.share_of_marketing": "10",
+        "company.currency": "TWD",
+        "horizon.start": "2027-01",
+        "horizon.months": "24",
+        **fields,
+    }
+    made = client.post(f"/w/{ws}/new-plan", data=form, follow_redirects=False)
+    assert made.status_code == 303, made.text
+    return made.headers["location"].split("/p/")[1].split("?")[0]
+
+
+def _notes(client: TestClient, ws: str, plan_id: str) -> list[str]:
+    page = client.get(f"/w/{ws}/p/{plan_id}").text
+    return re.findall(r'<p class="note">([^<]*)</p>', page)
+
+
+def test_a_plan_is_made_from_the_short_form_without_yaml(client: TestClient) -> None:
+    sign_up(client, "alice@example.com", "林小姐")
+    ws = new_workspace(client)
+    workspace = client.get(f"/w/{ws}").text
+    assert f'href="/w/{ws}/new-plan"' in workspace
+    form = client.get(f"/w/{ws}/new-plan").text
+    assert 'value="2' in form  # next month as the default first month
+    plan_id = _new_plan(client, ws)
+    page = client.get(f"/w/{ws}/p/{plan_id}").text
+    assert "高雄衣著小舖" in page and "NT$60,000" in page  # 10% of the marketing budget
+    assert "林小姐" in page  # the owner is the first team member
+    owner_view = page.split('<details class="advanced"')[0]
+    assert "YAML" not in owner_view and 'name="document"' not in owner_view
+
+
+def test_the_short_form_names_each_problem_beside_its_field(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    token = csrf(client, f"/w/{ws}/new-plan")
+    bad = client.post(
+        f"/w/{ws}/new-plan",
+        data={"csrf_token": token, "company.name": "店", "company.annual_revenue": "很多"},
+    )
+    assert bad.status_code == 422
+    assert "「很多」不是數字" in bad.text
+    assert 'id="f-company-employees-p"' in bad.text  # required, left empty
+    assert "plans" not in client.get(f"/api/v1/workspaces/{ws}/plans").text or (
+        client.get(f"/api/v1/workspaces/{ws}/plans").json() == []
+    )
+
+
+def test_each_part_is_edited_in_place_as_a_new_version(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)  # the cafe: goals, team and tools to edit
+    base = f"/w/{ws}/p/{plan_id}"
+    page = client.get(f"{base}/edit/tools/chatgpt").text
+    assert 'name="training.hours_per_person"' in page and 'value="6"' in page
+    token = csrf(client, f"{base}/edit/tools/chatgpt")
+    saved = client.post(
+        f"{base}/edit/tools/chatgpt",
+        data={"csrf_token": token, "training.hours_per_person": "8", "kpis": "content_output"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    assert _notes(client, ws, plan_id) == ["ChatGPT Business：每人訓練時數改為 8"]
+    again = client.get(f"{base}/edit/tools/chatgpt").text
+    assert 'value="8"' in again
+    client.post(f"{base}/edit/goals/online-sales", data={"csrf_token": token, "target": "320000"})
+    client.post(f"{base}/edit/budget", data={"csrf_token": token, "budget.min_reserve_share": "15"})
+    plan = client.get(f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions/4").json()["document"]
+    assert plan["goals"][0]["target"] == "320000"
+    assert plan["budget"]["min_reserve_share"] == "0.15"
+    assert plan["tools"][0]["training"]["hours_per_person"] == "8"
+
+
+def test_a_refused_edit_says_why_beside_the_field_and_saves_nothing(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)
+    base = f"/w/{ws}/p/{plan_id}"
+    token = csrf(client, f"{base}/edit/tools/chatgpt")
+    refused = client.post(
+        f"{base}/edit/tools/chatgpt", data={"csrf_token": token, "start_month": "40"}
+    )
+    assert refused.status_code == 422
+    assert 'id="f-start_month-p"' in refused.text
+    assert "tools[" not in refused.text and "start_month:" not in refused.text
+    assert client.get(f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions").json()[0]["number"] == 1
+
+
+def test_benefit_estimates_are_added_and_removed(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)
+    base = f"/w/{ws}/p/{plan_id}"
+    token = csrf(client, f"{base}/edit/tools/chatgpt")
+    added = client.post(
+        f"{base}/benefits/chatgpt/add",
+        data={"csrf_token": token, "kind": "cost_avoided"},
+        follow_redirects=False,
+    )
+    assert added.status_code == 303
+    page = client.get(added.headers["location"]).text
+    assert 'name="monthly.likely"' in page
+    client.post(
+        added.headers["location"],
+        data={
+            "csrf_token": token,
+            "monthly.low": "0",
+            "monthly.likely": "2000",
+            "monthly.high": "5000",
+        },
+    )
+    client.post(f"{base}/benefits/chatgpt/2/remove", data={"csrf_token": token})
+    notes = [
+        v["note"] for v in client.get(f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions").json()
+    ]
+    assert notes[:3] == [
+        "ChatGPT Business：移除一項效益估計",
+        "ChatGPT Business 的效益估計：最可能改為 2000、樂觀改為 5000",
+        "ChatGPT Business：新增「省下的費用」估計",
+    ]
+
+
+def test_a_missing_item_is_not_found(client: TestClient) -> None:
+    """(Viewers and other workspaces: tests/web/test_web_access.py covers these routes.)"""
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)
+    base = f"/w/{ws}/p/{plan_id}"
+    assert client.get(f"{base}/edit/tools/nope").status_code == 404
+    assert client.get(f"{base}/edit/nonsense").status_code == 404
+    assert client.get(f"{base}/edit/benefits/chatgpt/9").status_code == 404
