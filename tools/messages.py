@@ -65,8 +65,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此工具的方案中沒有「{plan}」（現有：{plans}）。",
     ),
     "ref.fx_missing": (
-        "Prices in {currency} need an exchange rate: add {currency} under fx.",
-        "以 {currency} 計價需要匯率：請在 fx 下加入 {currency}。",
+        "This price is in {currency}: the plan needs the rate of {currency} (under the business and planning period).",
+        "這個價格以 {currency} 計價：請在「公司與規劃期間」填入 {currency} 的匯率。",
     ),
     "ref.tool_unknown": ('No tool "{id}" in this plan.', "計畫中沒有工具「{id}」。"),
     "ref.channel_unknown": (

@@ -84,6 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{tool}: removed a benefit estimate",
         "{tool}：移除一項效益估計",
     ),
+    "builder.note_rate": (
+        "rate 1 {currency} = {rate} {plan} (default of {as_of}, can be changed)",
+        "匯率 1 {currency} = {rate} {plan}（{as_of} 的預設值，可修改）",
+    ),
     # Typing problems
     "field.required": ("Please fill this in.", "請填寫這一欄。"),
     "field.not_a_number": (
@@ -99,6 +103,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.group.use": ("Getting started and use", "導入與使用"),
     "field.group.costs": ("One-off and running costs", "一次性與持續成本"),
     "field.group.risk": ("Risk", "風險"),
+    "field.group.fx": ("Exchange rates", "匯率"),
+    "field.fx": ("Rate of 1 {currency}", "1 {currency} 的匯率"),
+    "field.fx.help": (
+        "Used for prices in that currency; your bank's rate is best.",
+        "用於以該幣別計價的價格；以你銀行的匯率最準。",
+    ),
     # Business and period
     "field.company.name": ("Business name", "公司名稱"),
     "field.company.industry": ("Industry", "產業"),

@@ -148,3 +148,27 @@ def test_a_missing_item_is_not_found(client: TestClient) -> None:
     assert client.get(f"{base}/edit/tools/nope").status_code == 404
     assert client.get(f"{base}/edit/nonsense").status_code == 404
     assert client.get(f"{base}/edit/benefits/chatgpt/9").status_code == 404
+
+
+def test_a_tool_priced_in_usd_is_added_with_a_default_rate_the_owner_can_change(
+    client: TestClient,
+) -> None:
+    sign_up(client, "alice@example.com", "林小姐")
+    ws = new_workspace(client)
+    plan_id = _new_plan(client, ws)
+    base = f"/w/{ws}/p/{plan_id}"
+    token = csrf(client, f"{base}/catalog")
+    added = client.post(
+        f"{base}/add-tool",
+        data={"csrf_token": token, "catalog_id": "chatgpt-business", "owner": "owner"},
+        follow_redirects=False,
+    )
+    assert added.status_code == 303, added.text
+    note = _notes(client, ws, plan_id)[0]
+    assert "匯率 1 USD = 31.5 TWD" in note and "可修改" in note
+    business = client.get(f"{base}/edit/business").text
+    assert 'name="fx.USD"' in business and "1 USD 的匯率" in business
+    client.post(f"{base}/edit/business", data={"csrf_token": token, "fx.USD": "30.2"})
+    assert _notes(client, ws, plan_id) == ["公司與規劃期間：1 USD 的匯率改為 30.2"]
+    page = client.get(base).text
+    assert "1 USD = 30.20 TWD" in page

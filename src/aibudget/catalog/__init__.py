@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -30,6 +31,13 @@ def kpi_library() -> dict[str, dict[str, Any]]:
 
 def kpi_ids() -> frozenset[str]:
     return frozenset(kpi_library())
+
+
+@cache
+def fx_defaults() -> tuple[str, dict[str, Decimal]]:
+    """The month the default rates were taken, and NT$ per unit of each currency."""
+    data = _load("fx.yaml")
+    return str(data["as_of"]), {k: Decimal(str(v)) for k, v in data["twd_per_unit"].items()}
 
 
 @cache

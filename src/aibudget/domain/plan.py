@@ -466,6 +466,13 @@ class Plan(Strict):
         share = self.budget.share_of_marketing or ZERO
         return self.company.annual_marketing_budget * share
 
+    def bill(self, tier: ToolPlan) -> Decimal:
+        """One bill of a tier (price x seats) in the plan's currency; a free tier needs no
+        exchange rate."""
+        if tier.price == 0:
+            return ZERO
+        return tier.price * tier.seats * self.rate(tier.currency)
+
     def rate(self, currency: str | None) -> Decimal:
         """Units of the plan's currency per unit of ``currency``."""
         if currency is None or currency == self.currency:

@@ -10,6 +10,7 @@ Two passes over the same raw data, always both:
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import ValidationError
@@ -93,6 +94,13 @@ def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
 
+def _is_zero(value: Any) -> bool:
+    try:
+        return Decimal(str(value)) == 0
+    except (InvalidOperation, ValueError):
+        return False
+
+
 def _month_or_none(value: Any) -> str | None:
     try:
         return parse_month(value) if value is not None else None
@@ -168,7 +176,11 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
             )
         for j, tplan in _items(tool, "plans"):
             cur = tplan.get("currency")
-            if isinstance(cur, str) and cur.upper() != currency and cur.upper() not in fx:
+            if (
+                isinstance(cur, str)
+                and cur.upper() not in (currency, *fx)
+                and not _is_zero(tplan.get("price"))  # a free tier needs no rate
+            ):
                 add(("tools", i, "plans", j, "currency"), "ref.fx_missing", currency=cur.upper())
         training = _mapping(tool, "training")
         for j, trainee in enumerate(training.get("trainees") or []):

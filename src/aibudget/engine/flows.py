@@ -153,7 +153,7 @@ def _tool_flows(plan: Plan, tool: Tool, n: int) -> ToolFlows:
 
     chosen = tool.chosen_plan()
     if chosen is not None:
-        per_period = chosen.price * chosen.seats * plan.rate(chosen.currency)
+        per_period = plan.bill(chosen)
         step = 12 if chosen.billing is Billing.ANNUAL else 1
         cost(LineItem.SUBSCRIPTION, f"subscription:{chosen.id}", _every(n, s, per_period, step))
     cost(LineItem.INTEGRATION, "setup", _at(n, s - 1, tool.setup_cost + tool.integration_cost))

@@ -161,7 +161,7 @@ def _monthly_cost(plan: Plan, tool: Tool) -> float:
     chosen = tool.chosen_plan()
     subscription = ZERO
     if chosen is not None:
-        subscription = chosen.price * chosen.seats * plan.rate(chosen.currency)
+        subscription = plan.bill(chosen)
         if chosen.billing is Billing.ANNUAL:
             subscription /= 12
     return float(subscription + tool.maintenance_monthly)

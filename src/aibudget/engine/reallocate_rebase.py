@@ -180,7 +180,7 @@ def _lock(plan: Plan, tool: Tool, k: int, months: int) -> tuple[Tool, Lock] | No
     renewal = s + 12 * ((k - s) // 12 + 1)
     if renewal <= k + 1:
         return None
-    price = chosen.price * chosen.seats * plan.rate(chosen.currency)
+    price = plan.bill(chosen)
     amounts = [ZERO] * months
     for m in range(renewal - k, months + 1, 12):
         amounts[m - 1] = price

@@ -73,7 +73,7 @@ def _tool_rows(plan: Plan, tool: Tool) -> list[tuple[str, str, Decimal | int | s
         ("billing", "input_text", chosen.billing.value if chosen else Billing.MONTHLY.value),
         ("price", "input_number", chosen.price if chosen else Decimal(0)),
         ("seats", "input_integer", chosen.seats if chosen else 1),
-        ("fx", "number", plan.rate(chosen.currency) if chosen else Decimal(1)),
+        ("fx", "number", plan.rate(chosen.currency) if chosen and chosen.price else Decimal(1)),
         ("start", "input_integer", tool.start_month),
         ("setup_cost", "input_money", tool.setup_cost),
         ("integration_cost", "input_money", tool.integration_cost),

@@ -32,6 +32,7 @@ from aibudget.service.fields import (
     FormField,
     Kind,
 )
+from aibudget.service.fx import add_missing_rates, rates_as_of
 
 Value = str | list[str]
 QUOTE_PLAN = "own-quote"  # the plan (tier) made for a tool whose price the owner enters
@@ -71,6 +72,7 @@ class Edited:
     changes: list[Change] = field(default_factory=list)
     problems: dict[str, Problem] = field(default_factory=dict)  # by field name
     other: list[Problem] = field(default_factory=list)
+    rates_added: dict[str, Decimal] = field(default_factory=dict)  # default FX rates taken
 
     @property
     def ok(self) -> bool:
@@ -114,6 +116,8 @@ def _get(node: Any, path: Sequence[str | int]) -> Any:
 def fields_for(document: Mapping[str, Any], target: Target) -> tuple[FormField, ...]:
     if target.section == "start":
         return START
+    if target.section == "business":
+        return (*BUSINESS, *fx_fields(document))
     if target.section in SINGLE:
         return SINGLE[target.section]
     if target.section in LISTS:
@@ -122,6 +126,22 @@ def fields_for(document: Mapping[str, Any], target: Target) -> tuple[FormField, 
     if kind not in BENEFITS:
         raise EditError(kind)
     return BENEFITS[kind]
+
+
+def fx_fields(document: Mapping[str, Any]) -> tuple[FormField, ...]:
+    """One rate field per currency the plan has a rate for."""
+    rates = document.get("fx")
+    return tuple(
+        FormField(
+            f"fx.{currency}", Kind.NUMBER, "field.fx", "field.fx.help", group="field.group.fx"
+        )
+        for currency in sorted(rates if isinstance(rates, dict) else {})
+    )
+
+
+def label(t: Translator, f: FormField) -> str:
+    """A field's label in words (a rate's names its currency)."""
+    return t(f.label, currency=f.name.removeprefix("fx."))
 
 
 def chosen_plan_index(tool: Mapping[str, Any]) -> int | None:
@@ -251,6 +271,7 @@ def apply(document: Mapping[str, Any], target: Target, form: Mapping[str, Value]
             tier_chosen = tier_chosen or f.name == "plan"
     if result.problems:
         return result
+    result.rates_added = add_missing_rates(changed)
     try:
         result.plan = parse_plan(changed, kpi_ids())
     except PlanError as err:
@@ -288,7 +309,7 @@ def _sort(
 
 def _all_of(document: Mapping[str, Any], where: tuple[str | int, ...]) -> tuple[FormField, ...]:
     if not where:
-        return (*BUSINESS, *BUDGET, *START)
+        return (*BUSINESS, *BUDGET, *START, *fx_fields(document))
     if len(where) == 2:
         return LISTS[str(where[0])]
     kind = str(_get(document, where).get("kind", ""))
@@ -300,7 +321,10 @@ def item_of(document: Mapping[str, Any], target: Target) -> dict[str, Any]:
     return found
 
 
-def note(t: Translator, document: Mapping[str, Any], target: Target, changes: list[Change]) -> str:
+def note(
+    t: Translator, document: Mapping[str, Any], target: Target, changes: list[Change],
+    rates_added: Mapping[str, Decimal] | None = None,
+) -> str:  # fmt: skip
     """The version's note in words: "ChatGPT：每人訓練時數 改為 6"."""
     item = item_of(document, target)
     if target.section in SINGLE:
@@ -311,12 +335,13 @@ def note(t: Translator, document: Mapping[str, Any], target: Target, changes: li
     else:
         whose = str(item.get("name") or item.get("role") or item.get("id"))
     parts = [
-        t("builder.note_field", field=t(c.field.label), value=c.after or t("builder.note_default"))
+        t("builder.note_field", field=label(t, c.field), value=c.after or t("builder.note_default"))
         for c in changes[:NOTE_FIELDS]
     ]
     more = len(changes) - NOTE_FIELDS
     if more > 0:
         parts.append(t("builder.note_more", count=more))
+    parts.extend(rates_note(t, rates_added, plan_currency(document)))
     return t("builder.note_changed", what=whose, changes=t("builder.list_sep").join(parts))
 
 
@@ -329,6 +354,19 @@ BENEFIT_STARTS: dict[str, dict[str, Any]] = {
     "cost_avoided": {"monthly": {"low": "0", "likely": "1000", "high": "3000"}},
     "kpi_effect": {"change": {"low": "0", "likely": "1", "high": "2"}, "value_per_unit": "0"},
 }
+
+
+def plan_currency(document: Mapping[str, Any]) -> str:
+    return str((document.get("company") or {}).get("currency", "TWD")).upper()
+
+
+def rates_note(t: Translator, rates: Mapping[str, Decimal] | None, currency: str) -> list[str]:
+    """ "1 USD = 31.5 TWD (default rate of 2026-11, can be changed)" for each rate taken."""
+    return [
+        t("builder.note_rate", currency=c, rate=format(r.normalize(), "f"), plan=currency,
+          as_of=rates_as_of())
+        for c, r in (rates or {}).items()
+    ]  # fmt: skip
 
 
 def with_benefit(document: Mapping[str, Any], tool_id: str | None, kind: str) -> tuple[int, Plan]:

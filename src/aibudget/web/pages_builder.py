@@ -147,7 +147,7 @@ def _shown_fields(
             {
                 "f": f,
                 "id": "f-" + f.name.replace(".", "-").replace("@", ""),
-                "label": t(f.label),
+                "label": plan_edit.label(t, f),
                 "help": t(f.help) if f.help else "",
                 "group": t(f.group) if f.group else "",
                 "value": value,
@@ -256,8 +256,8 @@ async def _edit_post(
             422,
         )  # fmt: skip
     anchor = "tools" if target.section == "benefits" else target.section
-    if edited.changes:
-        note = plan_edit.note(t, document, target, edited.changes)
+    if edited.changes or edited.rates_added:
+        note = plan_edit.note(t, document, target, edited.changes, edited.rates_added)
         with web.db.write() as s:
             plans.save(s, user.id, ws, plan_id, edited.plan, note)
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#{anchor}", status_code=303)

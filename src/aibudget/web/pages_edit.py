@@ -16,6 +16,8 @@ from aibudget.domain.guidance import catalog_tool_to_plan_tool
 from aibudget.domain.plan import Category
 from aibudget.domain.validate import parse_plan
 from aibudget.render_guidance import cheapest_text, trial_text
+from aibudget.service.fx import add_missing_rates
+from aibudget.service.plan_edit import plan_currency, rates_note
 from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
@@ -189,8 +191,10 @@ def add_tool(
     if entry is None:
         raise NotFound()
     tool = catalog_tool_to_plan_tool(entry, owner, tool_id=new_id(document, "tools", entry.id))
+    changed = with_item(document, "tools", tool)
+    rates = add_missing_rates(changed)
     try:
-        plan = parse_plan(with_item(document, "tools", tool), kpi_ids())
+        plan = parse_plan(changed, kpi_ids())
     except PlanError as err:
         return plan_view(
             request,
@@ -204,5 +208,7 @@ def add_tool(
             edit_other=field_list(t, err.problems),
         )
     with web.db.write() as s:
-        plans.save(s, user.id, ws, plan_id, plan, t("web.note_added", what=entry.name))
+        note = t("web.note_added", what=entry.name)
+        extra = rates_note(t, rates, plan_currency(changed))
+        plans.save(s, user.id, ws, plan_id, plan, t("builder.list_sep").join([note, *extra]))
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#tools", status_code=303)
