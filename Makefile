@@ -34,6 +34,7 @@ test: lint types unit
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_simulate.py
 	$(BIN)/python benchmarks/bench_optimize.py
+	$(BIN)/python benchmarks/bench_optimize_total.py
 	$(BIN)/python benchmarks/bench_reports.py
 
 clean:

@@ -42,6 +42,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stopped at the time limit; the best allocation found is within {gap} of the optimum.",
         "已達時間上限；目前最佳配置與最優解的差距不超過 {gap}。",
     ),
+    "optimize.status.approximate": (
+        "A workable allocation that meets every constraint, but it is not proven to be "
+        "the best possible.",
+        "這是符合所有限制、可以執行的配置，但尚未證明是最佳的配置。",
+    ),
+    "optimize.gap_known": (
+        "It is at most {gap} below the best possible allocation.",
+        "它與最佳配置的差距最多為 {gap}。",
+    ),
+    "optimize.note.refine_failed": (
+        "A fine-tuning step for the ad amounts could not be finished, so they may be a "
+        "little rounder than ideal.",
+        "廣告金額的細部調整未能完成，因此金額可能比理想值略為粗略。",
+    ),
+    "optimize.note.bound_failed": (
+        "The check of how close this is to the best possible allocation could not be finished.",
+        "無法完成「此配置與最佳配置有多接近」的檢查。",
+    ),
+    "optimize.note.bound_invalid": (
+        "The check of how close this is to the best possible allocation gave an "
+        "inconsistent answer, so it was not used.",
+        "「此配置與最佳配置有多接近」的檢查結果前後不一致，因此未採用。",
+    ),
+    "optimize.note.bound_unknown_curve": (
+        "One ad channel uses a response curve that the closeness check cannot handle, so "
+        "how close this is to the best possible allocation is not known.",
+        "有廣告渠道使用了無法進行接近程度檢查的反應曲線，因此無法得知此配置與最佳配置的差距。",
+    ),
     "optimize.status.no_solution": (
         "Stopped at the time limit before any allocation meeting every constraint was found.",
         "已達時間上限，仍未找到符合所有限制的配置。",

@@ -28,7 +28,7 @@ from aibudget.domain.allocation import (
 )
 from aibudget.domain.errors import AibudgetError
 from aibudget.i18n import Translator
-from aibudget.render_optimize import reason_text, result_json, text_params
+from aibudget.render_optimize import reason_text, result_json, status_lines, text_params
 
 NO_ALLOCATION_EXIT = 1
 
@@ -70,8 +70,8 @@ def render(
         ),
         style="bold",
     )
-    gap = t.percent(r.gap or 0.0, 2)
-    console.print(t(f"optimize.status.{r.status.value}", gap=gap))
+    for line in status_lines(t, r):
+        console.print(line)
     if r.status is OptimiseStatus.INFEASIBLE:
         for c in r.conflicts:
             console.print(f"  [red]✗[/red] {t(c.message_id, **text_params(t, cur, c.params))}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from aibudget.domain.allocation import OptimisationResult, ToolReason
+from aibudget.domain.allocation import OptimisationResult, OptimiseStatus, ToolReason
 from aibudget.i18n import Translator
 
 
@@ -29,15 +29,28 @@ def reason_text(t: Translator, currency: str, reason: ToolReason) -> str:
     return text
 
 
+def status_lines(t: Translator, result: OptimisationResult) -> list[str]:
+    """The status in words, how far from the best it may be (when not proven optimal
+    but bounded) and every internal step that failed on the way."""
+    gap = t.percent(result.gap, 2) if result.gap is not None else "–"
+    lines = [t(f"optimize.status.{result.status.value}", gap=gap)]
+    if result.status is OptimiseStatus.APPROXIMATE and result.gap is not None:
+        lines.append(t("optimize.gap_known", gap=gap))
+    lines += [t(f"optimize.note.{note}") for note in result.notes]
+    return lines
+
+
 def result_json(t: Translator, result: OptimisationResult) -> dict[str, Any]:
     """The ``optimize --json`` document (amounts as exact decimal numbers)."""
     cur = result.currency
     return {
         "status": result.status.value,
+        "status_text": " ".join(status_lines(t, result)),
         "objective_kind": result.objective_kind.value,
         "objective": result.objective,
         "expected_npv": result.expected_npv,
         "gap": result.gap,
+        "notes": [{"code": n, "text": t(f"optimize.note.{n}")} for n in result.notes],
         "currency": cur,
         "budget": result.budget,
         "total": result.total,

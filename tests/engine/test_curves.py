@@ -15,6 +15,8 @@ from aibudget.engine.curves import (
     ResponseCurve,
     curve_from_dict,
     curve_kinds,
+    inflection,
+    outer,
     piecewise,
     register_curve,
     window,
@@ -146,3 +148,45 @@ def test_refinement_window_stays_in_bounds_and_keeps_its_centre(
     assert np.all(np.diff(grid.x) > 0)
     assert np.isclose(grid.x, around).any()
     assert np.array_equal(grid.y, curve.value(grid.x))
+
+
+@pytest.mark.parametrize("name", CURVES)
+@pytest.mark.parametrize("envelope", [False, True])
+def test_outer_approximation_lies_on_or_above_the_curve(name: str, envelope: bool) -> None:
+    curve = curve_from_dict(CURVES[name])
+    for low, high in [(0.0, 150_000.0), (10_000.0, 40_000.0), (30_000.0, 35_000.0)]:
+        points = np.random.default_rng(1).uniform(low, high, 30)
+        grid = outer(curve, points, low, high, envelope)
+        assert grid is not None
+        x = np.linspace(low, high, 20_001)
+        assert np.all(grid(x) >= curve.value(x))
+        assert grid.x[0] == low and grid.x[-1] == high
+        # it touches the curve at the points where the curve is concave
+        concave = points[points >= (inflection(curve) or 0.0)]
+        if not envelope:
+            assert np.allclose(grid(concave), curve.value(concave), rtol=1e-9)
+
+
+def test_outer_of_an_s_curve_envelope_is_concave() -> None:
+    curve = Hill(70_000.0, 25_000.0, 3.0)
+    grid = outer(curve, np.linspace(0.0, 150_000.0, 21), 0.0, 150_000.0, envelope=True)
+    assert grid is not None and grid.concave
+
+
+def test_a_window_centred_a_rounding_error_off_a_grid_point_stays_concave() -> None:
+    """np.unique kept two breakpoints 1e-12 apart: a segment of noise, so a concave
+    curve looked otherwise and the MILP got binaries it did not need."""
+    curve = Hill(80_000.0, 20_000.0, 1.0, "michaelis_menten")
+    grid = window(curve, 30_000.0 + 1e-11, 10_000.0, 0.0, 100_000.0, 20)
+    assert grid.concave
+    assert np.min(np.diff(grid.x)) > 1e-6 * 20_000.0
+    assert np.isclose(grid.x, 30_000.0 + 1e-11, rtol=0, atol=0).any()
+
+
+def test_an_inflection_point_next_to_a_grid_point_is_merged() -> None:
+    curve = Hill(70_000.0, 25_000.0, 3.0)
+    turn = inflection(curve)
+    assert turn is not None
+    grid = piecewise(curve, 0.0, turn * 20 / 7 + 1e-9, 20)  # a grid point ~1e-9 from it
+    assert np.min(np.diff(grid.x)) > 1e-6 * grid.x[-1]
+    assert np.isclose(grid.x, turn).any()

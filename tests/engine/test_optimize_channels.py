@@ -17,10 +17,10 @@ from scipy.optimize import minimize
 
 from aibudget.catalog import kpi_ids
 from aibudget.domain.validate import parse_plan
-from aibudget.engine.optimize import solve_refined
 from aibudget.engine.optimize_check import objective, violations
 from aibudget.engine.optimize_milp import concave_tail
 from aibudget.engine.optimize_problem import Problem, build_problem
+from aibudget.engine.optimize_refine import solve_refined
 
 STARTS = 30
 CONCAVE_RTOL = 1e-3  # the 0.1%

@@ -11,9 +11,9 @@ import pytest
 
 from aibudget.catalog import kpi_ids
 from aibudget.domain.validate import parse_plan
-from aibudget.engine.optimize import solve_refined
 from aibudget.engine.optimize_check import objective
 from aibudget.engine.optimize_problem import build_problem
+from aibudget.engine.optimize_refine import solve_refined
 from tests.engine.optimize_instances import random_channels, random_plan_data
 
 MONEY_KEYS = {

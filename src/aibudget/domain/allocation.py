@@ -164,8 +164,9 @@ class _Result(BaseModel):
 
 
 class OptimiseStatus(StrEnum):
-    OPTIMAL = "optimal"
+    OPTIMAL = "optimal"  # within the stated gap of a proven bound on the optimum
     TIME_LIMIT = "time_limit"  # stopped with a feasible plan and a proven gap
+    APPROXIMATE = "approximate"  # a feasible plan, not proven optimal (gap, if known)
     NO_SOLUTION = "no_solution"  # stopped before any feasible plan was found
     INFEASIBLE = "infeasible"
 
@@ -202,7 +203,7 @@ class OptimisationResult(_Result):
     objective_kind: Objective
     objective: Decimal | None
     expected_npv: Decimal | None
-    gap: float | None
+    gap: float | None  # (bound - objective) / |bound|, bound: proven upper bound on the optimum
     currency: str
     budget: Decimal
     total: Decimal
@@ -218,3 +219,4 @@ class OptimisationResult(_Result):
     incumbent_feasible: bool
     kept_incumbent: bool
     conflicts: list[Conflict]
+    notes: list[str] = Field(default_factory=list)  # internal solves that failed

@@ -26,6 +26,9 @@ from aibudget.domain.errors import AibudgetError
 
 Floats = NDArray[np.float64]
 CONCAVITY_TOLERANCE = 1e-12
+MERGE_TOLERANCE = 1e-6  # breakpoints closer than this share of the width are one
+OUTER_LIFT = 1e-12  # relative lift of an outer approximation (rounding of its kinks)
+STEEP = 1e6  # a tangent rising more than this many times the curve's range is unusable
 
 
 class CurveError(AibudgetError):
@@ -195,19 +198,39 @@ class Piecewise:
         return out
 
 
+def _grid(lo: float, hi: float, segments: int, point: float, keep_ends: bool) -> Floats:
+    """``segments + 1`` even breakpoints on [lo, hi] with ``point`` added. Breakpoints
+    closer than ``MERGE_TOLERANCE`` of the width are merged: two breakpoints a rounding
+    error apart make a segment whose slope is noise (a concave curve would look
+    otherwise). The merged pair keeps ``point``, or the end if ``keep_ends``."""
+    x = np.linspace(lo, hi, segments + 1)
+    if not lo <= point <= hi:
+        return x
+    tol = MERGE_TOLERANCE * (hi - lo)
+    near = np.abs(x - point) <= tol
+    if keep_ends and (near[0] or near[-1]):
+        return x  # an end stands for the point
+    out: Floats = np.sort(np.append(x[~near], point))
+    return out
+
+
+def inflection(curve: ResponseCurve) -> float | None:
+    """Where an S-curve turns from convex to concave (None: concave from zero on)."""
+    if isinstance(curve, Hill) and curve.slope > 1.0:
+        ratio = (curve.slope - 1) / (curve.slope + 1)
+        return float(curve.half_saturation * ratio ** (1 / curve.slope))
+    return None
+
+
 def piecewise(curve: ResponseCurve, low: float, high: float, segments: int) -> Piecewise:
     """Evenly spaced breakpoints on [low, high]; an S-curve also gets its inflection
     point as a breakpoint, so the concave part is not cut across."""
     if high <= low:
         x = np.array([low])
         return Piecewise(x, curve.value(x))
-    x = np.linspace(low, high, segments + 1)
-    if isinstance(curve, Hill) and curve.slope > 1.0:
-        inflection = curve.half_saturation * ((curve.slope - 1) / (curve.slope + 1)) ** (
-            1 / curve.slope
-        )
-        if low < inflection < high:
-            x = np.unique(np.append(x, inflection))
+    turn = inflection(curve)
+    point = low if turn is None or not low < turn < high else turn
+    x = _grid(low, high, segments, point, keep_ends=True)
     return Piecewise(x, curve.value(x))
 
 
@@ -218,5 +241,83 @@ def window(
     ``around`` itself included: the grid for one refinement round."""
     lo = max(low, around - half_width)
     hi = min(high, around + half_width)
-    x = np.unique(np.append(np.linspace(lo, hi, segments + 1), min(max(around, lo), hi)))
+    if hi <= lo:
+        x = np.array([lo])
+        return Piecewise(x, curve.value(x))
+    x = _grid(lo, hi, segments, min(max(around, lo), hi), keep_ends=False)
     return Piecewise(x, curve.value(x))
+
+
+def envelope_touch(curve: ResponseCurve, low: float, high: float) -> float | None:
+    """Where the line from (low, f(low)) touches an S-curve from above (its concave
+    envelope on [low, high] is that line, then the curve); ``high`` when the chord to
+    ``high`` is steeper than the curve there. None where the curve is concave."""
+    turn = inflection(curve)
+    if turn is None or turn <= low or high <= low:
+        return None
+
+    def above(x: float) -> float:  # f(x) - f(low) - f'(x) (x - low): rises past turn
+        xs = np.array([low, x])
+        f = curve.value(xs)
+        return float(f[1] - f[0] - curve.derivative(xs[1:])[0] * (x - low))
+
+    if above(high) <= 0:
+        return high
+    lo, hi = min(turn, high), high
+    for _ in range(100):
+        mid = 0.5 * (lo + hi)
+        lo, hi = (lo, mid) if above(mid) > 0 else (mid, hi)
+    return hi
+
+
+def outer(
+    curve: ResponseCurve, points: Floats, low: float, high: float, envelope: bool = False
+) -> Piecewise | None:
+    """A piecewise-linear function at or above the curve on [low, high] that touches
+    it at ``points``: chords where the curve is convex (below the inflection point),
+    the lower envelope of tangent lines where it is concave. With ``envelope`` the
+    convex part is replaced by the line from (low, f(low)) tangent to the curve: the
+    result is concave (no binaries in the MILP) but looser. Optimising over it bounds
+    the optimum over the curve from above. None for a curve that is neither concave
+    nor of a known S shape (no such bound is known for it)."""
+    if high <= low:
+        x = np.array([low])
+        return Piecewise(x, curve.value(x))
+    if not curve.concave and inflection(curve) is None:
+        return None
+    turn = min(max(inflection(curve) or low, low), high)
+    start = turn
+    touch = envelope_touch(curve, low, high) if envelope else None
+    if touch is not None:
+        if touch >= high:  # convex enough throughout: the envelope is the chord
+            ends = np.array([low, high])
+            return Piecewise(ends, curve.value(ends))
+        start, turn = low, touch
+    t = np.unique(np.clip(np.concatenate([points, [low, high, turn]]), low, high))
+    t = t[np.concatenate([[True], np.diff(t) > MERGE_TOLERANCE * (high - low)])]
+    xs = [t[t < start]]
+    ys = [curve.value(xs[0])]
+    at = np.unique(np.concatenate([[turn], t[t >= turn]]))
+    v, s = curve.value(at), curve.derivative(at)
+    # A tangent too steep to be a usable row (a Hill slope < 1 at zero) is left out:
+    # the others still lie above the curve, only less tightly.
+    steep = ~np.isfinite(s) | (s * (high - low) > STEEP * max(float(np.abs(v).max()), 1e-300))
+    at, v, s = at[~steep], v[~steep], s[~steep]
+    left, right = at[:-1], at[1:]
+    # Consecutive tangents meet where v_k + s_k (x - t_k) = v_j + s_j (x - t_j).
+    rise = (v[1:] - s[1:] * right) - (v[:-1] - s[:-1] * left)
+    fall = s[:-1] - s[1:]
+    meet = np.where(fall > 0, rise / np.where(fall > 0, fall, 1.0), 0.5 * (left + right))
+    kinks = np.concatenate([[start], np.clip(meet, left, right), [high]])
+    lines = v[None, :] + s[None, :] * (kinks[:, None] - at[None, :])
+    xs.append(kinks)
+    ys.append(lines.min(axis=1))
+    x = np.concatenate(xs)
+    y = np.concatenate(ys)
+    keep = np.concatenate([[True], np.diff(x) > MERGE_TOLERANCE * (high - low)])
+    x, y = x[keep], y[keep]
+    x[-1] = high
+    # Lift by a rounding error's worth so that interpolating between the kinks, each
+    # computed in floating point, never dips below the curve.
+    lift = OUTER_LIFT * float(np.abs(y).max(initial=0.0))
+    return Piecewise(x, y + lift)

@@ -4,8 +4,9 @@
 (:mod:`.optimize_milp`), checks the answer and today's plan with the independent
 referee (:mod:`.optimize_check`), never returns something worse than a feasible
 incumbent, and explains itself (:mod:`.optimize_explain`). Ad-channel curves are
-solved on a piecewise-linear grid, then once more on a grid refined around the first
-answer; the reported objective always uses the true curves.
+solved on a piecewise-linear grid, then on grids refined around the first answer
+(:mod:`.optimize_refine`); the reported objective always uses the true curves, and
+the status is "optimal" only within ``OPTIMAL_GAP`` of a proven bound.
 
 Money leaves as Decimal: each line is rounded to cents and the rounding residue is
 handed out by largest remainder, so the line items add up exactly to the total.
@@ -34,8 +35,8 @@ from aibudget.engine.optimize_check import (
 )
 from aibudget.engine.optimize_check import expected_npv as expected_of
 from aibudget.engine.optimize_explain import conflicts, marginal_budget, marginal_hours, reasons
-from aibudget.engine.optimize_milp import solve_refined
 from aibudget.engine.optimize_problem import Problem, build_problem
+from aibudget.engine.optimize_refine import judged, solve_refined
 
 AD_SPEND = "ad_spend"
 IMPROVEMENT_TOLERANCE = 1e-9
@@ -127,6 +128,8 @@ def optimize_problem(problem: Problem, *, explain: bool = True) -> OptimisationR
         or inc_value > objective(problem, choice) + IMPROVEMENT_TOLERANCE * max(abs(inc_value), 1.0)
     ):
         choice, kept = incumbent, True
+        if sol.bound is not None:  # judge today's plan against the same bound
+            sol = judged(sol, incumbent, inc_value, sol.bound, list(sol.notes))
     found: list[Conflict] = []
     reason_list: list[ToolReason] = []
     per_budget: Decimal | None = None
@@ -156,6 +159,7 @@ def optimize_problem(problem: Problem, *, explain: bool = True) -> OptimisationR
             incumbent_feasible=inc_feasible,
             kept_incumbent=False,
             conflicts=found,
+            notes=list(sol.notes),
         )
     value = objective(problem, choice)
     if explain:
@@ -187,4 +191,5 @@ def optimize_problem(problem: Problem, *, explain: bool = True) -> OptimisationR
         incumbent_feasible=inc_feasible,
         kept_incumbent=kept,
         conflicts=found,
+        notes=list(sol.notes),
     )

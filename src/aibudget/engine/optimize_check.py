@@ -19,6 +19,7 @@ from aibudget.domain.allocation import Objective
 from aibudget.engine.optimize_problem import Floats, Ints, Problem
 
 TOLERANCE = 1e-6
+GAP_FLOOR = 1e-12  # denominators of a relative gap below this (money) count as this
 
 
 @dataclass(frozen=True)
@@ -186,3 +187,44 @@ def violations(problem: Problem, choice: Choice, tol: float = TOLERANCE) -> list
         ):
             out.append(f"extra:{i}")
     return out
+
+
+def relative_gap(bound: float, value: float) -> float:
+    """How far ``value`` may be below the optimum, given an upper ``bound`` on it, as
+    a share of the bound (0 when the value reaches the bound)."""
+    return max(0.0, (bound - value) / max(abs(bound), GAP_FLOOR))
+
+
+GAP_NOISE = 1e-7  # relative slack for solver tolerances when a claimed gap is checked
+
+
+@dataclass(frozen=True)
+class GapCheck:
+    """A claim "this choice is within ``gap`` of the optimum (at most ``bound``)" held
+    against a reference value reached by some other feasible plan."""
+
+    value: float  # the choice's true objective
+    feasible: bool
+    shortfall: float  # (reference - value) / |reference|; negative: the choice is better
+    bound_holds: bool  # the stated bound is not below the reference
+    holds: bool
+
+
+def check_gap(
+    problem: Problem,
+    choice: Choice,
+    gap: float,
+    reference: float,
+    bound: float | None = None,
+    noise: float = GAP_NOISE,
+) -> GapCheck:
+    """Value ``choice`` from the definition and test a claimed gap (and bound) against
+    ``reference``, the objective of a feasible plan computed independently (e.g. by
+    water-filling or exhaustive search). A plan that is really within ``gap`` of the
+    optimum is within ``gap`` of every feasible plan's value."""
+    value = objective(problem, choice)
+    feasible = not violations(problem, choice)
+    shortfall = (reference - value) / max(abs(reference), GAP_FLOOR)
+    bound_holds = bound is None or reference <= bound + noise * max(abs(bound), GAP_FLOOR)
+    holds = feasible and bound_holds and shortfall <= gap + noise
+    return GapCheck(value, feasible, shortfall, bound_holds, holds)

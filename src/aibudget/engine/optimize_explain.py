@@ -17,8 +17,9 @@ import numpy as np
 from aibudget.domain.allocation import Conflict, OptimiseStatus, ToolReason
 from aibudget.domain.money import to_money
 from aibudget.engine.optimize_check import Choice, cash_total, objective
-from aibudget.engine.optimize_milp import Solution, Tweaks, solve, solve_refined
+from aibudget.engine.optimize_milp import Solution, Tweaks, solve
 from aibudget.engine.optimize_problem import Problem
+from aibudget.engine.optimize_refine import solve_refined
 
 WHAT_IF_SECONDS = 1.0
 MARGINAL_SECONDS = 3.0
@@ -147,7 +148,7 @@ def _why_out(
     if not what_if:
         return "not_chosen", {}
     limit = min(problem.time_limit, WHAT_IF_SECONDS)
-    forced = solve_refined(problem, Tweaks(force=(tool,), time_limit=limit))
+    forced = solve_refined(problem, Tweaks(force=(tool,), time_limit=limit), judge=False)
     if forced.status is OptimiseStatus.NO_SOLUTION:
         return "not_chosen", {}  # the what-if ran out of time: say no more than we know
     if forced.choice is None:
@@ -167,7 +168,7 @@ def _why_out(
     if slack >= float(problem.cash[opts].sum(axis=1).min(initial=np.inf)):
         return "crowded_out", {"loss": _money(loss)}  # money is left: not the budget
     more = solve_refined(
-        problem, Tweaks(force=(tool,), extra_budget=problem.budget, time_limit=limit)
+        problem, Tweaks(force=(tool,), extra_budget=problem.budget, time_limit=limit), judge=False
     )
     if more.choice is not None and objective(problem, more.choice) >= base:
         return "budget", {"loss": _money(loss)}

@@ -1,11 +1,12 @@
 """The allocation as one mixed-integer programme, solved by HiGHS (scipy.optimize.milp).
 
-Columns: one binary per tool option; per ad channel the spend above its minimum split
-into piecewise-linear segments (continuous; plus, in the incremental formulation, one
+Columns: one binary per tool option; per ad channel the spend above the start of its
+grid split into piecewise-linear segments (continuous, each the share of its segment
+filled, 0..1, so that narrow segments stay well scaled; plus, in the incremental form, one
 binary per breakpoint before the curve's concave tail, so S-curves are solved
 globally); the training, data/privacy and reserve top-ups; a data-use indicator; and
 for the scenario objectives one column per scenario (and the CVaR threshold). Then
-``solve_refined`` polishes the ad spend on finer grids around the global answer.
+``optimize_refine`` polishes the ad spend on finer grids around the global answer.
 
 Scaling: money columns and rows are divided by one money scale, every row by its
 largest coefficient and the objective by its largest coefficient, so that plans in
@@ -15,7 +16,7 @@ set of groups can be relaxed, which is how conflicts are found (see optimize_exp
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -24,12 +25,11 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_array
 
 from aibudget.domain.allocation import Objective, OptimiseStatus
-from aibudget.engine.curves import CONCAVITY_TOLERANCE, Piecewise, window
-from aibudget.engine.optimize_check import Choice, objective
+from aibudget.engine.curves import CONCAVITY_TOLERANCE, Piecewise
+from aibudget.engine.optimize_check import Choice
 from aibudget.engine.optimize_dominance import dominated
 from aibudget.engine.optimize_problem import Floats, Problem
 
-REFINE_ROUNDS = 2
 MIP_REL_GAP = 1e-6  # relative gap HiGHS must prove before it calls a plan optimal
 OBJECTIVE_SCALE = 100.0
 
@@ -46,13 +46,21 @@ class Tweaks:
     time_limit: float | None = None
     min_cash: bool = False  # minimise cash instead (to say how much the minimums need)
     fixed: tuple[int, ...] | None = None  # fund exactly these options (to refine channels)
+    presolve: bool = True  # HiGHS's MIP presolve has returned worse plans as optimal
 
 
 @dataclass(frozen=True)
 class Solution:
+    """A solve's outcome. ``bound``: an upper bound (money) on the optimum of the model
+    solved, from the solver's dual bound; it bounds the plan's true optimum only where
+    the model over-approximates every curve (see optimize_refine). ``notes``: internal
+    solves that failed on the way (e.g. ``refine_failed``)."""
+
     status: OptimiseStatus
     choice: Choice | None
     gap: float | None
+    bound: float | None = None
+    notes: tuple[str, ...] = ()
 
 
 Index = NDArray[np.intp]
@@ -76,6 +84,9 @@ class _Builder:
         self.rows: list[tuple[Index, Floats, float, float]] = []
         self.budget_row: tuple[Index, Floats] = (np.zeros(0, np.intp), np.zeros(0))
         self.chan_cols: list[list[int]] = []
+        self.chan_width: list[Floats] = []  # segment widths in money units per column
+        self.chan_start: Floats = np.zeros(0)  # each channel's spend with every delta 0
+        self.constant = 0.0  # money the objective adds to the columns' (constants)
 
     def column(self, cost: float, lb: float, ub: float, integer: bool) -> int:
         self.cost.append(cost)
@@ -113,11 +124,13 @@ def _cat(*parts: tuple[Any, Any]) -> tuple[Index, Floats]:
 
 
 def _channels(b: _Builder, weight: float) -> tuple[dict[int, float], float, float]:
-    """Channel columns: spend = low + sum(delta); value = annuity (f(low) - low +
-    sum (slope - 1) delta); binaries of the incremental form where not concave."""
+    """Channel columns: spend = x_0 + sum(delta) with x_0 the grid's first breakpoint
+    (``b.chan_start``); value = annuity (f(x_0) - x_0 + sum (slope - 1) delta);
+    binaries of the incremental form where not concave."""
     p, t, m = b.p, b.t, b.money
     chan_unit: dict[int, float] = {}  # unweighted objective coefficient per delta column
     chan_const = spend_const = 0.0
+    starts = []
     for ci, c in enumerate(p.channels):
         pwl = _pwl(p, t, ci)
         if f"channel_min:{c.id}" in t.relax and pwl.x[0] > 0:
@@ -125,15 +138,18 @@ def _channels(b: _Builder, weight: float) -> tuple[dict[int, float], float, floa
             pwl = Piecewise(xs, c.curve.value(xs))
         chan_const += c.annuity * (float(pwl.y[0]) - float(pwl.x[0]))
         spend_const += float(pwl.x[0])
+        starts.append(float(pwl.x[0]))
         widths = np.diff(pwl.x)
         cols = []
         for slope, width in zip(pwl.slopes, widths, strict=True):
-            unit = c.annuity * (float(slope) - 1.0)
-            col = b.column(weight * unit, 0.0, float(width) / m, False)
+            unit = c.annuity * (float(slope) - 1.0) * float(width) / m
+            col = b.column(weight * unit, 0.0, 1.0, False)
             chan_unit[col] = unit
             cols.append(col)
         b.chan_cols.append(cols)
-        _order_segments(b, cols, widths, concave_tail(pwl.slopes))
+        b.chan_width.append(widths / m)
+        _order_segments(b, cols, concave_tail(pwl.slopes))
+    b.chan_start = np.array(starts)
     return chan_unit, chan_const, spend_const
 
 
@@ -144,20 +160,19 @@ def concave_tail(slopes: Floats) -> int:
     return 0 if rises.size == 0 else int(rises[-1]) + 1
 
 
-def _order_segments(b: _Builder, cols: list[int], widths: Floats, tail: int) -> None:
+def _order_segments(b: _Builder, cols: list[int], tail: int) -> None:
     """Incremental formulation where it is needed: segment k must be full before
     segment k + 1 starts, for the segments before the concave tail (one binary each);
     the tail as a whole may start only once the segment before it is full. Within the
     tail, slopes fall, so the LP fills it in order by itself."""
-    m = b.money
     for k in range(tail):
         z = b.column(0.0, 0.0, 1.0, True)
-        b.row("curve", [cols[k], z], [1.0, -float(widths[k]) / m], 0.0, np.inf)
+        b.row("curve", [cols[k], z], [1.0, -1.0], 0.0, np.inf)
         if k + 1 < tail:
-            b.row("curve", [cols[k + 1], z], [1.0, -float(widths[k + 1]) / m], -np.inf, 0.0)
+            b.row("curve", [cols[k + 1], z], [1.0, -1.0], -np.inf, 0.0)
         else:
             for j in range(k + 1, len(cols)):
-                b.row("curve", [cols[j], z], [1.0, -float(widths[j]) / m], -np.inf, 0.0)
+                b.row("curve", [cols[j], z], [1.0, -1.0], -np.inf, 0.0)
 
 
 def build(problem: Problem, tweaks: Tweaks) -> _Builder:
@@ -191,6 +206,7 @@ def build(problem: Problem, tweaks: Tweaks) -> _Builder:
     opts = np.arange(n_opts)
     chan_unit, chan_const, spend_const = _channels(b, weight)
     chan_all = np.array([col for cols in b.chan_cols for col in cols], dtype=np.intp)
+    chan_width = np.concatenate([np.zeros(0), *b.chan_width])
     # Top-ups are measured in units of their own minimum (better conditioned rows).
     ut = max(p.min_training / m, 1e-6)
     up = max(p.min_privacy / m, 1e-6)
@@ -200,7 +216,7 @@ def build(problem: Problem, tweaks: Tweaks) -> _Builder:
     # Budget over the horizon.
     budget = p.budget + t.extra_budget - float(p.fixed_cash.sum()) - n * spend_const
     b.budget_row = _cat(
-        (opts, p.cash.sum(axis=1) / m), (chan_all, float(n)), ([tr, dp, rs], [ut, up, 1.0])
+        (opts, p.cash.sum(axis=1) / m), (chan_all, n * chan_width), ([tr, dp, rs], [ut, up, 1.0])
     )
     b.row("budget", *b.budget_row, -np.inf, budget / m)
     if p.monthly_budget is not None:
@@ -208,7 +224,7 @@ def build(problem: Problem, tweaks: Tweaks) -> _Builder:
             cols, vals = _nonzero(p.cash[:, month], m)
             spend = spend_const if month >= 1 else 0.0
             if month >= 1:
-                cols, vals = _cat((cols, vals), (chan_all, 1.0))
+                cols, vals = _cat((cols, vals), (chan_all, chan_width))
             cap = p.monthly_budget - float(p.fixed_cash[month]) - spend
             if cols.size or cap < 0:
                 b.row("monthly_budget", cols, vals, -np.inf, cap / m)
@@ -241,16 +257,22 @@ def build(problem: Problem, tweaks: Tweaks) -> _Builder:
             b.row("privacy", *_cat(([zd], 1.0), (of_tool, -1.0)), 0.0, np.inf)
         cols, vals = _cat(_nonzero(p.privacy, m), ([dp, zd], [up, -p.min_privacy / m]))
         b.row("privacy", cols, vals, 0.0, np.inf)
-    lows = np.array([c.low for c in p.channels])
     for i, extra in enumerate(p.extras):
         parts: list[tuple[Any, Any]] = [_nonzero(extra.option_coef, m)]
-        parts += [(b.chan_cols[ci], 1.0) for ci in np.flatnonzero(extra.channel_coef)]
-        base = float(extra.channel_coef @ lows) if p.channels else 0.0
+        parts += [(b.chan_cols[ci], b.chan_width[ci]) for ci in np.flatnonzero(extra.channel_coef)]
+        # The channels' spend with every delta at 0: where each grid starts (a
+        # refinement window's lower end, or 0 for a relaxed minimum), not ``low``.
+        base = float(extra.channel_coef @ b.chan_start) if p.channels else 0.0
         lo = -np.inf if extra.low is None else (extra.low - base) / m
         hi = np.inf if extra.high is None else (extra.high - base) / m
         b.row(f"extra:{i}", *_cat(*parts), lo, hi)
     if scen:
         _scenario_rows(b, chan_unit, (tr, ut), (dp, up), chan_const)
+        fixed = float(p.fixed_scenarios.mean()) if p.fixed_scenarios.size else 0.0
+        # CVaR's a x CVaR part carries the constants in its rows; the mean part not.
+        b.constant = weight * (fixed + chan_const)
+    else:
+        b.constant = p.fixed_value + chan_const
     return b
 
 
@@ -309,7 +331,7 @@ def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
         integrality=np.array(b.integer),
         bounds=Bounds(np.array(b.lb), np.array(b.ub)),
         constraints=constraints,
-        options={"time_limit": limit, "mip_rel_gap": MIP_REL_GAP, "presolve": True},
+        options={"time_limit": limit, "mip_rel_gap": MIP_REL_GAP, "presolve": tweaks.presolve},
     )
     if result.status == 2:
         return Solution(OptimiseStatus.INFEASIBLE, None, None)
@@ -320,44 +342,17 @@ def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
     options = np.full(len(problem.tools), -1, dtype=np.intp)
     for o in np.flatnonzero(sol[: problem.n_options] > 0.5):
         options[int(problem.opt_tool[o])] = o
-    spend = []
-    for ci, ccols in enumerate(b.chan_cols):
-        pwl = _pwl(problem, tweaks, ci)
-        c_ = problem.channels[ci]
-        relaxed = f"channel_min:{c_.id}" in tweaks.relax
-        low = 0.0 if relaxed else float(pwl.x[0])
-        spend.append(low + b.money * float(sol[ccols].sum()))
+    spend = [
+        float(start) + b.money * float(width @ sol[ccols])
+        for start, ccols, width in zip(b.chan_start, b.chan_cols, b.chan_width, strict=True)
+    ]
     gap = float(getattr(result, "mip_gap", 0.0) or 0.0)
     status = OptimiseStatus.OPTIMAL if result.status == 0 else OptimiseStatus.TIME_LIMIT
-    return Solution(status, Choice(options, np.array(spend)), gap)
-
-
-def solve_refined(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
-    """Solve on each channel's full grid (global, binaries where a curve is not
-    concave), then refine the ad spend with the funded options fixed: re-solve on a
-    finer grid in a window around the answer, ``REFINE_ROUNDS`` times, each window
-    2 / segments as wide as the last. The answer with the best true objective is kept,
-    so refining never makes it worse."""
-    tweaks = tweaks or Tweaks()
-    best = solve(problem, tweaks)
-    curved = [i for i, c in enumerate(problem.channels) if c.high > c.low]
-    if best.choice is None or not curved:
-        return best
-    best_value = objective(problem, best.choice)
-    half = {i: float(np.max(np.diff(problem.channels[i].pwl.x))) for i in curved}
-    current = best.choice
-    for _ in range(REFINE_ROUNDS):
-        pwl = {}
-        for i in curved:
-            c = problem.channels[i]
-            pwl[i] = window(c.curve, float(current.spend[i]), half[i], c.low, c.high, c.segments)
-            half[i] *= 2 / c.segments
-        fixed = tuple(int(o) for o in current.picked())
-        trial = solve(problem, replace(tweaks, pwl=pwl, fixed=fixed))
-        if trial.choice is None:
-            break
-        current = trial.choice
-        value = objective(problem, trial.choice)
-        if value > best_value:
-            best, best_value = replace(trial, status=best.status, gap=best.gap), value
-    return best
+    bound = None
+    if not tweaks.min_cash:
+        dual = getattr(result, "mip_dual_bound", None)
+        if dual is None or not np.isfinite(dual):  # a pure LP: its optimum is the bound
+            dual = result.fun if result.status == 0 else None
+        if dual is not None and np.isfinite(dual):
+            bound = -float(dual) * scale / OBJECTIVE_SCALE * b.money + b.constant
+    return Solution(status, Choice(options, np.array(spend)), gap, bound)

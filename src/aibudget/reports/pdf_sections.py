@@ -9,7 +9,7 @@ from aibudget.domain.allocation import OptimiseStatus
 from aibudget.i18n import Translator
 from aibudget.render import payback_text, roi_text
 from aibudget.render_guidance import month_text
-from aibudget.render_optimize import reason_text, text_params
+from aibudget.render_optimize import reason_text, status_lines, text_params
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData, cash_lines
 from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF
@@ -21,7 +21,7 @@ from aibudget.reports.pdf_text import (
     tool_names,
 )
 
-FOUND = (OptimiseStatus.OPTIMAL, OptimiseStatus.TIME_LIMIT)
+FOUND = (OptimiseStatus.OPTIMAL, OptimiseStatus.TIME_LIMIT, OptimiseStatus.APPROXIMATE)
 
 
 def goals(doc: ReportPDF, data: ReportData, t: Translator) -> None:
@@ -109,8 +109,7 @@ def tools(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     if result is None:
         doc.para(t("pdf.no_optimisation"))
         return
-    gap = t.percent(result.gap) if result.gap is not None else "–"
-    status = t(f"optimize.status.{result.status.value}", gap=gap)
+    status = " ".join(status_lines(t, result))
     doc.para(status, size=9, colour=MUTED if result.status in FOUND else WARN)
     if result.status not in FOUND:
         doc.bullets(

@@ -12,7 +12,7 @@ from aibudget.domain.results import Figures
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
 from aibudget.render import kpi_name
-from aibudget.render_optimize import reason_text, text_params
+from aibudget.render_optimize import reason_text, status_lines, text_params
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, Cell, headers
 from aibudget.reports.xlsx_cashflows import (
@@ -49,6 +49,9 @@ def write_allocation(
         book.text(ws, row, 0, t("xlsx.recommended_split"), "section")
         book.text(ws, row + 1, 0, t("xlsx.optimiser_note"), "note")
         row += 2
+        if opt.status is not OptimiseStatus.OPTIMAL or opt.notes:
+            book.text(ws, row, 0, " ".join(status_lines(t, opt)), "note")
+            row += 1
         headers(book, ws, row, t, ["xlsx.line", "xlsx.amount", "xlsx.share"])
         row += 1
         first = row
