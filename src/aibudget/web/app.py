@@ -17,6 +17,7 @@ from aibudget.store.db import Database
 from aibudget.store.migrate import migrate
 from aibudget.web import errors
 from aibudget.web.api import router as api_router
+from aibudget.web.api_builder import router as api_builder_router
 from aibudget.web.api_monitor import router as api_monitor_router
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
 from aibudget.web.pages_allocation import router as allocation_router
@@ -25,6 +26,7 @@ from aibudget.web.pages_builder import router as builder_router
 from aibudget.web.pages_catalog import router as catalog_router
 from aibudget.web.pages_edit import router as edit_router
 from aibudget.web.pages_eval import router as eval_router
+from aibudget.web.pages_fixes import router as fixes_router
 from aibudget.web.pages_monitor import router as monitor_router
 from aibudget.web.pages_plans import router as plans_router
 from aibudget.web.pages_readiness import router as readiness_router
@@ -45,6 +47,7 @@ ROUTERS = (
     builder_router,
     eval_router,
     allocation_router,
+    fixes_router,
     readiness_router,
     catalog_router,
     monitor_router,
@@ -52,6 +55,7 @@ ROUTERS = (
     review_router,
     reports_router,
     api_router,
+    api_builder_router,
     api_monitor_router,
     reports_api_router,
 )
