@@ -136,10 +136,10 @@ def test_owner_hours_block_a_tool_and_are_named_when_it_is_required() -> None:
     busy = paid_tool("busy", 100, 5000, run_hours_per_month=25)
     result = optimize(make_plan(busy, budget=OPEN_POLICY))
     assert result.selected == []
-    assert reason(result, "busy") == ("blocked_hours", {"member": "amy"})
+    assert reason(result, "busy") == ("blocked_hours", {"member": "marketing"})
     forced = optimize(make_plan(busy, budget=OPEN_POLICY, optimise={"force_in": ["busy"]}))
     assert [c.group for c in forced.conflicts] == ["hours:amy", "force_in:busy"]
-    assert forced.conflicts[0].params == {"member": "amy", "hours": 20.0}
+    assert forced.conflicts[0].params == {"member": "marketing", "hours": 20.0}
 
 
 def test_one_more_owner_hour_is_worth_what_it_unlocks() -> None:

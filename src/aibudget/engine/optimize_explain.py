@@ -102,15 +102,15 @@ def describe(problem: Problem, group: str) -> Conflict:
         params = {"max": problem.pilot_max, "months": problem.pilot_months}
     elif kind == "hours":
         k = problem.members.index(key)
-        params = {"member": key, "hours": float(problem.free_hours[k])}
+        params = {"member": problem.names.get(key, key), "hours": float(problem.free_hours[k])}
     elif kind == "goal":
-        params = {"goal": key}
+        params = {"goal": problem.names.get(key, key)}
         if problem.goals[key].size == 0:
             return Conflict(group=group, message_id="optimize.conflict.goal_no_tool", params=params)
     elif kind == "force_in":
-        params = {"tool": key}
+        params = {"tool": problem.names.get(key, key)}
     elif kind == "exclusive":
-        params = {"tools": ", ".join(problem.tools[t].id for t in problem.exclusive[int(key)])}
+        params = {"tools": ", ".join(problem.tools[t].name for t in problem.exclusive[int(key)])}
     elif kind == "extra":
         params = {"label": problem.extras[int(key)].label}
     elif kind == "channel_min":
@@ -157,7 +157,7 @@ def _why_out(
             return "infeasible_with_others", {}
         kind, _, key = blocker.partition(":")
         if kind == "hours":
-            return "blocked_hours", {"member": key}
+            return "blocked_hours", {"member": problem.names.get(key, key)}
         if kind == "extra":
             return "blocked_extra", {"label": problem.extras[int(key)].label}
         return f"blocked_{kind}", {}

@@ -13,7 +13,7 @@ Budget shares are shares of the budget over the horizon (annual budget x months 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
@@ -110,6 +110,7 @@ class Problem:
     step: float
     time_limit: float
     dominated: NDArray[np.bool_] | None = None  # filled once by optimize_dominance
+    names: dict[str, str] = field(default_factory=dict)  # goal, member, tool id -> its name
 
     @property
     def n_options(self) -> int:
@@ -401,4 +402,13 @@ def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
         incumbent=_incumbent(plan, variants),
         step=float(policy.budget_step),
         time_limit=float(policy.time_limit_seconds),
+        names=_names(plan),
     )
+
+
+def _names(plan: Plan) -> dict[str, str]:
+    """What the owner calls each goal, team member and tool (conflicts name them so)."""
+    out = {g.id: g.name for g in plan.goals}
+    out |= {m.id: m.name or m.role for m in plan.team}
+    out |= {t.id: t.name for t in plan.tools}
+    return out
