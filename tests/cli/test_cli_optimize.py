@@ -83,7 +83,7 @@ def test_infeasible_plan_names_the_conflict_and_exits_1(tmp_path: Path) -> None:
     assert code == 1
     assert "No allocation can meet every constraint" in out
     assert "The monthly budget of NT$100." in out
-    assert 'You required "Writer".'  # by its name, not its id in out
+    assert 'You required "Writer".' in out  # by its name, not its id
     code, out, _ = run("optimize", str(path), "--json")
     assert code == 1
     doc = json.loads(out)
