@@ -95,6 +95,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing was imported because these files have problems: {files}",
         "以下檔案有問題，因此沒有匯入任何資料：{files}",
     ),
+    "actuals.month_outside": (
+        "{month} is outside this plan: it covers {first} to {last}. One-off set-up costs "
+        "paid before the start can go in {setup}.",
+        "{month} 不在這份計畫的期間內：這份計畫涵蓋 {first} 到 {last}。開始前付的一次性"
+        "開辦費用，可以記在 {setup}。",
+    ),
+    "actuals.negative_amount": (
+        "An amount can't be negative. For a refund or a smaller bill, correct that month's "
+        "entry to what you actually paid.",
+        "金額不能是負數。如果有退款或帳單變少，請更正那個月的紀錄，改成實際付出的金額。",
+    ),
+    "actuals.negative_hours": (
+        "Hours saved can't be negative; enter 0 if no time was saved.",
+        "節省工時不能是負數；如果沒有省下時間，請填 0。",
+    ),
+    "actuals.feedback_range": (
+        "Team feedback is a score from 1 to 5.",
+        "團隊回饋請填 1 到 5 分。",
+    ),
+    "actuals.entry_gone": (
+        "This entry was changed or deleted by someone else in the meantime, so nothing was "
+        "changed. Look at the entries as they are now and try again.",
+        "這筆紀錄剛剛已被其他人更改或刪除，所以這次沒有做任何變更。請看看目前的紀錄，再試一次。",
+    ),
     "actuals.conflict": (
         "{month} {tool} {what}: already imported with different figures; "
         "use --replace to replace the earlier figures.",

@@ -165,8 +165,15 @@ def _has_body(client: TestClient, method: str, path: str) -> bool:
     return "application/json" in body.get("content", {})  # a JSON schema to break
 
 
+PART_IDS = {"section": "tools", "item": "chatgpt", "index": "0"}  # a plan part (api_builder)
+
+
 def _fill(path: str, **ids: str) -> str:
-    return path.format(**{"workspace_id": "w" * 32, "plan_id": "p" * 32, "number": "1", **ids})
+    return path.format(
+        **{"workspace_id": "w" * 32, "plan_id": "p" * 32, "number": "1", "fingerprint": "f" * 32}
+        | PART_IDS
+        | ids
+    )
 
 
 def test_every_endpoint_answers_errors_in_the_one_shape(client: TestClient) -> None:
@@ -195,6 +202,8 @@ def _valid_body(path: str) -> dict[str, Any]:
         return {"digest": "d" * 64}
     if path.endswith("/catalog"):
         return {"entries": []}
+    if "/parts/" in path or path.endswith("/new-plan"):
+        return {"values": {}}
     if path.endswith("/assess"):
         return {"answers": {"s1": 1}}
     if path.endswith("/plans"):
@@ -230,7 +239,9 @@ def test_another_workspaces_real_ids_are_404_on_every_endpoint(client: TestClien
         for ws in (ws_b, ws_a):  # B's workspace, and B's plan under A's own workspace
             if ws == ws_a and "{plan_id}" not in path:
                 continue
-            url = path.format(workspace_id=ws, plan_id=plan_b, number=1)
+            url = path.format(
+                workspace_id=ws, plan_id=plan_b, number=1, fingerprint="f" * 32, **PART_IDS
+            )
             response = client.request(method, url, json=_valid_body(path), headers=alice)
             _shape(response, 404, "store.not_found")
     assert [w["name"] for w in client.get(f"{V1}/workspaces", headers=alice).json()] == ["A"]

@@ -127,7 +127,9 @@ def test_import_preview_then_confirm_and_a_reimport_adds_nothing(
         data={"csrf_token": token, "format": "template"},
         files={"upload": (utf8.name, utf8.read_bytes(), "text/csv")},
     )
-    assert other.status_code == 200 and "(override)" not in other.text
+    assert "(override)" not in other.text
+    assert other.status_code == 422  # its months (2026) are before this plan (2027)
+    assert "2026-01 不在這份計畫的期間內" in other.text
 
 
 def test_a_broken_file_writes_nothing_and_shows_each_line(

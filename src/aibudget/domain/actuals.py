@@ -14,6 +14,10 @@ thing with different content as a conflict instead of merging it silently; the c
 may then ask to replace the old records. So exporting January 1-15 and then January
 16-31 adds both halves, while re-exporting all of January after that is a conflict.
 
+What a record may say is checked in one place, :func:`check_values` (and
+:func:`check_record`): a month the plan covers, no negative money or hours, feedback
+from 1 to 5. The entry form, the API, corrections and imports all ask it.
+
 Pure: no I/O; problems are returned as :class:`~aibudget.domain.errors.Problem` values.
 """
 
@@ -29,7 +33,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from aibudget.domain.errors import Problem
-from aibudget.domain.plan import LineItem, Month
+from aibudget.domain.plan import LineItem, Month, Plan, add_months, month_index
 
 PLAN_LEVEL = "_plan"  # tool id of spend that belongs to no tool (as engine.flows)
 
@@ -130,6 +134,12 @@ def with_fingerprint(record: ActualRecord, extra: str = "") -> ActualRecord:
     return record.model_copy(update={"fingerprint": digest})
 
 
+def same_content(a: ActualRecord, b: ActualRecord) -> bool:
+    """Whether two records say the same (fingerprints aside: an imported record's
+    fingerprint also covers its source rows)."""
+    return a.model_dump(exclude={"fingerprint"}) == b.model_dump(exclude={"fingerprint"})
+
+
 class MergeReport(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -186,3 +196,50 @@ def overlap(a: ActualRecord, b: ActualRecord) -> bool:
     if None in (a.first_day, a.last_day, b.first_day, b.last_day):
         return True
     return a.first_day <= b.last_day and b.first_day <= a.last_day  # type: ignore[operator]
+
+
+def plan_months(plan: Plan) -> tuple[str, str]:
+    """The first and the last month of the plan's horizon (``YYYY-MM``)."""
+    return plan.horizon.start, add_months(plan.horizon.start, plan.horizon.months - 1)
+
+
+def check_values(
+    months: tuple[str, str],
+    *,
+    month: str | None = None,
+    amount: Decimal | None = None,
+    hours_saved: Decimal | None = None,
+    feedback: Decimal | None = None,
+) -> list[Problem]:
+    """Problems of an actual's values against the plan's ``months`` (first, last), each
+    at the field it belongs to.
+
+    A month is allowed from the month before the horizon (plan month 0, when one-off
+    set-up costs are paid; the review counts it) to the horizon's last month. Money is
+    never negative: there is no refund entry, so a refund is a correction of the month's
+    amount. Hours saved are never negative; feedback is 1 to 5.
+    """
+    first, last = months
+    setup = add_months(first, -1)
+    problems: list[Problem] = []
+    if month is not None and not month_index(setup) <= month_index(month) <= month_index(last):
+        params = {"month": month, "first": first, "last": last, "setup": setup}
+        problems.append(Problem(("month",), "actuals.month_outside", params))
+    if amount is not None and amount < 0:
+        problems.append(Problem(("amount",), "actuals.negative_amount"))
+    if hours_saved is not None and hours_saved < 0:
+        problems.append(Problem(("hours_saved",), "actuals.negative_hours"))
+    if feedback is not None and not 1 <= feedback <= 5:
+        problems.append(Problem(("feedback",), "actuals.feedback_range"))
+    return problems
+
+
+def check_record(months: tuple[str, str], record: ActualRecord) -> list[Problem]:
+    """:func:`check_values` of a record (its month, amount, hours saved and feedback)."""
+    return check_values(
+        months,
+        month=record.month,
+        amount=record.amount,
+        hours_saved=record.hours_saved,
+        feedback=record.feedback,
+    )

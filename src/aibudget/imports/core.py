@@ -37,6 +37,8 @@ class ImportOptions:
     mapping: dict[str, str] | None = None  # field -> header text, as remembered
     tool: str | None = None  # plan tool id that ad spend belongs to
     source: str | None = None  # name used in fingerprints (default: the format)
+    months: tuple[str, str] | None = None  # the plan's first and last month: template rows
+    # are checked with aibudget.domain.actuals.check_record (None: not checked)
 
 
 @dataclass

@@ -12,7 +12,13 @@ from typing import Any
 import numpy as np
 from pydantic import ValidationError
 
-from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, record_key, with_fingerprint
+from aibudget.domain.actuals import (
+    PLAN_LEVEL,
+    ActualRecord,
+    check_record,
+    record_key,
+    with_fingerprint,
+)
 from aibudget.domain.errors import Problem
 from aibudget.domain.money import ZERO
 from aibudget.domain.plan import LineItem
@@ -225,12 +231,16 @@ class TemplateHandler(Handler):
                 ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
                 self.bad(line, name, err.get("input"), f"value.{err['type']}", **ctx)
             return
+        refused = check_record(self.options.months, record) if self.options.months else []
+        for problem in refused:
+            name = str(problem.path[0])
+            self.bad(line, name, data.get(name), problem.message_id, **problem.params)
         first = self.keys.setdefault(record_key(record), line)
         if first != line:
             self.sink.problem("import.duplicate_key", line, first=first)
-            return
-        self.sink.rows_used += 1
-        self.out.append(record)
+        elif not refused:
+            self.sink.rows_used += 1
+            self.out.append(record)
 
     def records(self) -> list[ActualRecord]:
         return self.out

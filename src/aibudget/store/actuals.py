@@ -7,6 +7,8 @@ record about the same thing is a conflict and then nothing at all is written. Ev
 change of the document runs in a write session (``Database.write``) with the plan's row
 locked first, so two changes at once are made one after the other and neither is lost.
 
+Corrections and deletions of single records: :mod:`aibudget.store.actuals_edit`.
+
 Imports are staged: :func:`stage` keeps a previewed file's records (and the file's
 digest) until :func:`confirm` merges them in one step. The column mapping and encoding
 of a source are remembered per workspace (:func:`remember`, :func:`remembered`).
@@ -23,7 +25,12 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from aibudget.domain.actuals import ActualRecord, Actuals, MergeReport, merge
+from aibudget.domain.actuals import (
+    ActualRecord,
+    Actuals,
+    MergeReport,
+    merge,
+)
 from aibudget.domain.errors import Problem
 from aibudget.store import audit, plans
 from aibudget.store.db import locked
@@ -54,7 +61,9 @@ class ImportSetting(Record):
     encoding: str | None
 
 
-def _plan(session: Session, user_id: str, workspace_id: str, plan_id: str, need: Role) -> None:
+def require_plan(
+    session: Session, user_id: str, workspace_id: str, plan_id: str, need: Role
+) -> None:
     require(session, user_id, workspace_id, need)
     plans.summary(session, user_id, workspace_id, plan_id)  # NotFound for other workspaces
 
@@ -67,8 +76,37 @@ def _read(row: PlanActualsRow | None, currency: str) -> Actuals:
 
 def get(session: Session, user_id: str, workspace_id: str, plan_id: str, currency: str) -> Actuals:
     """The plan's actuals (empty, in ``currency``, when none were recorded yet)."""
-    _plan(session, user_id, workspace_id, plan_id, Role.VIEWER)
+    require_plan(session, user_id, workspace_id, plan_id, Role.VIEWER)
     return _read(session.get(PlanActualsRow, plan_id), currency)
+
+
+def locked_document(
+    session: Session, plan_id: str, currency: str
+) -> tuple[PlanActualsRow | None, Actuals]:
+    # The plan's row is the lock of its actuals document (it exists before the document).
+    locked(session, PlanRow, plan_id)
+    row = locked(session, PlanActualsRow, plan_id)
+    return row, _read(row, currency)
+
+
+def save_document(
+    session: Session,
+    row: PlanActualsRow | None,
+    user_id: str,
+    workspace_id: str,
+    plan_id: str,
+    changed: Actuals,
+) -> None:
+    document = changed.model_dump(mode="json")
+    if row is None:
+        row = PlanActualsRow(
+            plan_id=plan_id, workspace_id=workspace_id, document=document, updated_by=user_id
+        )
+        session.add(row)
+    else:
+        row.document = document
+        row.updated_by = user_id
+        row.updated_at = utcnow()
 
 
 def _merge_and_write(
@@ -82,23 +120,11 @@ def _merge_and_write(
     action: str,
     detail: dict[str, Any],
 ) -> tuple[Actuals, MergeReport, list[Problem]]:
-    # The plan's row is the lock of its actuals document (it exists before the document).
-    locked(session, PlanRow, plan_id)
-    row = locked(session, PlanActualsRow, plan_id)
-    existing = _read(row, currency)
+    row, existing = locked_document(session, plan_id, currency)
     merged, report, problems = merge(existing, records, replace)
     if problems or not (report.added or report.replaced):
         return merged, report, problems
-    document = merged.model_dump(mode="json")
-    if row is None:
-        row = PlanActualsRow(
-            plan_id=plan_id, workspace_id=workspace_id, document=document, updated_by=user_id
-        )
-        session.add(row)
-    else:
-        row.document = document
-        row.updated_by = user_id
-        row.updated_at = utcnow()
+    save_document(session, row, user_id, workspace_id, plan_id, merged)
     audit.record(
         session,
         action,
@@ -123,7 +149,7 @@ def add(
     replace: bool = False,
 ) -> tuple[Actuals, MergeReport, list[Problem]]:
     """Merge typed-in records; with problems (conflicts) nothing is written."""
-    _plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
+    require_plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
     months = sorted({r.month for r in records})
     return _merge_and_write(
         session,
@@ -166,7 +192,7 @@ def stage(
 ) -> StagedImport:
     """Keep a previewed file's records until confirmed; drops this user's earlier
     unconfirmed previews of the plan (so staged imports stay few)."""
-    _plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
+    require_plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
     session.execute(
         delete(ActualImportRow).where(
             ActualImportRow.plan_id == plan_id,
@@ -204,7 +230,7 @@ def _staged_row(
 def staged(
     session: Session, user_id: str, workspace_id: str, plan_id: str, import_id: str
 ) -> StagedImport:
-    _plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
+    require_plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
     return _staged(_staged_row(session, user_id, plan_id, import_id))
 
 
@@ -218,7 +244,7 @@ def confirm(
     replace: bool = False,
 ) -> tuple[Actuals, MergeReport, list[Problem]]:
     """Merge a staged import in one step (all records, or none on a conflict)."""
-    _plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
+    require_plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
     row = _staged_row(session, user_id, plan_id, import_id, lock=True)
     records = [ActualRecord.model_validate(r) for r in row.records]
     detail = {"file": row.file_name, "digest": row.file_digest, "source": row.source}
@@ -229,6 +255,7 @@ def confirm(
     if not result[2]:
         row.confirmed_at = utcnow()
         row.records = []  # merged: the actuals hold them now; the row keeps file and digest
+        row.summary = row.summary | {"fingerprints": [r.fingerprint for r in records]}
     return result
 
 

@@ -3,7 +3,9 @@
 The same rules as the pages (:mod:`aibudget.web.pages_monitor`,
 :mod:`aibudget.web.pages_review`) and the same documents as the CLI: the review is the
 ``aibudget review --json`` document. Imports are previewed (nothing written; a file with
-problems is a 422 naming each line) and merged only on confirm, in one step.
+problems is a 422 naming each line) and merged only on confirm, in one step. One entry is
+corrected (PUT) or deleted (DELETE) by its fingerprint with the rules and messages of
+the page (:mod:`aibudget.web.actuals_edit`); a fingerprint no longer stored is a 409.
 """
 
 from __future__ import annotations
@@ -22,10 +24,13 @@ from aibudget.render_reallocate import proposal_json
 from aibudget.store import actuals, plans, workspaces
 from aibudget.store.errors import Conflict
 from aibudget.store.records import Role
+from aibudget.web.actuals_edit import correct, delete, find
 from aibudget.web.api import ERRORS, PLAN, ApiUser
 from aibudget.web.api_schemas import (
+    ActualsCorrectionIn,
     ActualsEntryIn,
     ConfirmIn,
+    CorrectedOut,
     ImportOut,
     ProposalDecisionIn,
     SavedOut,
@@ -132,6 +137,37 @@ def add_actuals(
     if conflicts:
         raise ActualsConflict(conflicts)
     return _saved(stored, report)
+
+
+@router.put(PLAN + "/actuals/{fingerprint}", response_model=CorrectedOut)
+def correct_actual(
+    web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, fingerprint: str,
+    body: ActualsCorrectionIn,
+) -> Any:  # fmt: skip
+    """Replace the entry with ``fingerprint`` by the body, validated like the entry form
+    (every bad field named, nothing written). 409 when no entry has that fingerprint any
+    more (changed or deleted meanwhile), or when another entry is about the same thing."""
+    _, _, version, stored = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
+    form = {k: str(v) for k, v in body.model_dump().items() if v is not None}
+    entry, changed = correct(
+        web.db, user.id, workspace_id, plan_id, version.plan, stored, fingerprint, form
+    )
+    if entry.problems:
+        raise EntryInvalid([Problem((k,), mid, p) for k, (mid, p) in entry.problems.items()])
+    _, _, _, now = load_plan_actuals(web, user.id, workspace_id, plan_id)
+    record = entry.records[0] if changed else find(stored, fingerprint)
+    return {"record": record.model_dump(mode="json"), "actuals": _actuals_doc(now)}
+
+
+@router.delete(PLAN + "/actuals/{fingerprint}", status_code=204)
+def delete_actual(
+    web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, fingerprint: str
+) -> Response:
+    """Delete the entry with ``fingerprint`` (audited); 409 when no entry has that
+    fingerprint any more."""
+    _, _, version, _ = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
+    delete(web.db, user.id, workspace_id, plan_id, version.plan.currency, fingerprint)
+    return Response(status_code=204)
 
 
 @router.post(PLAN + "/actuals/imports", response_model=ImportOut)

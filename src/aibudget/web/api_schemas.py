@@ -169,3 +169,25 @@ class ImportOut(BaseModel):
     preview: dict[str, Any]
     would: MergeReportOut
     months: list[dict[str, Any]]
+
+
+class ActualsCorrectionIn(Body):
+    """A corrected entry, whole: the entry form's fields (a field left out is empty)."""
+
+    month: Cell = Field(default=None, description="2027-01, 2027/01/05 or ROC 116/01/05.")
+    tool: Cell = Field(default=None, description="A tool id of the plan; none: plan lines.")
+    line: Cell = None
+    status: Cell = Field(default=None, description="planned, committed or spent (default).")
+    amount: Cell = None
+    seats: Cell = None
+    active_users: Cell = None
+    hours_saved: Cell = None
+    feedback: Cell = Field(default=None, description="Team feedback, 1 to 5.")
+    kpi: Cell = None
+    kpi_value: Cell = None
+    note: str | None = Field(default=None, max_length=4000)
+
+
+class CorrectedOut(BaseModel):
+    record: dict[str, Any] = Field(description="The entry as stored now (its new fingerprint).")
+    actuals: dict[str, Any]

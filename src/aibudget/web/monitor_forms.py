@@ -1,8 +1,10 @@
 """The monthly entry form: its fields, and the actual records it means (or its problems).
 
 Cells are read with the importer's own rules (:mod:`aibudget.imports.cells`): months as
-2027-01, 2027/01/05 or ROC 116/01/05, numbers as 1,600 or NT$1,600. Problems are
-message ids with params, keyed by the form field they belong beside.
+2027-01, 2027/01/05 or ROC 116/01/05, numbers as 1,600 or NT$1,600. What the values may
+be (a month the plan covers, no negative money or hours) is the domain's rule
+(:func:`aibudget.domain.actuals.check_values`). Problems are message ids with params,
+keyed by the form field they belong beside.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, SpendStatus, with_fingerprint
+from aibudget.domain.actuals import (
+    PLAN_LEVEL,
+    ActualRecord,
+    SpendStatus,
+    check_values,
+    plan_months,
+    with_fingerprint,
+)
 from aibudget.domain.plan import LineItem, Plan
 from aibudget.imports.cells import CellError, month_of, parse_number
 
@@ -67,8 +76,12 @@ def _whole(entry: Entry, name: str, low: int, high: int) -> int | None:
     return int(number)
 
 
-def read_entry(plan: Plan, form: dict[str, str]) -> Entry:
-    """The records of one filled-in form: one for the tool (if any figure), one for the KPI."""
+def read_entry(
+    plan: Plan, form: dict[str, str], single: bool = False, keep: ActualRecord | None = None
+) -> Entry:
+    """The records of one filled-in form: one for the tool (if any figure), one for the KPI;
+    or, when ``single`` (a correction), one record holding everything. The tool and KPI
+    of ``keep`` (the record being corrected) are accepted even if the plan lacks them."""
     entry = Entry({name: form.get(name, "").strip() for name in FIELDS})
     v = entry.values
     month = ""
@@ -77,7 +90,8 @@ def read_entry(plan: Plan, form: dict[str, str]) -> Entry:
     if not month:
         entry.fail("month", "monitor.bad_month", value=v["month"])
     tool = v["tool"] or PLAN_LEVEL
-    if tool != PLAN_LEVEL and tool not in {t.id for t in plan.tools}:
+    kept_tool, kept_kpi = (keep.tool, keep.kpi) if keep else (PLAN_LEVEL, None)
+    if tool not in {PLAN_LEVEL, kept_tool} and tool not in {t.id for t in plan.tools}:
         entry.fail("tool", "monitor.web.unknown_tool")
     line = LineItem(v["line"]) if v["line"] in set(LineItem) else None
     if v["line"] and line is None:
@@ -87,14 +101,15 @@ def read_entry(plan: Plan, form: dict[str, str]) -> Entry:
     if amount is not None and line is None:
         entry.fail("line", "monitor.web.need_line")
     hours = _number(entry, "hours_saved")
-    if hours is not None and hours < 0:
-        entry.fail("hours_saved", "monitor.web.out_of_range", low=0, high="∞")
     seats = _whole(entry, "seats", 0, 1_000_000)
     users = _whole(entry, "active_users", 0, 1_000_000)
     feedback = _whole(entry, "feedback", 1, 5)
+    months = plan_months(plan)
+    for problem in check_values(months, month=month or None, amount=amount, hours_saved=hours):
+        entry.fail(str(problem.path[0]), problem.message_id, **problem.params)
     kpi_value = _number(entry, "kpi_value")
     kpi = v["kpi"] or None
-    if kpi is not None and kpi not in kpi_choices(plan):
+    if kpi is not None and kpi != kept_kpi and kpi not in kpi_choices(plan):
         entry.fail("kpi", "monitor.web.unknown_choice")
     if (kpi is None) != (kpi_value is None) and "kpi_value" not in entry.problems:
         entry.fail("kpi" if kpi is None else "kpi_value", "monitor.web.kpi_pair")
@@ -104,6 +119,15 @@ def read_entry(plan: Plan, form: dict[str, str]) -> Entry:
     if all(x is None for x in figures) and kpi_value is None and not v["note"]:
         entry.fail("amount", "monitor.web.nothing_entered")
     if entry.problems:
+        return entry
+    if single:
+        record = ActualRecord(
+            month=month, tool=tool, line=line, status=status, amount=amount, seats=seats,
+            active_users=users, hours_saved=hours,
+            feedback=None if feedback is None else Decimal(feedback), kpi=kpi,
+            kpi_value=kpi_value, note=v["note"] or None,
+        )  # fmt: skip
+        entry.records.append(with_fingerprint(record))
         return entry
     if any(x is not None for x in figures) or v["note"]:
         record = ActualRecord(

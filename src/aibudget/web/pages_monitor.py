@@ -1,4 +1,6 @@
-"""Monthly actuals of a plan: the entry form, imports with a preview, the template.
+"""Monthly actuals of a plan: the entries of each month (each one corrected or, after a
+confirmation, deleted: :mod:`aibudget.web.pages_actuals_edit`), the entry form, imports
+with a preview, the template.
 
 An import is previewed first (format, encoding, every bad row with its line and
 reason); a file without problems is staged (:func:`aibudget.store.actuals.stage`) and
@@ -15,22 +17,39 @@ from typing import Annotated, Any, BinaryIO
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from aibudget.domain.actuals import PLAN_LEVEL, Actuals, SpendStatus, merge
+from aibudget.domain.actuals import (
+    PLAN_LEVEL,
+    ActualRecord,
+    Actuals,
+    SpendStatus,
+    merge,
+    plan_months,
+)
 from aibudget.domain.plan import LineItem, Plan, parse_month
 from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, Preview, preview_stream
 from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv
 from aibudget.render_monitor import preview_json, problem_text
-from aibudget.store import actuals, plans, workspaces
+from aibudget.store import actuals, actuals_edit, plans, workspaces
 from aibudget.store.records import PlanVersion, Role, Workspace
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.actuals_edit import entries_by_month, tool_name
+from aibudget.web.context import (
+    CurrentUser,
+    T,
+    WebDep,
+    check_csrf,
+    optional_user,
+    render,
+    state,
+)
 from aibudget.web.monitor_forms import kpi_choices, read_entry
 from aibudget.web.pages_plans import kpi_names
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 MAX_IMPORT_BYTES = 20 * 2**20
 Text = Annotated[str, Form(max_length=100)]
+DONE = ("corrected", "unchanged", "deleted")
 
 
 def load_plan_actuals(
@@ -62,7 +81,28 @@ def month_rows(stored: Actuals) -> list[dict[str, Any]]:
     return [rows[m] for m in sorted(rows)]
 
 
-def _page(
+def imported_files(request: Request, ws: str, plan_id: str) -> dict[str, str]:
+    user = optional_user(request)
+    if user is None:
+        return {}
+    with state(request).db.session() as s:
+        return actuals_edit.files(s, user.id, ws, plan_id)
+
+
+def entry_choices(t: Translator, plan: Plan, keep: ActualRecord | None = None) -> dict[str, Any]:
+    """The entry form's options (with the tool and KPI of a corrected entry, if other)."""
+    names = kpi_names(t.locale)
+    tools = [(PLAN_LEVEL, t("cli.plan_lines"))] + [(x.id, x.name) for x in plan.tools]
+    kpis = [(k, names.get(k, k)) for k in kpi_choices(plan)]
+    if keep is not None and keep.tool not in {x for x, _ in tools}:
+        tools.append((keep.tool, tool_name(t, plan, keep.tool)))
+    if keep is not None and keep.kpi and keep.kpi not in {x for x, _ in kpis}:
+        kpis.append((keep.kpi, names.get(keep.kpi, keep.kpi)))
+    lines, statuses = [x.value for x in LineItem], [x.value for x in SpendStatus]
+    return {"tools": tools, "kpis": kpis, "lines": lines, "statuses": statuses}
+
+
+def monitor_page(
     request: Request,
     t: Translator,
     space: Workspace,
@@ -73,12 +113,10 @@ def _page(
     **extra: Any,
 ) -> Response:
     plan = version.plan
-    names = kpi_names(t.locale)
-    context: dict[str, Any] = {
-        "values": {},
-        "problems": {},
-        "flash": None,
-    } | extra
+    files = imported_files(request, space.id, summary.id)
+    entries = entries_by_month(t, plan, stored, files, kpi_names(t.locale))
+    context: dict[str, Any] = {"values": {}, "problems": {}, "flash": None}
+    context |= {"gone": None, "done_flash": None, "open_month": ""}
     return render(
         request,
         "monitor.html",
@@ -88,13 +126,11 @@ def _page(
         version=version,
         plan=plan,
         months=month_rows(stored),
-        tools=[(PLAN_LEVEL, t("cli.plan_lines"))] + [(x.id, x.name) for x in plan.tools],
-        lines=[x.value for x in LineItem],
-        statuses=[x.value for x in SpendStatus],
-        kpis=[(k, names.get(k, k)) for k in kpi_choices(plan)],
+        entries=entries,
         formats=list(FORMATS),
         ad_tool=plan.single_ad_tool(),
-        **context,
+        **entry_choices(t, plan),
+        **(context | extra),
     )
 
 
@@ -109,12 +145,19 @@ def actuals_page(
     added: int | None = None,
     present: int = 0,
     replaced: int = 0,
+    done: str = "",
+    month: str = "",
 ) -> Response:
     space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id)
-    flash = None
+    flash = done_flash = None
     if added is not None:
         flash = t("monitor.web.saved", added=added, present=present, replaced=replaced)
-    return _page(request, t, space, summary, version, stored, flash=flash)
+    elif done in DONE:  # shown beside the entries, where the page opens after a change
+        done_flash = t(f"monitor.web.{done}")
+    return monitor_page(
+        request, t, space, summary, version, stored, flash=flash, done_flash=done_flash,
+        open_month=month,
+    )  # fmt: skip
 
 
 def _done(ws: str, plan_id: str, report: Any) -> Response:
@@ -140,7 +183,9 @@ async def save_entry(
         entry.fail("status", "monitor.web.conflict")
     problems = {k: t(mid, **params) for k, (mid, params) in entry.problems.items()}
     values = entry.values | {"replace": "1" if replace else ""}
-    return _page(request, t, space, summary, version, stored, 422, values=values, problems=problems)
+    return monitor_page(
+        request, t, space, summary, version, stored, 422, values=values, problems=problems
+    )
 
 
 def upload_digest(stream: BinaryIO) -> str:
@@ -165,6 +210,7 @@ def preview_upload(
         encoding=remembered.encoding if remembered else None,
         mapping=remembered.mapping if remembered else None,
         tool=tool or plan.single_ad_tool(),
+        months=plan_months(plan),
     )
     name = (upload.filename or "upload")[:300]
     preview = preview_stream(upload.file, name, options)
@@ -190,13 +236,13 @@ def preview_import(
     plan = version.plan
     if upload is None or not upload.filename:
         problems = {"upload": t("monitor.web.no_file")}
-        return _page(request, t, space, summary, version, stored, 422, problems=problems)
+        return monitor_page(request, t, space, summary, version, stored, 422, problems=problems)
     if (upload.size or 0) > MAX_IMPORT_BYTES:
         problems = {"upload": t("monitor.web.too_large", max_mb=MAX_IMPORT_BYTES // 2**20)}
-        return _page(request, t, space, summary, version, stored, 413, problems=problems)
+        return monitor_page(request, t, space, summary, version, stored, 413, problems=problems)
     if fmt not in ("", *FORMATS) or (tool and tool not in {x.id for x in plan.tools}):
         problems = {"upload": t("monitor.web.unknown_choice")}
-        return _page(request, t, space, summary, version, stored, 422, problems=problems)
+        return monitor_page(request, t, space, summary, version, stored, 422, problems=problems)
     digest = upload_digest(upload.file)
     preview = preview_upload(web, user.id, ws, upload, plan, fmt, tool)
     doc = preview_json(preview, t)

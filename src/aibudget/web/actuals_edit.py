@@ -1,0 +1,159 @@
+"""Seeing, correcting and deleting single monthly entries: shared by the page and the API.
+
+An entry is named by its fingerprint. A correction is read like the entry form (the
+same fields, problems and messages, :func:`aibudget.web.monitor_forms.read_entry`) into
+one record that keeps what the form does not show (source, reference, days covered,
+other benefits), and replaces exactly the stored record
+(:func:`aibudget.store.actuals_edit.correct`). A fingerprint no longer stored is
+:class:`~aibudget.store.actuals_edit.EntryGone` (409) and nothing is changed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from aibudget.domain.actuals import (
+    PLAN_LEVEL,
+    ActualRecord,
+    Actuals,
+    same_content,
+    with_fingerprint,
+)
+from aibudget.domain.plan import Plan
+from aibudget.i18n import Translator
+from aibudget.imports.formats import FORMATS
+from aibudget.store import actuals_edit
+from aibudget.store.actuals_edit import EntryGone
+from aibudget.store.db import Database
+from aibudget.store.errors import Conflict
+from aibudget.web.monitor_forms import FIELDS, Entry, read_entry
+
+KEPT = ("source", "label", "benefit", "first_day", "last_day", "rows")
+
+
+class CorrectionConflict(Conflict):
+    message_id = "monitor.web.correction_conflict"
+
+
+def find(stored: Actuals, fingerprint: str) -> ActualRecord:
+    """The stored record with ``fingerprint`` (:class:`EntryGone` when there is none)."""
+    for record in stored.records:
+        if record.fingerprint == fingerprint:
+            return record
+    raise EntryGone()
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(getattr(value, "value", value))
+
+
+def form_values(record: ActualRecord) -> dict[str, str]:
+    """The entry form's fields filled with a stored record's values."""
+    values = {name: _text(getattr(record, name)) for name in FIELDS}
+    values["tool"] = record.tool or PLAN_LEVEL
+    return values
+
+
+def read_correction(plan: Plan, original: ActualRecord, form: dict[str, str]) -> Entry:
+    """The corrected record (one), or the problems of the form, field by field."""
+    entry = read_entry(plan, form, single=True, keep=original)
+    if entry.records:
+        kept = {name: getattr(original, name) for name in KEPT}
+        entry.records = [with_fingerprint(entry.records[0].model_copy(update=kept))]
+    return entry
+
+
+def correct(
+    db: Database,
+    user_id: str,
+    ws: str,
+    plan_id: str,
+    plan: Plan,
+    stored: Actuals,
+    fingerprint: str,
+    form: dict[str, str],
+) -> tuple[Entry, bool]:
+    """Check the correction of one entry and, without problems, save it in one write;
+    the form read, and whether anything changed.
+
+    :class:`EntryGone` when the entry is no longer stored; :class:`CorrectionConflict`
+    when the corrected entry would describe the same thing as another stored entry.
+    """
+    original = find(stored, fingerprint)
+    entry = read_correction(plan, original, form)
+    if entry.problems:
+        return entry, False
+    if same_content(original, entry.records[0]):
+        return entry, False
+    with db.write() as s:
+        _, conflicts = actuals_edit.correct(
+            s, user_id, ws, plan_id, plan.currency, fingerprint, entry.records[0]
+        )
+    if conflicts:
+        raise CorrectionConflict()
+    return entry, True
+
+
+def delete(db: Database, user_id: str, ws: str, plan_id: str, currency: str, fp: str) -> None:
+    """Delete one entry in one write (:class:`EntryGone` when it is no longer stored)."""
+    with db.write() as s:
+        actuals_edit.remove(s, user_id, ws, plan_id, currency, fp)
+
+
+def tool_name(t: Translator, plan: Plan, tool: str) -> str:
+    """A tool in words: its name in the plan, the plan's own lines, or the ad platform."""
+    names = {x.id: x.name for x in plan.tools}
+    if tool == PLAN_LEVEL:
+        return t("cli.plan_lines")
+    if tool in names:
+        return names[tool]
+    return t(f"monitor.format.{tool}") if tool in FORMATS else tool
+
+
+def source_words(t: Translator, record: ActualRecord, files: dict[str, str]) -> str:
+    """Where an entry came from: typed in, or the file (else the kind of file) imported."""
+    if record.source == "manual":
+        return t("monitor.web.source_manual")
+    name = files.get(record.fingerprint)
+    if name is None:
+        name = t(f"monitor.format.{record.source}") if record.source in FORMATS else record.source
+    return t("monitor.web.source_file", file=name)
+
+
+def entry_view(
+    t: Translator, plan: Plan, record: ActualRecord, files: dict[str, str], kpis: dict[str, str]
+) -> dict[str, Any]:
+    """What the page shows of one entry, in the owner's words."""
+    return {
+        "fingerprint": record.fingerprint,
+        "month": record.month,
+        "tool": tool_name(t, plan, record.tool),
+        "line": t(f"monitor.line.{record.line.value}") if record.line else "",
+        "status": t(f"monitor.web.status_{record.status.value}"),
+        "amount": record.amount,
+        "hours": record.hours_saved,
+        "seats": record.seats,
+        "users": record.active_users,
+        "benefit": record.benefit,
+        "kpi": kpis.get(record.kpi, record.kpi) if record.kpi else "",
+        "kpi_value": record.kpi_value,
+        "feedback": record.feedback,
+        "note": record.note or "",
+        "label": record.label or "",
+        "source": source_words(t, record, files),
+    }
+
+
+def entries_by_month(
+    t: Translator, plan: Plan, stored: Actuals, files: dict[str, str], kpis: dict[str, str]
+) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Every entry, month by month (newest month first), in the order they were saved."""
+    months: dict[str, list[dict[str, Any]]] = {}
+    for record in stored.records:
+        months.setdefault(record.month, []).append(entry_view(t, plan, record, files, kpis))
+    return [(month, months[month]) for month in sorted(months, reverse=True)]
