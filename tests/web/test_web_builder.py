@@ -6,6 +6,7 @@ import re
 
 from fastapi.testclient import TestClient
 
+from aibudget.catalog import tool_catalog
 from tests.web.helpers import csrf, import_plan, new_workspace, sign_up
 
 
@@ -172,3 +173,32 @@ def test_a_tool_priced_in_usd_is_added_with_a_default_rate_the_owner_can_change(
     assert _notes(client, ws, plan_id) == ["公司與規劃期間：1 USD 的匯率改為 30.2"]
     page = client.get(base).text
     assert "1 USD = 30.20 TWD" in page
+
+
+def test_a_priority_goal_without_a_tool_points_to_the_tools_for_its_kpi(
+    client: TestClient,
+) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = _new_plan(client, ws)
+    base = f"/w/{ws}/p/{plan_id}"
+    token = csrf(client, base)
+    client.post(
+        f"{base}/add/goals",
+        data={"csrf_token": token, "name": "首次回覆更快", "kpi": "first_response_time",
+              "baseline": "120", "target": "30", "deadline": "2027-12", "priority": "1"},
+    )  # fmt: skip
+    page = client.get(base).text
+    assert "優先目標「首次回覆更快」還沒有工具對應" in page
+    assert f'href="{base}/catalog?kpi=first_response_time"' in page
+    catalog = client.get(f"{base}/catalog?kpi=first_response_time").text
+    cards = catalog.split('data-testid="catalog-results"')[1]
+    assert cards.count('class="card"') >= 1
+    assert cards.count("首次回覆時間") == cards.count('class="card"')  # each serves the KPI
+    chatbot = next(
+        e.id for e in tool_catalog().values() if "first_response_time" in e.kpis and e.plans
+    )
+    client.post(
+        f"{base}/add-tool", data={"csrf_token": token, "catalog_id": chatbot, "owner": "owner"}
+    )
+    assert "還沒有工具對應" not in client.get(base).text  # the catalog's KPIs link it

@@ -445,6 +445,14 @@ class Plan(Strict):
     def member(self, member_id: str) -> TeamMember | None:
         return next((m for m in self.team if m.id == member_id), None)
 
+    def tools_serving(self, goal: Goal) -> list[Tool]:
+        """The tools linked to a goal: those that list its KPI."""
+        return [tool for tool in self.tools if goal.kpi in tool.kpis]
+
+    def unserved_goals(self) -> list[Goal]:
+        """Priority-1 goals no tool serves (the allocation must fund one for each)."""
+        return [g for g in self.goals if g.priority == 1 and not self.tools_serving(g)]
+
     def single_ad_tool(self) -> str | None:
         """The one ad-optimisation tool, if there is exactly one: ad-platform exports
         (Google Ads, Meta Ads) are booked to it unless the user names another."""

@@ -32,7 +32,7 @@ from aibudget.web.edit import (
     without_item,
 )
 from aibudget.web.errors import field_list, problem_text
-from aibudget.web.pages_plans import plan_view
+from aibudget.web.pages_plans import kpi_names, plan_view
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
@@ -126,8 +126,10 @@ def catalog_page(
     plan_id: str,
     q: str = "",
     category: str = "",
+    kpi: str = "",
 ) -> Response:
-    """The tool catalog, searchable and filtered by category (htmx swaps the results)."""
+    """The tool catalog, searchable and filtered by category or by a KPI the tools serve
+    (htmx swaps the results)."""
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws, Role.EDITOR)
         summary = plans.summary(s, user.id, ws, plan_id)
@@ -138,12 +140,14 @@ def catalog_page(
         e
         for e in catalog.values()
         if (not category or e.category.value == category)
+        and (not kpi or kpi in e.kpis)
         and (
             not needle
             or needle in " ".join([e.name, e.vendor, *e.aliases, e.summary.get(t.locale)]).lower()
         )
     ][:MAX_CATALOG_SHOWN]
     in_plan = {tool.catalog_id for tool in latest.plan.tools if tool.catalog_id}
+    names = kpi_names(t.locale)
     rows = [
         {
             "id": e.id,
@@ -155,6 +159,7 @@ def catalog_page(
             "trial": trial_text(t, e),
             "zh_tw": e.zh_tw_interface,
             "in_plan": e.id in in_plan,
+            "kpis": [names.get(k, k) for k in e.kpis],
         }
         for e in entries
     ]
@@ -169,6 +174,8 @@ def catalog_page(
         q=q,
         category=category,
         categories=[c.value for c in Category],
+        kpi=kpi,
+        kpi_name=names.get(kpi, ""),
     )
 
 
