@@ -62,6 +62,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "builder.list_sep": (", ", "、"),
     "builder.price_unknown": ("Price unknown", "價格未知"),
     "builder.enter_quote": ("Enter your quote", "輸入報價"),
+    "builder.unpriced_title": ("Prices missing.", "尚缺價格。"),
+    "builder.unpriced_text": (
+        "{tools} has no price yet and counts as free here, so these results look better than they will be.",
+        "{tools} 還沒有價格，這裡暫以 0 元計算，所以結果會比實際好看。",
+    ),
     "builder.own_quote": ("Your quote", "自己的報價"),
     "builder.tier_monthly": ("Monthly plan", "月繳方案"),
     "builder.tier_annual": ("Yearly plan", "年繳方案"),

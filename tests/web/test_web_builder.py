@@ -202,3 +202,23 @@ def test_a_priority_goal_without_a_tool_points_to_the_tools_for_its_kpi(
         f"{base}/add-tool", data={"csrf_token": token, "catalog_id": chatbot, "owner": "owner"}
     )
     assert "還沒有工具對應" not in client.get(base).text  # the catalog's KPIs link it
+
+
+def test_a_tool_without_a_price_is_flagged_until_a_quote_is_entered(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = _new_plan(client, ws)
+    base = f"/w/{ws}/p/{plan_id}"
+    token = csrf(client, base)
+    client.post(
+        f"{base}/add-tool", data={"csrf_token": token, "catalog_id": "jasper", "owner": "owner"}
+    )
+    assert 'data-testid="price-unknown"' in client.get(base).text
+    result = client.get(f"{base}/v/2/evaluate", params={"trials": 1000}).text
+    assert "尚缺價格" in result and "Jasper" in result.split('data-testid="unpriced"')[1][:400]
+    client.post(
+        f"{base}/edit/tools/jasper",
+        data={"csrf_token": token, "@plan.price": "1500", "@plan.as_of": "2026-12-01"},
+    )
+    assert 'data-testid="price-unknown"' not in client.get(base).text
+    assert 'data-testid="unpriced"' not in client.get(f"{base}/v/3/evaluate").text

@@ -445,6 +445,11 @@ class Plan(Strict):
     def member(self, member_id: str) -> TeamMember | None:
         return next((m for m in self.team if m.id == member_id), None)
 
+    def unpriced_tools(self) -> list[Tool]:
+        """Tools with no price yet (no plan or quote): their subscription counts as 0, so
+        every result that includes them is too good until the owner enters a price."""
+        return [tool for tool in self.tools if tool.chosen_plan() is None]
+
     def tools_serving(self, goal: Goal) -> list[Tool]:
         """The tools linked to a goal: those that list its KPI."""
         return [tool for tool in self.tools if goal.kpi in tool.kpis]
