@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # Pages
     "builder.new_plan": ("New plan", "新增計畫"),
     "builder.new_plan_lead": (
         "A few facts about the business to start with; everything can be changed later.",
@@ -42,7 +41,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "builder.title_goals": ("Goal", "目標"),
     "builder.title_team": ("Team member", "團隊成員"),
     "builder.title_tools": ("Tool", "工具"),
-    "builder.title_benefit": ("Benefit estimate of {tool}", "{tool} 的效益估計"),
     "builder.pilot": ("Pilot", "試行"),
     "builder.pilot_value": (
         "at most {tools} tools for {months} months",
@@ -52,7 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "builder.fx_rate": ("Rate for {currency}", "{currency} 匯率"),
     "builder.serves": ("Serves: ", "對應："),
     "builder.goal_unserved": (
-        "No tool serves the priority goal \u201c{goal}\u201d yet (its KPI: {kpi}). The allocation needs one.",
+        "No tool serves the priority goal “{goal}” yet (its KPI: {kpi}). The allocation needs one.",
         "優先目標「{goal}」還沒有工具對應它的 KPI（{kpi}），預算配置需要至少一項。",
     ),
     "builder.find_tools_for": ("Tools for {kpi}", "找對應「{kpi}」的工具"),
@@ -70,17 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "builder.own_quote": ("Your quote", "自己的報價"),
     "builder.tier_monthly": ("Monthly plan", "月繳方案"),
     "builder.tier_annual": ("Yearly plan", "年繳方案"),
-    "builder.benefits": ("Benefit estimates", "效益估計"),
-    "builder.benefits_lead": (
-        "What the tool brings each month, as a low, likely and high guess. Be honest: the simulation uses the whole range.",
-        "這項工具每個月帶來的效益，以保守、最可能、樂觀三個數字估計。請實際一點：模擬會用到整個範圍。",
-    ),
-    "builder.no_benefits": (
-        "No estimate yet: without one the tool shows costs only.",
-        "還沒有估計：沒有估計時，這項工具只會計算成本。",
-    ),
     "builder.add_benefit": ("Add an estimate", "新增估計"),
-    "builder.add": ("Add", "新增"),
     "builder.benefit_hours_saved": ("Hours saved", "節省的工時"),
     "builder.benefit_revenue_lift": ("More revenue", "營收增加"),
     "builder.benefit_cost_avoided": ("Costs avoided", "省下的費用"),
@@ -89,29 +77,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "builder.note_field": ("{field} set to {value}", "{field}改為 {value}"),
     "builder.note_default": ("the default", "預設值"),
     "builder.note_more": ("and {count} more", "另有 {count} 項"),
-    "builder.note_benefit_added": (
-        "{tool}: added the estimate \u201c{what}\u201d",
-        "{tool}：新增「{what}」估計",
-    ),
-    "builder.note_benefit_removed": (
-        "{tool}: removed a benefit estimate",
-        "{tool}：移除一項效益估計",
-    ),
     "builder.note_rate": (
         "rate 1 {currency} = {rate} {plan} (default of {as_of}, can be changed)",
         "匯率 1 {currency} = {rate} {plan}（{as_of} 的預設值，可修改）",
     ),
-    # Typing problems
     "field.required": ("Please fill this in.", "請填寫這一欄。"),
     "field.not_a_number": (
-        "\u201c{value}\u201d is not a number; type digits only, e.g. 12000.",
+        "“{value}” is not a number; type digits only, e.g. 12000.",
         "「{value}」不是數字，請只輸入數字，例如 12000。",
     ),
-    "field.whole_number": (
-        "\u201c{value}\u201d must be a whole number.",
-        "「{value}」必須是整數。",
-    ),
-    # Field groups
+    "field.whole_number": ("“{value}” must be a whole number.", "「{value}」必須是整數。"),
     "field.group.price": ("Price", "價格"),
     "field.group.use": ("Getting started and use", "導入與使用"),
     "field.group.costs": ("One-off and running costs", "一次性與持續成本"),
@@ -122,7 +97,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Used for prices in that currency; your bank's rate is best.",
         "用於以該幣別計價的價格；以你銀行的匯率最準。",
     ),
-    # Business and period
     "field.company.name": ("Business name", "公司名稱"),
     "field.company.industry": ("Industry", "產業"),
     "field.company.industry.help": (
@@ -161,7 +135,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "What money tied up costs you, e.g. your loan rate; 8% if unsure.",
         "資金被占用的成本，例如貸款利率；不確定時用 8%。",
     ),
-    # Budget rules
     "field.budget.annual_amount": ("AI budget per year", "每年 AI 預算"),
     "field.budget.annual_amount.help": (
         "An amount, or leave empty and give a share of marketing below.",
@@ -210,7 +183,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A quarterly review (3) keeps the plan honest.",
         "每季（3 個月）檢討一次，讓計畫貼近實際。",
     ),
-    # Goals
     "field.name": ("Name", "名稱"),
     "field.kpi": ("KPI", "KPI 指標"),
     "field.kpi.help": (
@@ -241,7 +213,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "field.why": ("Why it matters", "為什麼重要"),
     "field.why.help": ("One line on how it helps the business.", "用一句話說明對生意的幫助。"),
-    # Team
     "field.role": ("Role", "職務"),
     "field.hourly_cost": ("Cost per hour", "每小時成本"),
     "field.hourly_cost.help": (
@@ -262,7 +233,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.choice.ai_skill.beginner": ("Beginner", "初學"),
     "field.choice.ai_skill.intermediate": ("Uses it regularly", "經常使用"),
     "field.choice.ai_skill.advanced": ("Advanced", "進階"),
-    # Tools
     "field.category": ("Kind of tool", "工具類別"),
     "field.owner": ("Who owns it", "負責人"),
     "field.owner.help": (
@@ -369,7 +339,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "For the risk-adjusted view: costs increased by this share.",
         "風險調整時，成本增加的比例。",
     ),
-    # Benefit drivers
     "field.label": ("Description", "說明"),
     "field.hours_per_month.low": ("Hours a month, low", "每月節省時數（保守）"),
     "field.hours_per_month.likely": ("Likely", "最可能"),
@@ -419,4 +388,201 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "What one unit is worth to you per month; 0 counts it without money.",
         "每單位變化每月值多少錢；填 0 表示只追蹤不計價。",
     ),
+    "builder.title_benefits": ("Benefit estimate of {tool}", "{tool} 的效益估計"),
+    "builder.title_schedules": ("Price schedule of {tool}", "{tool} 的分期報價"),
+    "builder.title_optimiser": ("Allocation settings", "預算配置設定"),
+    "builder.title_lines": ("Other cost or benefit", "其他費用或效益"),
+    "builder.title_channels": ("Ad channel", "廣告管道"),
+    "builder.new_schedules": ("Vendor quote", "廠商報價"),
+    "builder.new_lines": ("Outside advice", "外部顧問"),
+    "builder.new_channels": ("Ad channel", "廣告管道"),
+    "builder.note_added_part": ("Added: {what}", "新增：{what}"),
+    "builder.note_part_removed": ("Removed: {what}", "移除：{what}"),
+    "builder.list_benefits": ("Benefit estimates", "效益估計"),
+    "builder.list_benefits_lead": (
+        "What the tool brings each month, as a low, likely and high guess. Be honest: the simulation uses the whole range.",
+        "這項工具每個月帶來的效益，以保守、最可能、樂觀三個數字估計。請實際一點：模擬會用到整個範圍。",
+    ),
+    "builder.list_benefits_none": (
+        "No estimate yet: without one the tool shows costs only.",
+        "還沒有估計：沒有估計時，這項工具只會計算成本。",
+    ),
+    "builder.add_benefits": ("Add", "新增"),
+    "builder.list_schedules": ("Price schedule (a vendor's quote)", "分期報價（廠商報價）"),
+    "builder.list_schedules_lead": (
+        "When a vendor quotes amounts by year or by month, enter them here instead of a monthly price.",
+        "廠商若依年或依月報價，可在這裡逐期輸入，而不用每月價格。",
+    ),
+    "builder.list_schedules_none": (
+        "None: the tool's price above is used.",
+        "沒有：使用上方的價格。",
+    ),
+    "builder.add_schedules": ("Add a quote", "新增報價"),
+    "builder.list_channels": ("Ad channels", "廣告管道"),
+    "builder.list_channels_lead": (
+        "Ad spend on AI-driven ad platforms, with returns that level off as spend grows.",
+        "投放在 AI 廣告平台的費用；花得越多，每多一元的回報越少。",
+    ),
+    "builder.list_channels_none": (
+        "No ad channel: the allocation decides on tools only.",
+        "沒有廣告管道：預算配置只決定工具。",
+    ),
+    "builder.add_channels": ("Add an ad channel", "新增廣告管道"),
+    "builder.lines_title": ("Other costs and benefits", "其他費用與效益"),
+    "builder.lines_lead": (
+        "Amounts that belong to no single tool, e.g. outside advice.",
+        "不屬於單一工具的金額，例如外部顧問費。",
+    ),
+    "builder.lines_none": ("None.", "沒有。"),
+    "builder.add_line": ("Add a line", "新增一項"),
+    "builder.optimiser_lead": (
+        "How the allocation chooses, and ad channels with their expected returns.",
+        "預算配置如何取捨，以及廣告管道與預期回報。",
+    ),
+    "field.group.more": ("More settings", "更多設定"),
+    "field.group.curve": ("Expected return", "預期回報"),
+    "field.company.locale": ("Language of reports", "報告語言"),
+    "field.company.locale.help": (
+        "Reports and messages of this plan.",
+        "這份計畫的報告與訊息所用的語言。",
+    ),
+    "field.choice.company.locale.zh-TW": ("Traditional Chinese", "繁體中文"),
+    "field.horizon.convention": ("Discounting", "折現方式"),
+    "field.horizon.convention.help": (
+        "Monthly, or by year as published TEI studies do.",
+        "逐月折現，或如已發表的 TEI 研究依年折現。",
+    ),
+    "field.choice.horizon.convention.monthly": ("Month by month", "逐月"),
+    "field.choice.horizon.convention.annual": ("By year (TEI style)", "依年（TEI 方式）"),
+    "field.simulation.distribution": ("Shape of the uncertainty", "不確定性的分布"),
+    "field.simulation.distribution.help": (
+        "How the low, likely and high guesses are spread in the simulation.",
+        "模擬時保守、最可能、樂觀三個估計如何分布。",
+    ),
+    "field.choice.simulation.distribution.pert": (
+        "Mostly near the likely value",
+        "多半接近最可能值",
+    ),
+    "field.choice.simulation.distribution.triangular": ("Spread more evenly", "較平均分散"),
+    "field.simulation.trials": ("Simulated scenarios", "模擬情境數"),
+    "field.simulation.trials.help": (
+        "More is steadier and slower; 10,000 is plenty.",
+        "越多越穩定但越慢；10,000 已足夠。",
+    ),
+    "field.training.trainees": ("Who is trained", "受訓人員"),
+    "field.training.trainees.help": (
+        "Everyone ticked is trained; none ticked: the owner of the tool.",
+        "勾選的人都會受訓；都不勾則為工具負責人。",
+    ),
+    "field.risk": ("Haircut on this estimate", "此估計的打折比例"),
+    "field.risk.help": (
+        "For the risk-adjusted view; empty: the tool's own haircut.",
+        "風險調整時使用；留空則用工具本身的打折比例。",
+    ),
+    "field.kind": ("Cost or benefit", "費用或效益"),
+    "field.kind.help": ("Money paid, or money gained.", "付出的錢，或得到的效益。"),
+    "field.choice.kind.cost": ("Cost", "費用"),
+    "field.choice.kind.benefit": ("Benefit", "效益"),
+    "field.line": ("Budget line", "預算項目"),
+    "field.line.help": ("Where it is counted in the budget.", "在預算中歸在哪一項。"),
+    "field.period": ("Amounts per", "金額計算單位"),
+    "field.period.help": (
+        "One amount per year, or per month from the start.",
+        "每年一個金額，或從開始起每月一個。",
+    ),
+    "field.choice.period.year": ("Year", "每年"),
+    "field.choice.period.month": ("Month", "每月"),
+    "field.initial": ("Paid at the start", "開始時一次付"),
+    "field.initial.help": (
+        "A one-off amount in the month before the plan starts.",
+        "計畫開始前一個月的一次性金額。",
+    ),
+    "field.amounts": ("Amounts", "各期金額"),
+    "field.amounts.help": (
+        "In order, with spaces between, e.g. 12000 15000.",
+        "依序輸入，以空格分隔，例如：12000 15000。",
+    ),
+    "field.optimise.objective": ("What the allocation aims for", "配置的目標"),
+    "field.optimise.objective.help": (
+        "The most value on average, or safer choices that lose less in bad cases.",
+        "平均價值最高，或選擇壞情況時損失較少的穩健組合。",
+    ),
+    "field.choice.optimise.objective.expected_npv": ("Most value on average", "平均價值最高"),
+    "field.choice.optimise.objective.risk_adjusted_npv": (
+        "Most value after the risk haircuts",
+        "風險調整後價值最高",
+    ),
+    "field.choice.optimise.objective.cvar": (
+        "Protect against the worst cases",
+        "降低最壞情況的損失",
+    ),
+    "field.choice.optimise.objective.mean_downside": ("Avoid losing money", "避免虧損"),
+    "field.optimise.risk_aversion": ("How careful (0 to 1)", "保守程度（0 到 1）"),
+    "field.optimise.risk_aversion.help": (
+        "For the two careful aims: 0.5 is balanced.",
+        "用於兩種穩健目標：0.5 為平衡。",
+    ),
+    "field.optimise.monthly_budget": ("Most to spend in any month", "每月支出上限"),
+    "field.optimise.monthly_budget.help": (
+        "Empty: no monthly cap, only the yearly budget.",
+        "留空：沒有每月上限，只看年度預算。",
+    ),
+    "field.min_monthly": ("At least per month", "每月至少"),
+    "field.min_monthly.help": ("Spend you keep anyway.", "無論如何都會維持的花費。"),
+    "field.max_monthly": ("At most per month", "每月最多"),
+    "field.max_monthly.help": (
+        "The most you would spend on this channel.",
+        "這個管道最多願意花多少。",
+    ),
+    "field.current_monthly": ("Today per month", "目前每月花費"),
+    "field.current_monthly.help": (
+        "What you spend now (compared with the proposal).",
+        "目前的花費（會與建議比較）。",
+    ),
+    "field.fixed_monthly": ("Exactly per month", "每月固定花費"),
+    "field.fixed_monthly.help": (
+        "Set only to fix the spend; the allocation then does not change it.",
+        "只有想固定花費時才填；配置就不會改動。",
+    ),
+    "field.curve.kind": ("Shape of the return", "回報曲線形狀"),
+    "field.curve.kind.help": (
+        "How the return levels off as spend grows.",
+        "花費增加時，回報如何趨緩。",
+    ),
+    "field.choice.curve.kind.michaelis_menten": ("Levels off steadily", "穩定趨緩"),
+    "field.choice.curve.kind.hill": ("Slow start, then levels off", "先慢後快再趨緩"),
+    "field.choice.curve.kind.exponential": ("Levels off quickly", "很快趨緩"),
+    "field.curve.max_return": ("Most return per month", "每月回報上限"),
+    "field.curve.max_return.help": (
+        "Gross margin the channel could bring at most.",
+        "這個管道最多能帶來的毛利。",
+    ),
+    "field.curve.half_saturation": ("Spend for half of that", "達到一半回報的花費"),
+    "field.curve.half_saturation.help": (
+        "Monthly spend that brings half the most return.",
+        "每月花多少可達到一半的回報上限。",
+    ),
+    "field.curve.slope": ("Steepness", "陡峭程度"),
+    "field.curve.slope.help": (
+        "Above 1: little return until spend reaches a threshold.",
+        "大於 1：花費到某個門檻前回報很少。",
+    ),
+    "field.curve.spend_scale": ("Spend scale", "花費尺度"),
+    "field.curve.spend_scale.help": (
+        "Spend that brings about 63% of the most return.",
+        "約可達到 63% 回報上限的花費。",
+    ),
+    "field.choice.line.subscription": ("Subscription", "訂閱"),
+    "field.choice.line.integration": ("Integration", "串接"),
+    "field.choice.line.training": ("Training", "教育訓練"),
+    "field.choice.line.data_privacy": ("Data and privacy", "資料與隱私"),
+    "field.choice.line.reserve": ("Reserve", "預備金"),
+    "field.choice.line.advice": ("Outside advice", "外部顧問"),
+    "field.choice.line.internal_time": ("Team time", "團隊工時"),
+    "field.choice.line.maintenance": ("Maintenance", "維護"),
+    "field.choice.line.other": ("Other", "其他"),
+    "builder.note_part_added": ("{where}: added {what}", "{where}：新增「{what}」"),
+    "field.choice.company.locale.en": ("English", "英文"),
+    "builder.yes": ("yes", "是"),
+    "builder.no": ("no", "否"),
 }

@@ -9,7 +9,7 @@ import pytest
 from aibudget.i18n import Translator
 from aibudget.service import new_plan, plan_edit
 from aibudget.service.fields import TOOL
-from aibudget.service.plan_edit import EditError, Target
+from aibudget.service.plan_parts import EditError, Target, add_part, remove_part
 from tests.factories import plan_data, tool
 
 ZH = Translator("zh_TW")
@@ -121,8 +121,9 @@ def test_an_item_that_is_gone_is_an_edit_error() -> None:
 
 
 def test_benefit_estimates_are_added_edited_and_removed() -> None:
-    index, plan = plan_edit.with_benefit(_doc(), "gpt", "revenue_lift")
-    assert index == 1 and plan.tools[0].benefits[1].kind == "revenue_lift"
+    target, plan = add_part(_doc(), "benefits", "gpt", "revenue_lift", "")
+    assert target == Target("benefits", "gpt", 1)
+    assert plan.tools[0].benefits[1].kind == "revenue_lift"
     doc = plan.model_dump(mode="json")
     edited = plan_edit.apply(
         doc, Target("benefits", "gpt", 1), {"lift.low": "1", "lift.likely": "2", "lift.high": "4"}
@@ -131,8 +132,9 @@ def test_benefit_estimates_are_added_edited_and_removed() -> None:
     assert edited.plan.tools[0].benefits[1].lift.likely == Decimal("0.02")  # type: ignore[union-attr]
     bad = plan_edit.apply(doc, Target("benefits", "gpt", 1), {"lift.low": "9"})
     assert "lift.low" in bad.problems  # low above likely
-    smaller, name = plan_edit.without_benefit(doc, "gpt", 0)
-    assert name == "ChatGPT" and [b.kind for b in smaller.tools[0].benefits] == ["revenue_lift"]
+    smaller, removed = remove_part(doc, Target("benefits", "gpt", 0))
+    assert removed["kind"] == "hours_saved"
+    assert [b.kind for b in smaller.tools[0].benefits] == ["revenue_lift"]
 
 
 def test_a_new_plan_from_the_short_form() -> None:
@@ -153,3 +155,54 @@ def test_a_new_plan_from_the_short_form() -> None:
     assert [(m.name, m.role) for m in plan.team] == [("林小姐", "老闆")]
     missing = new_plan.build({"company.name": "x"}, owner_name="", t=ZH)
     assert {"company.annual_revenue", "company.employees", "horizon.start"} <= set(missing.problems)
+
+
+def test_plan_level_lines_take_amounts_typed_with_spaces() -> None:
+    target, plan = add_part(_doc(), "lines", None, "", "外部顧問")
+    assert target == Target("lines", None, 0) and plan.lines[0].label == "外部顧問"
+    doc = plan.model_dump(mode="json")
+    edited = plan_edit.apply(doc, target, {"amounts": "12,000 15000、9000", "period": "year"})
+    assert edited.plan is not None
+    assert edited.plan.lines[0].amounts == [Decimal(12000), Decimal(15000), Decimal(9000)]
+    bad = plan_edit.apply(doc, target, {"amounts": "12000 很多"})
+    assert bad.problems["amounts"].message_id == "field.not_a_number"
+    smaller, removed = remove_part(doc, target)
+    assert smaller.lines == [] and removed["label"] == "外部顧問"
+
+
+def test_a_tools_price_schedule_is_added_and_edited() -> None:
+    target, plan = add_part(_doc(), "schedules", "gpt", "", "廠商報價")
+    assert target == Target("schedules", "gpt", 0)
+    edited = plan_edit.apply(
+        plan.model_dump(mode="json"), target, {"initial": "5000", "amounts": "20000 22000"}
+    )
+    assert edited.plan is not None
+    quote = edited.plan.tools[0].schedules[0]
+    assert (quote.initial, quote.amounts) == (Decimal(5000), [Decimal(20000), Decimal(22000)])
+
+
+def test_an_ad_channel_keeps_only_its_curves_parameters() -> None:
+    target, plan = add_part(_doc(), "channels", None, "", "Meta 廣告")
+    assert target == Target("channels", "channel-1")
+    doc = plan.model_dump(mode="json", exclude_none=True)
+    edited = plan_edit.apply(
+        doc, target, {"curve.kind": "exponential", "curve.spend_scale": "8000"}
+    )
+    assert edited.ok and edited.plan is not None and edited.plan.optimise is not None
+    curve = edited.document["optimise"]["channels"][0]["curve"]
+    assert set(curve) == {"kind", "max_return", "spend_scale"}  # half_saturation dropped
+    needs = plan_edit.apply(doc, target, {"curve.kind": "hill"})
+    assert needs.ok  # hill keeps max_return and half_saturation; slope has a default
+
+
+def test_the_optimisers_aim_is_an_owners_choice() -> None:
+    edited = plan_edit.apply(
+        _doc(), Target("optimiser"), {"optimise.objective": "cvar", "optimise.risk_aversion": "0.3"}
+    )
+    assert edited.plan is not None and edited.plan.optimise is not None
+    assert (edited.plan.optimise.objective.value, edited.plan.optimise.risk_aversion) == (
+        "cvar",
+        Decimal("0.3"),
+    )
+    note = plan_edit.note(ZH, _doc(), Target("optimiser"), edited.changes)
+    assert note == "預算配置設定：配置的目標改為 降低最壞情況的損失、保守程度（0 到 1）改為 0.3"

@@ -44,8 +44,11 @@ def _post_routes(ws: str, plan_id: str) -> list[tuple[str, dict[str, str]]]:
         (f"/w/{ws}/p/{plan_id}/edit/budget", {"budget.min_reserve_share": "20"}),
         (f"/w/{ws}/p/{plan_id}/edit/tools/chatgpt", {"name": "x"}),
         (f"/w/{ws}/p/{plan_id}/edit/benefits/chatgpt/0", {"hours_per_month.likely": "5"}),
-        (f"/w/{ws}/p/{plan_id}/benefits/chatgpt/add", {"kind": "hours_saved"}),
-        (f"/w/{ws}/p/{plan_id}/benefits/chatgpt/0/remove", {}),
+        (f"/w/{ws}/p/{plan_id}/parts/benefits/chatgpt/add", {"kind": "hours_saved"}),
+        (f"/w/{ws}/p/{plan_id}/parts/benefits/chatgpt/0/remove", {}),
+        (f"/w/{ws}/p/{plan_id}/parts/lines/add", {}),
+        (f"/w/{ws}/p/{plan_id}/parts/channels/add", {}),
+        (f"/w/{ws}/p/{plan_id}/edit/optimiser", {"optimise.objective": "cvar"}),
     ]
 
 

@@ -76,7 +76,12 @@ def test_each_part_is_edited_in_place_as_a_new_version(client: TestClient) -> No
     token = csrf(client, f"{base}/edit/tools/chatgpt")
     saved = client.post(
         f"{base}/edit/tools/chatgpt",
-        data={"csrf_token": token, "training.hours_per_person": "8", "kpis": "content_output"},
+        data={
+            "csrf_token": token,
+            "training.hours_per_person": "8",
+            "training.trainees": ["editor", "owner"],  # ticked boxes are sent, as a browser does
+            "kpis": "content_output",
+        },
         follow_redirects=False,
     )
     assert saved.status_code == 303
@@ -113,7 +118,7 @@ def test_benefit_estimates_are_added_and_removed(client: TestClient) -> None:
     base = f"/w/{ws}/p/{plan_id}"
     token = csrf(client, f"{base}/edit/tools/chatgpt")
     added = client.post(
-        f"{base}/benefits/chatgpt/add",
+        f"{base}/parts/benefits/chatgpt/add",
         data={"csrf_token": token, "kind": "cost_avoided"},
         follow_redirects=False,
     )
@@ -129,14 +134,14 @@ def test_benefit_estimates_are_added_and_removed(client: TestClient) -> None:
             "monthly.high": "5000",
         },
     )
-    client.post(f"{base}/benefits/chatgpt/2/remove", data={"csrf_token": token})
+    client.post(f"{base}/parts/benefits/chatgpt/2/remove", data={"csrf_token": token})
     notes = [
         v["note"] for v in client.get(f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions").json()
     ]
     assert notes[:3] == [
-        "ChatGPT Business：移除一項效益估計",
+        "移除：ChatGPT Business 的效益估計",
         "ChatGPT Business 的效益估計：最可能改為 2000、樂觀改為 5000",
-        "ChatGPT Business：新增「省下的費用」估計",
+        "ChatGPT Business：新增「省下的費用」",
     ]
 
 
@@ -222,3 +227,36 @@ def test_a_tool_without_a_price_is_flagged_until_a_quote_is_entered(client: Test
     )
     assert 'data-testid="price-unknown"' not in client.get(base).text
     assert 'data-testid="unpriced"' not in client.get(f"{base}/v/3/evaluate").text
+
+
+def test_lines_channels_and_the_optimisers_aim_are_edited_in_place(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = _new_plan(client, ws)
+    base = f"/w/{ws}/p/{plan_id}"
+    token = csrf(client, base)
+    line = client.post(
+        f"{base}/parts/lines/add", data={"csrf_token": token}, follow_redirects=False
+    )
+    assert line.headers["location"] == f"{base}/edit/lines/0"
+    typed = {"label": "外部顧問", "kind": "cost", "line": "advice", "amounts": "30000 20000"}
+    client.post(line.headers["location"], data={"csrf_token": token, **typed})
+    page = client.get(base).text
+    assert "外部顧問" in page and "NT$30,000 / NT$20,000" in page
+    channel = client.post(
+        f"{base}/parts/channels/add", data={"csrf_token": token}, follow_redirects=False
+    )
+    assert channel.headers["location"] == f"{base}/edit/channels/channel-1"
+    form = client.get(channel.headers["location"]).text
+    assert 'name="curve.half_saturation"' in form and "穩定趨緩" in form
+    client.post(
+        f"{base}/edit/optimiser", data={"csrf_token": token, "optimise.objective": "mean_downside"}
+    )
+    notes = [
+        v["note"] for v in client.get(f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions").json()
+    ]
+    assert notes[0] == "預算配置設定：配置的目標改為 避免虧損"
+    assert notes[1] == "新增：廣告管道" and "外部顧問" in notes[2]
+    assert "避免虧損" in client.get(base).text
+    assert client.get(f"{base}/edit/lines/7").status_code == 404
+    assert client.get(f"{base}/edit/lines/x").status_code == 404

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from aibudget.domain.plan import Billing, Category, SkillLevel
+from aibudget.domain.allocation import Objective
+from aibudget.domain.plan import Billing, Category, Convention, Distribution, LineItem, SkillLevel
 
 
 class Kind(StrEnum):
@@ -30,6 +31,8 @@ class Kind(StrEnum):
     KPI = "kpi"
     KPIS = "kpis"
     MEMBER = "member"
+    MEMBERS = "members"
+    AMOUNTS = "amounts"  # several amounts, typed with spaces between
     CURRENCY = "currency"
 
 
@@ -122,6 +125,7 @@ TOOL = (
     _f("integration_cost", Kind.MONEY, group=_COSTS),
     _f("training.hours_per_person", Kind.NUMBER, group=_COSTS),
     _f("training.fees", Kind.MONEY, group=_COSTS),
+    _f("training.trainees", Kind.MEMBERS, group=_COSTS),
     _f("data_prep_cost", Kind.MONEY, group=_COSTS),
     _f("privacy_cost", Kind.MONEY, group=_COSTS),
     _f("maintenance_monthly", Kind.MONEY, group=_COSTS),
@@ -143,24 +147,70 @@ BENEFITS: dict[str, tuple[FormField, ...]] = {
         _f("label", Kind.TEXT, help_=False),
         *_range("hours_per_month", Kind.NUMBER),
         _f("member", Kind.MEMBER),
+        _f("risk", Kind.PERCENT),
     ),
     "revenue_lift": (
         _f("label", Kind.TEXT, help_=False),
         *_range("lift", Kind.PERCENT),
         _f("gross_margin", Kind.PERCENT, required=True),
         _f("base_monthly_revenue", Kind.MONEY),
+        _f("risk", Kind.PERCENT),
     ),
     "cost_avoided": (
         _f("label", Kind.TEXT, help_=False),
         *_range("monthly", Kind.MONEY),
+        _f("risk", Kind.PERCENT),
     ),
     "kpi_effect": (
         _f("label", Kind.TEXT, help_=False),
         _f("kpi", Kind.KPI, required=True),
         *_range("change", Kind.NUMBER),
         _f("value_per_unit", Kind.MONEY),
+        _f("risk", Kind.PERCENT),
     ),
 }
+
+# Shown on the business form under "More settings": sensible defaults seldom changed.
+_MORE = "field.group.more"
+ADVANCED = (
+    _f("company.locale", Kind.CHOICE, choices=("zh-TW", "en"), group=_MORE),
+    _f("horizon.convention", Kind.CHOICE, choices=tuple(c.value for c in Convention), group=_MORE),
+    _f("simulation.distribution", Kind.CHOICE, choices=tuple(d.value for d in Distribution),
+       group=_MORE),
+    _f("simulation.trials", Kind.INTEGER, group=_MORE),
+)  # fmt: skip
+
+# A vendor's quote by year or month (a tool's schedules), or a plan-level line.
+SCHEDULE = (
+    _f("label", Kind.TEXT, required=True, help_=False),
+    _f("kind", Kind.CHOICE, required=True, choices=("cost", "benefit")),
+    _f("line", Kind.CHOICE, choices=tuple(i.value for i in LineItem)),
+    _f("period", Kind.CHOICE, choices=("year", "month")),
+    _f("initial", Kind.MONEY),
+    _f("amounts", Kind.AMOUNTS),
+    _f("risk", Kind.PERCENT),
+)
+
+OPTIMISER = (
+    _f("optimise.objective", Kind.CHOICE, choices=tuple(o.value for o in Objective)),
+    _f("optimise.risk_aversion", Kind.NUMBER),
+    _f("optimise.monthly_budget", Kind.MONEY),
+)
+
+_CURVE = "field.group.curve"
+CHANNEL = (
+    _f("name", Kind.TEXT, help_=False),
+    _f("min_monthly", Kind.MONEY),
+    _f("max_monthly", Kind.MONEY, required=True),
+    _f("current_monthly", Kind.MONEY),
+    _f("fixed_monthly", Kind.MONEY),
+    _f("curve.kind", Kind.CHOICE, required=True, group=_CURVE,
+       choices=("michaelis_menten", "hill", "exponential")),
+    _f("curve.max_return", Kind.MONEY, required=True, group=_CURVE),
+    _f("curve.half_saturation", Kind.MONEY, group=_CURVE),
+    _f("curve.slope", Kind.NUMBER, group=_CURVE),
+    _f("curve.spend_scale", Kind.MONEY, group=_CURVE),
+)  # fmt: skip
 
 
 def _named(name: str) -> FormField:
@@ -181,7 +231,7 @@ START: tuple[FormField, ...] = (
 
 def all_fields() -> list[FormField]:
     """Every declared field (for the check that each plan field has an editor)."""
-    out = [*BUSINESS, *BUDGET, *GOAL, *MEMBER, *TOOL]
+    out = [*BUSINESS, *ADVANCED, *BUDGET, *OPTIMISER, *GOAL, *MEMBER, *TOOL, *SCHEDULE, *CHANNEL]
     for fields in BENEFITS.values():
         out.extend(fields)
     return out

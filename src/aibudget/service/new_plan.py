@@ -13,7 +13,8 @@ from typing import Any
 from aibudget.i18n import Translator
 from aibudget.service import plan_edit
 from aibudget.service.fields import START
-from aibudget.service.plan_edit import Edited, Target, Value
+from aibudget.service.plan_edit import Edited, Value
+from aibudget.service.plan_parts import Target
 
 OWNER_HOURLY_COST = {"TWD": "500", "HKD": "150", "JPY": "3000"}  # else 20 (USD, EUR)
 OWNER_FREE_HOURS = "8"

@@ -21,48 +21,35 @@ from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.i18n import Translator
-from aibudget.service.fields import (
-    BENEFITS,
-    BUDGET,
-    BUSINESS,
-    GOAL,
-    MEMBER,
-    START,
-    TOOL,
-    FormField,
-    Kind,
-)
+from aibudget.service.fields import FormField, Kind
 from aibudget.service.fx import add_missing_rates, rates_as_of
+from aibudget.service.plan_parts import (
+    SECTIONS,
+    Target,
+    child,
+    fields_for,
+    get,
+    item_of,
+    item_path,
+    tidy,
+)
+from aibudget.service.words import said
 
 Value = str | list[str]
 QUOTE_PLAN = "own-quote"  # the plan (tier) made for a tool whose price the owner enters
-LISTS = {"goals": GOAL, "team": MEMBER, "tools": TOOL}
-SINGLE = {"business": BUSINESS, "budget": BUDGET}  # the "start" form: new_plan.START
 _NUMERIC = (Kind.MONEY, Kind.NUMBER, Kind.INTEGER, Kind.PERCENT)
+_LISTS = (Kind.KPIS, Kind.MEMBERS)
 NOTE_FIELDS = 3  # fields named in a version's note; the rest are counted
 # What people type around a number: "NT$1,200", "1,200 元", "12.5 %".
 _AROUND_NUMBER = re.compile(r"(?i)(?:nt|us|hk)?[$＄]|元|[,，\s\u3000%]")
-
-
-class EditError(LookupError):
-    """The part to edit is not in the plan (removed meanwhile, or a wrong address)."""
-
-
-@dataclass(frozen=True)
-class Target:
-    """What is edited: a section (business, budget), a goal, member or tool by id, or
-    benefit driver ``index`` of tool ``item``."""
-
-    section: str
-    item: str | None = None
-    index: int | None = None
+_AMOUNT_SEPARATORS = re.compile(r"[\s、;；/]+")
 
 
 @dataclass(frozen=True)
 class Change:
     field: FormField
-    before: str
-    after: str
+    before: Value
+    after: Value
 
 
 @dataclass
@@ -77,66 +64,6 @@ class Edited:
     @property
     def ok(self) -> bool:
         return self.plan is not None and not self.problems and not self.other
-
-
-def _index(document: Mapping[str, Any], kind: str, item_id: str | None) -> int:
-    items = document.get(kind) or []
-    for i, item in enumerate(items):
-        if isinstance(item, dict) and item.get("id") == item_id:
-            return i
-    raise EditError(kind)
-
-
-def item_path(document: Mapping[str, Any], target: Target) -> tuple[str | int, ...]:
-    """Where the edited item sits in the document (() for the business and budget)."""
-    if target.section in SINGLE or target.section == "start":
-        return ()
-    if target.section in LISTS:
-        return (target.section, _index(document, target.section, target.item))
-    if target.section == "benefits":
-        tool = _index(document, "tools", target.item)
-        benefits = document["tools"][tool].get("benefits") or []
-        if target.index is None or not 0 <= target.index < len(benefits):
-            raise EditError("benefits")
-        return ("tools", tool, "benefits", target.index)
-    raise EditError(target.section)
-
-
-def _get(node: Any, path: Sequence[str | int]) -> Any:
-    for key in path:
-        if isinstance(node, dict):
-            node = node.get(key)
-        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
-            node = node[key]
-        else:
-            return None
-    return node
-
-
-def fields_for(document: Mapping[str, Any], target: Target) -> tuple[FormField, ...]:
-    if target.section == "start":
-        return START
-    if target.section == "business":
-        return (*BUSINESS, *fx_fields(document))
-    if target.section in SINGLE:
-        return SINGLE[target.section]
-    if target.section in LISTS:
-        return LISTS[target.section]
-    kind = str(_get(document, item_path(document, target)).get("kind", ""))
-    if kind not in BENEFITS:
-        raise EditError(kind)
-    return BENEFITS[kind]
-
-
-def fx_fields(document: Mapping[str, Any]) -> tuple[FormField, ...]:
-    """One rate field per currency the plan has a rate for."""
-    rates = document.get("fx")
-    return tuple(
-        FormField(
-            f"fx.{currency}", Kind.NUMBER, "field.fx", "field.fx.help", group="field.group.fx"
-        )
-        for currency in sorted(rates if isinstance(rates, dict) else {})
-    )
 
 
 def label(t: Translator, f: FormField) -> str:
@@ -163,12 +90,14 @@ def _resolve(item: Mapping[str, Any], f: FormField) -> tuple[str | int, ...] | N
 
 def shown(f: FormField, value: Any) -> Value:
     """A stored value as the form shows it."""
-    if f.kind is Kind.KPIS:
+    if f.kind in _LISTS:
         return [str(v) for v in value or []]
     if value is None:
         return ""
     if f.kind is Kind.BOOL:
         return "on" if value else ""
+    if f.kind is Kind.AMOUNTS:
+        return " ".join(str(shown(_one_amount(f), v)) for v in value)
     if f.kind in _NUMERIC:
         try:
             number = Decimal(str(value))
@@ -183,19 +112,21 @@ def shown(f: FormField, value: Any) -> Value:
 
 def values(document: Mapping[str, Any], target: Target) -> dict[str, Value]:
     """The form's values for the target, as stored (defaults left empty)."""
-    item = _get(document, item_path(document, target))
+    item = get(document, item_path(document, target))
     out: dict[str, Value] = {}
     for f in fields_for(document, target):
         path = _resolve(item, f)
-        out[f.name] = shown(f, None if path is None else _get(item, path))
+        out[f.name] = shown(f, None if path is None else get(item, path))
     return out
 
 
 def _typed(f: FormField, raw: Value) -> tuple[Any, Problem | None]:
     """The form's text as the plan stores it (None: not given, the default applies)."""
-    if f.kind is Kind.KPIS:
+    if f.kind in _LISTS:
         items = [raw] if isinstance(raw, str) else list(raw)
         return [v for v in (i.strip() for i in items) if v], None
+    if f.kind is Kind.AMOUNTS:
+        return _amounts(f, raw if isinstance(raw, str) else " ".join(raw))
     text = (raw if isinstance(raw, str) else (raw[0] if raw else "")).strip()
     if f.kind is Kind.BOOL:
         return text.lower() in ("on", "true", "1", "yes"), None
@@ -222,10 +153,30 @@ def _typed(f: FormField, raw: Value) -> tuple[Any, Problem | None]:
     return text, None
 
 
+def _one_amount(f: FormField) -> FormField:
+    return FormField(f.name, Kind.MONEY, f.label)
+
+
+def _amounts(f: FormField, text: str) -> tuple[Any, Problem | None]:
+    """ "12,000 15,000" or "12000、15000": one amount each (empty: none)."""
+    out = []
+    for piece in (p for p in _AMOUNT_SEPARATORS.split(text.strip()) if p):
+        number, problem = _typed(_one_amount(f), piece)
+        if problem is not None:
+            return None, problem
+        out.append(number)
+    return out, None
+
+
 def _put(node: Any, path: Sequence[str | int], value: Any) -> None:
     """Set the value at ``path`` (None or an empty list: remove it, so the default applies)."""
     for key in path[:-1]:
-        node = node[int(key)] if isinstance(node, list) else node.setdefault(str(key), {})
+        if isinstance(node, list):
+            node = node[int(key)]
+        elif isinstance(node.get(str(key)), list):
+            node = node[str(key)]
+        else:
+            node = child(node, str(key))
     last = path[-1]
     if value is None or value == []:
         if isinstance(node, dict):
@@ -245,7 +196,7 @@ def apply(document: Mapping[str, Any], target: Target, form: Mapping[str, Value]
     ``form`` change, so the API can send one field), checked as a whole plan."""
     changed = copy.deepcopy(dict(document))
     where = item_path(changed, target)
-    item = _get(changed, where)
+    item = get(changed, where)
     fields = [f for f in fields_for(changed, target) if f.name in form]
     result = Edited(changed, None)
     tier_chosen = False  # another tier chosen: its own price shows next time
@@ -263,33 +214,30 @@ def apply(document: Mapping[str, Any], target: Target, form: Mapping[str, Value]
                 _quote_plan(item)
         path = _resolve(item, f)
         assert path is not None
-        before = shown(f, _get(item, path))
+        before = shown(f, get(item, path))
         _put(item, path, value)
-        after = shown(f, _get(item, path))
+        after = shown(f, get(item, path))
         if before != after:
-            result.changes.append(Change(f, _plain(before), _plain(after)))
+            result.changes.append(Change(f, before, after))
             tier_chosen = tier_chosen or f.name == "plan"
     if result.problems:
         return result
+    tidy(changed, target)
     result.rates_added = add_missing_rates(changed)
     try:
         result.plan = parse_plan(changed, kpi_ids())
     except PlanError as err:
-        _sort(err.problems, changed, where, result)
+        _sort(err.problems, changed, where, fields_for(changed, target), result)
     return result
-
-
-def _plain(value: Value) -> str:
-    return ", ".join(value) if isinstance(value, list) else value
 
 
 def _sort(
     problems: Sequence[Problem], document: Mapping[str, Any], where: tuple[str | int, ...],
-    result: Edited,
+    fields: Sequence[FormField], result: Edited,
 ) -> None:  # fmt: skip
-    """Each problem beside its field when it is one of the edited item's, else apart."""
-    item = _get(document, where)
-    target_fields = [(f, _resolve(item, f)) for f in _all_of(document, where)]
+    """Each problem beside its field when it is one of the form's, else apart."""
+    item = get(document, where)
+    target_fields = [(f, _resolve(item, f)) for f in fields]
     for p in problems:
         rel = p.path[len(where) :] if p.path[: len(where)] == where else None
         name = None
@@ -307,35 +255,18 @@ def _sort(
             result.problems.setdefault(name, p)
 
 
-def _all_of(document: Mapping[str, Any], where: tuple[str | int, ...]) -> tuple[FormField, ...]:
-    if not where:
-        return (*BUSINESS, *BUDGET, *START, *fx_fields(document))
-    if len(where) == 2:
-        return LISTS[str(where[0])]
-    kind = str(_get(document, where).get("kind", ""))
-    return BENEFITS.get(kind, ())
-
-
-def item_of(document: Mapping[str, Any], target: Target) -> dict[str, Any]:
-    found: dict[str, Any] = _get(document, item_path(document, target))
-    return found
-
-
 def note(
     t: Translator, document: Mapping[str, Any], target: Target, changes: list[Change],
     rates_added: Mapping[str, Decimal] | None = None,
 ) -> str:  # fmt: skip
     """The version's note in words: "ChatGPT：每人訓練時數 改為 6"."""
-    item = item_of(document, target)
-    if target.section in SINGLE:
-        whose = t(f"builder.title_{target.section}")
-    elif target.section == "benefits":
-        tool = item_of(document, Target("tools", target.item))
-        whose = t("builder.title_benefit", tool=tool.get("name", ""))
-    else:
-        whose = str(item.get("name") or item.get("role") or item.get("id"))
+    whose = part_name(t, document, target)
     parts = [
-        t("builder.note_field", field=label(t, c.field), value=c.after or t("builder.note_default"))
+        t(
+            "builder.note_field",
+            field=label(t, c.field),
+            value=said(t, document, c.field, c.after) or t("builder.note_default"),
+        )
         for c in changes[:NOTE_FIELDS]
     ]
     more = len(changes) - NOTE_FIELDS
@@ -345,15 +276,16 @@ def note(
     return t("builder.note_changed", what=whose, changes=t("builder.list_sep").join(parts))
 
 
-BENEFIT_STARTS: dict[str, dict[str, Any]] = {
-    "hours_saved": {"hours_per_month": {"low": "2", "likely": "4", "high": "8"}},
-    "revenue_lift": {
-        "lift": {"low": "0.005", "likely": "0.01", "high": "0.02"},
-        "gross_margin": "0.4",
-    },
-    "cost_avoided": {"monthly": {"low": "0", "likely": "1000", "high": "3000"}},
-    "kpi_effect": {"change": {"low": "0", "likely": "1", "high": "2"}, "value_per_unit": "0"},
-}
+def part_name(t: Translator, document: Mapping[str, Any], target: Target) -> str:
+    """What the owner calls the part: "預算規則", "ChatGPT", "ChatGPT 的效益估計"."""
+    if target.section in SECTIONS:
+        return t(f"builder.title_{target.section}")
+    if target.section in ("benefits", "schedules"):
+        tool = item_of(document, Target("tools", target.item))
+        return t(f"builder.title_{target.section}", tool=tool.get("name", ""))
+    item = item_of(document, target)
+    found = item.get("name") or item.get("label") or item.get("role")
+    return str(found or t(f"builder.title_{target.section}"))
 
 
 def plan_currency(document: Mapping[str, Any]) -> str:
@@ -367,34 +299,3 @@ def rates_note(t: Translator, rates: Mapping[str, Decimal] | None, currency: str
           as_of=rates_as_of())
         for c, r in (rates or {}).items()
     ]  # fmt: skip
-
-
-def with_benefit(document: Mapping[str, Any], tool_id: str | None, kind: str) -> tuple[int, Plan]:
-    """A new benefit estimate of ``kind`` (starting values to adjust) on the tool: its
-    index and the checked plan."""
-    if kind not in BENEFIT_STARTS:
-        raise EditError(kind)
-    changed = copy.deepcopy(dict(document))
-    tool = item_of(changed, Target("tools", tool_id))
-    start = {"kind": kind, **copy.deepcopy(BENEFIT_STARTS[kind])}
-    if kind == "kpi_effect":
-        start["kpi"] = next(iter(tool.get("kpis") or []), "engagement_rate")
-    tool.setdefault("benefits", []).append(start)
-    return len(tool["benefits"]) - 1, _checked(changed)
-
-
-def without_benefit(
-    document: Mapping[str, Any], tool_id: str | None, index: int
-) -> tuple[Plan, str]:
-    changed = copy.deepcopy(dict(document))
-    item_path(changed, Target("benefits", tool_id, index))  # EditError when not there
-    tool = item_of(changed, Target("tools", tool_id))
-    del tool["benefits"][index]
-    return _checked(changed), str(tool.get("name", ""))
-
-
-def _checked(document: dict[str, Any]) -> Plan:
-    try:
-        return parse_plan(document, kpi_ids())
-    except PlanError as err:
-        raise EditError(err.problems[0].message_id) from None

@@ -12,7 +12,8 @@ from pydantic import Field
 
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.service import new_plan, plan_edit
-from aibudget.service.plan_edit import EditError, Target, Value
+from aibudget.service.plan_edit import Value
+from aibudget.service.plan_parts import EditError, Target, fields_for
 from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
@@ -22,7 +23,8 @@ from aibudget.web.context import WebDep, translator
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
 Scalar = str | int | float | bool | None
-SECTIONS = ("business", "budget", "goals", "team", "tools", "benefits")
+SECTIONS = ("business", "budget", "optimiser", "goals", "team", "tools", "channels",
+            "lines", "benefits", "schedules")  # fmt: skip
 
 
 class PartIn(Body):
@@ -56,7 +58,7 @@ def _problems(edited: plan_edit.Edited) -> list[Problem]:
 def _describe(request: Request, document: dict[str, Any], target: Target) -> dict[str, Any]:
     t = translator(request)
     try:
-        fields = plan_edit.fields_for(document, target)
+        fields = fields_for(document, target)
         shown = plan_edit.values(document, target) if target.section != "start" else {}
     except EditError:
         raise NotFound() from None

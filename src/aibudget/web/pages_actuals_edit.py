@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from aibudget.domain.actuals import ActualRecord
 from aibudget.i18n import Translator
+from aibudget.service.words import kpi_names
 from aibudget.store.actuals_edit import EntryGone
 from aibudget.store.records import PlanVersion, Role, Workspace
 from aibudget.web.actuals_edit import (
@@ -31,7 +32,6 @@ from aibudget.web.pages_monitor import (
     load_plan_actuals,
     monitor_page,
 )
-from aibudget.web.pages_plans import kpi_names
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 

@@ -18,18 +18,28 @@ from aibudget.domain.plan import add_months
 from aibudget.i18n import Translator
 from aibudget.service import new_plan, plan_edit
 from aibudget.service.fields import BENEFITS, START, FormField, Kind
-from aibudget.service.plan_edit import EditError, Target, Value
+from aibudget.service.plan_edit import Value
+from aibudget.service.plan_parts import (
+    PARTS,
+    SECTIONS,
+    EditError,
+    Target,
+    add_part,
+    fields_for,
+    get,
+    item_of,
+    remove_part,
+)
+from aibudget.service.words import choice_label, kpi_names
 from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role, User
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
-from aibudget.web.pages_plans import kpi_names
 from aibudget.web.words import tier_name
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 MAX_VALUE = 2000
-SECTIONS = ("business", "budget", "goals", "team", "tools")
 
 
 async def _form(request: Request) -> dict[str, Value]:
@@ -100,26 +110,31 @@ def _latest(web: WebDep, user: User, ws: str, plan_id: str) -> tuple[Any, Any, d
     return space, summary, dict(latest.document)
 
 
-def _target(section: str, item: str | None, index: int | None) -> Target:
-    if section not in SECTIONS and section != "benefits":
+def _target(section: str, item: str | None = None, index: int | None = None) -> Target:
+    """The target of an address: /edit/budget, /edit/tools/<id>, /edit/lines/<n>,
+    /edit/benefits/<tool id>/<n>."""
+    if section in SECTIONS and section != "start" and item is None:
+        return Target(section)
+    part = PARTS.get(section)
+    if part is None or item is None or (index is None) != (not part.of_tool):
         raise NotFound()
+    if not part.by_id and not part.of_tool:  # a plan-level line: /edit/lines/<n>
+        if not item.isdigit():
+            raise NotFound()
+        return Target(section, None, int(item))
     return Target(section, item, index)
 
 
 def _choices(t: Translator, f: FormField, document: dict[str, Any], item: Any) -> list[Any]:
     """(value, label) pairs of a choice, in the owner's words."""
-    if f.kind is Kind.MEMBER:
+    if f.kind in (Kind.MEMBER, Kind.MEMBERS):
         return [(m["id"], m.get("name") or m.get("role") or m["id"]) for m in document["team"]]
     if f.kind in (Kind.KPI, Kind.KPIS):
         return sorted(kpi_names(t.locale).items(), key=lambda kv: kv[1])
     if f.name == "plan":
         currency = document["company"].get("currency", "TWD")
         return [(p["id"], _tier(t, p, currency)) for p in (item or {}).get("plans") or []]
-    if f.name == "category":
-        return [(c, t(f"category.{c}")) for c in f.choices]
-    if f.name == "company.currency":
-        return [(c, c) for c in f.choices]
-    return [(c, t(f"field.choice.{f.name}.{c}")) for c in f.choices]
+    return [(c, choice_label(t, f, c)) for c in f.choices]
 
 
 def _tier(t: Translator, tier: dict[str, Any], currency: str) -> str:
@@ -137,7 +152,7 @@ def _shown_fields(
     for f in fields:
         choices = (
             _choices(t, f, document, item)
-            if f.kind in (Kind.CHOICE, Kind.MEMBER, Kind.KPI, Kind.KPIS)
+            if f.kind in (Kind.CHOICE, Kind.MEMBER, Kind.MEMBERS, Kind.KPI, Kind.KPIS)
             else []
         )
         if f.name == "plan" and not choices:
@@ -167,40 +182,31 @@ def _grouped(shown: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]
     return list(groups.items())
 
 
-def _title(t: Translator, target: Target, document: dict[str, Any]) -> str:
-    if target.section in ("business", "budget"):
-        return t(f"builder.title_{target.section}")
-    item = plan_edit.item_of(document, target)
-    if target.section == "benefits":
-        tool = plan_edit.item_of(document, Target("tools", target.item))
-        return t("builder.title_benefit", tool=tool.get("name", ""))
-    return str(item.get("name") or item.get("role") or t(f"builder.title_{target.section}"))
-
-
 def _edit_page(
     request: Request, t: Translator, space: Any, summary: Any, document: dict[str, Any],
     target: Target, values: dict[str, Value], problems: dict[str, Problem],
     other: list[Problem], status_code: int = 200,
 ) -> Response:  # fmt: skip
     try:
-        fields = plan_edit.fields_for(document, target)
-        item = plan_edit.item_of(document, target)
+        fields = fields_for(document, target)
+        item = item_of(document, target) if target.section not in SECTIONS else None
     except EditError:
         raise NotFound() from None
     tool = item if target.section == "tools" else None
+    plan_url = f"/w/{space.id}/p/{summary.id}"
     return render(
         request,
         "edit_item.html",
         status_code,
         space=space,
         summary=summary,
-        title=_title(t, target, document),
+        title=plan_edit.part_name(t, document, target),
         target=target,
         action=_address(space.id, summary.id, target),
         groups=_grouped(_shown_fields(t, fields, values, problems, document, tool)),
         other=[problem_text(t, p) for p in other],
-        benefits=_benefit_rows(t, document, target),
-        benefit_kinds=list(BENEFITS),
+        lists=_lists(t, document, target, plan_url),
+        back=_back(plan_url, target),
     )
 
 
@@ -213,14 +219,72 @@ def _address(ws: str, plan_id: str, target: Target) -> str:
     return base
 
 
-def _benefit_rows(t: Translator, document: dict[str, Any], target: Target) -> list[dict[str, Any]]:
-    if target.section != "tools":
-        return []
-    tool = plan_edit.item_of(document, target)
+def _rows(
+    t: Translator, items: Any, section: str, edit: str, remove: str, name: Any
+) -> list[dict[str, Any]]:
     return [
-        {"index": i, "text": t(f"builder.benefit_{b.get('kind')}"), "label": b.get("label") or ""}
-        for i, b in enumerate(tool.get("benefits") or [])
+        {"text": name(x), "edit": f"{edit}/{key}", "remove": f"{remove}/{key}/remove"}
+        for key, x in (
+            (x.get("id") if PARTS[section].by_id else i, x)
+            for i, x in enumerate(items if isinstance(items, list) else [])
+        )
     ]
+
+
+def _lists(
+    t: Translator, document: dict[str, Any], target: Target, plan_url: str
+) -> list[dict[str, Any]]:
+    """The parts listed under a form: a tool's benefit estimates and price schedules;
+    the optimiser's ad channels."""
+    if target.section == "tools":
+        tool = item_of(document, target)
+        edit, parts = f"{plan_url}/edit", f"{plan_url}/parts"
+        return [
+            {
+                "section": "benefits",
+                "rows": _rows(
+                    t, tool.get("benefits"), "benefits", f"{edit}/benefits/{target.item}",
+                    f"{parts}/benefits/{target.item}",
+                    lambda b: " · ".join(
+                        x for x in (t(f"builder.benefit_{b.get('kind')}"), b.get("label")) if x
+                    ),
+                ),
+                "add": f"{parts}/benefits/{target.item}/add",
+                "kinds": [(k, t(f"builder.benefit_{k}")) for k in BENEFITS],
+            },
+            {
+                "section": "schedules",
+                "rows": _rows(
+                    t, tool.get("schedules"), "schedules", f"{edit}/schedules/{target.item}",
+                    f"{parts}/schedules/{target.item}", lambda x: x.get("label", ""),
+                ),
+                "add": f"{parts}/schedules/{target.item}/add",
+                "kinds": [],
+            },
+        ]  # fmt: skip
+    if target.section == "optimiser":
+        channels = get(document, ("optimise", "channels"))
+        return [
+            {
+                "section": "channels",
+                "rows": _rows(
+                    t, channels, "channels", f"{plan_url}/edit/channels",
+                    f"{plan_url}/parts/channels", lambda c: c.get("name") or c.get("id"),
+                ),
+                "add": f"{plan_url}/parts/channels/add",
+                "kinds": [],
+            }
+        ]  # fmt: skip
+    return []
+
+
+def _back(plan_url: str, target: Target) -> str:
+    """Where a save returns: a tool's own page for its parts, else the plan's section."""
+    if target.section in ("benefits", "schedules"):
+        return f"{plan_url}/edit/tools/{target.item}"
+    if target.section == "channels":
+        return f"{plan_url}/edit/optimiser"
+    return f"{plan_url}#{target.section}"
 
 
 def _edit_get(
@@ -242,11 +306,11 @@ async def _edit_post(
     space, summary, document = _latest(web, user, ws, plan_id)
     form = await _form(request)
     try:
-        fields = plan_edit.fields_for(document, target)
+        fields = fields_for(document, target)
         # A form sends every field; an unticked box or an empty KPI list sends nothing.
         for f in fields:
-            if f.kind in (Kind.BOOL, Kind.KPIS) and f.name not in form:
-                form[f.name] = [] if f.kind is Kind.KPIS else ""
+            if f.kind in (Kind.BOOL, Kind.KPIS, Kind.MEMBERS) and f.name not in form:
+                form[f.name] = "" if f.kind is Kind.BOOL else []
         edited = plan_edit.apply(document, target, form)
     except EditError:
         raise NotFound() from None
@@ -255,87 +319,74 @@ async def _edit_post(
             request, t, space, summary, document, target, form, edited.problems, edited.other,
             422,
         )  # fmt: skip
-    anchor = "tools" if target.section == "benefits" else target.section
     if edited.changes or edited.rates_added:
         note = plan_edit.note(t, document, target, edited.changes, edited.rates_added)
         with web.db.write() as s:
             plans.save(s, user.id, ws, plan_id, edited.plan, note)
-    return RedirectResponse(f"/w/{ws}/p/{plan_id}#{anchor}", status_code=303)
+    return RedirectResponse(_back(f"/w/{ws}/p/{plan_id}", target), status_code=303)
 
 
 @router.get("/w/{ws}/p/{plan_id}/edit/{section}")
-def edit_section(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, section: str
-) -> Response:
-    return _edit_get(request, web, user, t, ws, plan_id, _target(section, None, None))
+@router.get("/w/{ws}/p/{plan_id}/edit/{section}/{item}")
+@router.get("/w/{ws}/p/{plan_id}/edit/{section}/{item}/{index}")
+def edit_part(
+    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
+    section: str, item: str | None = None, index: int | None = None,
+) -> Response:  # fmt: skip
+    return _edit_get(request, web, user, t, ws, plan_id, _target(section, item, index))
 
 
 @router.post("/w/{ws}/p/{plan_id}/edit/{section}")
-async def save_section(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, section: str
-) -> Response:
-    return await _edit_post(request, web, user, t, ws, plan_id, _target(section, None, None))
-
-
-@router.get("/w/{ws}/p/{plan_id}/edit/{section}/{item}")
-def edit_item(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
-    section: str, item: str,
-) -> Response:  # fmt: skip
-    return _edit_get(request, web, user, t, ws, plan_id, _target(section, item, None))
-
-
 @router.post("/w/{ws}/p/{plan_id}/edit/{section}/{item}")
-async def save_item(
+@router.post("/w/{ws}/p/{plan_id}/edit/{section}/{item}/{index}")
+async def save_part(
     request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
-    section: str, item: str,
+    section: str, item: str | None = None, index: int | None = None,
 ) -> Response:  # fmt: skip
-    return await _edit_post(request, web, user, t, ws, plan_id, _target(section, item, None))
+    return await _edit_post(request, web, user, t, ws, plan_id, _target(section, item, index))
 
 
-@router.get("/w/{ws}/p/{plan_id}/edit/benefits/{item}/{index}")
-def edit_benefit(
+@router.post("/w/{ws}/p/{plan_id}/parts/{section}/add")
+@router.post("/w/{ws}/p/{plan_id}/parts/{section}/{item}/add")
+async def add(
     request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
-    item: str, index: int,
+    section: str, item: str | None = None,
 ) -> Response:  # fmt: skip
-    return _edit_get(request, web, user, t, ws, plan_id, _target("benefits", item, index))
-
-
-@router.post("/w/{ws}/p/{plan_id}/edit/benefits/{item}/{index}")
-async def save_benefit(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
-    item: str, index: int,
-) -> Response:  # fmt: skip
-    return await _edit_post(request, web, user, t, ws, plan_id, _target("benefits", item, index))
-
-
-@router.post("/w/{ws}/p/{plan_id}/benefits/{item}/add")
-async def add_benefit(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, item: str
-) -> Response:
-    """A new estimate of the tool's benefit, with starting values to adjust next."""
+    """A new ad channel or plan-level line, or a tool's new benefit estimate or price
+    schedule, with starting values to adjust next (its form opens)."""
     _, _, document = _latest(web, user, ws, plan_id)
     kind = str((await _form(request)).get("kind", ""))
     try:
-        index, plan = plan_edit.with_benefit(document, item, kind)
+        target, plan = add_part(document, section, item, kind, t(f"builder.new_{section}"))
     except EditError:
         raise NotFound() from None
-    tool_name = str(plan_edit.item_of(document, Target("tools", item)).get("name", ""))
-    note = t("builder.note_benefit_added", tool=tool_name, what=t(f"builder.benefit_{kind}"))
+    what = t(f"builder.benefit_{kind}") if section == "benefits" else t(f"builder.new_{section}")
+    where = plan_edit.part_name(t, document, Target("tools", item)) if item else ""
+    if where:
+        note = t("builder.note_part_added", what=what, where=where)
+    else:
+        note = t("builder.note_added_part", what=what)
     with web.db.write() as s:
         plans.save(s, user.id, ws, plan_id, plan, note)
-    return RedirectResponse(f"/w/{ws}/p/{plan_id}/edit/benefits/{item}/{index}", 303)
+    return RedirectResponse(_address(ws, plan_id, target), 303)
 
 
-@router.post("/w/{ws}/p/{plan_id}/benefits/{item}/{index}/remove")
-def remove_benefit(
-    web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, item: str, index: int
-) -> Response:
+@router.post("/w/{ws}/p/{plan_id}/parts/{section}/{item}/remove")
+@router.post("/w/{ws}/p/{plan_id}/parts/{section}/{item}/{index}/remove")
+def remove(
+    web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, section: str, item: str,
+    index: int | None = None,
+) -> Response:  # fmt: skip
+    """Take away an ad channel, a plan-level line, or a tool's estimate or schedule."""
     _, _, document = _latest(web, user, ws, plan_id)
+    target = _target(section, item, index)
+    if target.section in SECTIONS or target.section in ("goals", "team", "tools"):
+        raise NotFound()  # goals, members and tools: the plan page's remove buttons
     try:
-        plan, tool_name = plan_edit.without_benefit(document, item, index)
+        name = plan_edit.part_name(t, document, target)
+        plan, _ = remove_part(document, target)
     except EditError:
         raise NotFound() from None
     with web.db.write() as s:
-        plans.save(s, user.id, ws, plan_id, plan, t("builder.note_benefit_removed", tool=tool_name))
-    return RedirectResponse(f"/w/{ws}/p/{plan_id}/edit/tools/{item}", 303)
+        plans.save(s, user.id, ws, plan_id, plan, t("builder.note_part_removed", what=name))
+    return RedirectResponse(_back(f"/w/{ws}/p/{plan_id}", target), 303)

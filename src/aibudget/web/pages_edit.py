@@ -18,6 +18,7 @@ from aibudget.domain.validate import parse_plan
 from aibudget.render_guidance import cheapest_text, trial_text
 from aibudget.service.fx import add_missing_rates
 from aibudget.service.plan_edit import plan_currency, rates_note
+from aibudget.service.words import kpi_names
 from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
@@ -32,7 +33,7 @@ from aibudget.web.edit import (
     without_item,
 )
 from aibudget.web.errors import field_list, problem_text
-from aibudget.web.pages_plans import kpi_names, plan_view
+from aibudget.web.pages_plans import plan_view
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]

@@ -31,6 +31,7 @@ from aibudget.imports import ImportOptions, Preview, preview_stream
 from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv
 from aibudget.render_monitor import preview_json, problem_text
+from aibudget.service.words import kpi_names
 from aibudget.store import actuals, actuals_edit, plans, workspaces
 from aibudget.store.records import PlanVersion, Role, Workspace
 from aibudget.web.actuals_edit import entries_by_month, tool_name
@@ -44,7 +45,6 @@ from aibudget.web.context import (
     state,
 )
 from aibudget.web.monitor_forms import kpi_choices, read_entry
-from aibudget.web.pages_plans import kpi_names
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 MAX_IMPORT_BYTES = 20 * 2**20

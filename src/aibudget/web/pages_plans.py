@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from aibudget.catalog import kpi_library
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
+from aibudget.service.words import kpi_names
 from aibudget.store import plans, workspaces
 from aibudget.store.records import Role, Status
 from aibudget.web import catalogs
@@ -49,11 +49,6 @@ def parse_yaml(text: str) -> Plan:
     if len(text.encode()) > MAX_PLAN_BYTES:
         raise PlanError([Problem((), "plan.too_large", {"max_mb": MAX_PLAN_BYTES // 2**20})])
     return plan_from_text(text)
-
-
-def kpi_names(locale: str) -> dict[str, str]:
-    key = "zh-TW" if locale == "zh_TW" else "en"
-    return {k: str(e.get("name", {}).get(key) or k) for k, e in kpi_library().items()}
 
 
 @router.get("/w/{ws}/import")

@@ -24,6 +24,7 @@ from aibudget.domain.review import Review
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
 from aibudget.render_reallocate import change_text, proposal_for, summary_text
+from aibudget.service.words import kpi_names
 from aibudget.store import actuals, audit, plans, workspaces
 from aibudget.store.errors import Conflict
 from aibudget.store.plans import to_document
@@ -32,7 +33,6 @@ from aibudget.web.charts import figures_json
 from aibudget.web.charts_monitor import review_charts
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import BadRequest
-from aibudget.web.pages_plans import kpi_names
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Small = Annotated[str, Form(max_length=64)]
