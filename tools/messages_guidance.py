@@ -45,8 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "計畫在 {months} 個月內支出 {spend}，比同期 AI 預算 {budget} 多出 {over}。",
     ),
     "fix.over_budget": (
-        "Drop or delay a tool, choose a smaller plan, or raise budget.annual_amount.",
-        "刪除或延後一項工具、改選較小的方案，或提高 budget.annual_amount。",
+        "Drop or delay a tool, choose a smaller plan, or raise the annual AI budget.",
+        "刪除或延後一項工具、改選較小的方案，或提高每年的 AI 預算。",
     ),
     "lint.over_budget.reserve": (
         "Spending {spend} of the {budget} budget over {months} months leaves less than the {reserve_share} reserve for experiments.",
@@ -61,40 +61,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {year} 年支出 {spend}，超過該年度 AI 預算 {budget}。",
     ),
     "fix.over_budget.year": (
-        "Spread one-off costs or start a tool later (start_month) so that every year fits.",
-        "分攤一次性成本，或延後工具的開始月份（start_month），讓每一年都在預算內。",
+        "Spread one-off costs or start a tool later so that every year fits.",
+        "分攤一次性成本，或讓某項工具晚一點開始，讓每一年都在預算內。",
     ),
     "lint.no_reserve": (
         "The budget keeps no reserve for experiments and new tools: a rigid budget.",
         "預算沒有保留實驗與新工具的預備金，缺乏彈性。",
     ),
     "fix.no_reserve": (
-        "Set budget.min_reserve_share to 0.1 (10%) or add a plan line with line: reserve.",
-        "將 budget.min_reserve_share 設為 0.1（10%），或新增 line: reserve 的計畫項目。",
+        "Keep {share} of the budget as a reserve for experiments and new tools.",
+        "保留預算的 {share} 作為實驗與新工具的預備金。",
     ),
     "lint.no_review_date": (
         "The plan has no review date: nobody will check whether the money works.",
         "計畫沒有檢討日期，沒有人會確認這筆錢是否有效。",
     ),
     "fix.no_review_date": (
-        "Set budget.review_every_months to 3 for a quarterly review.",
-        "將 budget.review_every_months 設為 3，每季檢討一次。",
+        "Look at the plan again every {months} months (once a quarter).",
+        "每 {months} 個月（每季）重新檢討一次計畫。",
     ),
     "lint.training_underbudgeted": (
         "Training is {training}, {training_share} of the spend, under the minimum of {min_share}.",
         "訓練費用為 {training}，占支出 {training_share}，低於最低比例 {min_share}。",
     ),
     "fix.training_underbudgeted": (
-        "Add training hours or fees to the tools until training reaches {min_share} of the spend.",
-        "為工具增加訓練時數或費用，直到訓練占支出 {min_share}。",
+        "Add training hours or fees to your tools until training reaches {min_share} of the spend.",
+        "為工具增加訓練時數或費用，直到訓練占支出的 {min_share}。",
     ),
     "lint.training_underbudgeted.tool": (
         '"{tool}" has no training: tools nobody learns are tools nobody uses.',
         "「{tool}」沒有編列訓練：沒人學會的工具就沒人會用。",
     ),
     "fix.training_underbudgeted.tool": (
-        "Add training: hours_per_person (e.g. 4) for the people who will use it.",
-        "加入 training: hours_per_person（例如 4 小時）給會使用的人。",
+        "Plan about {hours} hours of training per person for the people who will use it.",
+        "為會使用的人安排每人約 {hours} 小時的訓練。",
     ),
     "lint.single_tool_reliance": (
         '"{tool}" carries {tool_share} of all tool costs, above the cap of {max_share}: the plan relies on one tool.',
@@ -117,16 +117,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「{tool}」會使用顧客資料，但沒有編列資料品質與個資保護預算（個資法第 20 條退訂規定，每次違反可處新臺幣 2 萬至 20 萬元罰鍰）。",
     ),
     "fix.no_data_privacy_budget": (
-        "Add data_prep_cost and privacy_cost to the tool, or set budget.data_privacy_annual.",
-        "在工具中加入 data_prep_cost 與 privacy_cost，或設定 budget.data_privacy_annual。",
+        "Set money aside for data cleaning and privacy compliance: about {amount} a year to start with.",
+        "編列資料整理與個資保護的預算，建議每年先編 {amount}。",
     ),
     "lint.horizon_too_short": (
         "The plan does not pay back within its {months} months; at the current pace it would around month {month}.",
         "計畫在 {months} 個月內無法回本；照目前的速度約在第 {month} 個月回本。",
     ),
     "fix.horizon_too_short": (
-        "Lengthen horizon.months (at most {max_months}) or start with the tools that pay back first.",
-        "延長 horizon.months（最多 {max_months}），或先導入較快回本的工具。",
+        "Plan over a longer period (up to {max_months} months), or start with the tools that pay back first.",
+        "把規劃期拉長（最多 {max_months} 個月），或先導入較快回本的工具。",
     ),
     "lint.horizon_too_short.tool": (
         '"{tool}" does not pay back within {months} months; at the current pace it would around month {month}.',
@@ -157,8 +157,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「{tool}」沒有有效的負責人：「{member}」不在團隊名單中。",
     ),
     "fix.tool_owner_invalid.missing": (
-        "Set owner to the id of a team member.",
-        "將 owner 設為團隊成員的代號。",
+        "Choose a team member to look after the tool.",
+        "指定一位團隊成員負責這項工具。",
     ),
     "lint.tool_owner_invalid.no_time": (
         '"{tool}" is owned by {member}, who has no free hours for AI work.',
@@ -197,16 +197,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「{tool}」按年計費，卻在 {months} 個月的試行期內開始：還不知道是否有效就先付了一年。",
     ),
     "fix.annual_lockin_pilot.switch": (
-        "Set plan: {plan} (monthly) for the pilot; switch to yearly billing once it has proved itself.",
-        "試行期間設定 plan: {plan}（月繳），證明有效後再改為年繳。",
+        "Use the monthly plan {plan} during the pilot; switch to yearly billing once the tool has proved itself.",
+        "試行期間改用月繳方案「{plan}」，證明有效後再改為年繳。",
     ),
     "lint.free_trial_unused.trial": (
         '"{tool}" offers a free trial and the plan pays from the first day.',
         "「{tool}」提供免費試用，但計畫從第一天就付費。",
     ),
     "fix.free_trial_unused.trial": (
-        "Try it free first and set free_trial_days to the trial's length.",
-        "先免費試用，並把 free_trial_days 設為試用天數。",
+        "Try it free first, and pay only once it proves useful.",
+        "先免費試用，確定有用再付費。",
     ),
     "lint.free_trial_unused.free_plan": (
         '"{tool}" has a free plan and the plan pays from the first day.',
@@ -221,56 +221,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「{tool}」沒有訂閱價格：目錄中沒有公開價格，成本會被低估。",
     ),
     "fix.tool_price_missing": (
-        "Enter your quote under plans: (price, currency, as_of), or a subscription schedule.",
-        "在 plans: 下輸入您的報價（price、currency、as_of），或加入訂閱費用的時程。",
+        "Enter the price you were quoted: the amount, the currency and when you got it.",
+        "輸入你拿到的報價：金額、幣別與報價日期。",
     ),
     "lint.price_stale": (
         'The price of "{tool}" was seen on {as_of}, {months} months before the plan starts.',
         "「{tool}」的價格是 {as_of} 查到的，比計畫開始早了 {months} 個月。",
     ),
     "fix.price_stale": (
-        "Check the current price and update price and as_of.",
-        "確認目前價格，並更新 price 與 as_of。",
+        "Check today's price and update it, with the date you saw it.",
+        "確認目前的價格並更新，同時填上查價日期。",
     ),
     "lint.pilot_too_many_tools": (
         "{count} tools start during the {months}-month pilot; the pilot allows {max_tools}.",
         "{months} 個月的試行期內有 {count} 項工具同時開始，試行上限為 {max_tools} 項。",
     ),
     "fix.pilot_too_many_tools": (
-        "Start the others from month {next_month} (start_month), after the pilot.",
-        "其餘工具改從第 {next_month} 個月開始（start_month），等試行結束後再導入。",
+        "Start the other tools from month {next_month}, after the pilot.",
+        "其餘工具改從第 {next_month} 個月、試行期結束後再開始。",
     ),
     "lint.goal_unmeasurable.kpi_unknown": (
         'Goal "{goal}" ({letter}): the KPI "{kpi}" is not in the KPI library.',
         "目標「{goal}」（{letter}）：KPI「{kpi}」不在 KPI 庫中。",
     ),
     "fix.goal_unmeasurable.kpi_unknown": (
-        "Pick a KPI id from `aibudget catalog kpis`.",
-        "從 `aibudget catalog kpis` 選擇 KPI 代號。",
+        "Pick a KPI from the list.",
+        "從清單中選一個 KPI。",
     ),
     "lint.goal_unmeasurable.no_target": (
         'Goal "{goal}" ({letter}): it has no target value.',
         "目標「{goal}」（{letter}）：沒有目標值。",
     ),
     "fix.goal_unmeasurable.no_target": (
-        "Add target: with the value to reach.",
-        "加入 target: 填寫要達到的數值。",
+        "Enter the value you want to reach.",
+        "填寫想要達到的目標值。",
     ),
     "lint.goal_unmeasurable.no_baseline": (
         'Goal "{goal}" ({letter}): it has no baseline to measure progress from.',
         "目標「{goal}」（{letter}）：沒有可比較進度的現況值。",
     ),
     "fix.goal_unmeasurable.no_baseline": (
-        "Add baseline: with today's value of the KPI.",
-        "加入 baseline: 填寫這個 KPI 目前的數值。",
+        "Enter today's value of the KPI.",
+        "填寫這個 KPI 目前的數值。",
     ),
     "lint.goal_no_measurement": (
         'Goal "{goal}" (M): it does not say how the KPI will be measured.',
         "目標「{goal}」（M）：沒有說明如何衡量這個 KPI。",
     ),
     "fix.goal_no_measurement": (
-        "Add measurement: to the goal. The KPI library suggests: {method}",
-        "在目標加入 measurement:。KPI 庫建議：{method}",
+        "Say how you will measure it. The KPI library suggests: {method}",
+        "說明你會怎麼衡量。KPI 庫建議：{method}",
     ),
     "lint.goal_not_smart.wrong_direction": (
         'Goal "{goal}" ({letter}): the target {target} does not move the KPI in its good direction from {baseline}.',
@@ -293,16 +293,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "目標「{goal}」（{letter}）：沒有任何已編列預算的工具對應 KPI「{kpi}」。",
     ),
     "fix.goal_not_smart.no_funded_tool": (
-        'Add "{kpi}" to the kpis: of the tool that serves it, or add a tool for it.',
-        "在對應工具的 kpis: 中加入「{kpi}」，或新增一項工具。",
+        'Tick "{kpi}" on the tool that serves it, or add a tool for it.',
+        "在對應的工具勾選「{kpi}」，或新增一項工具。",
     ),
     "lint.goal_not_smart.no_deadline": (
         'Goal "{goal}" ({letter}): it has no deadline.',
         "目標「{goal}」（{letter}）：沒有期限。",
     ),
     "fix.goal_not_smart.no_deadline": (
-        "Add deadline: YYYY-MM inside the plan's horizon.",
-        "加入規劃期內的 deadline: YYYY-MM。",
+        "Set a deadline inside the plan's period.",
+        "設定在規劃期內的期限。",
     ),
     "lint.goal_not_smart.deadline_before_start": (
         'Goal "{goal}" ({letter}): the deadline {deadline} is not after the start {start}.',
@@ -317,8 +317,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "目標「{goal}」（{letter}）：期限 {deadline} 超出 {months} 個月的規劃期。",
     ),
     "fix.goal_not_smart.deadline_after_horizon": (
-        "Bring the deadline inside the horizon or lengthen horizon.months.",
-        "把期限移到規劃期內，或延長 horizon.months。",
+        "Bring the deadline inside the plan's period, or plan over a longer period.",
+        "把期限移到規劃期內，或拉長規劃期。",
     ),
     # --- lint command ------------------------------------------------------------------
     "lint.summary": (

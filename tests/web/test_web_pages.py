@@ -126,7 +126,9 @@ def test_the_health_check_sits_beside_the_steps(client: TestClient) -> None:
     for finding in findings:
         shown = finding_json(t, finding, plan.currency)
         assert html.escape(shown["message"], quote=False) in page
-        assert f'<code class="where">{finding.where}</code>' in page
+        if "." in finding.where or "[" in finding.where:
+            assert finding.where not in page  # the owner reads names, never paths
+    assert '<code class="where">' not in page
     assert "健康檢查" in page
 
 

@@ -315,8 +315,31 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+PathPart = str | int
+
+
+class SetValue(Frozen):
+    """One value to put at ``path`` in a plan document (a plain YAML/JSON value:
+    amounts and shares as text, so they stay exact)."""
+
+    path: tuple[PathPart, ...]
+    value: str | int | bool
+
+
+class Remedy(Frozen):
+    """A fix that needs no judgement: the values to set, and what it does in words
+    (a message id and its parameters, for the new version's note)."""
+
+    note_id: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    sets: tuple[SetValue, ...] = Field(min_length=1)
+
+
 class Finding(Frozen):
-    """One pitfall found in a plan: which rule, how bad, what and where, and the fix."""
+    """One pitfall found in a plan: which rule, how bad, what and where, and the fix.
+
+    ``path`` is ``where`` as parts (``("tools", 2, "plan")``); ``remedy`` is set when the
+    rule knows the change that removes the finding."""
 
     rule: str
     severity: Severity
@@ -325,6 +348,8 @@ class Finding(Frozen):
     fix_id: str
     fix_params: dict[str, Any] = Field(default_factory=dict)
     where: str
+    path: tuple[PathPart, ...] = ()
+    remedy: Remedy | None = None
 
 
 def merge_catalog(

@@ -8,6 +8,7 @@ from aibudget.catalog import kpi_entries
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.i18n import Translator
 from aibudget.render import payback_text, roi_text
+from aibudget.render_adopt import is_proposal
 from aibudget.render_guidance import month_text
 from aibudget.render_optimize import reason_text, status_lines, text_params
 from aibudget.reports import charts
@@ -130,6 +131,9 @@ def allocation(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     doc.section(t("pdf.allocation"), keep=110)
     found = result is not None and result.status in FOUND
     if result is not None and found:
+        if is_proposal(plan, result):
+            doc.subheading(t("adopt.proposal"))
+            doc.para(t("adopt.proposal_hint"), size=9, colour=MUTED)
         budget = result.budget
         lines = {t(f"optimize.line.{k}"): v for k, v in result.line_items.items() if v}
         for channel, amount in result.ad_spend.items():

@@ -12,6 +12,7 @@ from aibudget.domain.results import Figures
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
 from aibudget.render import kpi_name
+from aibudget.render_adopt import is_proposal
 from aibudget.render_optimize import reason_text, status_lines, text_params
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, Cell, headers
@@ -46,7 +47,8 @@ def write_allocation(
             row += 1
         row += 1
     else:
-        book.text(ws, row, 0, t("xlsx.recommended_split"), "section")
+        title = t("adopt.proposal") if is_proposal(data.plan, opt) else t("xlsx.recommended_split")
+        book.text(ws, row, 0, title, "section")
         book.text(ws, row + 1, 0, t("xlsx.optimiser_note"), "note")
         row += 2
         if opt.status is not OptimiseStatus.OPTIMAL or opt.notes:
@@ -99,7 +101,7 @@ def write_allocation(
                     "data_labels": {"percentage": True},
                 }
             )
-            chart.set_title({"name": t("xlsx.recommended_split")})
+            chart.set_title({"name": title})
             chart.set_size({"width": 480, "height": 320})
             ws.insert_chart(2, 4, chart)
         row += 1

@@ -20,6 +20,7 @@ from aibudget.web.api import router as api_router
 from aibudget.web.api_builder import router as api_builder_router
 from aibudget.web.api_monitor import router as api_monitor_router
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
+from aibudget.web.pages_adopt import router as adopt_router
 from aibudget.web.pages_allocation import router as allocation_router
 from aibudget.web.pages_auth import router as auth_router
 from aibudget.web.pages_builder import router as builder_router
@@ -48,6 +49,7 @@ ROUTERS = (
     eval_router,
     allocation_router,
     fixes_router,
+    adopt_router,
     readiness_router,
     catalog_router,
     monitor_router,

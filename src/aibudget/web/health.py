@@ -1,4 +1,9 @@
-"""The health check (aibudget.engine.lint) for the web pages, grouped by plan step."""
+"""The health check (aibudget.engine.lint) for the web pages, grouped by plan step.
+
+Each item says what is wrong and what to do in words, names the goal, member or tool it
+is about, and either offers the one-click fix (``key`` names the finding for the fix
+route) or the page where the owner changes it.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from aibudget.domain.guidance import CatalogTool
 from aibudget.domain.plan import Plan
 from aibudget.engine.lint import lint
 from aibudget.i18n import Translator
-from aibudget.render_guidance import finding_json
+from aibudget.render_guidance import finding_json, format_params
+from aibudget.service import health_fix
 from aibudget.web.errors import problem_text
 
 STEPS = ("goals", "team", "tools")
@@ -22,8 +28,12 @@ class HealthItem:
     severity: str  # error, warning, info
     message: str
     fix: str
-    where: str
+    where: str  # the plan path, for the API; never shown to the owner
     step: str  # goals, team, tools, or plan (budget and the rest)
+    key: str = ""  # names the finding for the fix route
+    remedy: str = ""  # what the one-click fix does, in words ("" when there is none)
+    name: str = ""  # the goal, member or tool it is about
+    edit: str = ""  # where to change it, relative to the plan's address
 
 
 def step_of(where: str) -> str:
@@ -49,6 +59,11 @@ def health(
     ]
     for finding in lint(plan, catalog, kpi_entries()):
         doc = finding_json(t, finding, plan.currency)
+        place = health_fix.place(plan, finding)
+        remedy = ""
+        if finding.remedy is not None:
+            params = format_params(t, finding.remedy.params, plan.currency)
+            remedy = t(finding.remedy.note_id, **params)
         items.append(
             HealthItem(
                 rule=finding.rule,
@@ -57,6 +72,10 @@ def health(
                 fix=doc["fix"],
                 where=finding.where,
                 step=step_of(finding.where),
+                key=health_fix.key(plan, finding),
+                remedy=remedy,
+                name=place.name or "",
+                edit=place.address,
             )
         )
     return items

@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from aibudget.engine.adopt import adoptable
+from aibudget.render_adopt import is_proposal
 from aibudget.store import plans, workspaces
 from aibudget.web import allocation
 from aibudget.web.charts import figures_json, line_items
@@ -51,4 +53,6 @@ def allocation_page(
         conflicts=[c["text"] for c in doc["conflicts"]],
         members=members,
         figures_json=figures_json([chart] if chart else []),
+        proposal=is_proposal(version.plan, result),
+        adopted=adoptable(result),
     )

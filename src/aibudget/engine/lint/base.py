@@ -19,7 +19,16 @@ from decimal import Decimal
 from typing import Any
 
 from aibudget.domain.errors import Path, format_path
-from aibudget.domain.guidance import CatalogTool, Finding, KpiEntry, Severity, SmartCheck, resolve
+from aibudget.domain.guidance import (
+    CatalogTool,
+    Finding,
+    KpiEntry,
+    Remedy,
+    SetValue,
+    Severity,
+    SmartCheck,
+    resolve,
+)
 from aibudget.domain.money import ZERO
 from aibudget.domain.plan import LineItem, Plan, Tool
 from aibudget.domain.results import Evaluation
@@ -95,6 +104,7 @@ def finding(
     path: Path,
     variant: str = "",
     fix_params: dict[str, Any] | None = None,
+    remedy: Remedy | None = None,
     **params: Any,
 ) -> Finding:
     suffix = f".{variant}" if variant else ""
@@ -106,9 +116,21 @@ def finding(
         fix_id=f"fix.{rule_id}{suffix}",
         fix_params=fix_params if fix_params is not None else params,
         where=format_path(path) or "plan",
+        path=tuple(path),
+        remedy=remedy,
+    )
+
+
+def remedy(note: str, *sets: tuple[Path, str | int | bool], **params: Any) -> Remedy:
+    """A remedy setting each (path, value); ``note`` names its words (``remedy.<note>``)."""
+    return Remedy(
+        note_id=f"remedy.{note}",
+        params=params,
+        sets=tuple(SetValue(path=tuple(p), value=v) for p, v in sets),
     )
 
 
 def number(value: Decimal) -> str:
-    """Hours and other non-money amounts as plain text (``12.5``, ``8``)."""
+    """Hours and other non-money amounts as plain text (``12.5``, ``8``); also how a
+    remedy writes an exact amount or share into a plan document."""
     return format(value.normalize(), "f")

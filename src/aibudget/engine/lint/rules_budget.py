@@ -12,10 +12,15 @@ from aibudget.domain.plan import LineItem
 from aibudget.domain.results import Figures
 from aibudget.engine.cashflow import period_of
 from aibudget.engine.flows import PLAN_LINES_ID
-from aibudget.engine.lint.base import LintContext, finding, rule
+from aibudget.engine.lint.base import LintContext, finding, number, remedy, rule
 
 MAX_HORIZON = 36
 SHARE_PLACES = Decimal("0.001")
+RESERVE_SHARE = Decimal("0.10")  # the reserve a one-click fix keeps
+REVIEW_MONTHS = 3  # a quarterly review
+TRAINING_HOURS = Decimal(4)  # per person, for a tool without any training
+PRIVACY_SHARE = Decimal("0.05")  # of the annual AI budget, for data quality and privacy
+PRIVACY_ROUND = Decimal(100)
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal:
@@ -93,14 +98,28 @@ def over_budget(ctx: LintContext) -> Iterator[Finding]:
 def no_reserve(ctx: LintContext) -> Iterator[Finding]:
     """A rigid budget: nothing kept for experiments and new tools."""
     if ctx.plan.budget.min_reserve_share == 0 and not _has_line(ctx, LineItem.RESERVE):
-        yield finding("no_reserve", Severity.WARNING, ("budget", "min_reserve_share"))
+        path = ("budget", "min_reserve_share")
+        yield finding(
+            "no_reserve",
+            Severity.WARNING,
+            path,
+            remedy=remedy("reserve", (path, number(RESERVE_SHARE)), share=RESERVE_SHARE),
+            share=RESERVE_SHARE,
+        )
 
 
 @rule("no_review_date", Severity.WARNING)
 def no_review_date(ctx: LintContext) -> Iterator[Finding]:
     """A rigid budget: no date on which it is looked at again."""
     if ctx.plan.budget.review_every_months is None:
-        yield finding("no_review_date", Severity.WARNING, ("budget", "review_every_months"))
+        path = ("budget", "review_every_months")
+        yield finding(
+            "no_review_date",
+            Severity.WARNING,
+            path,
+            remedy=remedy("review", (path, REVIEW_MONTHS), months=REVIEW_MONTHS),
+            months=REVIEW_MONTHS,
+        )
 
 
 @rule("training_underbudgeted", Severity.WARNING, ("", "tool"))
@@ -108,12 +127,20 @@ def training_underbudgeted(ctx: LintContext) -> Iterator[Finding]:
     """Training and change management below the plan's minimum share, or absent for a tool."""
     for i, tool in enumerate(ctx.plan.tools):
         if tool.training.hours_per_person == 0 and tool.training.fees == 0:
+            hours = number(TRAINING_HOURS)
             yield finding(
                 "training_underbudgeted",
                 Severity.WARNING,
                 ("tools", i, "training"),
                 "tool",
+                remedy=remedy(
+                    "training",
+                    (("tools", i, "training", "hours_per_person"), hours),
+                    tool=tool.name,
+                    hours=hours,
+                ),
                 tool=tool.name,
+                hours=hours,
             )
     spend = ctx.spend()
     minimum = ctx.plan.budget.min_training_share
@@ -160,6 +187,11 @@ def no_data_privacy_budget(ctx: LintContext) -> Iterator[Finding]:
     money = ctx.evaluation.costs_by_line.get(LineItem.DATA_PRIVACY.value, ZERO)
     if money > 0 or ctx.plan.budget.data_privacy_annual > 0:
         return
+    amount = privacy_suggestion(ctx.plan.annual_budget())
+    fix = None
+    if amount > 0:
+        path = ("budget", "data_privacy_annual")
+        fix = remedy("privacy", (path, number(amount)), amount=amount)
     for i, tool in enumerate(ctx.plan.tools):
         entry = ctx.entry(tool)
         if tool.uses_customer_data or (entry is not None and entry.uses_customer_data):
@@ -167,8 +199,17 @@ def no_data_privacy_budget(ctx: LintContext) -> Iterator[Finding]:
                 "no_data_privacy_budget",
                 Severity.WARNING,
                 ("tools", i, "privacy_cost"),
+                remedy=fix,
                 tool=tool.name,
+                amount=amount,
             )
+
+
+def privacy_suggestion(annual_budget: Decimal) -> Decimal:
+    """A yearly data-quality and privacy line to start from: a share of the annual AI
+    budget, rounded up to a whole hundred."""
+    units = (annual_budget * PRIVACY_SHARE / PRIVACY_ROUND).to_integral_value(ROUND_CEILING)
+    return units * PRIVACY_ROUND
 
 
 def _payback_beyond(

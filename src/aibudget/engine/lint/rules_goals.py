@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from aibudget.domain.guidance import Finding, Severity
-from aibudget.engine.lint.base import LintContext, finding, rule
+from aibudget.domain.guidance import Finding, Remedy, Severity, SmartFailure
+from aibudget.domain.plan import Goal
+from aibudget.engine.lint.base import LintContext, finding, remedy, rule
 
 UNMEASURABLE = ("kpi_unknown", "no_target", "no_baseline")
 NOT_SMART = (
@@ -40,10 +42,35 @@ def _findings(ctx: LintContext, rule_id: str, codes: tuple[str, ...]) -> Iterato
                     Severity.WARNING,
                     ("goals", check.goal_index, _FIELD[failure.code]),
                     failure.code,
+                    remedy=_remedy(ctx, check.goal_index, goal, failure),
                     goal=goal.name,
                     letter=failure.letter,
-                    **failure.params,
+                    **_named(ctx, failure.params),
                 )
+
+
+def _named(ctx: LintContext, params: dict[str, Any]) -> dict[str, Any]:
+    """A library KPI by its name in both languages rather than its id."""
+    entry = ctx.kpis.get(str(params.get("kpi")))
+    if entry is None:
+        return params
+    return {**params, "kpi": entry.name.model_dump(by_alias=True)}
+
+
+def _remedy(ctx: LintContext, index: int, goal: Goal, failure: SmartFailure) -> Remedy | None:
+    """A deadline at the end of the horizon; a target and baseline the wrong way round
+    swapped. The other misses need the owner's own figures."""
+    if failure.code in ("no_deadline", "deadline_before_start", "deadline_after_horizon"):
+        end = ctx.plan.calendar_month(ctx.plan.horizon.months)
+        return remedy("deadline", (("goals", index, "deadline"), end), goal=goal.name, month=end)
+    if failure.code == "wrong_direction" and goal.baseline is not None and goal.target is not None:
+        return remedy(
+            "swap",
+            (("goals", index, "baseline"), str(goal.target)),
+            (("goals", index, "target"), str(goal.baseline)),
+            goal=goal.name,
+        )
+    return None
 
 
 @rule("goal_unmeasurable", Severity.WARNING, UNMEASURABLE)
@@ -60,11 +87,17 @@ def goal_no_measurement(ctx: LintContext) -> Iterator[Finding]:
         if any(f.code == "no_measurement" for f in check.failures):
             entry = ctx.kpis.get(goal.kpi)
             method = entry.measure.model_dump(by_alias=True) if entry else {"en": "-", "zh-TW": "-"}
+            path = ("goals", check.goal_index, "measurement")
+            fix = None
+            if entry is not None:
+                words = entry.measure.get(ctx.plan.company.locale.value)
+                fix = remedy("measurement", (path, words), goal=goal.name)
             yield finding(
                 "goal_no_measurement",
                 Severity.WARNING,
-                ("goals", check.goal_index, "measurement"),
+                path,
                 fix_params={"method": method},
+                remedy=fix,
                 goal=goal.name,
             )
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from aibudget.domain.guidance import Finding, Severity
+from aibudget.domain.guidance import Finding, Remedy, Severity
 from aibudget.domain.money import ZERO
-from aibudget.domain.plan import Billing, LineItem, Plan, month_index
-from aibudget.engine.lint.base import LintContext, finding, number, rule
+from aibudget.domain.plan import Billing, LineItem, Plan, TeamMember, Tool, month_index
+from aibudget.engine.lint.base import LintContext, finding, number, remedy, rule
 
 STALE_PRICE_MONTHS = 12
+DAYS_PER_MONTH = 30
+MAX_TRIAL_DAYS = 365
 
 
 @rule("tool_owner_invalid", Severity.ERROR, ("missing", "no_time"))
@@ -25,6 +27,7 @@ def tool_owner_invalid(ctx: LintContext) -> Iterator[Finding]:
                 Severity.ERROR,
                 path,
                 "missing",
+                remedy=_new_owner(ctx.plan, tool, path),
                 tool=tool.name,
                 member=tool.owner,
             )
@@ -34,9 +37,21 @@ def tool_owner_invalid(ctx: LintContext) -> Iterator[Finding]:
                 Severity.ERROR,
                 path,
                 "no_time",
+                remedy=_new_owner(ctx.plan, tool, path),
                 tool=tool.name,
                 member=owner.name or owner.id,
             )
+
+
+def _new_owner(plan: Plan, tool: Tool, path: tuple[str | int, ...]) -> Remedy | None:
+    """Give the tool to the team member with the most free hours, if anyone has some."""
+    free: list[TeamMember] = [
+        m for m in plan.team if m.free_hours_per_month > 0 and m.id != tool.owner
+    ]
+    if not free:
+        return None
+    best = max(free, key=lambda m: m.free_hours_per_month)
+    return remedy("owner", (path, best.id), tool=tool.name, member=best.name or best.role)
 
 
 def committed_hours(plan: Plan, one_off: bool = True) -> dict[str, list[Decimal]]:
@@ -104,14 +119,25 @@ def annual_lockin_pilot(ctx: LintContext) -> Iterator[Finding]:
         if chosen is None or not tool.locks_in_during_pilot(pilot_months):
             continue
         monthly = next((p for p in tool.plans if p.billing is Billing.MONTHLY), None)
+        path = ("tools", i, "plan")
+        fix = None
+        if monthly is not None:
+            fix = remedy(
+                "monthly", (path, monthly.id), tool=tool.name, plan=monthly.name or monthly.id
+            )
+        elif pilot_months + 1 <= ctx.plan.horizon.months:
+            start = pilot_months + 1
+            fix = remedy("after_pilot", (("tools", i, "start_month"), start), tool=tool.name,
+                         month=start)  # fmt: skip
         yield finding(
             "annual_lockin_pilot",
             Severity.WARNING,
-            ("tools", i, "plan"),
+            path,
             "switch" if monthly else "",
+            remedy=fix,
             tool=tool.name,
             months=pilot_months,
-            plan=monthly.id if monthly else chosen.id,
+            plan=(monthly or chosen).name or (monthly or chosen).id,
         )
 
 
@@ -123,19 +149,29 @@ def free_trial_unused(ctx: LintContext) -> Iterator[Finding]:
         chosen = tool.chosen_plan()
         if entry is None or chosen is None or chosen.price == 0 or tool.free_trial_days > 0:
             continue
+        path = ("tools", i, "free_trial_days")
+        pilot = ctx.plan.budget.pilot.months
+        fix = None
         if entry.trial.free_plan:
             variant = "free_plan"
+            days = min(MAX_TRIAL_DAYS, DAYS_PER_MONTH * pilot)
+            fix = remedy("free_plan", (path, days), tool=tool.name, months=pilot)
         elif entry.trial.available:
             variant = "trial"
+            days = entry.trial.days or 0
+            if days:
+                fix = remedy("trial", (path, days), tool=tool.name, days=days)
         else:
             continue
         yield finding(
             "free_trial_unused",
             Severity.INFO,
-            ("tools", i, "free_trial_days"),
+            path,
             variant,
+            remedy=fix,
             tool=tool.name,
             days=entry.trial.days or 0,
+            months=pilot,
         )
 
 
@@ -181,8 +217,30 @@ def pilot_too_many_tools(ctx: LintContext) -> Iterator[Finding]:
             "pilot_too_many_tools",
             Severity.WARNING,
             ("budget", "pilot", "max_tools"),
+            remedy=_later_starts(ctx.plan),
             count=len(starting),
             max_tools=pilot.max_tools,
             months=pilot.months,
             next_month=pilot.months + 1,
         )
+
+
+def _later_starts(plan: Plan) -> Remedy | None:
+    """Keep the pilot's allowance of tools (the earliest to start, then in plan order)
+    and start the others the month after the pilot."""
+    pilot = plan.budget.pilot
+    later = pilot.months + 1
+    if later > plan.horizon.months:
+        return None
+    starting = sorted(
+        (i for i, t in enumerate(plan.tools) if t.start_month <= pilot.months),
+        key=lambda i: (plan.tools[i].start_month, i),
+    )
+    moved = starting[pilot.max_tools :]
+    names = [plan.tools[i].name for i in moved]
+    return remedy(
+        "pilot_later",
+        *((("tools", i, "start_month"), later) for i in moved),
+        tools={"en": ", ".join(names), "zh-TW": "、".join(names)},
+        month=later,
+    )
