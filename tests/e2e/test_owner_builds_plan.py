@@ -54,7 +54,7 @@ class Journey:
             if width < 1000:
                 scroll = self.page.evaluate("document.documentElement.scrollWidth")
                 wide = self.page.evaluate(WIDEST) if scroll > width + 1 else ""
-                assert scroll <= width + 1, f"{name}: the page scrolls sideways ({scroll}px): {wide}"
+                assert scroll <= width + 1, f"{name}: scrolls sideways ({scroll}px): {wide}"
         self.page.set_viewport_size({"width": WIDTHS[0], "height": 900})
 
     def no_yaml_field(self) -> None:
