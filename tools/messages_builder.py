@@ -585,4 +585,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.choice.company.locale.en": ("English", "英文"),
     "builder.yes": ("yes", "是"),
     "builder.no": ("no", "否"),
+    "builder.note_new_from_readiness": (
+        "New plan, started from the readiness check",
+        "新計畫（由準備度評估開始）",
+    ),
+    "builder.starter_title": ("Start from your readiness check", "從準備度評估開始"),
+    "builder.starter_lead": (
+        "Your answers suggest a pilot of {pilot} tool(s). Untick anything you do not want; everything can be changed later.",
+        "依你的回答，建議先試行 {pilot} 項工具。不需要的請取消勾選；之後都可以再修改。",
+    ),
+    "builder.starter_goals": (
+        "Goals you picked, drafted as measurable goals",
+        "你選的目標，寫成可衡量的目標",
+    ),
+    "builder.starter_goals_hint": (
+        "Fill in today's number and the target on each goal next: the plan page asks for them.",
+        "接著請在每個目標填入目前的數字與目標值：計畫頁會提醒你。",
+    ),
+    "builder.starter_tools": ("Tools to pilot first", "建議先試行的工具"),
+    "builder.starter_none": (
+        "Not sure where to start? A short readiness check suggests goals and one or two tools to pilot.",
+        "不知道從哪裡開始？做個簡短的準備度評估，會建議目標與一兩項試行工具。",
+    ),
+    "builder.starter_take": ("Take the readiness check", "進行準備度評估"),
+    "builder.readiness_next": (
+        "Next step: a plan with the goals you picked and the tools to pilot first.",
+        "下一步：用你選的目標與建議試行的工具建立計畫。",
+    ),
+    "builder.readiness_start": ("Create a plan from this result", "用這個結果建立計畫"),
 }

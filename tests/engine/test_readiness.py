@@ -9,7 +9,13 @@ import pytest
 from aibudget.catalog import readiness_questionnaire, tool_catalog
 from aibudget.domain.guidance import ANXIETIES, DIMENSIONS, GOALS_SCALE, AnswersError
 from aibudget.domain.plan import Category
-from aibudget.engine.readiness import percent_half_up, score, suggest_tools
+from aibudget.engine.readiness import (
+    percent_half_up,
+    picked_goals,
+    score,
+    starter_tools,
+    suggest_tools,
+)
 
 Q = readiness_questionnaire()
 
@@ -145,3 +151,17 @@ def test_strong_choice_paralysis_narrows_the_suggestions_to_two() -> None:
     assert [
         len(ids) for ids in suggest_tools(paralysed, tool_catalog(), Q.thresholds).values()
     ] == [2]
+
+
+def test_the_goals_picked_become_drafts_and_the_starter_tools_serve_them() -> None:
+    q = readiness_questionnaire()
+    answers = {question.id: ([5, 1] if question.multi else 2) for question in q.questions}
+    drafts = picked_goals(q, answers)
+    assert [d.kpi for d in drafts] == ["content_output", "first_response_time"]
+    result = score(q, answers)
+    catalog = tool_catalog()
+    tools = starter_tools(result, drafts, catalog, q.thresholds)
+    assert 1 <= len(tools) <= result.pilot_tools
+    served = {k for i in tools for k in catalog[i].kpis}
+    assert drafts[0].kpi in served  # the first goal is always served when a tool can
+    assert all(set(catalog[i].kpis) & {d.kpi for d in drafts} for i in tools)

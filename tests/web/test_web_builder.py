@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from fastapi.testclient import TestClient
 
-from aibudget.catalog import tool_catalog
+from aibudget.catalog import readiness_questionnaire, tool_catalog
+from aibudget.engine.readiness import score
 from tests.web.helpers import csrf, import_plan, new_workspace, sign_up
 
 
-def _new_plan(client: TestClient, ws: str, **fields: str) -> str:
+def _new_plan(client: TestClient, ws: str, **fields: str | list[str]) -> str:
     token = csrf(client, f"/w/{ws}/new-plan")
     form = {
         "csrf_token": token,
@@ -260,3 +262,32 @@ def test_lines_channels_and_the_optimisers_aim_are_edited_in_place(client: TestC
     assert "避免虧損" in client.get(base).text
     assert client.get(f"{base}/edit/lines/7").status_code == 404
     assert client.get(f"{base}/edit/lines/x").status_code == 404
+
+
+def test_a_plan_starts_from_the_readiness_result_with_only_what_stays_ticked(
+    client: TestClient,
+) -> None:
+    sign_up(client, "alice@example.com", "林小姐")
+    ws = new_workspace(client)
+    q = readiness_questionnaire()
+    answers: dict[str, Any] = {
+        question.id: ([1, 5] if question.multi else 3) for question in q.questions
+    }  # goals: content (1) and answering customers faster (5)
+    token = csrf(client, f"/w/{ws}/readiness")
+    form: dict[str, Any] = {"csrf_token": token}
+    for key, value in answers.items():
+        form[key] = [str(v) for v in value] if isinstance(value, list) else str(value)
+    client.post(f"/w/{ws}/readiness", data=form)
+    assert f'href="/w/{ws}/new-plan"' in client.get(f"/w/{ws}/readiness").text
+    page = client.get(f"/w/{ws}/new-plan").text
+    assert "每月內容產出增加 50%" in page and "首次回覆時間縮短一半" in page
+    tools = re.findall(r'name="starter_tool" value="([^"]+)" checked', page)
+    assert 1 <= len(tools) <= 2
+    plan_id = _new_plan(client, ws, starter_goal="1", starter_tool=tools[0])  # untick the rest
+    doc = client.get(f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions/1").json()["document"]
+    assert [(g["name"], g["kpi"], g["deadline"]) for g in doc["goals"]] == [
+        ("首次回覆時間縮短一半", "first_response_time", "2027-07")
+    ]
+    assert [x["catalog_id"] for x in doc["tools"]] == [tools[0]]
+    result = score(q, answers)
+    assert doc["budget"]["pilot"]["max_tools"] == result.pilot_tools

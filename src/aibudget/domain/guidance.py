@@ -209,10 +209,20 @@ GOALS_SCALE = "goals"
 STAGES = ("exploring", "piloting", "scaling")
 
 
+class GoalDraft(Frozen):
+    """A goal the owner picked, drafted as a SMART goal to start a plan from: its name,
+    the KPI that measures it and the relative change to aim for (e.g. 0.5: +50%)."""
+
+    name: Localized
+    kpi: str
+    change: Decimal
+
+
 class Option(Frozen):
     text: Localized
     score: int = Field(default=0, ge=0, le=4)
     categories: list[Category] = Field(default_factory=list)
+    goal: GoalDraft | None = None
 
 
 class Question(Frozen):

@@ -17,6 +17,7 @@ from aibudget.domain.guidance import (
     GOALS_SCALE,
     AnswersError,
     CatalogTool,
+    GoalDraft,
     Question,
     Questionnaire,
     ReadinessResult,
@@ -169,4 +170,38 @@ def suggest_tools(
             )
         )
         out[category] = [e.id for e in entries[:per_category]]
+    return out
+
+
+def picked_goals(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> list[GoalDraft]:
+    """The goals the owner picked (in the questionnaire's order), as SMART drafts."""
+    chosen = validate_answers(questionnaire, answers)
+    out: list[GoalDraft] = []
+    for question in questionnaire.questions:
+        if question.scale == GOALS_SCALE:
+            for i in sorted(chosen.get(question.id, [])):
+                draft = question.options[i].goal
+                if draft is not None and draft not in out:
+                    out.append(draft)
+    return out
+
+
+def starter_tools(
+    result: ReadinessResult,
+    goals: list[GoalDraft],
+    catalog: Mapping[str, CatalogTool],
+    thresholds: Thresholds | None = None,
+) -> list[str]:
+    """At most ``result.pilot_tools`` catalog tools to pilot first: among the suggested
+    ones, each serves a goal the owner picked (the first goals first), with a known price
+    preferred to an unknown one; every picked goal of a served KPI counts once."""
+    suggested = [i for ids in suggest_tools(result, catalog, thresholds).values() for i in ids]
+    out: list[str] = []
+    for goal in goals:
+        serving = [i for i in suggested if goal.kpi in catalog[i].kpis and i not in out]
+        serving.sort(key=lambda i: not catalog[i].price_known)
+        if serving and not any(goal.kpi in catalog[i].kpis for i in out):
+            out.append(serving[0])
+        if len(out) == result.pilot_tools:
+            break
     return out

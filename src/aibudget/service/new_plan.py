@@ -10,11 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from aibudget.catalog import kpi_ids
+from aibudget.domain.errors import PlanError
+from aibudget.domain.guidance import CatalogTool
+from aibudget.domain.validate import parse_plan
 from aibudget.i18n import Translator
 from aibudget.service import plan_edit
 from aibudget.service.fields import START
+from aibudget.service.fx import add_missing_rates
 from aibudget.service.plan_edit import Edited, Value
 from aibudget.service.plan_parts import Target
+from aibudget.service.starter import Starter, add_starter
 
 OWNER_HOURLY_COST = {"TWD": "500", "HKD": "150", "JPY": "3000"}  # else 20 (USD, EUR)
 OWNER_FREE_HOURS = "8"
@@ -31,8 +37,18 @@ def defaults(start: str, locale: str) -> dict[str, Value]:
     }
 
 
-def build(form: Mapping[str, Value], *, owner_name: str, t: Translator) -> Edited:
-    """The new plan's document and checked plan, or the problems by field."""
+def _ticked(form: Mapping[str, Value], name: str) -> list[str]:
+    value = form.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def build(
+    form: Mapping[str, Value], *, owner_name: str, t: Translator,
+    starter: Starter | None = None, catalog: Mapping[str, CatalogTool] | None = None,
+) -> Edited:  # fmt: skip
+    """The new plan's document and checked plan, or the problems by field. With a
+    readiness ``starter``, the goals (``starter_goal``: positions) and tools
+    (``starter_tool``: catalog ids) the form left ticked are added."""
     values = {f.name: form.get(f.name, "") for f in START}  # every field: required ones too
     currency = str(values["company.currency"] or "TWD").upper()
     skeleton: dict[str, Any] = {
@@ -49,4 +65,15 @@ def build(form: Mapping[str, Value], *, owner_name: str, t: Translator) -> Edite
             }
         ],
     }
-    return plan_edit.apply(skeleton, Target("start"), values)
+    edited = plan_edit.apply(skeleton, Target("start"), values)
+    if starter is None or catalog is None or not edited.ok:
+        return edited
+    goals = {int(i) for i in _ticked(form, "starter_goal") if i.isdigit()}
+    tools = set(_ticked(form, "starter_tool"))
+    add_starter(edited.document, starter, goals=goals, tools=tools, catalog=catalog, owner="owner")
+    edited.rates_added = add_missing_rates(edited.document)
+    try:
+        edited.plan = parse_plan(edited.document, kpi_ids())
+    except PlanError as err:
+        edited.plan, edited.other = None, list(err.problems)
+    return edited

@@ -1,0 +1,74 @@
+"""A new plan started from the workspace's readiness result: the pilot size it found,
+a SMART goal drafted for each goal the owner picked (the KPI chosen, the baseline left
+for the owner, a deadline six months on), and one or two catalog tools that serve those
+goals. The new-plan form shows each of them ticked; only what stays ticked is added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from aibudget.catalog import kpi_library, readiness_questionnaire
+from aibudget.domain.guidance import AnswersError, CatalogTool, GoalDraft, catalog_tool_to_plan_tool
+from aibudget.domain.plan import add_months
+from aibudget.engine.readiness import picked_goals, score, starter_tools
+
+DEADLINE_MONTHS = 6  # a first goal: the pilot and one quarter of use after it
+
+
+@dataclass(frozen=True)
+class Starter:
+    goals: list[GoalDraft]
+    tools: list[str]  # catalog ids
+    pilot_tools: int
+
+
+def starter_for(answers: Mapping[str, Any], catalog: Mapping[str, CatalogTool]) -> Starter | None:
+    """What the readiness answers suggest (None when they are incomplete)."""
+    q = readiness_questionnaire()
+    try:
+        result = score(q, answers)
+        goals = picked_goals(q, answers)
+    except AnswersError:
+        return None
+    return Starter(goals, starter_tools(result, goals, catalog, q.thresholds), result.pilot_tools)
+
+
+def _measurement(kpi: str, locale: str) -> str | None:
+    how = kpi_library().get(kpi, {}).get("measure") or {}
+    return str(how.get(locale)) if isinstance(how, dict) and how.get(locale) else None
+
+
+def add_starter(
+    document: dict[str, Any],
+    starter: Starter,
+    *,
+    goals: Collection[int],
+    tools: Collection[str],
+    catalog: Mapping[str, CatalogTool],
+    owner: str,
+) -> None:
+    """Put the ticked goals (by position) and tools (by catalog id) into a new plan's
+    document, with the readiness result's pilot size."""
+    locale = str(document["company"].get("locale", "zh-TW"))
+    start = str(document["horizon"].get("start", ""))
+    drafts = [d for i, d in enumerate(starter.goals) if i in goals]
+    document["goals"] = [
+        {
+            "id": f"goal-{n}",
+            "name": draft.name.get(locale),
+            "kpi": draft.kpi,
+            "priority": 1 if n == 1 else 2,
+            **({"deadline": add_months(start, DEADLINE_MONTHS)} if start else {}),
+            **({"measurement": m} if (m := _measurement(draft.kpi, locale)) else {}),
+        }
+        for n, draft in enumerate(drafts, start=1)
+    ]
+    document["tools"] = [
+        catalog_tool_to_plan_tool(catalog[i], owner, tool_id=i)
+        for i in starter.tools
+        if i in tools and i in catalog
+    ]
+    document.setdefault("budget", {})["pilot"] = {"max_tools": max(1, starter.pilot_tools)}
