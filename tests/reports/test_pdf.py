@@ -287,3 +287,19 @@ def test_a_missing_font_is_a_report_error(
         assert caught.value.message_id == "report.font_missing"
     finally:
         cjk_fonts.cache_clear()
+
+
+def test_a_tool_without_a_price_is_named_on_the_summary(
+    poppler: None, folder: Path, cafe_en: Rendered
+) -> None:
+    """Its subscription counts as 0, so the summary says the figures look too good."""
+    plan = load_plan(EXAMPLES / "taipei-cafe.yaml")
+    tools = [plan.tools[0].model_copy(update={"plans": [], "plan": None}), *plan.tools[1:]]
+    data = gather(plan.model_copy(update={"tools": tools}), ReportMeta(generated=REPORT_DATE),
+                  trials=200)  # fmt: skip
+    rendered = Rendered(data, "zh-TW", folder, "unpriced-zh-TW")
+    summary = squash(rendered.text(2, 2))
+    t = rendered.t
+    assert squash(t("builder.unpriced_text", tools=tools[0].name)) in summary
+    priced = squash(cafe_en.text(2, 2))
+    assert squash(cafe_en.t("builder.unpriced_title")) not in priced

@@ -223,6 +223,7 @@ def test_a_tool_without_a_price_is_flagged_until_a_quote_is_entered(client: Test
     assert 'data-testid="price-unknown"' in client.get(base).text
     result = client.get(f"{base}/v/2/evaluate", params={"trials": 1000}).text
     assert "尚缺價格" in result and "Jasper" in result.split('data-testid="unpriced"')[1][:400]
+    assert 'data-testid="unpriced"' in client.get(f"{base}/v/2/allocation").text
     client.post(
         f"{base}/edit/tools/jasper",
         data={"csrf_token": token, "@plan.price": "1500", "@plan.as_of": "2026-12-01"},

@@ -130,6 +130,10 @@ def summary(doc: ReportPDF, data: ReportData, t: Translator) -> None:
             tools=len(plan.tools),
         )
     )
+    unpriced = [tool.name for tool in plan.unpriced_tools()]
+    if unpriced:  # the figures below count these tools as free
+        names = t("builder.list_sep").join(unpriced)
+        doc.para(t("builder.unpriced_title") + " " + t("builder.unpriced_text", tools=names))
     doc.ln(1)
     doc.figures(
         [

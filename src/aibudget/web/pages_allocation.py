@@ -51,6 +51,7 @@ def allocation_page(
         charts=[chart] if chart else [],
         reasons=reasons,
         conflicts=[c["text"] for c in doc["conflicts"]],
+        status_text=doc["status_text"],
         members=members,
         figures_json=figures_json([chart] if chart else []),
         proposal=is_proposal(version.plan, result),
