@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 DEMO_DB ?= sqlite:///$(CURDIR)/$(VENV)/demo/aibudget.db
 demo: $(STAMP)
 	AIBUDGET_DATABASE_URL=$(DEMO_DB) $(BIN)/aibudget migrate
-	AIBUDGET_DATABASE_URL=$(DEMO_DB) $(BIN)/aibudget demo-load examples/taipei-cafe.yaml
+	AIBUDGET_DATABASE_URL=$(DEMO_DB) $(BIN)/aibudget demo-load examples/taipei-cafe.yaml --actuals examples/taipei-cafe-actuals.csv
 	AIBUDGET_DATABASE_URL=$(DEMO_DB) $(BIN)/aibudget serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)

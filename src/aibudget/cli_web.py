@@ -18,6 +18,8 @@ from aibudget.settings import Settings, load_settings
 if TYPE_CHECKING:
     import uvicorn
 
+    from aibudget.domain.actuals import ActualRecord
+    from aibudget.domain.plan import Plan
     from aibudget.store.db import Database
 
 DEMO_EMAIL = "demo@aibudget.local"
@@ -60,13 +62,19 @@ def migrate_cmd() -> None:
 
 def demo_load(
     plan_path: Annotated[Path, typer.Argument(help="Plan file (YAML) for the demo workspace.")],
+    actuals_path: Annotated[
+        Path | None,
+        typer.Option("--actuals", help="Monthly actuals (the actuals template, CSV or XLSX)."),
+    ] = None,
 ) -> None:
-    """Load a demo account and workspace from a plan file (once; later runs change nothing)."""
+    """Load a demo account and workspace from a plan file and, optionally, its monthly
+    actuals (once; later runs change nothing)."""
 
     t = _translator()
     settings = _settings(t)
     plan = load_or_exit(plan_path, t)
-    from aibudget.store import plans, users, workspaces
+    records = _demo_actuals(actuals_path, plan, t) if actuals_path else []
+    from aibudget.store import actuals, plans, users, workspaces
 
     db, _ = _migrated(settings)
     with db.write() as s:
@@ -77,9 +85,21 @@ def demo_load(
         spaces = workspaces.list_for(s, user.id)
         space = spaces[0] if spaces else workspaces.create(s, user.id, plan.company.name)
         if not plans.list_plans(s, user.id, space.id):
-            plans.create(s, user.id, space.id, plan.company.name, plan, t("web.cli_demo_note"))
+            made = plans.create(
+                s, user.id, space.id, plan.company.name, plan, t("web.cli_demo_note")
+            )
+            if records:
+                actuals.add(s, user.id, space.id, made.plan_id, plan.currency, records)
     db.dispose()
     typer.echo(t("web.cli_demo_ready", email=DEMO_EMAIL, password=DEMO_PASSWORD))
+
+
+def _demo_actuals(path: Path, plan: Plan, t: Translator) -> list[ActualRecord]:
+    """The file's records, read as `aibudget review --actuals` reads them (a problem is
+    printed and exits 2 before anything is loaded)."""
+    from aibudget.cli_monitor import load_actuals
+
+    return list(load_actuals(plan, [path], t).records)
 
 
 def serve(

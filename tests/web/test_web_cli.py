@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -7,9 +9,11 @@ from typer.testing import CliRunner
 
 from aibudget.cli import app
 from aibudget.cli_web import DEMO_EMAIL, DEMO_PASSWORD
-from aibudget.store import plans, users, workspaces
+from aibudget.store import actuals, plans, users, workspaces
 from aibudget.store.db import Database
 from tests.web.helpers import EXAMPLE
+
+ACTUALS = EXAMPLE.with_name("taipei-cafe-actuals.csv")
 
 
 def test_demo_load_is_idempotent_and_signs_in(
@@ -22,7 +26,7 @@ def test_demo_load_is_idempotent_and_signs_in(
     runner = CliRunner()
     assert runner.invoke(app, ["migrate"]).exit_code == 0
     for _ in range(2):
-        result = runner.invoke(app, ["demo-load", str(EXAMPLE)])
+        result = runner.invoke(app, ["demo-load", str(EXAMPLE), "--actuals", str(ACTUALS)])
         assert result.exit_code == 0, result.output
         assert DEMO_EMAIL in result.output and DEMO_PASSWORD in result.output
     db = Database.from_url(url)
@@ -30,7 +34,30 @@ def test_demo_load_is_idempotent_and_signs_in(
         user = users.authenticate(s, DEMO_EMAIL, DEMO_PASSWORD)
         assert user is not None and user.locale == "zh_TW"
         (space,) = workspaces.list_for(s, user.id)
-        assert len(plans.list_plans(s, user.id, space.id)) == 1
+        (plan,) = plans.list_plans(s, user.id, space.id)
+        stored = actuals.get(s, user.id, space.id, plan.id, "TWD")
+    db.dispose()
+    rows = [r for r in csv.DictReader(ACTUALS.open(encoding="utf-8-sig")) if r["Amount"]]
+    spent = sum((r.amount or Decimal(0) for r in stored.records), Decimal(0))
+    assert spent == sum(Decimal(r["Amount"]) for r in rows)  # loaded once, all of it
+    assert stored.months() == ["2027-01", "2027-02", "2027-03"]
+
+
+def test_demo_actuals_with_a_problem_load_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    monkeypatch.setenv("AIBUDGET_DATABASE_URL", url)
+    monkeypatch.setenv("AIBUDGET_SECRET_KEY", "x" * 48)
+    bad = tmp_path / "bad.csv"
+    bad.write_text(ACTUALS.read_text(encoding="utf-8-sig").replace("1625", "-1625", 1))
+    runner = CliRunner()
+    assert runner.invoke(app, ["migrate"]).exit_code == 0
+    result = runner.invoke(app, ["demo-load", str(EXAMPLE), "--actuals", str(bad)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    db = Database.from_url(url)
+    with db.session() as s:
+        assert users.count(s) == 0  # nothing loaded, not even the account
     db.dispose()
 
 
