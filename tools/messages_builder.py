@@ -613,4 +613,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "下一步：用你選的目標與建議試行的工具建立計畫。",
     ),
     "builder.readiness_start": ("Create a plan from this result", "用這個結果建立計畫"),
+    "builder.member_needed": (
+        "{member} still works on {tools}: give those tools another owner (and trainees) first, then remove {member}.",
+        "{member} 仍負責或參與 {tools}：請先把這些工具改由其他人負責（或調整受訓人員），再移除 {member}。",
+    ),
 }

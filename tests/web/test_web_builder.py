@@ -292,3 +292,17 @@ def test_a_plan_starts_from_the_readiness_result_with_only_what_stays_ticked(
     assert [x["catalog_id"] for x in doc["tools"]] == [tools[0]]
     result = score(q, answers)
     assert doc["budget"]["pilot"]["max_tools"] == result.pilot_tools
+
+
+def test_a_member_who_owns_a_tool_is_not_removed_and_the_reason_names_the_tool(
+    client: TestClient,
+) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)  # the cafe: 小陳 owns ChatGPT Business
+    base = f"/w/{ws}/p/{plan_id}"
+    refused = client.post(f"{base}/remove/team/editor", data={"csrf_token": csrf(client, base)})
+    assert refused.status_code == 422
+    assert "小陳 仍負責或參與 ChatGPT Business" in refused.text
+    assert "tools[" not in refused.text and "<code>" not in refused.text.split("main")[1]
+    assert client.get(f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions").json()[0]["number"] == 1

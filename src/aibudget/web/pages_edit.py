@@ -11,10 +11,11 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.catalog import kpi_ids
-from aibudget.domain.errors import PlanError
+from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.guidance import catalog_tool_to_plan_tool
-from aibudget.domain.plan import Category
+from aibudget.domain.plan import Category, Plan
 from aibudget.domain.validate import parse_plan
+from aibudget.i18n import Translator
 from aibudget.render_guidance import cheapest_text, trial_text
 from aibudget.service.fx import add_missing_rates
 from aibudget.service.plan_edit import plan_currency, rates_note
@@ -99,6 +100,8 @@ def remove_item(
     if changed is None:
         raise NotFound()
     try:
+        if kind == "team":
+            _check_not_needed(t, parse_plan(document, kpi_ids()), item_id)
         plan = parse_plan(changed, kpi_ids())
     except PlanError as err:  # e.g. a member who still owns a tool
         return plan_view(
@@ -115,6 +118,25 @@ def remove_item(
     with web.db.write() as s:
         plans.save(s, user.id, ws, plan_id, plan, t("web.note_removed", what=item_id))
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#{kind}", status_code=303)
+
+
+def _check_not_needed(t: Translator, plan: Plan, member_id: str) -> None:
+    """A member who still owns a tool, is trained on one or is credited with hours saved
+    cannot be removed: say which tools, by name, before anything changes."""
+    member = plan.member(member_id)
+    needed = [
+        tool.name
+        for tool in plan.tools
+        if tool.owner == member_id
+        or member_id in tool.training.trainees
+        or any(getattr(b, "member", None) == member_id for b in tool.benefits)
+    ]
+    if member is not None and needed:
+        who = member.name or member.role
+        tools = t("builder.list_sep").join(needed)
+        raise PlanError(
+            [Problem(("team",), "builder.member_needed", {"member": who, "tools": tools})]
+        )
 
 
 @router.get("/w/{ws}/p/{plan_id}/catalog")
