@@ -617,4 +617,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{member} still works on {tools}: give those tools another owner (and trainees) first, then remove {member}.",
         "{member} 仍負責或參與 {tools}：請先把這些工具改由其他人負責（或調整受訓人員），再移除 {member}。",
     ),
+    "builder.stale_title": (
+        "Someone saved a newer version while you were editing; nothing of yours was saved yet.",
+        "你編輯時，有人儲存了較新的版本；你的修改還沒有儲存。",
+    ),
+    "builder.stale_version": ("v{number} by {author}: {note}", "v{number}（{author}）：{note}"),
+    "builder.stale_again": (
+        "The form below shows the newest version with your changes put onto it. Check it and save again.",
+        "下方表單是最新版本，並已套上你的修改。確認後再儲存一次即可。",
+    ),
 }

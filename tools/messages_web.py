@@ -19,6 +19,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This invitation link is not valid or was already used.",
         "這個邀請連結無效，或已經使用過了。",
     ),
+    "store.stale_version": (
+        "This was edited on version {base}, but version {newest} has been saved since; nothing was saved. Reload to see the newest version.",
+        "這是在第 {base} 版上做的修改，但之後已存了第 {newest} 版，所以這次沒有儲存。請重新載入最新版本。",
+    ),
     "store.busy": (
         "Someone else was saving at the same moment and nothing was saved; please try again.",
         "有人同時在儲存，這次沒有存入任何資料，請再試一次。",

@@ -76,3 +76,32 @@ def test_an_unknown_part_is_404(client: TestClient) -> None:
         f"{plan}/parts/budget", json={"values": {"budget.pilot.months": 40}}, headers=auth
     )
     assert {f["path"] for f in _shape(bad, 422)["fields"]} == {"budget.pilot.months"}
+
+
+def test_if_match_refuses_a_change_made_on_an_older_version(client: TestClient) -> None:
+    auth, ws = _start(client)
+    made = client.post(
+        f"{V1}/workspaces/{ws}/new-plan",
+        json={"values": {
+            "company.name": "x", "company.employees": 1, "company.annual_revenue": 1,
+            "company.annual_marketing_budget": 1, "budget.annual_amount": 1,
+            "company.currency": "TWD", "horizon.start": "2027-01",
+        }},
+        headers=auth,
+    )  # fmt: skip
+    plan = f"{V1}/workspaces/{ws}/plans/{made.json()['plan_id']}"
+    got = client.get(f"{plan}/parts/budget", headers=auth)
+    assert got.headers["etag"] == '"1"' and got.json()["version"] == 1
+    client.patch(f"{plan}/parts/budget", json={"values": {"budget.pilot.months": 4}}, headers=auth)
+    stale = client.patch(
+        f"{plan}/parts/budget",
+        json={"values": {"budget.pilot.months": 5}},
+        headers={**auth, "If-Match": '"1"'},
+    )
+    assert _shape(stale, 409, "store.stale_version")["message"]
+    fresh = client.patch(
+        f"{plan}/parts/budget",
+        json={"values": {"budget.pilot.months": 5}},
+        headers={**auth, "If-Match": '"2"'},
+    )
+    assert fresh.status_code == 200 and fresh.json()["number"] == 3

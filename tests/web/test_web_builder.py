@@ -306,3 +306,33 @@ def test_a_member_who_owns_a_tool_is_not_removed_and_the_reason_names_the_tool(
     assert "小陳 仍負責或參與 ChatGPT Business" in refused.text
     assert "tools[" not in refused.text and "<code>" not in refused.text.split("main")[1]
     assert client.get(f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions").json()[0]["number"] == 1
+
+
+def test_an_edit_on_an_older_version_is_refused_and_offered_onto_the_newest(
+    client: TestClient,
+) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)
+    base = f"/w/{ws}/p/{plan_id}"
+    page = client.get(f"{base}/edit/tools/chatgpt").text  # both "tabs" open it at v1
+    assert 'name="base_version" value="1"' in page
+    token = csrf(client, base)
+    trainees = ["editor", "owner"]
+    first = {"csrf_token": token, "base_version": "1", "training.hours_per_person": "8"}
+    first["training.trainees"] = trainees
+    assert client.post(f"{base}/edit/tools/chatgpt", data=first).status_code == 200  # v2
+    second = {"csrf_token": token, "base_version": "1", "training.fees": "6000"}
+    second |= {"training.hours_per_person": "6", "training.trainees": trainees}
+    stale = client.post(f"{base}/edit/tools/chatgpt", data=second)
+    assert stale.status_code == 409
+    assert "有人儲存了較新的版本" in stale.text and "v2" in stale.text
+    assert 'name="base_version" value="2"' in stale.text
+    assert 'value="8"' in stale.text and 'value="6000"' in stale.text  # newest + mine
+    versions = client.get(f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions").json()
+    assert [v["number"] for v in versions] == [2, 1]  # nothing saved
+    again = {**second, "base_version": "2", "training.hours_per_person": "8"}
+    assert client.post(f"{base}/edit/tools/chatgpt", data=again).status_code == 200
+    doc = client.get(f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions/3").json()["document"]
+    assert doc["tools"][0]["training"]["hours_per_person"] == "8"
+    assert doc["tools"][0]["training"]["fees"] == "6000"

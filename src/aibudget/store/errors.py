@@ -20,3 +20,9 @@ class Forbidden(AibudgetError):
 class Conflict(AibudgetError):
     message_id = "store.conflict"
     http_status = 409
+
+
+class StaleVersion(Conflict):
+    """An edit made on a version that is no longer the newest: nothing was saved."""
+
+    message_id = "store.stale_version"

@@ -21,7 +21,7 @@ from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.store import audit
 from aibudget.store.db import locked, read
-from aibudget.store.errors import NotFound
+from aibudget.store.errors import NotFound, StaleVersion
 from aibudget.store.models import PlanRow, PlanVersionRow, UserRow, aware
 from aibudget.store.records import PlanSummary, PlanVersion, Role, Status, VersionInfo
 from aibudget.store.workspaces import require
@@ -205,10 +205,19 @@ def create(
 
 
 def save(
-    session: Session, user_id: str, workspace_id: str, plan_id: str, plan: Plan, note: str = ""
-) -> PlanVersion:
+    session: Session, user_id: str, workspace_id: str, plan_id: str, plan: Plan, note: str = "",
+    base: int | None = None,
+) -> PlanVersion:  # fmt: skip
+    """A new version; with ``base``, only while version ``base`` is still the newest
+    (StaleVersion otherwise: the edit was made on an older version)."""
     require(session, user_id, workspace_id, Role.EDITOR)
     plan_row = _plan_row(session, workspace_id, plan_id, lock=True)
+    if base is not None:
+        newest = session.scalar(
+            select(func.max(PlanVersionRow.number)).where(PlanVersionRow.plan_id == plan_id)
+        )
+        if newest != base:
+            raise StaleVersion(base=base, newest=newest)
     row = _add_version(session, user_id, plan_row, plan, note)
     return _full(row, _author_name(session, user_id))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from pydantic import Field
 
 from aibudget.domain.errors import PlanError, Problem
@@ -15,7 +15,7 @@ from aibudget.service import new_plan, plan_edit
 from aibudget.service.plan_edit import Value
 from aibudget.service.plan_parts import EditError, Target, fields_for
 from aibudget.store import plans, workspaces
-from aibudget.store.errors import NotFound
+from aibudget.store.errors import NotFound, StaleVersion
 from aibudget.store.records import Role
 from aibudget.web.api import ERRORS, PLAN, WS, ApiUser
 from aibudget.web.api_schemas import Body, VersionOut
@@ -78,17 +78,37 @@ def _describe(request: Request, document: dict[str, Any], target: Target) -> dic
     }
 
 
-def _newest(web: WebDep, user_id: str, ws: str, plan_id: str) -> dict[str, Any]:
+def _newest(web: WebDep, user_id: str, ws: str, plan_id: str) -> tuple[dict[str, Any], int]:
+    """The newest version's document and number."""
     with web.db.session() as s:
         workspaces.require(s, user_id, ws, Role.EDITOR)
-        return dict(plans.version(s, user_id, ws, plan_id).document)
+        newest = plans.version(s, user_id, ws, plan_id)
+    return dict(newest.document), newest.number
+
+
+def _if_match(request: Request) -> int | None:
+    """The version an edit was made on: the part's ETag sent back as If-Match."""
+    raw = request.headers.get("if-match", "").removeprefix("W/").strip().strip('"')
+    return int(raw) if raw.isdigit() else None
+
+
+def _described(
+    request: Request, response: Response, web: WebDep, user_id: str, ws: str, plan_id: str,
+    target: Target,
+) -> Any:  # fmt: skip
+    document, number = _newest(web, user_id, ws, plan_id)
+    response.headers["ETag"] = f'"{number}"'
+    return _describe(request, document, target) | {"version": number}
 
 
 def _change(
     request: Request, web: WebDep, user_id: str, ws: str, plan_id: str, target: Target,
     body: PartIn,
 ) -> Any:  # fmt: skip
-    document = _newest(web, user_id, ws, plan_id)
+    document, number = _newest(web, user_id, ws, plan_id)
+    base = _if_match(request)
+    if base is not None and base != number:
+        raise StaleVersion(base=base, newest=number)
     try:
         edited = plan_edit.apply(document, target, {k: _text(v) for k, v in body.values.items()})
     except EditError:
@@ -100,7 +120,7 @@ def _change(
             return plans.version(s, user_id, ws, plan_id)
         note = plan_edit.note(translator(request), document, target, edited.changes,
                               edited.rates_added)  # fmt: skip
-        return plans.save(s, user_id, ws, plan_id, edited.plan, note)
+        return plans.save(s, user_id, ws, plan_id, edited.plan, note, base=base)
 
 
 @router.get(WS + "/new-plan")
@@ -130,11 +150,16 @@ def start_plan(
 
 @router.get(PLAN + "/parts/{section}")
 def get_part(
-    request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, section: str
+    request: Request,
+    response: Response,
+    web: WebDep,
+    user: ApiUser,
+    workspace_id: str,
+    plan_id: str,
+    section: str,
 ) -> Any:
     """The fields of the business (``business``) or the budget rules (``budget``)."""
-    document = _newest(web, user.id, workspace_id, plan_id)
-    return _describe(request, document, _target(section))
+    return _described(request, response, web, user.id, workspace_id, plan_id, _target(section))
 
 
 @router.patch(PLAN + "/parts/{section}", response_model=VersionOut)
@@ -149,12 +174,13 @@ def change_part(
 
 @router.get(PLAN + "/parts/{section}/{item}")
 def get_item(
-    request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str,
-    section: str, item: str,
+    request: Request, response: Response, web: WebDep, user: ApiUser, workspace_id: str,
+    plan_id: str, section: str, item: str,
 ) -> Any:  # fmt: skip
     """The fields of one goal, team member or tool (``goals``, ``team``, ``tools``)."""
-    document = _newest(web, user.id, workspace_id, plan_id)
-    return _describe(request, document, _target(section, item))
+    return _described(
+        request, response, web, user.id, workspace_id, plan_id, _target(section, item)
+    )
 
 
 @router.patch(PLAN + "/parts/{section}/{item}", response_model=VersionOut)
@@ -168,12 +194,13 @@ def change_item(
 
 @router.get(PLAN + "/parts/benefits/{item}/{index}")
 def get_benefit(
-    request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str,
-    item: str, index: int,
+    request: Request, response: Response, web: WebDep, user: ApiUser, workspace_id: str,
+    plan_id: str, item: str, index: int,
 ) -> Any:  # fmt: skip
     """The fields of benefit estimate ``index`` (from 0) of tool ``item``."""
-    document = _newest(web, user.id, workspace_id, plan_id)
-    return _describe(request, document, _target("benefits", item, index))
+    return _described(
+        request, response, web, user.id, workspace_id, plan_id, _target("benefits", item, index)
+    )
 
 
 @router.patch(PLAN + "/parts/benefits/{item}/{index}", response_model=VersionOut)

@@ -36,7 +36,7 @@ from aibudget.service.starter import Starter, starter_for
 from aibudget.service.words import choice_label, kpi_names
 from aibudget.store import assessments, plans, workspaces
 from aibudget.store import catalogs as workspace_catalogs
-from aibudget.store.errors import NotFound
+from aibudget.store.errors import NotFound, StaleVersion
 from aibudget.store.records import Role, User
 from aibudget.web import catalogs
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
@@ -227,7 +227,7 @@ def _grouped(shown: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]
 def _edit_page(
     request: Request, t: Translator, space: Any, summary: Any, document: dict[str, Any],
     target: Target, values: dict[str, Value], problems: dict[str, Problem],
-    other: list[Problem], status_code: int = 200,
+    other: list[Problem], status_code: int = 200, stale: list[str] | None = None,
 ) -> Response:  # fmt: skip
     try:
         fields = fields_for(document, target)
@@ -249,6 +249,8 @@ def _edit_page(
         other=[problem_text(t, p) for p in other],
         lists=_lists(t, document, target, plan_url),
         back=_back(plan_url, target),
+        base=summary.latest_number,
+        stale=stale or [],
     )
 
 
@@ -341,12 +343,48 @@ def _edit_get(
     return _edit_page(request, t, space, summary, document, target, shown, {}, [])
 
 
+def _base(form: dict[str, Value]) -> int | None:
+    """The version the form was filled in on (None: not said, e.g. an old form)."""
+    raw = form.pop("base_version", "")
+    return int(raw) if isinstance(raw, str) and raw.isdigit() else None
+
+
+def _stale(
+    request: Request, web: WebDep, user: User, t: Translator, ws: str, plan_id: str,
+    target: Target, form: dict[str, Value], base: int,
+) -> Response:  # fmt: skip
+    """Someone saved a newer version while this form was open: nothing is saved. The form
+    comes back on the newest version with this owner's own changes put onto it, and says
+    what the newer versions changed; saving it again applies them there."""
+    with web.db.session() as s:
+        space = workspaces.require(s, user.id, ws, Role.EDITOR)
+        summary = plans.summary(s, user.id, ws, plan_id)
+        newest = plans.version(s, user.id, ws, plan_id)
+        older = plans.version(s, user.id, ws, plan_id, base)
+        since = [v for v in plans.versions(s, user.id, ws, plan_id, limit=20) if v.number > base]
+    document = dict(newest.document)
+    try:
+        values = plan_edit.values(document, target)
+        mine = plan_edit.apply(dict(older.document), target, form).changes
+    except EditError:
+        raise NotFound() from None  # the part was removed meanwhile
+    values |= {c.field.name: form[c.field.name] for c in mine if c.field.name in form}
+    stale = [t("builder.stale_version", number=v.number, author=v.author_name,
+               note=v.note or "—") for v in reversed(since)]  # fmt: skip
+    return _edit_page(
+        request, t, space, summary, document, target, values, {}, [], 409, stale=stale
+    )
+
+
 async def _edit_post(
     request: Request, web: WebDep, user: User, t: Translator, ws: str, plan_id: str,
     target: Target,
 ) -> Response:  # fmt: skip
     space, summary, document = _latest(web, user, ws, plan_id)
     form = await _form(request)
+    base = _base(form)
+    if base is not None and base != summary.latest_number:
+        return _stale(request, web, user, t, ws, plan_id, target, form, base)
     try:
         fields = fields_for(document, target)
         # A form sends every field; an unticked box or an empty KPI list sends nothing.
@@ -363,8 +401,12 @@ async def _edit_post(
         )  # fmt: skip
     if edited.changes or edited.rates_added:
         note = plan_edit.note(t, document, target, edited.changes, edited.rates_added)
-        with web.db.write() as s:
-            plans.save(s, user.id, ws, plan_id, edited.plan, note)
+        try:
+            with web.db.write() as s:
+                plans.save(s, user.id, ws, plan_id, edited.plan, note, base=base)
+        except StaleVersion:  # saved by someone else a moment ago
+            assert base is not None
+            return _stale(request, web, user, t, ws, plan_id, target, form, base)
     return RedirectResponse(_back(f"/w/{ws}/p/{plan_id}", target), status_code=303)
 
 
