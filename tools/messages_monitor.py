@@ -73,8 +73,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "請用 --map 欄位=標題 指定（例如 --map amount=花費）。",
     ),
     "import.header_not_found": (
-        "No known header row found. Expected columns such as: {expected}",
-        "找不到可辨識的標題列。需要的欄位例如：{expected}",
+        "No known header row found. Columns in the file: {columns}. Closest known names: "
+        "{closest}. A header needs columns such as: {expected}. Rename the columns, or "
+        "name them with --format and --map field=Header.",
+        "找不到可辨識的標題列。檔案中的欄位：{columns}。最接近的已知欄位名稱：{closest}。"
+        "標題列需要的欄位例如：{expected}。請修改欄位名稱，或用 --format 和 --map 欄位=標題 指定。",
+    ),
+    "import.cut_off.line": (
+        "This last line has no line end: the file seems cut off (a download or copy that "
+        "stopped), so nothing was imported. Download or export the file again. If the file "
+        "is complete, open it and save it again so that its last line ends properly.",
+        "這最後一行沒有換行結尾：檔案似乎不完整（下載或複製中斷），所以沒有匯入任何資料。"
+        "請重新下載或匯出檔案。如果檔案其實是完整的，請打開後重新存檔，讓最後一行正常結束。",
+    ),
+    "import.cut_off.character": (
+        "The file ends in the middle of a character: it seems cut off (a download or copy "
+        "that stopped), so nothing was imported. Download or export the file again.",
+        "檔案在一個字元的中間就結束了：檔案似乎不完整（下載或複製中斷），所以沒有匯入任何資料。"
+        "請重新下載或匯出檔案。",
     ),
     "import.not_tabular": (
         "This is not a CSV/TSV text file or an XLSX workbook.",
@@ -161,6 +177,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "monitor.nothing_written": (
         "Nothing was written: fix the problems above and import again.",
         "沒有寫入任何資料：請修正上列問題後再匯入。",
+    ),
+    "monitor.unknown_tool": (
+        'This plan has no tool "{tool}", so nothing was imported. Use --tool with one of '
+        "the plan's tools: {tools}.",
+        "這份計畫沒有「{tool}」這項工具，所以沒有匯入任何資料。"
+        "請在 --tool 後面填計畫裡的工具之一：{tools}。",
     ),
     "monitor.actuals_unreadable": (
         "{file} is not an aibudget actuals file.",

@@ -108,6 +108,12 @@ def import_cmd(
         detail = ", ".join(FORMATS) if fmt not in (None, *FORMATS) else "field=Header"
         option = "--format" if fmt not in (None, *FORMATS) else "--map"
         raise bad_option(t, option, detail)
+    if tool is not None and tool not in {x.id for x in plan.tools}:
+        names = ", ".join(f"{x.name} ({x.id})" for x in plan.tools) or "—"
+        Console(stderr=True, highlight=False).print(
+            f"[red]{t('monitor.unknown_tool', tool=tool, tools=names)}[/red]"
+        )
+        raise typer.Exit(code=2)
     options = ImportOptions(
         currency=plan.currency,
         format=fmt,
@@ -203,10 +209,14 @@ def template_cmd(
     typer.echo(t("monitor.template_written", file=str(target), rows=len(prefill)))
 
 
-def load_actuals(plan: Plan, files: list[Path], t: Translator) -> Actuals:
-    """Actuals from normalised JSON files and/or importable files, merged (all valid)."""
+def load_actuals(
+    plan: Plan, files: list[Path], t: Translator, months: tuple[str, str] | None = None
+) -> Actuals:
+    """Actuals from normalised JSON files and/or importable files, merged (all valid).
+    With ``months`` (first, last), template rows outside them are refused; a review
+    takes every month, since a plan rebased by a reallocation starts after its history."""
     actuals = Actuals(currency=plan.currency)
-    options = ImportOptions(currency=plan.currency, tool=plan.single_ad_tool())
+    options = ImportOptions(currency=plan.currency, tool=plan.single_ad_tool(), months=months)
     err = Console(stderr=True, highlight=False)
     for path in files:
         if path.suffix.lower() == ".json":

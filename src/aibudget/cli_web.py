@@ -95,11 +95,12 @@ def demo_load(
 
 
 def _demo_actuals(path: Path, plan: Plan, t: Translator) -> list[ActualRecord]:
-    """The file's records, read as `aibudget review --actuals` reads them (a problem is
-    printed and exits 2 before anything is loaded)."""
+    """The file's records, read as `aibudget review --actuals` reads them and checked
+    against the plan's months (a problem is printed and exits 2 before anything loads)."""
     from aibudget.cli_monitor import load_actuals
+    from aibudget.domain.actuals import plan_months
 
-    return list(load_actuals(plan, [path], t).records)
+    return list(load_actuals(plan, [path], t, plan_months(plan)).records)
 
 
 def serve(

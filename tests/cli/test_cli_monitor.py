@@ -152,6 +152,23 @@ def test_a_file_in_another_currency_is_refused_clearly(tmp_path: Path) -> None:
     assert "USD" in out and "TWD" in out and "未匯入任何資料" in out
 
 
+def test_a_tool_not_in_the_plan_is_refused_naming_the_plans_tools(tmp_path: Path) -> None:
+    plan = cafe(tmp_path)
+    source = FIXTURES / "meta_ads_zh_utf8_bom.csv"
+    code, out, err = run("actuals", "import", plan, source, "--tool", "nosuch")
+    assert code == 2
+    assert (
+        "nosuch" in err and "ChatGPT Business (chatgpt)" in err and "Mailchimp (mailchimp)" in err
+    )
+    assert not (tmp_path / "cafe.actuals.json").exists()
+    code, out, err = run("actuals", "import", plan, source, "--tool", "nosuch", "--lang", "en")
+    assert code == 2 and "no tool" in err and "nothing was imported" in err
+    code, out, _ = run("actuals", "import", plan, source, "--tool", "mailchimp", "--json")
+    assert code == 0, out
+    written = json.loads((tmp_path / "cafe.actuals.json").read_text(encoding="utf-8"))
+    assert {r["tool"] for r in written["records"]} == {"mailchimp"}
+
+
 def test_review_json_has_every_section_and_a_proposal(tmp_path: Path) -> None:
     plan = cafe(tmp_path)
     assert run("actuals", "import", plan, filled_template(tmp_path))[0] == 0

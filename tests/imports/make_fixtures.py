@@ -1,47 +1,24 @@
 """Writes the small real-shaped import fixtures in tests/imports/fixtures/.
 
-Run ``python tests/imports/make_fixtures.py`` after changing the data below; the tests
-read both the files and these constants (the expected totals come from the data, not
-from the importer).
+Run ``python tests/imports/make_fixtures.py`` after changing the data below or in
+:mod:`tests.imports.exports` (the ad platforms and GA4); the tests read both the files
+and these constants (the expected totals come from the data, not from the importer).
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
+import sys
+from dataclasses import replace
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.imports import exports
+
 HERE = Path(__file__).resolve().parent / "fixtures"
-
-# (day, campaign, clicks, impressions, cost text, conversions)
-GOOGLE_ROWS = [
-    ("2026-01-05", "春季咖啡豆 Spring beans", "1,234", "20,345", "3,456.78", "12"),
-    ("2026-01-06", "春季咖啡豆 Spring beans", "98", "2,001", "412.00", "--"),
-    ("2026-01-06", "濾掛品牌 Drip bags", "45", "1,500", "150.50", "1.5"),
-    ("2026-02-01", "濾掛品牌 Drip bags", "60", "1,700", "1,200.00", "3"),
-]
-GOOGLE_COST = {"2026-01": Decimal("4019.28"), "2026-02": Decimal("1200.00")}
-
-# (day, campaign, spend)
-META_ROWS = [
-    ("2026-01-03", "會員回購 Repeat buyers", "1,000"),
-    ("2026-01-04", "會員回購 Repeat buyers", "850.5"),
-    ("2026-01-04", "新品上市 New roast", "620"),
-    ("2026-02-10", "新品上市 New roast", "700"),
-]
-META_SPEND = {"2026-01": Decimal("2470.5"), "2026-02": Decimal("700")}
-
-# GA4: (channel, sessions, key events); the period is in the comment lines
-GA4_ROWS = [
-    ("Organic Search", "1,200", "30"),
-    ("Paid Social", "800", "12"),
-    ("Direct", "450", "5"),
-]
-GA4_SESSIONS = 2450
-GA4_KEY_EVENTS = 47
 
 TEMPLATE_ZH = [
     # month, tool, line, status, amount, currency, seats, active, hours, feedback, note
@@ -99,49 +76,17 @@ def _csv(rows: list[list[str]] | list[tuple[str, ...]], delimiter: str = ",") ->
     return buffer.getvalue()
 
 
-def google_ads_text(zh: bool = False, currency: str = "TWD") -> str:
-    if zh:
-        title = ["廣告活動成效報告", "2026年1月1日 - 2026年2月28日"]
-        header = ["日", "廣告活動", "點擊", "曝光", "費用", "貨幣代碼", "轉換"]
-        total = "總計：帳戶"
-    else:
-        title = ["Campaign performance", "January 1, 2026 - February 28, 2026"]
-        header = ["Day", "Campaign", "Clicks", "Impr.", "Cost", "Currency code", "Conversions"]
-        total = "Total: Account"
-    rows = [[*r[:5], currency, r[5]] for r in GOOGLE_ROWS]
-    rows.append([total, "--", "1,437", "25,546", "5,219.28", currency, "16.5"])
-    return "\n".join(title) + "\n" + _csv([header, *rows], "\t")
-
-
-def utf16(text: str) -> bytes:
-    return codecs.BOM_UTF16_LE + text.encode("utf-16-le")
-
-
-def meta_text(zh: bool = False, currency: str = "TWD") -> str:
-    if zh:
-        header = ["分析報告開始", "分析報告結束", "天數", "行銷活動名稱", f"花費金額 ({currency})"]
-    else:
-        header = ["Reporting starts", "Reporting ends", "Day", "Campaign name"]
-        header.append(f"Amount spent ({currency})")
-    rows = [[day, day, day, name, spend] for day, name, spend in META_ROWS]
-    return _csv([header, *rows])
-
-
-def ga4_text(zh: bool = False) -> str:
-    lines = [
-        "# ----------------------------------------",
-        "# Traffic acquisition: Session primary channel group (Default Channel Group)",
-        "# Account: Shanlan Coffee",
-        "# 開始日期：20260101" if zh else "# Start date: 20260101",
-        "# 結束日期：20260131" if zh else "# End date: 20260131",
-        "# ----------------------------------------",
-    ]
-    header = ["Session primary channel group (Default Channel Group)", "Sessions", "Key events"]
-    if zh:
-        header = ["工作階段主要管道群組 (預設管道群組)", "工作階段", "重要事件"]
-    rows = [list(r) for r in GA4_ROWS]
-    rows.append(["總計" if zh else "Grand total", "2,450", "47"])
-    return "\n".join(lines) + "\n" + _csv([header, *rows])
+def usd_exports() -> dict[str, bytes]:
+    """A Google Ads and a Meta export in US dollars (refused for a plan in TWD)."""
+    google = exports.google_ads("en")
+    rows = tuple((*r[:3], "USD", *r[4:]) for r in google.rows)
+    google = replace(google, rows=rows, below=tuple((*r[:3], "USD", *r[4:]) for r in google.below))
+    meta = exports.meta_ads("en")
+    meta = replace(meta, header=(*meta.header[:-1], "Amount spent (USD)"))
+    return {
+        "meta_ads_usd.csv": exports.encode(meta, "utf8_bom.csv"),
+        "google_ads_usd.csv": exports.encode(google, "utf16.tsv"),
+    }
 
 
 def broken() -> dict[str, bytes]:
@@ -187,8 +132,7 @@ def broken() -> dict[str, bytes]:
         "bad_cells.csv": bad_cells.encode("utf-8"),
         "empty.csv": b"",
         "blank_lines.csv": b"\r\n\r\n ,,\r\n",
-        "meta_ads_usd.csv": meta_text(currency="USD").encode("utf-8-sig"),
-        "google_ads_usd.csv": utf16(google_ads_text(currency="USD")),
+        **usd_exports(),
         "not_tabular.pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
     }
 
@@ -216,12 +160,7 @@ def files() -> dict[str, bytes]:
         "template_zh_utf8_bom.csv": zh.encode("utf-8-sig"),
         "template_en_utf8.csv": en.encode("utf-8"),
         "template_zh.xlsx": template_xlsx(),
-        "google_ads_en.csv": utf16(google_ads_text()),
-        "google_ads_zh.csv": utf16(google_ads_text(zh=True)),
-        "meta_ads_en.csv": meta_text().encode("utf-8-sig"),
-        "meta_ads_zh.csv": meta_text(zh=True).encode("utf-8-sig"),
-        "ga4_en.csv": ga4_text().encode("utf-8"),
-        "ga4_zh.csv": ga4_text(zh=True).encode("utf-8"),
+        **exports.export_files(),
         **{f"broken_{k}": v for k, v in broken().items()},
     }
 

@@ -18,7 +18,7 @@ def total(actuals: Actuals) -> Decimal:
 
 
 def test_reimporting_the_same_files_changes_nothing() -> None:
-    files = [load("google_ads_en.csv", tool="gads"), load("template_zh_cp950.csv")]
+    files = [load("google_ads_en_utf16.tsv", tool="gads"), load("template_zh_cp950.csv")]
     once, report, problems = confirm(Actuals(currency="TWD"), files)
     assert not problems and report.added == len(once.records) > 0
     twice, again, problems = confirm(once, files)
@@ -37,7 +37,7 @@ def test_same_rows_in_another_encoding_are_the_same_rows() -> None:
 
 
 def test_a_failed_file_stops_the_whole_import() -> None:
-    good = load("meta_ads_en.csv", tool="meta")
+    good = load("meta_ads_en_utf8_bom.csv", tool="meta")
     bad = load("broken_duplicate_rows.csv")
     result, report, problems = confirm(Actuals(currency="TWD"), [good, bad])
     assert result.records == [] and report.added == 0

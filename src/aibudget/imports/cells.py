@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -121,7 +121,54 @@ def safe_text(value: object) -> tuple[str, bool]:
     return text.strip(), False
 
 
-_ENGLISH_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%b %d %Y", "%B %d %Y")
+_ENGLISH_FORMATS = (
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%b %d %Y",
+    "%B %d %Y",
+    "%B %Y",  # a month (Google Ads "Month" segment): its first day
+    "%b %Y",
+)
+
+
+def canonical(value: object) -> str:
+    """One text for what a cell means, the same whether it came from CSV text or a typed
+    workbook cell: numbers (``1,234.50``, ``1234.5``, ``12%`` = ``0.12``) by value, days
+    in ISO form, no-value marks as empty, other text NFKC-normalised and trimmed."""
+    if value is None or isinstance(value, bool):
+        return "" if value is None else str(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float | Decimal):
+        return _number_text(Decimal(str(value)))
+    return _canonical_text(str(value))
+
+
+@lru_cache(maxsize=4096)
+def _canonical_text(value: str) -> str:
+    text = clean(value)
+    if text in NO_VALUE:
+        return ""
+    if text[:1].isdigit() or text[:1] in "-(.NT$":
+        try:
+            number = parse_number(text, percent_as_share=True)
+        except CellError:
+            number = None
+        if number is not None:
+            return _number_text(number)
+        try:
+            return parse_date(text).isoformat()
+        except CellError:
+            pass
+    return text
+
+
+def _number_text(number: Decimal) -> str:
+    return format(number.normalize(), "f") if number.is_finite() else str(number)
 
 
 def _english_date(text: str) -> date:

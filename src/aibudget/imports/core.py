@@ -21,10 +21,17 @@ from typing import BinaryIO
 from aibudget.domain.actuals import ActualRecord, Actuals, MergeReport, merge
 from aibudget.domain.errors import Problem
 from aibudget.imports.cells import clean, is_blank, parse_period
-from aibudget.imports.encoding import LineDecodeError
-from aibudget.imports.formats import FORMATS, TEMPLATE_HEADERS, Match, find_header
+from aibudget.imports.encoding import CutOff, LineDecodeError
+from aibudget.imports.formats import (
+    FORMATS,
+    TEMPLATE_HEADERS,
+    Match,
+    closest_columns,
+    find_header,
+)
 from aibudget.imports.reader import BadCsv, NotTabular, open_rows
-from aibudget.imports.rows import HANDLERS, Sink
+from aibudget.imports.rows import Sink
+from aibudget.imports.summing import HANDLERS
 
 MAX_PREAMBLE = 20  # rows above the header (titles, date range, comments)
 
@@ -88,6 +95,9 @@ def preview_stream(stream: BinaryIO, name: str, options: ImportOptions) -> Previ
     except LineDecodeError as exc:
         preview.fail("import.decode_error", exc.line, encoding=exc.encoding)
         return preview
+    except CutOff as exc:
+        preview.fail(f"import.cut_off.{exc.inside}", exc.line)
+        return preview
     except NotTabular:
         preview.fail("import.not_tabular")
         return preview
@@ -109,6 +119,8 @@ def preview_stream(stream: BinaryIO, name: str, options: ImportOptions) -> Previ
         preview.fail("import.csv_error", exc.line, detail=exc.detail)
     except LineDecodeError as exc:
         preview.fail("import.decode_error", exc.line, encoding=exc.encoding)
+    except CutOff as exc:
+        preview.fail(f"import.cut_off.{exc.inside}", exc.line)
     except NotTabular:
         preview.fail("import.not_tabular")
     if not preview.ok:
@@ -120,6 +132,7 @@ def _read(rows: object, preview: Preview, options: ImportOptions) -> None:
     sink = Sink()
     handler = None
     preamble: list[str] = []
+    widest: list[object] = []  # the fullest row above any header: named if none is found
     any_content = False
     for line, cells in rows:  # type: ignore[attr-defined]
         first = cells[0] if cells else None
@@ -137,6 +150,8 @@ def _read(rows: object, preview: Preview, options: ImportOptions) -> None:
             continue
         match = find_header(cells, options.format, options.mapping)
         if match is None:
+            if _filled(cells) > _filled(widest):
+                widest = list(cells)
             preamble.append(text)
             if len(preamble) > MAX_PREAMBLE:
                 break
@@ -147,7 +162,7 @@ def _read(rows: object, preview: Preview, options: ImportOptions) -> None:
         handler = HANDLERS[match.format.name](sink, match, options, preview.period)
     if handler is None:
         if any_content:
-            preview.fail("import.header_not_found", expected=_expected(options.format))
+            _no_header(preview, widest, options.format)
         else:
             preview.fail("import.empty")
         return
@@ -163,6 +178,21 @@ def _read(rows: object, preview: Preview, options: ImportOptions) -> None:
     preview.problem_count += sink.problem_count
     preview.rows_used, preview.rows_skipped = sink.rows_used, sink.rows_skipped
     preview.neutralised = sink.neutralised
+
+
+def _filled(cells: Sequence[object]) -> int:
+    return sum(not is_blank(c) for c in cells)
+
+
+def _no_header(preview: Preview, row: Sequence[object], hint: str | None) -> None:
+    """Say which columns the file has and which known names are closest to them."""
+    found = [clean(c) for c in row if not is_blank(c)]
+    preview.fail(
+        "import.header_not_found",
+        columns=", ".join(found) or "—",
+        closest="; ".join(closest_columns(row, hint)) or "—",
+        expected=_expected(hint),
+    )
 
 
 def _accept_header(
@@ -202,6 +232,11 @@ def _expected(hint: str | None) -> str:
     if hint and hint != "template":
         fmt = FORMATS[hint]
         return ", ".join(fmt.aliases[name][0] for name in fmt.required)
+    if hint is None:
+        vendors = [f for f in FORMATS.values() if f.name != "template"]
+        required = [" + ".join(f.aliases[n][0] for n in f.required) for f in vendors]
+        names = ", ".join(f"{en} / {zh}" for en, zh in list(TEMPLATE_HEADERS.values())[:2])
+        return "; ".join([names, *required])
     return ", ".join(f"{en} / {zh}" for en, zh in TEMPLATE_HEADERS.values())
 
 

@@ -11,6 +11,8 @@ Order of evidence (see docs in the research notes on Taiwanese exports):
 
 Decoding then runs line by line with ``errors="strict"``, so a line in another encoding
 further down the file is reported with its line number instead of becoming mojibake.
+A last line that cannot be decoded, or UTF-16 with an odd number of bytes, ends in the
+middle of a character: the file was cut off (:class:`CutOff`).
 """
 
 from __future__ import annotations
@@ -44,6 +46,15 @@ class LineDecodeError(Exception):
         super().__init__(line, encoding)
         self.line = line
         self.encoding = encoding
+
+
+class CutOff(Exception):
+    """The file ends inside a line (``character``: inside a character) at ``line``."""
+
+    def __init__(self, line: int, inside: str = "line") -> None:
+        super().__init__(line, inside)
+        self.line = line
+        self.inside = inside
 
 
 def _strict(sample: bytes, encoding: str) -> bool:
@@ -87,7 +98,8 @@ def detect(sample: bytes, complete: bool = False, override: str | None = None) -
 
 def _detect(sample: bytes, complete: bool, override: str | None) -> Detected:
     if override:
-        codecs.lookup(override)  # LookupError for an unknown name
+        if not getattr(codecs.lookup(override), "_is_text_encoding", True):
+            raise LookupError(override)  # e.g. "hex": bytes to bytes, not text
         return Detected(override, "override")
     for bom, name in BOMS:
         if sample.startswith(bom):
@@ -115,6 +127,8 @@ def decoded_lines(stream: BinaryIO, detected: Detected) -> Iterator[str]:
         try:
             text = raw.decode(name, "strict")
         except UnicodeDecodeError:
+            if not raw.endswith(b"\n"):
+                raise CutOff(number, "character") from None
             raise LineDecodeError(number, name) from None
         if number == 1 and name == "utf-8":
             text = text.removeprefix("\ufeff")
@@ -135,6 +149,9 @@ def _chunked_lines(stream: BinaryIO, name: str, newline: str) -> Iterator[str]:
         for line in lines:
             number += 1
             yield line + "\n"
-    pending += decoder.decode(b"", final=True)
+    try:
+        pending += decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise CutOff(number + 1, "character") from None
     if pending:
         yield pending

@@ -1,10 +1,10 @@
 """The files aibudget reads, told apart by their header row.
 
 Each :class:`Format` lists its fields with the header texts seen in English and
-Traditional Chinese exports (see the research notes: Google Ads "Download -> .csv",
-Meta Ads Manager "Export table data", GA4 "Download file -> CSV", and the app's own
-template). A header row is the first row that contains every required field of a
-format; rows above it are titles (Google Ads) or ``#`` comments (GA4).
+Traditional Chinese exports (the ad platforms and GA4 in
+:mod:`aibudget.imports.vendors`, the app's own template here). A header row is the
+first row that contains every required field of a format; rows above it are titles
+(Google Ads) or ``#`` comments (GA4).
 
 The found mapping (field -> header text as written in the file) is returned with every
 preview so a caller can remember it per workspace and source and pass it back.
@@ -12,69 +12,13 @@ preview so a caller can remember it per workspace and source and pass it back.
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import difflib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
-CURRENCY_IN_HEADER = re.compile(r"\(([A-Za-z]{3})\)\s*$")
+from aibudget.imports.columns import Format, Match, norm
+from aibudget.imports.vendors import GA4, GOOGLE_ADS, META_ADS
 
-
-def norm(header: object) -> str:
-    text = unicodedata.normalize("NFKC", "" if header is None else str(header))
-    return " ".join(text.replace("\ufeff", "").lower().split())
-
-
-@dataclass(frozen=True)
-class Format:
-    name: str
-    required: tuple[str, ...]
-    aliases: Mapping[str, tuple[str, ...]]
-    # fields whose header carries a currency code, e.g. "Amount spent (TWD)"
-    currency_prefixes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def _currency_code(self, name: str, cell: str) -> str | None:
-        prefixes = self.currency_prefixes.get(name, ())
-        if not any(cell.startswith(norm(p)) for p in prefixes):
-            return None
-        found = CURRENCY_IN_HEADER.search(cell)
-        return found.group(1).upper() if found else None
-
-    def match(self, row: Sequence[object], override: Mapping[str, str] | None = None) -> Match:
-        cells = [norm(c) for c in row]
-        columns: dict[str, int] = {}
-        headers: dict[str, str] = {}
-        currency: str | None = None
-        wanted = {k: tuple(norm(a) for a in v) for k, v in self.aliases.items()}
-        for name, text in (override or {}).items():
-            if name in wanted:
-                wanted[name] = (norm(text),)
-        for index, cell in enumerate(cells):
-            if not cell:
-                continue
-            for name, aliases in wanted.items():
-                if name in columns:
-                    continue
-                code = self._currency_code(name, cell)
-                if cell in aliases or code:
-                    columns[name] = index
-                    headers[name] = str(row[index]).replace("\ufeff", "").strip()
-                    currency = code or currency
-                    break
-        ok = all(r in columns for r in self.required)
-        used = set(columns.values())
-        unknown = [str(row[i]).strip() for i, c in enumerate(cells) if c and i not in used]
-        return Match(self, ok, columns, headers, currency, unknown)
-
-
-@dataclass(frozen=True)
-class Match:
-    format: Format
-    ok: bool
-    columns: dict[str, int]
-    headers: dict[str, str]
-    currency: str | None
-    unknown: list[str] = field(default_factory=list)  # header cells no field took
+__all__ = ["FORMATS", "Format", "Match", "closest_columns", "find_header", "norm"]
 
 
 TEMPLATE_FIELDS = (
@@ -122,55 +66,6 @@ TEMPLATE = Format(
     },
 )
 
-GOOGLE_ADS = Format(
-    "google_ads",
-    required=("campaign", "cost"),
-    aliases={
-        "day": ("Day", "Date", "日", "日期", "天"),
-        "campaign": ("Campaign", "廣告活動", "廣告活動名稱"),
-        "cost": ("Cost", "費用", "成本"),
-        "currency": ("Currency code", "Currency", "貨幣代碼", "幣別"),
-        "clicks": ("Clicks", "點擊", "點擊次數"),
-        "impressions": ("Impr.", "Impressions", "曝光", "曝光次數"),
-        "conversions": ("Conversions", "轉換", "轉換次數"),
-    },
-)
-
-META_ADS = Format(
-    "meta_ads",
-    required=("campaign", "spend"),
-    aliases={
-        "day": ("Day", "天數", "日期", "天"),
-        "starts": ("Reporting starts", "分析報告開始"),
-        "ends": ("Reporting ends", "分析報告結束"),
-        "campaign": ("Campaign name", "行銷活動名稱"),
-        "spend": ("Amount spent", "花費金額"),
-        "currency": ("Currency", "幣別"),
-        "results": ("Results", "成果"),
-        "impressions": ("Impressions", "曝光次數"),
-        "clicks": ("Link clicks", "連結點擊次數"),
-    },
-    currency_prefixes={"spend": ("Amount spent", "花費金額")},
-)
-
-GA4 = Format(
-    "ga4",
-    required=("sessions",),
-    aliases={
-        "date": ("Date", "日期"),
-        "channel": (
-            "Session primary channel group (Default Channel Group)",
-            "Session default channel group",
-            "First user primary channel group (Default Channel Group)",
-            "工作階段主要管道群組 (預設管道群組)",
-            "工作階段預設管道群組",
-        ),
-        "sessions": ("Sessions", "工作階段"),
-        "key_events": ("Key events", "Conversions", "重要事件", "轉換"),
-        "users": ("Total users", "Active users", "使用者總數", "活躍使用者"),
-    },
-)
-
 FORMATS: dict[str, Format] = {f.name: f for f in (TEMPLATE, GOOGLE_ADS, META_ADS, GA4)}
 
 
@@ -185,6 +80,24 @@ def find_header(
         if found.ok and (best is None or len(found.columns) > len(best.columns)):
             best = found
     return best
+
+
+def closest_columns(row: Sequence[object], hint: str | None = None, limit: int = 8) -> list[str]:
+    """``found -> known`` for the cells of a row that look like a known column name."""
+    known: dict[str, str] = {}
+    for fmt in [FORMATS[hint]] if hint else FORMATS.values():
+        for aliases in fmt.aliases.values():
+            for alias in aliases:
+                known.setdefault(norm(alias), alias)
+    out: list[str] = []
+    for cell in row:
+        text = norm(cell)
+        if not text or text in known:
+            continue
+        close = difflib.get_close_matches(text, list(known), n=1, cutoff=0.6)
+        if close:
+            out.append(f"{str(cell).strip()} → {known[close[0]]}")
+    return out[:limit]
 
 
 # Accepted words for the template's line item and status columns (besides the ids).

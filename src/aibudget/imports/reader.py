@@ -3,6 +3,11 @@
 Nothing reads a whole file into memory: text is decoded line by line
 (:mod:`aibudget.imports.encoding`) and fed to :mod:`csv`; workbooks are opened with
 openpyxl's read-only mode, which streams rows from the sheet XML.
+
+Text rows are handed on one row late: a last line without a line end was cut off
+(a download stopped, a copy interrupted) and is never handed on as a row; it raises
+:class:`~aibudget.imports.encoding.CutOff` with its line instead, so no row made of half
+a line is ever imported. A workbook that cannot be read to its end is not tabular.
 """
 
 from __future__ import annotations
@@ -10,10 +15,10 @@ from __future__ import annotations
 import csv
 import zipfile
 from collections.abc import Iterator
-from itertools import chain, islice
+from itertools import chain, count, islice
 from typing import BinaryIO
 
-from aibudget.imports.encoding import Detected, decoded_lines, detect
+from aibudget.imports.encoding import CutOff, Detected, decoded_lines, detect
 
 XLSX_MAGIC = b"PK\x03\x04"
 SNIFF_LINES = 30
@@ -47,20 +52,44 @@ def sniff_delimiter(lines: list[str]) -> str:
     return best if counts[best] else ","
 
 
+class _Ends:
+    """Lines passed through, remembering whether the last one had a line end."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.open = False
+
+    def __iter__(self) -> Iterator[str]:
+        for text in self.lines:
+            self.open = not text.endswith(("\n", "\r"))
+            yield text
+
+
 def text_rows(stream: BinaryIO, detected: Detected) -> tuple[str, Iterator[Row]]:
     """The delimiter and the rows of a delimited text file."""
     lines = decoded_lines(stream, detected)
     head = list(islice(lines, SNIFF_LINES))
     delimiter = sniff_delimiter(head)
     csv.field_size_limit(MAX_FIELD)
-    reader = csv.reader(chain(head, lines), delimiter=delimiter)
+    ends = _Ends(chain(head, lines))
+    reader = csv.reader(ends, delimiter=delimiter)
 
     def rows() -> Iterator[Row]:
+        held: Row | None = None
         try:
             for cells in reader:
-                yield reader.line_num, list(cells)
+                if held is not None:
+                    yield held
+                held = (reader.line_num, list(cells))
         except csv.Error as exc:
+            if ends.open:
+                raise CutOff(reader.line_num) from None
             raise BadCsv(reader.line_num, str(exc)) from None
+        if held is None:
+            return
+        if ends.open and any(str(c).strip() for c in held[1]):
+            raise CutOff(held[0])
+        yield held
 
     return delimiter, rows()
 
@@ -74,10 +103,19 @@ def xlsx_rows(stream: BinaryIO) -> Iterator[Row]:
         book = load_workbook(stream, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException) as exc:
         raise NotTabular(str(exc)) from None
+    except Exception as exc:  # any damage inside the zip: not a workbook
+        raise NotTabular(repr(exc)) from None
     try:
         names = [n for n in book.sheetnames if n.lower() in ("actuals", "實際數")]
         sheet = book[names[0]] if names else book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = sheet.iter_rows(values_only=True)
+        for number in count(1):
+            try:
+                values = next(cells)
+            except StopIteration:
+                return
+            except Exception as exc:  # damaged sheet XML or zip member
+                raise NotTabular(repr(exc)) from None
             yield number, list(values)
     finally:
         book.close()

@@ -1,4 +1,8 @@
-"""Turning rows of each format into actual records (summed to months where needed)."""
+"""Rows of a file into records: what every format shares, and the app's own template.
+
+The ad platforms and GA4, whose rows are summed to months, are in
+:mod:`aibudget.imports.summing`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -20,21 +23,18 @@ from aibudget.domain.actuals import (
     with_fingerprint,
 )
 from aibudget.domain.errors import Problem
-from aibudget.domain.money import ZERO
 from aibudget.domain.plan import LineItem
 from aibudget.imports.cells import (
     CellError,
+    canonical,
     clean,
-    day_of,
-    is_blank,
     month_of,
     parse_number,
     safe_text,
 )
-from aibudget.imports.formats import LINE_WORDS, STATUS_WORDS, TOTAL_WORDS, Match, norm
+from aibudget.imports.formats import LINE_WORDS, STATUS_WORDS, Match, norm
 
 MAX_PROBLEMS = 200
-DIGEST_MOD = 2**128
 
 
 @dataclass
@@ -68,11 +68,12 @@ class Sink:
 
 
 def row_digest(cells: Sequence[object]) -> int:
-    try:
-        text = "\x1f".join(cells)  # type: ignore[arg-type]  # text rows: all str
-    except TypeError:
-        text = "\x1f".join(clean(c) for c in cells)
-    h = hashlib.blake2b(text.encode("utf-8"), digest_size=8)
+    """A digest of what a row says: equal for a CSV row and the same row in a workbook
+    (``1,234.50`` and 1234.5, ``2026/01/05`` and a date cell), trailing empties aside."""
+    values = [canonical(c) for c in cells]
+    while values and not values[-1]:
+        values.pop()
+    h = hashlib.blake2b("\x1f".join(values).encode("utf-8"), digest_size=8)
     return int.from_bytes(h.digest(), "big")
 
 
@@ -244,182 +245,3 @@ class TemplateHandler(Handler):
 
     def records(self) -> list[ActualRecord]:
         return self.out
-
-
-@dataclass
-class Group:
-    sums: dict[str, Decimal | None]
-    first: date
-    last: date
-    rows: int = 0
-    digest: int = 0
-
-
-class SummingHandler(Handler):
-    """Ad platforms and GA4: rows are days (or a period); records are months."""
-
-    source = ""
-    line_item: LineItem | None = LineItem.OTHER
-    amount_field = ""
-    kpi_fields: dict[str, str] = {}  # noqa: RUF012 - read-only class data
-
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args)
-        self.groups: dict[tuple[str, str], Group] = {}
-        self.log = DigestLog()
-        self.last_digest = 0
-        columns = self.match.columns
-        names = [n for n in (self.amount_field, *self.kpi_fields) if n and n in columns]
-        self.numbers = [(n, columns[n]) for n in names]
-        self.day_column = next((n for n in ("day", "date") if n in columns), None)
-        self.labels: dict[object, tuple[str, bool]] = {}
-
-    def is_total(self, cells: Sequence[object]) -> bool:
-        first = next((c for c in cells if not is_blank(c)), "")
-        if isinstance(first, str) and first[:1].isdigit():
-            return False  # a date or a number: a data row
-        return norm(first).startswith(TOTAL_WORDS)
-
-    def duplicate(self, line: int, cells: Sequence[object]) -> bool:
-        """Logged now, judged at the end (see DigestLog)."""
-        self.last_digest = row_digest(cells)
-        self.log.add(self.last_digest, line)
-        return False
-
-    def span(self, line: int, cells: Sequence[object]) -> tuple[date, date] | None:
-        """The days a row covers (one day, or the report period within one month)."""
-        if self.day_column is not None:
-            value = self.cell(cells, self.day_column)
-            if not is_blank(value):
-                try:
-                    day = day_of(value)
-                except CellError as exc:
-                    self.bad(line, self.day_column, exc.value, "import.reason.not_a_date")
-                    return None
-                return day, day
-        if self.period and (self.period[0].year, self.period[0].month) == (
-            self.period[1].year,
-            self.period[1].month,
-        ):
-            return self.period
-        self.sink.problem("import.no_day", line)
-        return None
-
-    def label(self, cells: Sequence[object]) -> str:
-        if "campaign" not in self.match.columns:
-            return ""
-        raw = self.cell(cells, "campaign")
-        known = self.labels.get(raw)
-        if known is None:
-            known = self.labels[raw] = safe_text(raw)
-        self.sink.neutralised += known[1]
-        return known[0]
-
-    def row(self, line: int, cells: Sequence[object]) -> None:
-        if self.is_total(cells):
-            self.sink.rows_skipped += 1
-            return
-        self.duplicate(line, cells)
-        if "currency" in self.match.columns:
-            currency = clean(self.cell(cells, "currency")).upper()
-            if currency and currency != self.options.currency:
-                self.sink.wrong_currency(line, currency, self.options.currency)
-                return
-        span = self.span(line, cells)
-        values: list[Decimal] = []
-        for name, index in self.numbers:
-            try:
-                number = parse_number(cells[index] if index < len(cells) else None)
-            except CellError as exc:
-                self.bad(line, name, exc.value, "import.reason.not_a_number")
-                return
-            values.append(number if number is not None else ZERO)
-        if span is None:
-            return
-        key = (f"{span[0].year:04d}-{span[0].month:02d}", self.label(cells))
-        group = self.groups.get(key)
-        if group is None:
-            group = self.groups[key] = Group(dict.fromkeys(n for n, _ in self.numbers), *span)
-        group.first, group.last = min(group.first, span[0]), max(group.last, span[1])
-        for (name, _), number in zip(self.numbers, values, strict=True):
-            group.sums[name] = (group.sums[name] or ZERO) + number
-        group.rows += 1
-        group.digest = (group.digest + self.last_digest) % DIGEST_MOD
-        self.sink.rows_used += 1
-
-    def finish(self) -> None:
-        for line, first in self.log.duplicates():
-            self.sink.problem("import.duplicate_row", line, first=first)
-
-    def records(self) -> list[ActualRecord]:
-        out: list[ActualRecord] = []
-        tool = self.options.tool or (PLAN_LEVEL if not self.amount_field else self.source)
-        source = self.options.source or self.source
-        for (month, label), group in sorted(self.groups.items()):
-            extra = f"{group.digest:032x}"
-            base = {
-                "month": month,
-                "tool": tool,
-                "source": source,
-                "rows": group.rows,
-                "first_day": group.first,
-                "last_day": group.last,
-            }
-            if self.amount_field:
-                amount = group.sums.get(self.amount_field) or ZERO
-                spend = ActualRecord(
-                    **base, line=self.line_item, amount=amount, label=label or None
-                )
-                out.append(with_fingerprint(spend, extra))
-            for name, kpi in self.kpi_fields.items():
-                value = group.sums.get(name)
-                if value is not None:
-                    rec = ActualRecord(**base, kpi=kpi, kpi_value=value, label=label or None)
-                    out.append(with_fingerprint(rec, extra))
-        return out
-
-
-class GoogleAdsHandler(SummingHandler):
-    source = "google_ads"
-    amount_field = "cost"
-    kpi_fields = {"conversions": "conversions"}  # noqa: RUF012
-
-
-class MetaAdsHandler(SummingHandler):
-    source = "meta_ads"
-    amount_field = "spend"
-    kpi_fields = {}  # noqa: RUF012 - "Results" depend on the campaign objective
-
-    def span(self, line: int, cells: Sequence[object]) -> tuple[date, date] | None:
-        if "day" in self.match.columns or not {"starts", "ends"} <= self.match.columns.keys():
-            return super().span(line, cells)
-        try:
-            start = day_of(self.cell(cells, "starts"))
-            end = day_of(self.cell(cells, "ends"))
-        except CellError as exc:
-            self.bad(line, "starts", exc.value, "import.reason.not_a_date")
-            return None
-        if (start.year, start.month) != (end.year, end.month):
-            self.sink.problem(
-                "import.range_spans_months", line, start=start.isoformat(), end=end.isoformat()
-            )
-            return None
-        return start, end
-
-
-class Ga4Handler(SummingHandler):
-    source = "ga4"
-    line_item = None
-    amount_field = ""
-    kpi_fields = {"sessions": "monthly_sessions", "key_events": "key_events"}  # noqa: RUF012
-
-    def label(self, cells: Sequence[object]) -> str:
-        return ""
-
-
-HANDLERS: dict[str, type[Handler]] = {
-    "template": TemplateHandler,
-    "google_ads": GoogleAdsHandler,
-    "meta_ads": MetaAdsHandler,
-    "ga4": Ga4Handler,
-}
