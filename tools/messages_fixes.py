@@ -50,6 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'goal "{goal}": baseline and target swapped',
         "目標「{goal}」的現況值與目標值對調",
     ),
+    "remedy.target": (
+        'goal "{goal}": target set to {target}',
+        "目標「{goal}」的目標值設為 {target}",
+    ),
     "remedy.deadline": (
         'goal "{goal}": deadline set to {month}',
         "目標「{goal}」的期限設為 {month}",

@@ -6,6 +6,23 @@ Each entry: message id -> (English, Traditional Chinese), same placeholders in b
 
 from __future__ import annotations
 
+# Taiwan's Personal Data Protection Act, as the privacy findings explain it: the duties,
+# with the articles they come from, and no penalty amounts.
+PDPA_CHECKLIST = (
+    " Checklist under Taiwan's Personal Data Protection Act: when you collect customers'"
+    " data, tell them who collects it, why and how it will be used (art. 8); use it for"
+    " marketing only within that purpose or with their consent, offer a way to refuse in"
+    " the first marketing message and stop as soon as someone refuses (art. 20); a vendor"
+    " that handles the data for you counts as you under the Act, so agree how it protects"
+    " the data and check that it does (art. 4; enforcement rules art. 8); never paste"
+    " customers' personal data into consumer AI plans. Breaches can lead to an order to"
+    " correct them and to fines.",
+    "個資法檢查清單：蒐集顧客資料時，告知由誰蒐集、目的與利用方式（第 8 條）；只在原蒐集目的內"
+    "或經顧客同意才用於行銷，首次行銷就提供拒絕的方式，顧客表示拒絕就立即停止（第 20 條）；"
+    "替你處理資料的廠商在個資法上視同你本人，要約定並確認它的保護措施（第 4 條、施行細則"
+    "第 8 條）；不要把顧客個資貼進個人版的 AI 服務。違反規定可能被要求限期改正並處罰鍰。",
+)
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- SMART check -------------------------------------------------------------------
     "smart.kpi_unknown": (
@@ -25,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "smart.implausible": (
         "The target {target} is outside the typical range for small businesses ({low} to {high}).",
         "目標值 {target} 超出小型企業的常見範圍（{low} 至 {high}）。",
+    ),
+    "smart.too_fast": (
+        "From {baseline} to {target} in {months} months needs a change of {pace_share} every month; small businesses rarely sustain more than {max_share} a month on this KPI.",
+        "在 {months} 個月內從 {baseline} 到 {target}，每個月都要變動 {pace_share}；小型企業在這個 KPI 上很少能長期維持每月超過 {max_share}。",
     ),
     "smart.no_funded_tool": (
         'No funded tool serves the KPI "{kpi}".',
@@ -80,6 +101,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Look at the plan again every {months} months (once a quarter).",
         "每 {months} 個月（每季）重新檢討一次計畫。",
     ),
+    "lint.no_review_date.rare": (
+        "The plan is reviewed only every {months} months: a tool that does not work keeps its money that long. More than {max_months} months apart is too rigid; the method reviews every quarter.",
+        "計畫每 {months} 個月才檢討一次：沒有效果的工具會白白花錢這麼久。間隔超過 {max_months} 個月太僵化，方法建議每季檢討。",
+    ),
+    "fix.no_review_date.rare": (
+        "Review the plan every {months} months (once a quarter).",
+        "改為每 {months} 個月（每季）檢討一次計畫。",
+    ),
+    "lint.change_management": (
+        "{novices} of the {members} people in your team are new to AI, and training and outside advice together are only {people_share} of the spend (at least {min_share} is needed): nothing pays for change management, the team learning together and changing how it works.",
+        "團隊 {members} 人中有 {novices} 人剛接觸 AI，但訓練與外部顧問合計只占支出的 {people_share}（至少需要 {min_share}）：沒有經費做變革管理，讓團隊一起學習、調整工作方式。",
+    ),
+    "fix.change_management": (
+        "Add an outside-advice line of about {amount} a year, and plan change management: share learnings in the team in a short monthly sharing session, and name an internal AI champion with time for it.",
+        "新增每年約 {amount} 的外部顧問預算，並規劃變革管理：每月舉辦簡短的內部經驗分享會交流學到的做法，並指定一位有時間投入的內部 AI 推動者。",
+    ),
     "lint.training_underbudgeted": (
         "Training is {training}, {training_share} of the spend, under the minimum of {min_share}.",
         "訓練費用為 {training}，占支出 {training_share}，低於最低比例 {min_share}。",
@@ -113,12 +150,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "保留預備金，並指定試行後要嘗試的第二個工具。",
     ),
     "lint.no_data_privacy_budget": (
-        '"{tool}" uses customer data but nothing is budgeted for data quality and privacy (Taiwan PDPA art. 20 opt-out; fines of NT$20,000 to NT$200,000 per violation).',
-        "「{tool}」會使用顧客資料，但沒有編列資料品質與個資保護預算（個資法第 20 條退訂規定，每次違反可處新臺幣 2 萬至 20 萬元罰鍰）。",
+        '"{tool}" handles customer data, and nothing is budgeted for data quality and privacy.'
+        + PDPA_CHECKLIST[0],
+        "「{tool}」會處理顧客資料，卻沒有編列任何資料品質與個資保護預算。" + PDPA_CHECKLIST[1],
     ),
     "fix.no_data_privacy_budget": (
         "Set money aside for data cleaning and privacy compliance: about {amount} a year to start with.",
         "編列資料整理與個資保護的預算，建議每年先編 {amount}。",
+    ),
+    "lint.no_data_privacy_budget.low": (
+        "Data quality and privacy get only {money} a year for the customer data that {tools} handle, under the minimum of {minimum} ({min_share} of the yearly AI budget): too little for a notice and consent wording, a way to refuse marketing and a check of the vendor."
+        + PDPA_CHECKLIST[0],
+        "{tools} 會處理顧客資料，但資料品質與個資保護每年只有 {money}，低於最低標準 {minimum}（每年 AI 預算的 {min_share}）：不足以支應告知與同意文字、拒絕行銷的機制與廠商查核。"
+        + PDPA_CHECKLIST[1],
+    ),
+    "fix.no_data_privacy_budget.low": (
+        "Raise the yearly data and privacy budget to at least {minimum}; about {amount} is a good start.",
+        "把每年的資料與個資保護預算提高到至少 {minimum}，建議先編 {amount}。",
     ),
     "lint.horizon_too_short": (
         "The plan does not pay back within its {months} months; at the current pace it would around month {month}.",
@@ -288,6 +336,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check the unit (a percent is written as 3 for 3%) or set a reachable target.",
         "檢查單位（百分比 3% 請寫 3），或設定可達成的目標。",
     ),
+    "lint.goal_not_smart.too_fast": (
+        'Goal "{goal}" ({letter}): from {baseline} to {target} in {months} months needs a change of {pace_share} every month, and small businesses rarely sustain more than {max_share} a month on this KPI: the target is unlikely to be reached.',
+        "目標「{goal}」（{letter}）：在 {months} 個月內從 {baseline} 到 {target}，每個月都要變動 {pace_share}，而小型企業在這個 KPI 上很少能長期維持每月超過 {max_share}：這個目標不太可能達成。",
+    ),
+    "fix.goal_not_smart.too_fast": (
+        "Aim for about {reachable} by the deadline, or give the goal more time.",
+        "把目標調整為期限前約 {reachable}，或給這個目標更多時間。",
+    ),
     "lint.goal_not_smart.no_funded_tool": (
         'Goal "{goal}" ({letter}): no funded tool serves its KPI "{kpi}".',
         "目標「{goal}」（{letter}）：沒有任何已編列預算的工具對應 KPI「{kpi}」。",
@@ -319,6 +375,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.goal_not_smart.deadline_after_horizon": (
         "Bring the deadline inside the plan's period, or plan over a longer period.",
         "把期限移到規劃期內，或拉長規劃期。",
+    ),
+    "lint.no_goals": (
+        "The plan has no goals: without at least one measurable goal nobody can tell whether the money works.",
+        "計畫沒有任何目標：沒有至少一個可衡量的目標，就無法判斷這筆錢是否有效。",
+    ),
+    "fix.no_goals": (
+        "Add a goal: pick a KPI from the library, and enter today's value, a target and a deadline.",
+        "新增一個目標：從 KPI 庫選一個 KPI，並填入目前的數值、目標值與期限。",
+    ),
+    "lint.no_business_goal": (
+        "None of the goals measures a business result such as revenue, conversion, leads, bookings or customer value: hours saved, posts or engagement alone do not show that the money comes back.",
+        "沒有任何目標衡量營運成果（例如營收、轉換率、潛在客戶、預約數或顧客價值）：只看節省工時、貼文數或互動率，無法證明這筆錢能賺回來。",
+    ),
+    "fix.no_business_goal": (
+        "Add a goal on a business result your tools should move, for example conversion rate, online revenue or qualified leads.",
+        "新增一個工具應該帶動的營運成果目標，例如轉換率、線上營收或合格潛在客戶數。",
+    ),
+    "lint.tool_without_goal": (
+        '"{tool}" serves none of the plan\'s goals: its KPIs match no goal, so nothing shows whether it is worth its money.',
+        "「{tool}」沒有對應計畫中的任何目標：它的 KPI 與所有目標都不相符，無從判斷它是否值得。",
+    ),
+    "fix.tool_without_goal": (
+        'Tick the KPI of the goal that "{tool}" moves, add a goal for it, or drop the tool.',
+        "勾選「{tool}」會帶動的目標 KPI、為它新增一個目標，或移除這項工具。",
     ),
     # --- lint command ------------------------------------------------------------------
     "lint.summary": (

@@ -71,7 +71,9 @@ def test_lint_exits_2_for_a_plan_that_does_not_load(tmp_path: Path) -> None:
 def test_lint_uses_the_plans_catalog_entries(tmp_path: Path) -> None:
     data = plan_data(
         tool(catalog_id="my-crm", plans=[{"id": "m", "price": 100}], training={"fees": 1}),
-        goals=[],
+        goals=[
+            {"id": "g", "name": "Leads", "kpi": "qualified_leads", "baseline": 10, "target": 12}
+        ],
         catalog=[
             {
                 "id": "my-crm",

@@ -46,8 +46,19 @@ def good_tool(tool_id: str = "a", **fields: Any) -> dict[str, Any]:
     return data
 
 
+TEAM = [  # an owner used to AI: the clean plan needs no change-management budget
+    {
+        "id": "amy",
+        "role": "marketing",
+        "hourly_cost": 100,
+        "free_hours_per_month": 20,
+        "ai_skill": "intermediate",
+    }
+]
+
+
 def clean(**sections: Any) -> dict[str, Any]:
-    data = plan_data(good_tool("a"), good_tool("b"), goals=[copy.deepcopy(GOAL)])
+    data = plan_data(good_tool("a"), good_tool("b"), goals=[copy.deepcopy(GOAL)], team=TEAM)
     for key, value in sections.items():
         if isinstance(value, dict) and isinstance(data.get(key), dict):
             data[key].update(value)
@@ -116,6 +127,39 @@ TRIGGERS: dict[str, list[tuple[Callable[[], Plan], Severity, str, str]]] = {
             Severity.WARNING,
             "lint.no_review_date",
             "budget.review_every_months",
+        ),
+        (
+            lambda: build(clean(budget={"review_every_months": 12})),
+            Severity.WARNING,
+            "lint.no_review_date.rare",
+            "budget.review_every_months",
+        ),
+    ],
+    "change_management": [
+        (
+            lambda: build(clean(team=[{**TEAM[0], "ai_skill": "beginner"}])),
+            Severity.WARNING,
+            "lint.change_management",
+            "lines",
+        )
+    ],
+    "no_goals": [
+        (lambda: build(clean(goals=[])), Severity.ERROR, "lint.no_goals", "goals"),
+    ],
+    "no_business_goal": [
+        (
+            lambda: goal_plan(kpi="content_output", baseline=8, target=12),
+            Severity.WARNING,
+            "lint.no_business_goal",
+            "goals",
+        )
+    ],
+    "tool_without_goal": [
+        (
+            lambda: with_tools(good_tool("a"), good_tool("b", kpis=["email_open_rate"])),
+            Severity.WARNING,
+            "lint.tool_without_goal",
+            "tools[1].kpis",
         )
     ],
     "training_underbudgeted": [
@@ -164,6 +208,14 @@ TRIGGERS: dict[str, list[tuple[Callable[[], Plan], Severity, str, str]]] = {
             Severity.WARNING,
             "lint.no_data_privacy_budget",
             "tools[0].privacy_cost",
+        ),
+        (  # NT$1 is not a privacy budget
+            lambda: with_tools(
+                good_tool("a"), good_tool("b", uses_customer_data=True, privacy_cost=1)
+            ),
+            Severity.WARNING,
+            "lint.no_data_privacy_budget.low",
+            "budget.data_privacy_annual",
         ),
     ],
     "horizon_too_short": [
@@ -337,6 +389,12 @@ TRIGGERS: dict[str, list[tuple[Callable[[], Plan], Severity, str, str]]] = {
             "lint.goal_not_smart.no_deadline",
             "goals[0].deadline",
         ),
+        (  # ten times the baseline in eight months
+            lambda: goal_plan(baseline=0.5, target=5),
+            Severity.WARNING,
+            "lint.goal_not_smart.too_fast",
+            "goals[0].target",
+        ),
         (
             lambda: goal_plan(kpi="email_open_rate", baseline=20, target=25),
             Severity.WARNING,
@@ -355,7 +413,25 @@ NEAR_MISSES: dict[str, Callable[[], Plan]] = {
             lines=[{"label": "reserve", "kind": "cost", "line": "reserve", "amounts": [3000]}],
         )
     ),
-    "no_review_date": lambda: build(clean(budget={"review_every_months": 12})),
+    "no_review_date": lambda: build(clean(budget={"review_every_months": 6})),
+    "change_management": lambda: build(  # a beginner, with outside advice at reviews
+        clean(
+            team=[{**TEAM[0], "ai_skill": "beginner"}],
+            lines=[{"label": "adviser", "kind": "cost", "line": "advice", "amounts": [1500]}],
+        )
+    ),
+    "no_goals": lambda: build(clean()),
+    "no_business_goal": lambda: build(
+        clean(
+            goals=[
+                {**GOAL, "id": "posts", "kpi": "content_output", "baseline": 8, "target": 12},
+                GOAL,
+            ]
+        )
+    ),
+    "tool_without_goal": lambda: with_tools(
+        good_tool("a"), good_tool("b", kpis=["email_open_rate", "conversion_rate"])
+    ),
     "training_underbudgeted": lambda: with_tools(
         good_tool("a", training={"fees": 1400}), good_tool("b")
     ),
@@ -364,8 +440,8 @@ NEAR_MISSES: dict[str, Callable[[], Plan]] = {
         good_tool("b"),
         budget={"max_tool_share": 0.55},
     ),
-    "no_data_privacy_budget": lambda: with_tools(
-        good_tool("a"), good_tool("b", uses_customer_data=True, privacy_cost=5000)
+    "no_data_privacy_budget": lambda: with_tools(  # 2.5% of the NT$100,000 budget
+        good_tool("a"), good_tool("b", uses_customer_data=True, privacy_cost=2500)
     ),
     "horizon_too_short": lambda: with_tools(good_tool("a", setup_cost=5_000), good_tool("b")),
     "never_pays_back": lambda: with_tools(

@@ -15,14 +15,16 @@ from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.engine.lint import lint
 from aibudget.engine.lint.remedy import RemedyError, apply_remedy
-from aibudget.engine.lint.rules_budget import privacy_suggestion
+from aibudget.engine.lint.rules_privacy import privacy_suggestion
 from tests.engine.test_lint import CASES, CATALOG, KPIS, goal_plan, good_tool, with_tools
 
 REMEDIED = {
     "lint.no_reserve",
     "lint.no_review_date",
+    "lint.no_review_date.rare",
     "lint.training_underbudgeted.tool",
     "lint.no_data_privacy_budget",
+    "lint.no_data_privacy_budget.low",
     "lint.tool_owner_invalid.missing",
     "lint.tool_owner_invalid.no_time",
     "lint.annual_lockin_pilot",
@@ -33,6 +35,7 @@ REMEDIED = {
     "lint.goal_no_measurement",
     "lint.goal_not_smart.wrong_direction",
     "lint.goal_not_smart.no_deadline",
+    "lint.goal_not_smart.too_fast",
 }
 
 

@@ -43,8 +43,19 @@ class Typical(Frozen):
     high: Decimal
 
 
+KpiLevel = Literal["result", "channel", "activity"]
+
+
 class KpiEntry(Frozen):
-    """A KPI of the library: unit, good direction, typical small-business range."""
+    """A KPI of the library: unit, good direction, typical small-business range.
+
+    ``level`` says what it measures: a business result (revenue, leads, customer value),
+    a channel (reach, engagement, service) or the team's activity (hours, output).
+    ``max_monthly_change`` is the largest change a month, compounded, in the good
+    direction that a small business usually sustains (a share: 0.1 = 10% a month); None
+    when the KPI's pace cannot be judged that way. ``customer_data``: moving it means
+    working with records of identifiable customers (contacts, chats, purchases).
+    """
 
     id: str
     unit: str
@@ -52,6 +63,9 @@ class KpiEntry(Frozen):
     typical: Typical
     name: Localized
     measure: Localized
+    level: KpiLevel = "channel"
+    max_monthly_change: Annotated[Decimal, Field(gt=0, lt=1)] | None = None
+    customer_data: bool = False
 
 
 # --- Tool catalog ------------------------------------------------------------------

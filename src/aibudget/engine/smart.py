@@ -2,8 +2,9 @@
 
 - S (specific): a KPI from the library and a target value;
 - M (measurable): a baseline to measure progress from, and a way to measure it;
-- A (achievable): the target moves the KPI in its good direction and stays inside the
-  KPI's typical range for small businesses;
+- A (achievable): the target moves the KPI in its good direction, stays inside the
+  KPI's typical range for small businesses, and needs no faster pace from the baseline
+  to the deadline than the library's ceiling for the KPI (``max_monthly_change``);
 - R (relevant): at least one funded tool serves the goal's KPI;
 - T (time-bound): a deadline after the start and inside the plan's horizon.
 
@@ -13,10 +14,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Protocol
 
 from aibudget.domain.guidance import KpiEntry, SmartCheck, SmartFailure, SmartLetter
 from aibudget.domain.plan import Goal, KpiEffect, Plan, Tool, month_index
+
+PACE_PLACES = Decimal("0.001")
 
 
 class _Fail(Protocol):
@@ -55,6 +59,8 @@ def check_goal(
         fail("M", "no_measurement")
     if entry is not None and goal.target is not None:
         _achievable(goal, entry, fail)
+        if not any(f.code in ("wrong_direction", "implausible") for f in failures):
+            _pace(plan, goal, entry, fail)
     funded_ids = {t.id for t in plan.tools} if funded is None else set(funded)
     if not any(t.id in funded_ids and tool_serves(t, goal.kpi) for t in plan.tools):
         fail("R", "no_funded_tool", kpi=goal.kpi)
@@ -83,6 +89,42 @@ def _achievable(goal: Goal, entry: KpiEntry, fail: _Fail) -> None:
             low=str(entry.typical.low),
             high=str(entry.typical.high),
         )
+
+
+def _pace(plan: Plan, goal: Goal, entry: KpiEntry, fail: _Fail) -> None:
+    """A target the KPI would have to move towards faster, month after month, than a
+    small business usually sustains (compounded from the baseline to the deadline)."""
+    ceiling = entry.max_monthly_change
+    if ceiling is None or goal.baseline is None or goal.target is None or goal.deadline is None:
+        return
+    months = month_index(goal.deadline) - month_index(plan.horizon.start)
+    if months <= 0 or goal.baseline <= 0:
+        return
+    up = entry.direction == "up"
+    factor = goal.target / goal.baseline
+    per_month = factor ** (Decimal(1) / months) if factor > 0 else Decimal(0)
+    pace = per_month - 1 if up else 1 - per_month
+    if pace <= ceiling:
+        return
+    reach = goal.baseline * (1 + ceiling if up else 1 - ceiling) ** months
+    fail(
+        "A",
+        "too_fast",
+        baseline=str(goal.baseline),
+        target=str(goal.target),
+        months=months,
+        pace_share=pace.quantize(PACE_PLACES),
+        max_share=ceiling,
+        reachable=reachable(reach, up),
+    )
+
+
+def reachable(value: Decimal, up: bool) -> str:
+    """A target at the ceiling's pace as plain text, to three significant digits (whole
+    units from 100 up), rounded towards the baseline so that it keeps within the pace."""
+    places = Decimal(1).scaleb(min(0, value.adjusted() - 2))
+    rounded = value.quantize(places, rounding=ROUND_FLOOR if up else ROUND_CEILING)
+    return format(rounded, "f")
 
 
 def _time_bound(plan: Plan, goal: Goal, fail: _Fail) -> None:

@@ -35,7 +35,7 @@ class FixGone(LookupError):
 class Place:
     """Where the owner changes what a finding is about."""
 
-    section: str | None  # business, budget, goals, team, tools; None: the plan page
+    section: str | None  # business, budget, optimiser, goals, team, tools, lines; None: none
     item: str | None  # the goal, member or tool id
     name: str | None  # its name as the owner wrote it
     field: str | None  # the form field's name
@@ -53,7 +53,7 @@ class Place:
         or the plan page's part (``#tools``) when there is no single item to edit."""
         if self.section is None:
             return ""
-        if self.section in LISTS and self.item is None:
+        if (self.section in LISTS or self.section == "lines") and self.item is None:
             return f"#{self.section}"
         out = f"edit/{self.section}" + (f"/{self.item}" if self.item else "")
         return out + (f"#{self.anchor}" if self.anchor else "")
@@ -100,6 +100,8 @@ def place(plan: Plan, finding: Finding) -> Place:
         return Place("budget", None, None, _field(BUDGET, path))
     if head in ("company", "horizon"):
         return Place("business", None, None, _field(BUSINESS, path))
+    if head in ("lines", "optimise"):  # the plan page's own part lists them
+        return Place("lines" if head == "lines" else "optimiser", None, None, None)
     return Place(None, None, None, None)
 
 

@@ -1,7 +1,8 @@
 """The health check: every pitfall rule run over a plan (``aibudget lint``).
 
-Rules live in ``rules_budget`` (money), ``rules_tools`` (tools and team) and
-``rules_goals`` (goals, from the SMART check); each registers itself in ``RULES``.
+Rules live in ``rules_budget`` (money and change management), ``rules_privacy``
+(customer data), ``rules_tools`` (tools and team) and ``rules_goals`` (goals, from the
+SMART check, and how goals and tools meet); each registers itself in ``RULES``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,20 @@ from aibudget.domain.guidance import CatalogTool, Finding, KpiEntry, Severity
 from aibudget.domain.plan import Plan
 from aibudget.engine.cashflow import evaluate_flows
 from aibudget.engine.flows import build_flows
-from aibudget.engine.lint import rules_budget, rules_goals, rules_tools
+from aibudget.engine.lint import rules_budget, rules_goals, rules_privacy, rules_tools
 from aibudget.engine.lint.base import RULES, LintContext, Rule
 from aibudget.engine.smart import check_goals
 
-__all__ = ["RULES", "LintContext", "Rule", "lint", "rules_budget", "rules_goals", "rules_tools"]
+__all__ = [
+    "RULES",
+    "LintContext",
+    "Rule",
+    "lint",
+    "rules_budget",
+    "rules_goals",
+    "rules_privacy",
+    "rules_tools",
+]
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 

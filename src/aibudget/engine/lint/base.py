@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from aibudget.domain.errors import Path, format_path
@@ -134,3 +134,17 @@ def number(value: Decimal) -> str:
     """Hours and other non-money amounts as plain text (``12.5``, ``8``); also how a
     remedy writes an exact amount or share into a plan document."""
     return format(value.normalize(), "f")
+
+
+SUGGESTION_ROUND = Decimal(100)
+
+
+def round_up_hundred(amount: Decimal) -> Decimal:
+    """An amount to suggest, rounded up to a whole hundred."""
+    return (amount / SUGGESTION_ROUND).to_integral_value(ROUND_CEILING) * SUGGESTION_ROUND
+
+
+def budget_share(annual_budget: Decimal, share: Decimal) -> Decimal:
+    """A yearly amount to suggest: a share of the annual AI budget, rounded up to a whole
+    hundred."""
+    return round_up_hundred(annual_budget * share)

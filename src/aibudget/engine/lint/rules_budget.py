@@ -1,5 +1,5 @@
-"""Health-check rules on money: budget, reserve, review, training, reliance, privacy,
-payback."""
+"""Health-check rules on money: budget, reserve, review, training and change management,
+reliance, payback."""
 
 from __future__ import annotations
 
@@ -8,19 +8,31 @@ from decimal import ROUND_CEILING, Decimal
 
 from aibudget.domain.guidance import Finding, Severity
 from aibudget.domain.money import ZERO, round_money
-from aibudget.domain.plan import LineItem
+from aibudget.domain.plan import BudgetPolicy, LineItem, SkillLevel
 from aibudget.domain.results import Figures
 from aibudget.engine.cashflow import period_of
 from aibudget.engine.flows import PLAN_LINES_ID
-from aibudget.engine.lint.base import LintContext, finding, number, remedy, rule
+from aibudget.engine.lint.base import (
+    LintContext,
+    finding,
+    number,
+    remedy,
+    round_up_hundred,
+    rule,
+)
 
 MAX_HORIZON = 36
 SHARE_PLACES = Decimal("0.001")
 RESERVE_SHARE = Decimal("0.10")  # the reserve a one-click fix keeps
-REVIEW_MONTHS = 3  # a quarterly review
+REVIEW_MONTHS = 3  # a quarterly review, as the method asks
+MAX_REVIEW_MONTHS = 6  # reviews further apart leave a failing tool funded too long
 TRAINING_HOURS = Decimal(4)  # per person, for a tool without any training
-PRIVACY_SHARE = Decimal("0.05")  # of the annual AI budget, for data quality and privacy
-PRIVACY_ROUND = Decimal(100)
+NOVICE_SKILLS = frozenset({SkillLevel.NONE, SkillLevel.BEGINNER})
+DEFAULT_MIN_TRAINING_SHARE = Decimal(str(BudgetPolicy.model_fields["min_training_share"].default))
+# Training and outside advice above the training minimum by this share of the spend pay for
+# more than learning each tool: a monthly sharing session, an internal champion's hours, an
+# adviser at the reviews (the example plans spend 5-7% of their budget on advice alone).
+CHANGE_SHARE = Decimal("0.05")
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal:
@@ -108,18 +120,28 @@ def no_reserve(ctx: LintContext) -> Iterator[Finding]:
         )
 
 
-@rule("no_review_date", Severity.WARNING)
+@rule("no_review_date", Severity.WARNING, ("", "rare"))
 def no_review_date(ctx: LintContext) -> Iterator[Finding]:
-    """A rigid budget: no date on which it is looked at again."""
-    if ctx.plan.budget.review_every_months is None:
-        path = ("budget", "review_every_months")
-        yield finding(
-            "no_review_date",
-            Severity.WARNING,
-            path,
-            remedy=remedy("review", (path, REVIEW_MONTHS), months=REVIEW_MONTHS),
-            months=REVIEW_MONTHS,
-        )
+    """A rigid budget: no date on which it is looked at again, or reviews so far apart
+    that a tool that does not work keeps its money for more than half a year."""
+    every = ctx.plan.budget.review_every_months
+    if every is not None and every <= MAX_REVIEW_MONTHS:
+        return
+    path = ("budget", "review_every_months")
+    fix = remedy("review", (path, REVIEW_MONTHS), months=REVIEW_MONTHS)
+    if every is None:
+        yield finding("no_review_date", Severity.WARNING, path, remedy=fix, months=REVIEW_MONTHS)
+        return
+    yield finding(
+        "no_review_date",
+        Severity.WARNING,
+        path,
+        "rare",
+        fix_params={"months": REVIEW_MONTHS},
+        remedy=fix,
+        months=every,
+        max_months=MAX_REVIEW_MONTHS,
+    )
 
 
 @rule("training_underbudgeted", Severity.WARNING, ("", "tool"))
@@ -156,6 +178,36 @@ def training_underbudgeted(ctx: LintContext) -> Iterator[Finding]:
         )
 
 
+@rule("change_management", Severity.WARNING)
+def change_management(ctx: LintContext) -> Iterator[Finding]:
+    """Change management under-budgeted: most of the team is new to AI, and training and
+    outside advice together barely pass the training minimum, so nothing pays for the team
+    to learn together (sharing sessions, an internal champion, an adviser)."""
+    team = ctx.plan.team
+    novices = sum(1 for m in team if m.ai_skill in NOVICE_SKILLS)
+    spend = ctx.spend()
+    if not ctx.plan.tools or spend <= 0 or novices * 2 <= len(team):
+        return
+    costs = ctx.evaluation.costs_by_line
+    people = costs.get(LineItem.TRAINING.value, ZERO) + costs.get(LineItem.ADVICE.value, ZERO)
+    floor = max(ctx.plan.budget.min_training_share, DEFAULT_MIN_TRAINING_SHARE)
+    needed = floor + CHANGE_SHARE
+    if people >= spend * needed or needed >= 1:
+        return
+    # advice added to the plan is spend too: enough of it to reach the share afterwards
+    gap = (spend * needed - people) / (1 - needed) * 12 / ctx.plan.horizon.months
+    yield finding(
+        "change_management",
+        Severity.WARNING,
+        ("lines",),
+        novices=novices,
+        members=len(team),
+        people_share=_share(people, spend),
+        min_share=needed,
+        amount=round_up_hundred(gap),
+    )
+
+
 @rule("single_tool_reliance", Severity.WARNING, ("", "only"))
 def single_tool_reliance(ctx: LintContext) -> Iterator[Finding]:
     """Over-reliance on one tool: one tool carries more than the allowed share of costs."""
@@ -179,37 +231,6 @@ def single_tool_reliance(ctx: LintContext) -> Iterator[Finding]:
                 tool_share=share,
                 max_share=cap,
             )
-
-
-@rule("no_data_privacy_budget", Severity.WARNING)
-def no_data_privacy_budget(ctx: LintContext) -> Iterator[Finding]:
-    """A tool uses customer data and nothing is budgeted for data quality and privacy."""
-    money = ctx.evaluation.costs_by_line.get(LineItem.DATA_PRIVACY.value, ZERO)
-    if money > 0 or ctx.plan.budget.data_privacy_annual > 0:
-        return
-    amount = privacy_suggestion(ctx.plan.annual_budget())
-    fix = None
-    if amount > 0:
-        path = ("budget", "data_privacy_annual")
-        fix = remedy("privacy", (path, number(amount)), amount=amount)
-    for i, tool in enumerate(ctx.plan.tools):
-        entry = ctx.entry(tool)
-        if tool.uses_customer_data or (entry is not None and entry.uses_customer_data):
-            yield finding(
-                "no_data_privacy_budget",
-                Severity.WARNING,
-                ("tools", i, "privacy_cost"),
-                remedy=fix,
-                tool=tool.name,
-                amount=amount,
-            )
-
-
-def privacy_suggestion(annual_budget: Decimal) -> Decimal:
-    """A yearly data-quality and privacy line to start from: a share of the annual AI
-    budget, rounded up to a whole hundred."""
-    units = (annual_budget * PRIVACY_SHARE / PRIVACY_ROUND).to_integral_value(ROUND_CEILING)
-    return units * PRIVACY_ROUND
 
 
 def _payback_beyond(

@@ -1,4 +1,6 @@
-"""Health-check rules on goals, from the SMART check (one rule set, not two)."""
+"""Health-check rules on goals: the SMART check of each goal (one rule set, not two), and
+the goals and tools taken together (at least one goal, a business result among them,
+every tool serving a goal)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,13 @@ from typing import Any
 from aibudget.domain.guidance import Finding, Remedy, Severity, SmartFailure
 from aibudget.domain.plan import Goal
 from aibudget.engine.lint.base import LintContext, finding, remedy, rule
+from aibudget.engine.smart import tool_serves
 
 UNMEASURABLE = ("kpi_unknown", "no_target", "no_baseline")
 NOT_SMART = (
     "wrong_direction",
     "implausible",
+    "too_fast",
     "no_funded_tool",
     "no_deadline",
     "deadline_before_start",
@@ -25,6 +29,7 @@ _FIELD = {
     "no_measurement": "measurement",
     "wrong_direction": "target",
     "implausible": "target",
+    "too_fast": "target",
     "no_funded_tool": "kpi",
     "no_deadline": "deadline",
     "deadline_before_start": "deadline",
@@ -59,10 +64,14 @@ def _named(ctx: LintContext, params: dict[str, Any]) -> dict[str, Any]:
 
 def _remedy(ctx: LintContext, index: int, goal: Goal, failure: SmartFailure) -> Remedy | None:
     """A deadline at the end of the horizon; a target and baseline the wrong way round
-    swapped. The other misses need the owner's own figures."""
+    swapped; a target too fast for its KPI brought to the pace the library expects. The
+    other misses need the owner's own figures."""
     if failure.code in ("no_deadline", "deadline_before_start", "deadline_after_horizon"):
         end = ctx.plan.calendar_month(ctx.plan.horizon.months)
         return remedy("deadline", (("goals", index, "deadline"), end), goal=goal.name, month=end)
+    if failure.code == "too_fast":
+        target = failure.params["reachable"]
+        return remedy("target", (("goals", index, "target"), target), goal=goal.name, target=target)
     if failure.code == "wrong_direction" and goal.baseline is not None and goal.target is not None:
         return remedy(
             "swap",
@@ -106,3 +115,34 @@ def goal_no_measurement(ctx: LintContext) -> Iterator[Finding]:
 def goal_not_smart(ctx: LintContext) -> Iterator[Finding]:
     """Other SMART misses: direction, plausibility, relevance (a funded tool), deadline."""
     yield from _findings(ctx, "goal_not_smart", NOT_SMART)
+
+
+@rule("no_goals", Severity.ERROR)
+def no_goals(ctx: LintContext) -> Iterator[Finding]:
+    """A plan needs at least one measurable goal, or nobody can tell whether it works."""
+    if not ctx.plan.goals:
+        yield finding("no_goals", Severity.ERROR, ("goals",))
+
+
+@rule("no_business_goal", Severity.WARNING)
+def no_business_goal(ctx: LintContext) -> Iterator[Finding]:
+    """Goals that measure only activity or channels (hours saved, posts, engagement) and
+    no business result (revenue, conversion, leads, customer value)."""
+    goals = ctx.plan.goals
+    if goals and not any(
+        (entry := ctx.kpis.get(g.kpi)) is not None and entry.level == "result" for g in goals
+    ):
+        yield finding("no_business_goal", Severity.WARNING, ("goals",))
+
+
+@rule("tool_without_goal", Severity.WARNING)
+def tool_without_goal(ctx: LintContext) -> Iterator[Finding]:
+    """A tool whose KPIs match no goal: money that no goal asks for."""
+    goals = ctx.plan.goals
+    if not goals:
+        return
+    for i, tool in enumerate(ctx.plan.tools):
+        if not any(tool_serves(tool, g.kpi) for g in goals):
+            yield finding(
+                "tool_without_goal", Severity.WARNING, ("tools", i, "kpis"), tool=tool.name
+            )
