@@ -85,7 +85,7 @@ def _new_plan(j: Journey, values: dict[str, str], submit: str) -> None:
 
 def _add_goal(j: Journey, summary: str, fields: dict[str, str], kpi: str, save: str) -> None:
     page = j.page
-    page.get_by_text(summary).click()
+    page.locator("details.add > summary").filter(has_text=summary).click()
     form = page.locator("details.add").filter(has=page.locator("#goals-name"))
     for name, value in fields.items():
         if not name.startswith("_"):
@@ -98,7 +98,7 @@ def _add_goal(j: Journey, summary: str, fields: dict[str, str], kpi: str, save: 
 
 def _add_member(j: Journey, summary: str, fields: dict[str, str], save: str) -> None:
     page = j.page
-    page.get_by_text(summary).click()
+    page.locator("details.add > summary").filter(has_text=summary).click()
     form = page.locator("details.add").filter(has=page.locator("#team-name"))
     for name, value in fields.items():
         form.locator(f"#team-{name}").fill(value)

@@ -21,8 +21,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-Amount = Annotated[Decimal, Field(ge=0)]
-Positive = Annotated[Decimal, Field(gt=0)]
+from aibudget.domain.money import MAX_AMOUNT
+
+Amount = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT)]
+Positive = Annotated[Decimal, Field(gt=0, le=MAX_AMOUNT)]
 Ident = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
 
 

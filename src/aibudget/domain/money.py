@@ -175,6 +175,9 @@ ISO_4217: frozenset[str] = frozenset(
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
+# The largest amount a plan may hold (ten trillion in its currency): far above any small
+# business's figures, and far below what turns into infinity in the engine's floats.
+MAX_AMOUNT = Decimal(10**13)
 
 
 def is_currency(code: str) -> bool:

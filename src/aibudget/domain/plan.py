@@ -28,9 +28,16 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from aibudget.domain.allocation import OptimisePolicy
-from aibudget.domain.money import ZERO, is_currency, round_money
+from aibudget.domain.money import MAX_AMOUNT, ZERO, is_currency, round_money
 
-NonNegative = Annotated[Decimal, Field(ge=0)]
+MAX_HOURS = Decimal(100_000)  # hours in one field: about fifty working years
+MAX_RATE = Decimal(1_000_000)  # units of the plan's currency per unit of another
+
+# Every number of a plan is finite (pydantic refuses NaN and infinity) and bounded, so
+# that no sum, product or float conversion in the engine overflows.
+NonNegative = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT)]
+Bounded = Annotated[Decimal, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
+Hours = Annotated[Decimal, Field(ge=0, le=MAX_HOURS)]
 Share = Annotated[Decimal, Field(ge=0, le=1)]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
 _MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -137,9 +144,9 @@ class LineItem(StrEnum):
 class Range(Strict):
     """An uncertain input: low <= likely <= high. A plain number means all three equal."""
 
-    low: Decimal
-    likely: Decimal
-    high: Decimal
+    low: Bounded
+    likely: Bounded
+    high: Bounded
 
     @model_validator(mode="before")
     @classmethod
@@ -178,6 +185,15 @@ class Range(Strict):
 
 def _non_negative_range(value: Range) -> Range:
     return value.require_non_negative()
+
+
+def _hours_range(value: Range) -> Range:
+    value.require_non_negative()
+    if value.high > MAX_HOURS:
+        raise PydanticCustomError(
+            "less_than_equal", "Input should be less than or equal to {le}", {"le": MAX_HOURS}
+        )
+    return value
 
 
 def _share_range(value: Range) -> Range:
@@ -237,8 +253,8 @@ class Goal(Strict):
     id: Identifier
     name: str = Field(min_length=1, max_length=200)
     kpi: str
-    baseline: Decimal | None = None
-    target: Decimal | None = None
+    baseline: Bounded | None = None
+    target: Bounded | None = None
     deadline: Month | None = None
     priority: int = Field(default=2, ge=1, le=3)
     measurement: str | None = Field(default=None, description="How the KPI will be measured.")
@@ -273,7 +289,7 @@ class ToolPlan(Strict):
 
 
 class Training(Strict):
-    hours_per_person: NonNegative = ZERO
+    hours_per_person: Hours = ZERO
     trainees: list[str] = Field(
         default_factory=list, description="Team member ids; empty means the tool's owner."
     )
@@ -283,7 +299,7 @@ class Training(Strict):
 class HoursSaved(Strict):
     kind: Literal["hours_saved"]
     label: str | None = None
-    hours_per_month: Annotated[Range, AfterValidator(_non_negative_range)]
+    hours_per_month: Annotated[Range, AfterValidator(_hours_range)]
     member: str | None = Field(default=None, description="Whose hours; defaults to the owner.")
     risk: Share | None = None
 
@@ -360,8 +376,8 @@ class Tool(Strict):
     start_month: int = Field(default=1, ge=1, le=36)
     setup_cost: NonNegative = ZERO
     integration_cost: NonNegative = ZERO
-    setup_hours: NonNegative = ZERO
-    run_hours_per_month: NonNegative = ZERO
+    setup_hours: Hours = ZERO
+    run_hours_per_month: Hours = ZERO
     training: Training = Field(default_factory=Training)
     data_prep_cost: NonNegative = ZERO
     privacy_cost: NonNegative = ZERO
@@ -421,7 +437,7 @@ class Plan(Strict):
     company: Company
     horizon: Horizon
     simulation: Simulation = Field(default_factory=Simulation)
-    fx: dict[str, Annotated[Decimal, Field(gt=0)]] = Field(
+    fx: dict[str, Annotated[Decimal, Field(gt=0, le=MAX_RATE)]] = Field(
         default_factory=dict,
         description="Rates into the plan's currency, e.g. {USD: 32.5}.",
     )

@@ -65,9 +65,10 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, str | int | float | bool) or value is None:
+    """A value for a message: as given, or its text cut to 80 characters."""
+    if (isinstance(value, int | float | bool) and abs(value) < 10**15) or value is None:
         return value
-    text = str(value)
+    text = value if isinstance(value, str) else str(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
 

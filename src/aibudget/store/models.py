@@ -43,6 +43,16 @@ class UserRow(Base):
     session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+class SessionRow(Base):
+    """A signed-in session: its cookie names it (the id is the SHA-256 of the cookie's
+    session id); signing out deletes the row, which ends every copy of the cookie."""
+
+    __tablename__ = "sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
 class WorkspaceRow(Base):
     __tablename__ = "workspaces"
     id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)

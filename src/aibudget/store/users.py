@@ -1,29 +1,34 @@
-"""Accounts: argon2 password hashes and personal API tokens (stored as SHA-256 only)."""
+"""Accounts: argon2 password hashes, sign-in sessions and personal API tokens (sessions
+and tokens stored as SHA-256 only)."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 from functools import cache
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from aibudget.store import audit
 from aibudget.store.db import locked, read
 from aibudget.store.errors import Conflict, NotFound
-from aibudget.store.models import ApiTokenRow, UserRow, aware
+from aibudget.store.models import ApiTokenRow, SessionRow, UserRow, aware, utcnow
 from aibudget.store.records import ApiToken, User
 
 TOKEN_PREFIX = "aib_"
 # Asked on every request (the session's user, an API token's user): plain SQL, built once.
-_USERS, _TOKENS = UserRow.__table__, ApiTokenRow.__table__
+_USERS, _TOKENS, _SESSIONS = UserRow.__table__, ApiTokenRow.__table__, SessionRow.__table__
 _RECORD = select(*(_USERS.c[name] for name in User.model_fields))
 _BY_ID = _RECORD.where(_USERS.c.id == bindparam("user_id"))
+_BY_SESSION = _RECORD.join(_SESSIONS, _SESSIONS.c.user_id == _USERS.c.id).where(
+    _SESSIONS.c.id == bindparam("digest"), _USERS.c.id == bindparam("user_id")
+)
 _BY_TOKEN = _RECORD.join(_TOKENS, _TOKENS.c.user_id == _USERS.c.id).where(
     _TOKENS.c.token_hash == bindparam("digest")
 )
@@ -140,11 +145,56 @@ def revoke_token(session: Session, user_id: str, token_id: str) -> None:
     audit.record(session, "token.revoked", user_id=user_id, name=row.name)
 
 
-def end_all_sessions(session: Session, user_id: str) -> int:
-    """Invalidate every signed session of the user; returns the new epoch."""
+def start_session(session: Session, user_id: str, sid: str, max_age_seconds: int) -> None:
+    """Record a signed-in session (by the session id in its cookie); the user's sessions
+    older than ``max_age_seconds`` go at the same time."""
+    cutoff = utcnow() - timedelta(seconds=max_age_seconds)
+    session.execute(
+        delete(SessionRow).where(SessionRow.user_id == user_id, SessionRow.created_at < cutoff)
+    )
+    session.add(SessionRow(id=_digest(sid), user_id=user_id))
+
+
+def user_for_session(session: Session, user_id: str, sid: str) -> User | None:
+    """The user of a signed-in session that has not ended (one query per request)."""
+    row = read(session, _BY_SESSION, digest=_digest(sid), user_id=user_id).first()
+    return to_record(row) if row else None
+
+
+def end_session(session: Session, sid: str) -> None:
+    """Sign out: the session's cookie, and every copy of it, stops working."""
+    session.execute(delete(SessionRow).where(SessionRow.id == _digest(sid)))
+
+
+def end_all_sessions(session: Session, user_id: str, *, revoke_tokens: bool = False) -> int:
+    """End every session of the user (and, if asked, delete every API token); returns
+    the new session epoch."""
     row = locked(session, UserRow, user_id)
     if row is None:
         raise NotFound()
     row.session_epoch = (row.session_epoch or 0) + 1
-    audit.record(session, "user.signed_out_everywhere", user_id=user_id)
+    session.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
+    if revoke_tokens:
+        session.execute(delete(ApiTokenRow).where(ApiTokenRow.user_id == user_id))
+    audit.record(
+        session, "user.signed_out_everywhere", user_id=user_id, tokens_revoked=revoke_tokens
+    )
     return row.session_epoch
+
+
+def change_password(session: Session, user_id: str, current: str, new: str) -> User | None:
+    """Set a new password if ``current`` is right (else None); every session of the user
+    ends, so the caller signs the user in afresh with the record returned."""
+    row = locked(session, UserRow, user_id)
+    if row is None:
+        raise NotFound()
+    hasher = password_hasher()
+    try:
+        hasher.verify(row.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        return None
+    row.password_hash = hasher.hash(new)
+    row.session_epoch = (row.session_epoch or 0) + 1
+    session.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
+    audit.record(session, "user.password_changed", user_id=user_id)
+    return to_record(row)

@@ -8,10 +8,11 @@ from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.datastructures import MutableHeaders
-from starlette.requests import HTTPConnection
+from starlette.requests import HTTPConnection, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from aibudget import __version__
+from aibudget.planfile import MAX_PLAN_BYTES
 from aibudget.settings import Settings
 from aibudget.store.db import Database
 from aibudget.store.migrate import migrate
@@ -28,6 +29,7 @@ from aibudget.web.pages_catalog import router as catalog_router
 from aibudget.web.pages_edit import router as edit_router
 from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_fixes import router as fixes_router
+from aibudget.web.pages_monitor import MAX_IMPORT_BYTES
 from aibudget.web.pages_monitor import router as monitor_router
 from aibudget.web.pages_plans import router as plans_router
 from aibudget.web.pages_readiness import router as readiness_router
@@ -61,6 +63,14 @@ ROUTERS = (
     api_monitor_router,
     reports_api_router,
 )
+FORM_SLACK = 64 * 2**10  # the other fields of a form and the multipart framing
+# The largest request body: a plan (form, upload or API JSON) everywhere, except where
+# actuals files are uploaded (paths ending so).
+BODY_LIMIT = MAX_PLAN_BYTES + FORM_SLACK
+BODY_LIMITS_BY_ENDING = {
+    "/actuals/preview": MAX_IMPORT_BYTES + FORM_SLACK,
+    "/actuals/imports": MAX_IMPORT_BYTES + FORM_SLACK,
+}
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -120,6 +130,48 @@ class SessionMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
+def body_limit(path: str) -> int:
+    return next(
+        (size for end, size in BODY_LIMITS_BY_ENDING.items() if path.endswith(end)), BODY_LIMIT
+    )
+
+
+class BodyLimitMiddleware:
+    """Request bodies up to ``body_limit(path)`` bytes, refused before they are read: at
+    once when Content-Length says more, else when the bytes streamed in pass the limit
+    (the app's read fails with :class:`errors.BodyTooLarge`, answered in the one shape).
+
+    Inside :class:`SessionMiddleware`, so an error page has its session (language).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = body_limit(scope["path"])
+        declared = HTTPConnection(scope).headers.get("content-length", "")
+        if declared.strip().isdigit() and int(declared) > limit:
+            scope.setdefault("state", {})["user"] = None  # no database read for a refusal
+            response = await errors.http_error(Request(scope), errors.BodyTooLarge(limit))
+            await response(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise errors.BodyTooLarge(limit)
+            return message
+
+        await self.app(scope, counted, send)
+
+
 def _templates() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
@@ -156,6 +208,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     app.state.web = web
     errors.install(app)
 
+    app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(SessionMiddleware, sessions=web.sessions, secure=settings.secure_cookies)
 
     for router in ROUTERS:

@@ -11,7 +11,6 @@ from fastapi.responses import HTMLResponse
 
 from aibudget.i18n import LOCALES, Translator, normalise_locale
 from aibudget.store import users
-from aibudget.store.errors import NotFound
 from aibudget.store.records import PlanVersion, User, VersionInfo
 from aibudget.web.errors import CsrfFailed, NotSignedIn
 from aibudget.web.security import CSRF_FIELD, CSRF_HEADER
@@ -74,18 +73,17 @@ def translator(request: Request) -> Translator:
 
 
 def optional_user(request: Request) -> User | None:
-    """The signed-in user (cookie), cached on the request."""
+    """The signed-in user, cached on the request: the cookie's session must still be in
+    the store (one query, every request, in every process), so signing out ends every
+    copy of the cookie."""
     if hasattr(request.state, "user"):
         found: User | None = request.state.user
         return found
-    uid = session(request).get("uid")
+    uid, sid = session(request).get("uid"), session(request).get("sid")
     user = None
-    if isinstance(uid, str):
+    if isinstance(uid, str) and isinstance(sid, str):
         with state(request).db.session() as s:
-            try:
-                user = users.get(s, uid)
-            except NotFound:
-                user = None
+            user = users.user_for_session(s, uid, sid)
     if user is not None and session(request).get("ep", 0) != user.session_epoch:
         user = None  # signed out everywhere since this session began
     request.state.user = user

@@ -38,6 +38,19 @@ class BadRequest(AibudgetError):
     http_status = 400
 
 
+class BodyTooLarge(HTTPException):
+    """A request body over the size limit, refused before the app has read it.
+
+    An HTTPException (not an :class:`AibudgetError`): it is raised while FastAPI reads the
+    body, which passes only these on unchanged."""
+
+    message_id = "web.body_too_large"
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(status_code=413)
+        self.params = {"max_mb": max(1, round(max_bytes / 2**20))}
+
+
 HTTP_CODES = {
     400: "web.bad_request",
     401: "web.sign_in_needed",
@@ -87,6 +100,16 @@ def _html(request: Request, status: int, code: str, params: dict[str, Any]) -> R
     )
 
 
+async def http_error(request: Request, exc: HTTPException) -> Response:
+    """An HTTP error (FastAPI's, or :class:`BodyTooLarge`) in the one shape."""
+    code = getattr(exc, "message_id", None) or HTTP_CODES.get(exc.status_code, "error.internal")
+    params: dict[str, Any] = getattr(exc, "params", {})
+    if request.url.path.startswith(API_PREFIX):
+        body = error_body(_translator(request), code, **params)
+        return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+    return _html(request, exc.status_code, code, params)
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(AibudgetError)
     async def _family(request: Request, exc: AibudgetError) -> Response:
@@ -98,13 +121,7 @@ def install(app: FastAPI) -> None:
             return JSONResponse(body, status_code=exc.http_status)
         return _html(request, exc.http_status, exc.message_id, exc.params)
 
-    @app.exception_handler(HTTPException)
-    async def _http(request: Request, exc: HTTPException) -> Response:
-        code = HTTP_CODES.get(exc.status_code, "error.internal")
-        if request.url.path.startswith(API_PREFIX):
-            body = error_body(_translator(request), code)
-            return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
-        return _html(request, exc.status_code, code, {})
+    app.add_exception_handler(HTTPException, http_error)  # type: ignore[arg-type]
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:

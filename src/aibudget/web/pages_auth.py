@@ -1,4 +1,5 @@
-"""Sign up, sign in, sign out, first-run owner account, language switch, API tokens."""
+"""Sign up, sign in, sign out, first-run owner account, language switch, API tokens,
+password change."""
 
 from __future__ import annotations
 
@@ -21,10 +22,10 @@ from aibudget.web.context import (
     session,
 )
 from aibudget.web.errors import TooMany
-from aibudget.web.security import fresh_session
+from aibudget.web.passwords import password_problem
+from aibudget.web.security import SESSION_SECONDS, fresh_session
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
-MIN_PASSWORD = 10
 Text = Annotated[str, Form(max_length=1000)]
 
 
@@ -41,14 +42,33 @@ def _account_problems(t: T, email: str, name: str, password: str) -> dict[str, s
         found["email"] = t("web.email_invalid")
     if not name.strip() or len(name) > 200:
         found["name"] = t("web.name_needed")
-    if len(password) < MIN_PASSWORD:
-        found["password"] = t("web.password_short", count=MIN_PASSWORD)
+    weak = password_problem(password, email)
+    if weak is not None:
+        found["password"] = t(weak[0], **weak[1])
     return found
 
 
-def _sign_in(request: Request, user: User, target: str) -> Response:
-    request.state.session = fresh_session(user.id, session(request).get("lang"), user.session_epoch)
+def _start(request: Request, web: WebDep, user: User) -> None:
+    """A new session (new id) for ``user``, recorded in the store."""
+    fresh = fresh_session(user.id, session(request).get("lang"), user.session_epoch)
+    with web.db.write() as s:
+        users.start_session(s, user.id, fresh["sid"], SESSION_SECONDS)
+    request.state.session = fresh
+    request.state.user = user
+
+
+def _sign_in(request: Request, web: WebDep, user: User, target: str) -> Response:
+    _start(request, web, user)
     return RedirectResponse(_safe_next(target), status_code=303)
+
+
+def _end(request: Request, web: WebDep) -> None:
+    """Sign out here: the session's record goes, so a copy of the cookie is refused too."""
+    sid = session(request).get("sid")
+    if isinstance(sid, str) and "uid" in session(request):
+        with web.db.write() as s:
+            users.end_session(s, sid)
+    request.state.session = fresh_session(None, session(request).get("lang"))
 
 
 @router.get("/")
@@ -85,7 +105,7 @@ def setup(
         user = users.create(s, email, name, password)
         users.set_locale(s, user.id, t.locale)
         space = workspaces.create(s, user.id, workspace)
-    return _sign_in(request, user, f"/w/{space.id}")
+    return _sign_in(request, web, user, f"/w/{space.id}")
 
 
 @router.get("/signup")
@@ -107,7 +127,7 @@ def signup(
             problems["email"] = t(exc.message_id, **exc.params)
     if problems:
         return render(request, "signup.html", 422, values=values, problems=problems)
-    return _sign_in(request, user, request.query_params.get("next") or "/workspaces")
+    return _sign_in(request, web, user, request.query_params.get("next") or "/workspaces")
 
 
 @router.get("/login")
@@ -134,12 +154,12 @@ def login(request: Request, web: WebDep, email: Text, password: Text) -> Respons
             web.login_limiter.hit(key)
         return render(request, "login.html", 401, values={"email": email}, failed=True)
     web.login_limiter.clear(keys[0])
-    return _sign_in(request, user, request.query_params.get("next") or "/workspaces")
+    return _sign_in(request, web, user, request.query_params.get("next") or "/workspaces")
 
 
 @router.post("/logout")
-def logout(request: Request) -> Response:
-    request.state.session = fresh_session(None, session(request).get("lang"))
+def logout(request: Request, web: WebDep) -> Response:
+    _end(request, web)
     return RedirectResponse("/login", status_code=303)
 
 
@@ -155,10 +175,26 @@ def switch_language(
     return RedirectResponse(_safe_next(next), status_code=303)
 
 
-def _account(request: Request, web: WebDep, user: User, token: str | None) -> Response:
+def _account(
+    request: Request,
+    web: WebDep,
+    user: User,
+    token: str | None,
+    status_code: int = 200,
+    problems: dict[str, str] | None = None,
+    notice: str | None = None,
+) -> Response:
     with web.db.session() as s:
         listed = users.tokens(s, user.id)
-    return render(request, "account.html", token=token, tokens=listed)
+    return render(
+        request,
+        "account.html",
+        status_code,
+        token=token,
+        tokens=listed,
+        problems=problems or {},
+        notice=notice,
+    )
 
 
 @router.get("/account")
@@ -173,10 +209,36 @@ def new_token(request: Request, web: WebDep, user: CurrentUser, name: Text) -> R
     return _account(request, web, user, token)
 
 
+@router.post("/account/password")
+def change_password(
+    request: Request, web: WebDep, user: CurrentUser, t: T, current: Text, new: Text
+) -> Response:
+    """A new password (the current one required); every other session ends, this one
+    goes on under a new session id."""
+    problems = {}
+    weak = password_problem(new, user.email)
+    if weak is not None:
+        problems["new"] = t(weak[0], **weak[1])
+    changed = None
+    if not problems:
+        with web.db.write() as s:
+            changed = users.change_password(s, user.id, current, new)
+        if changed is None:
+            problems["current"] = t("web.password_wrong")
+    if changed is None:
+        return _account(request, web, user, None, 422, problems)
+    _start(request, web, changed)
+    return _account(request, web, changed, None, notice=t("web.password_changed"))
+
+
 @router.post("/account/sign-out-everywhere")
-def sign_out_everywhere(request: Request, web: WebDep, user: CurrentUser) -> Response:
+def sign_out_everywhere(
+    request: Request, web: WebDep, user: CurrentUser, tokens: Text = ""
+) -> Response:
+    """Every session of the account ends; with ``tokens`` (checked on the form), its API
+    tokens are revoked too."""
     with web.db.write() as s:
-        users.end_all_sessions(s, user.id)
+        users.end_all_sessions(s, user.id, revoke_tokens=bool(tokens))
     request.state.session = fresh_session(None, session(request).get("lang"))
     return RedirectResponse("/login", status_code=303)
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
@@ -79,7 +80,7 @@ async def import_plan(
         if plan_id:
             plans.summary(s, user.id, ws, plan_id)  # 404 before anything else
     try:
-        plan = parse_yaml(text)
+        plan = await run_in_threadpool(parse_yaml, text)  # seconds for a big plan
     except PlanError as err:
         problems = field_list(t, err.problems)
         return render(
