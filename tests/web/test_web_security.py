@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -117,7 +118,10 @@ def raw_request(
         "client": ("127.0.0.1", 1234),
         "server": ("127.0.0.1", 80),
     }
-    asyncio.run(client.app(scope, receive, send))  # type: ignore[arg-type]
+    # An event loop of its own, in a thread of its own: a browser test in the same worker
+    # may have left Playwright's loop running in this thread.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, client.app(scope, receive, send)).result()  # type: ignore[arg-type]
     return answer["status"], answer["headers"], answer["body"], pulled
 
 
