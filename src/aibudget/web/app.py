@@ -31,6 +31,7 @@ from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_fixes import router as fixes_router
 from aibudget.web.pages_monitor import MAX_IMPORT_BYTES
 from aibudget.web.pages_monitor import router as monitor_router
+from aibudget.web.pages_new_plan import router as new_plan_router
 from aibudget.web.pages_plans import router as plans_router
 from aibudget.web.pages_readiness import router as readiness_router
 from aibudget.web.pages_reports import api_router as reports_api_router
@@ -48,6 +49,7 @@ ROUTERS = (
     plans_router,
     edit_router,
     builder_router,
+    new_plan_router,
     eval_router,
     allocation_router,
     fixes_router,

@@ -1,25 +1,20 @@
-"""The owner builds the plan in the browser: a new plan in one short step, then every
-part edited in place (the business, the budget rules, each goal, member, tool and
-benefit estimate). Each save is a new version with a note in words; the checks and
-messages are :mod:`aibudget.service.plan_edit`'s, shared with the JSON API.
+"""The owner edits every part of a plan in place: the business, the budget rules, each
+goal, member, tool and benefit estimate, price schedules, plan-level lines and ad
+channels. Each save is a new version with a note in words; the checks and messages are
+:mod:`aibudget.service.plan_edit`'s, shared with the JSON API.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.domain.errors import Problem
-from aibudget.domain.guidance import CatalogTool
-from aibudget.domain.plan import add_months
 from aibudget.i18n import Translator
-from aibudget.render_guidance import cheapest_text
-from aibudget.service import new_plan, plan_edit
-from aibudget.service.fields import BENEFITS, START, FormField, Kind
+from aibudget.service import plan_edit
+from aibudget.service.fields import BENEFITS, Kind
 from aibudget.service.plan_edit import Value
 from aibudget.service.plan_parts import (
     PARTS,
@@ -32,116 +27,14 @@ from aibudget.service.plan_parts import (
     item_of,
     remove_part,
 )
-from aibudget.service.starter import Starter, starter_for
-from aibudget.service.words import choice_label, kpi_names
-from aibudget.store import assessments, plans, workspaces
-from aibudget.store import catalogs as workspace_catalogs
+from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound, StaleVersion
 from aibudget.store.records import Role, User
-from aibudget.web import catalogs
+from aibudget.web.builder_forms import grouped, posted_form, shown_fields
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
-from aibudget.web.words import tier_name
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
-MAX_VALUE = 2000
-
-
-async def _form(request: Request) -> dict[str, Value]:
-    """The posted fields (a field sent several times, like KPI boxes, as a list)."""
-    form = await request.form()
-    out: dict[str, Value] = {}
-    for key in form:
-        found = [v[:MAX_VALUE] for v in form.getlist(key) if isinstance(v, str)]
-        if key != "csrf_token" and found:
-            listed = key.endswith("kpis") or key.startswith("starter_")
-            out[key] = found if len(found) > 1 or listed else found[0]
-    return out
-
-
-def next_month(today: date) -> str:
-    return add_months(f"{today.year:04d}-{today.month:02d}", 1)
-
-
-# -- a new plan -------------------------------------------------------------------------
-
-
-def _starter(
-    web: WebDep, user: User, ws: str
-) -> tuple[Any, Starter | None, dict[str, CatalogTool]]:
-    """The workspace (as the user may edit it), what its readiness result suggests for a
-    new plan (None without one), and the workspace's catalog."""
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        found = assessments.latest(s, user.id, ws)
-        catalog, _ = catalogs.merged(workspace_catalogs.get(s, user.id, ws).entries, None)
-    return space, (starter_for(found.answers, catalog) if found else None), catalog
-
-
-@router.get("/w/{ws}/new-plan")
-def new_plan_form(request: Request, web: WebDep, user: CurrentUser, t: T, ws: str) -> Response:
-    space, starter, catalog = _starter(web, user, ws)
-    values = new_plan.defaults(next_month(date.today()), t.locale)
-    if starter is not None:  # everything the readiness result suggests starts ticked
-        values["starter_goal"] = [str(i) for i in range(len(starter.goals))]
-        values["starter_tool"] = list(starter.tools)
-    return _new_plan_page(request, t, space, values, {}, [], starter, catalog)
-
-
-def _new_plan_page(
-    request: Request, t: Translator, space: Any, values: dict[str, Value],
-    problems: dict[str, Problem], other: list[Problem], starter: Starter | None,
-    catalog: dict[str, CatalogTool], status_code: int = 200,
-) -> Response:  # fmt: skip
-    names = kpi_names(t.locale)
-    ticked_goals = values.get("starter_goal", [])
-    ticked_tools = values.get("starter_tool", [])
-    suggestion = None
-    if starter is not None:
-        suggestion = {
-            "pilot": starter.pilot_tools,
-            "goals": [
-                {"value": str(i), "name": g.name.get(t.locale), "kpi": names.get(g.kpi, g.kpi),
-                 "ticked": str(i) in ticked_goals}
-                for i, g in enumerate(starter.goals)
-            ],
-            "tools": [
-                {"value": i, "name": catalog[i].name, "price": cheapest_text(t, catalog[i]),
-                 "serves": [names.get(k, k) for k in catalog[i].kpis], "ticked": i in ticked_tools}
-                for i in starter.tools
-            ],
-        }  # fmt: skip
-    return render(
-        request,
-        "new_plan.html",
-        status_code,
-        space=space,
-        fields=_shown_fields(t, START, values, problems, {}),
-        other=[problem_text(t, p) for p in other],
-        starter=suggestion,
-    )
-
-
-@router.post("/w/{ws}/new-plan")
-async def new_plan_save(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str
-) -> Response:
-    space, starter, catalog = _starter(web, user, ws)
-    form = await _form(request)
-    edited = new_plan.build(form, owner_name=user.name, t=t, starter=starter, catalog=catalog)
-    if not edited.ok or edited.plan is None:
-        return _new_plan_page(
-            request, t, space, form, edited.problems, edited.other, starter, catalog, 422
-        )
-    note = t("builder.note_new")
-    if starter is not None and (edited.plan.goals or edited.plan.tools):
-        note = t("builder.note_new_from_readiness")
-    with web.db.write() as s:
-        saved = plans.create(s, user.id, ws, edited.plan.company.name, edited.plan, note)
-    return RedirectResponse(f"/w/{ws}/p/{saved.plan_id}?new=1", status_code=303)
-
-
-# -- editing one part -------------------------------------------------------------------
 
 
 def _latest(web: WebDep, user: User, ws: str, plan_id: str) -> tuple[Any, Any, dict[str, Any]]:
@@ -167,63 +60,6 @@ def _target(section: str, item: str | None = None, index: int | None = None) -> 
     return Target(section, item, index)
 
 
-def _choices(t: Translator, f: FormField, document: dict[str, Any], item: Any) -> list[Any]:
-    """(value, label) pairs of a choice, in the owner's words."""
-    if f.kind in (Kind.MEMBER, Kind.MEMBERS):
-        return [(m["id"], m.get("name") or m.get("role") or m["id"]) for m in document["team"]]
-    if f.kind in (Kind.KPI, Kind.KPIS):
-        return sorted(kpi_names(t.locale).items(), key=lambda kv: kv[1])
-    if f.name == "plan":
-        currency = document["company"].get("currency", "TWD")
-        return [(p["id"], _tier(t, p, currency)) for p in (item or {}).get("plans") or []]
-    return [(c, choice_label(t, f, c)) for c in f.choices]
-
-
-def _tier(t: Translator, tier: dict[str, Any], currency: str) -> str:
-    name = tier_name(t, tier)
-    per = t(f"field.choice.@plan.billing.{tier.get('billing', 'monthly')}")
-    price = t.money(Decimal(str(tier.get("price", 0))), tier.get("currency") or currency)
-    return f"{name} · {price} / {per}"
-
-
-def _shown_fields(
-    t: Translator, fields: tuple[FormField, ...], values: dict[str, Value],
-    problems: dict[str, Problem], document: dict[str, Any], item: Any = None,
-) -> list[dict[str, Any]]:  # fmt: skip
-    out = []
-    for f in fields:
-        choices = (
-            _choices(t, f, document, item)
-            if f.kind in (Kind.CHOICE, Kind.MEMBER, Kind.MEMBERS, Kind.KPI, Kind.KPIS)
-            else []
-        )
-        if f.name == "plan" and not choices:
-            continue  # no tiers yet: the price fields make the owner's quote
-        value = values.get(f.name, "")
-        out.append(
-            {
-                "f": f,
-                "id": "f-" + f.name.replace(".", "-").replace("@", ""),
-                "label": plan_edit.label(t, f),
-                "help": t(f.help) if f.help else "",
-                "group": t(f.group) if f.group else "",
-                "value": value,
-                "chosen": set(value) if isinstance(value, list) else {value},
-                "choices": choices,
-                "problem": problem_text(t, problems[f.name]) if f.name in problems else "",
-            }
-        )
-    return out
-
-
-def _grouped(shown: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """Fields in their fieldsets, in the order they are declared."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for x in shown:
-        groups.setdefault(x["group"], []).append(x)
-    return list(groups.items())
-
-
 def _edit_page(
     request: Request, t: Translator, space: Any, summary: Any, document: dict[str, Any],
     target: Target, values: dict[str, Value], problems: dict[str, Problem],
@@ -245,7 +81,7 @@ def _edit_page(
         title=plan_edit.part_name(t, document, target),
         target=target,
         action=_address(space.id, summary.id, target),
-        groups=_grouped(_shown_fields(t, fields, values, problems, document, tool)),
+        groups=grouped(shown_fields(t, fields, values, problems, document, tool)),
         other=[problem_text(t, p) for p in other],
         lists=_lists(t, document, target, plan_url),
         back=_back(plan_url, target),
@@ -381,7 +217,7 @@ async def _edit_post(
     target: Target,
 ) -> Response:  # fmt: skip
     space, summary, document = _latest(web, user, ws, plan_id)
-    form = await _form(request)
+    form = await posted_form(request)
     base = _base(form)
     if base is not None and base != summary.latest_number:
         return _stale(request, web, user, t, ws, plan_id, target, form, base)
@@ -439,7 +275,7 @@ async def add(
     """A new ad channel or plan-level line, or a tool's new benefit estimate or price
     schedule, with starting values to adjust next (its form opens)."""
     _, _, document = _latest(web, user, ws, plan_id)
-    kind = str((await _form(request)).get("kind", ""))
+    kind = str((await posted_form(request)).get("kind", ""))
     try:
         target, plan = add_part(document, section, item, kind, t(f"builder.new_{section}"))
     except EditError:

@@ -1,0 +1,104 @@
+"""A new plan in one short step (optionally started from the readiness result); the
+checks and defaults are :mod:`aibudget.service.new_plan`'s, shared with the API."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+
+from aibudget.domain.errors import Problem
+from aibudget.domain.guidance import CatalogTool
+from aibudget.i18n import Translator
+from aibudget.render_guidance import cheapest_text
+from aibudget.service import new_plan
+from aibudget.service.fields import START
+from aibudget.service.plan_edit import Value
+from aibudget.service.starter import Starter, starter_for
+from aibudget.service.words import kpi_names
+from aibudget.store import assessments, plans, workspaces
+from aibudget.store import catalogs as workspace_catalogs
+from aibudget.store.records import Role, User
+from aibudget.web import catalogs
+from aibudget.web.builder_forms import next_month, posted_form, shown_fields
+from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.errors import problem_text
+
+router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
+
+
+def _starter(
+    web: WebDep, user: User, ws: str
+) -> tuple[Any, Starter | None, dict[str, CatalogTool]]:
+    """The workspace (as the user may edit it), what its readiness result suggests for a
+    new plan (None without one), and the workspace's catalog."""
+    with web.db.session() as s:
+        space = workspaces.require(s, user.id, ws, Role.EDITOR)
+        found = assessments.latest(s, user.id, ws)
+        catalog, _ = catalogs.merged(workspace_catalogs.get(s, user.id, ws).entries, None)
+    return space, (starter_for(found.answers, catalog) if found else None), catalog
+
+
+@router.get("/w/{ws}/new-plan")
+def new_plan_form(request: Request, web: WebDep, user: CurrentUser, t: T, ws: str) -> Response:
+    space, starter, catalog = _starter(web, user, ws)
+    values = new_plan.defaults(next_month(date.today()), t.locale)
+    if starter is not None:  # everything the readiness result suggests starts ticked
+        values["starter_goal"] = [str(i) for i in range(len(starter.goals))]
+        values["starter_tool"] = list(starter.tools)
+    return _new_plan_page(request, t, space, values, {}, [], starter, catalog)
+
+
+def _new_plan_page(
+    request: Request, t: Translator, space: Any, values: dict[str, Value],
+    problems: dict[str, Problem], other: list[Problem], starter: Starter | None,
+    catalog: dict[str, CatalogTool], status_code: int = 200,
+) -> Response:  # fmt: skip
+    names = kpi_names(t.locale)
+    ticked_goals = values.get("starter_goal", [])
+    ticked_tools = values.get("starter_tool", [])
+    suggestion = None
+    if starter is not None:
+        suggestion = {
+            "pilot": starter.pilot_tools,
+            "goals": [
+                {"value": str(i), "name": g.name.get(t.locale), "kpi": names.get(g.kpi, g.kpi),
+                 "ticked": str(i) in ticked_goals}
+                for i, g in enumerate(starter.goals)
+            ],
+            "tools": [
+                {"value": i, "name": catalog[i].name, "price": cheapest_text(t, catalog[i]),
+                 "serves": [names.get(k, k) for k in catalog[i].kpis], "ticked": i in ticked_tools}
+                for i in starter.tools
+            ],
+        }  # fmt: skip
+    return render(
+        request,
+        "new_plan.html",
+        status_code,
+        space=space,
+        fields=shown_fields(t, START, values, problems, {}),
+        other=[problem_text(t, p) for p in other],
+        starter=suggestion,
+    )
+
+
+@router.post("/w/{ws}/new-plan")
+async def new_plan_save(
+    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str
+) -> Response:
+    space, starter, catalog = _starter(web, user, ws)
+    form = await posted_form(request)
+    edited = new_plan.build(form, owner_name=user.name, t=t, starter=starter, catalog=catalog)
+    if not edited.ok or edited.plan is None:
+        return _new_plan_page(
+            request, t, space, form, edited.problems, edited.other, starter, catalog, 422
+        )
+    note = t("builder.note_new")
+    if starter is not None and (edited.plan.goals or edited.plan.tools):
+        note = t("builder.note_new_from_readiness")
+    with web.db.write() as s:
+        saved = plans.create(s, user.id, ws, edited.plan.company.name, edited.plan, note)
+    return RedirectResponse(f"/w/{ws}/p/{saved.plan_id}?new=1", status_code=303)
