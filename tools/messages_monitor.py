@@ -208,6 +208,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "monitor.spent": ("Spent to date", "累計支出"),
     "monitor.realised": ("Benefits to date", "累計效益"),
     "monitor.realised_roi": ("Realised ROI to date", "至今實現投資報酬率"),
+    "monitor.unrecorded": (
+        "Not recorded yet: {amount} planned to date (counted at the plan's figures in the ROI)",
+        "尚未記錄：同期計畫中還有 {amount}（投資報酬率先以計畫金額計算）",
+    ),
+    "monitor.attainment_words": (
+        "Benefits so far point to about {pct} of the original estimate",
+        "實際效益約為原估計的 {pct}",
+    ),
     "monitor.plan_to_date": ("plan to date", "同期計畫"),
     "monitor.plan_npv": ("Plan NPV", "計畫淨現值"),
     "monitor.forecast_npv": ("Forecast NPV", "預測淨現值"),

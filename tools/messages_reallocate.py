@@ -14,12 +14,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stop {name} from month {month} ({calendar}): frees {amount} a month",
         "自第 {month} 個月（{calendar}）起停用 {name}：每月省下 {amount}",
     ),
+    "reallocate.replace": (
+        "Stop {name} from month {month} ({calendar}) and look for another tool for the "
+        "same goals: your team rates it poorly. Frees {amount} a month",
+        "自第 {month} 個月（{calendar}）起停用 {name}，並為同樣的目標另找工具：團隊評價偏低。"
+        "每月省下 {amount}",
+    ),
+    "reallocate.improve": (
+        "Keep {name}, but train {people} (about {hours} hours a person) in month {month} "
+        "({calendar}), then check it again at the next review",
+        "保留 {name}，但請在第 {month} 個月（{calendar}）安排 {people} 上課（每人約 {hours} 小時），"
+        "下次檢討時再看成效",
+    ),
+    "reallocate.improve_team": (
+        "Keep {name}, but train the team (about {hours} hours a person) in month {month} "
+        "({calendar}), then check it again at the next review",
+        "保留 {name}，但請在第 {month} 個月（{calendar}）安排團隊上課（每人約 {hours} 小時），"
+        "下次檢討時再看成效",
+    ),
     "reallocate.cancel": (
         "Do not start {name} (planned for month {month}, {calendar}): frees {amount} a month",
         "不啟用 {name}（原訂第 {month} 個月，{calendar}）：每月省下 {amount}",
     ),
     "reallocate.switch_to_annual": (
-        "Switch {name} to its annual plan {plan} (was {was})",
+        "Switch {name} to yearly billing: {plan} (was {was})",
         "將 {name} 改為年繳方案 {plan}（原為 {was}）",
     ),
     "reallocate.switch_plan": (
@@ -37,6 +55,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reallocate.add_seats": (
         "Scale up {name}: {seats} more seats from month {month} ({calendar}), {amount} a month",
         "擴大使用 {name}：自第 {month} 個月（{calendar}）起增加 {seats} 個席位，每月 {amount}",
+    ),
+    "reallocate.add_seat": (
+        "Scale up {name}: 1 more seat from month {month} ({calendar}), {amount} a month",
+        "擴大使用 {name}：自第 {month} 個月（{calendar}）起增加 1 個席位，每月 {amount}",
     ),
     "reallocate.channel": (
         "Ad channel {channel}: from {was} to {amount} a month",

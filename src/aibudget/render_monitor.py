@@ -11,7 +11,7 @@ from rich.table import Table
 from aibudget.domain.actuals import PLAN_LEVEL
 from aibudget.domain.errors import Problem
 from aibudget.domain.plan import Plan
-from aibudget.domain.review import Review
+from aibudget.domain.review import Review, ToolReview
 from aibudget.i18n import Translator
 from aibudget.imports import Preview
 
@@ -27,6 +27,21 @@ REVIEW_TOOL_COLUMNS = (
     "monitor.attainment",
     "monitor.recommendation",
 )
+
+
+def tool_reasons(t: Translator, x: ToolReview) -> list[str]:
+    """The reasons behind a tool's advice in words, with its attainment explained."""
+    out = [t(f"monitor.reason.{code}") for code in x.reasons]
+    if x.attainment is not None:
+        out.append(t("monitor.attainment_words", pct=_pct(t, x.attainment)))
+    return out
+
+
+def unrecorded_text(t: Translator, r: Review) -> str | None:
+    """Costs planned to date on lines with nothing recorded, or None when there are none."""
+    if r.realised.unrecorded <= 0:
+        return None
+    return t("monitor.unrecorded", amount=t.money(r.realised.unrecorded, r.currency))
 
 
 def problem_text(t: Translator, p: Problem, file: str) -> str:
@@ -180,7 +195,7 @@ def render_review(
     for x in r.tools:
         tools.add_row(
             names[x.tool],
-            t.money(x.realised.costs, cur),
+            t.money(x.realised.recorded, cur),
             t.money(x.realised.benefits, cur),
             _pct(t, x.realised.roi),
             t.money(x.plan.npv, cur),
@@ -189,8 +204,11 @@ def render_review(
             t(f"monitor.action.{x.action.value}"),
         )
     console.print(tools)
+    unrecorded = unrecorded_text(t, r)
+    if unrecorded:
+        console.print(unrecorded, style="dim")
     for x in r.tools:
-        reasons = ", ".join(t(f"monitor.reason.{c}") for c in x.reasons)
+        reasons = ", ".join(tool_reasons(t, x))
         console.print(f"  {names[x.tool]}: {t(f'monitor.action.{x.action.value}')} — {reasons}")
     console.print(
         f"{t('monitor.realised_roi')}: {_pct(t, r.realised.roi)} "

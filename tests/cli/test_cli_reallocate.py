@@ -9,17 +9,17 @@ from aibudget.planfile import load_plan
 from tests.cli.test_cli_monitor import cafe, filled_template, run
 
 
-def test_review_json_proposes_to_stop_the_weak_tool_and_scale_the_strong(tmp_path: Path) -> None:
+def test_review_json_proposes_to_replace_the_weak_tool_and_scale_the_strong(tmp_path: Path) -> None:
     plan = cafe(tmp_path)
     code, out, _ = run("review", plan, "--actuals", filled_template(tmp_path), "--json")
     assert code == 0, out
     proposal = json.loads(out)["proposal"]
     by_id = {c["message_id"]: c for c in proposal["changes"]}
-    assert by_id["reallocate.stop"]["tool"] == "mailchimp"
+    assert by_id["reallocate.replace"]["tool"] == "mailchimp"  # rated replace by the team
     assert by_id["reallocate.add_seats"]["tool"] == "chatgpt"
     assert by_id["reallocate.move"]["params"]["source_ids"] == ["mailchimp"]
-    assert "Mailchimp" in by_id["reallocate.stop"]["text"]
-    assert "NT$" in by_id["reallocate.stop"]["text"]  # money formatted, zh-TW plan
+    assert "Mailchimp" in by_id["reallocate.replace"]["text"]
+    assert "NT$" in by_id["reallocate.replace"]["text"]  # money formatted, zh-TW plan
     assert proposal["start"] == "2027-07" and proposal["months_elapsed"] == 6
     assert float(proposal["proposed_npv"]) > float(proposal["current_npv"])
 

@@ -187,7 +187,8 @@ def test_variance_per_line_and_over_budget() -> None:
     row = next(v for v in result.variance if v.line == "subscription")
     assert (row.plan, row.actual, row.variance) == (Decimal(3000), Decimal(3600), Decimal(600))
     assert row.variance_pct == Decimal("0.2")
-    assert row.forecast == Decimal(3600 + 9 * 1000) and row.plan_horizon == Decimal(12000)
+    assert row.forecast == Decimal(3600 + 9 * 1200)  # the price really paid, from now on
+    assert row.plan_horizon == Decimal(12000)
     assert "over_budget" in result.tools[0].reasons
 
 
@@ -360,3 +361,15 @@ def test_kpi_values_alone_add_no_tool_row() -> None:
     plan = make_plan(hours_tool("t1", (10, 20, 30), 500))
     result = review(plan, actuals(rec(1, "_plan", kpi="content_output", kpi_value=Decimal(9))))
     assert [t.tool for t in result.tools] == ["t1"]
+
+
+def test_spent_to_date_is_what_was_recorded_and_the_rest_is_shown_apart() -> None:
+    plan = make_plan(hours_tool("t1", (10, 20, 30), 500, training={"fees": 3000}))
+    result = review(
+        plan, actuals(*[rec(m, line="subscription", amount=Decimal(1000)) for m in (1, 2)])
+    )
+    assert result.realised.recorded == Decimal(2000)
+    assert result.realised.unrecorded == Decimal(3000)  # training fees planned, never recorded
+    assert result.realised.costs == Decimal(5000)  # the ROI still counts both
+    t1 = result.tools[0].realised
+    assert (t1.recorded, t1.unrecorded) == (Decimal(2000), Decimal(3000))

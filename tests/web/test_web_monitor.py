@@ -12,9 +12,11 @@ from aibudget.domain.actuals import Actuals
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, preview_file
-from aibudget.planfile import load_plan
+from aibudget.planfile import dump_plan, load_plan
 from aibudget.store import actuals, audit
 from tests.cli.test_cli_monitor import FIXTURES, cafe, filled_template
+from tests.engine.test_review import hours_tool
+from tests.factories import make_plan
 from tests.web.helpers import csrf, import_plan, new_workspace, sign_up
 
 T = Translator("zh_TW")
@@ -271,3 +273,43 @@ def test_another_workspace_never_sees_the_actuals(client: TestClient, tmp_path: 
             f"{base}/actuals", data={"csrf_token": token, "month": "2027-01", "note": "x"}
         )
         assert done.status_code == 404
+
+
+def test_a_proposal_that_changes_nothing_offers_nothing_to_accept(
+    client: TestClient, tmp_path: Path
+) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan = make_plan(hours_tool("t1", (10, 20, 35), 100), horizon={"months": 24})
+    plan_id = import_plan(client, ws, dump_plan(plan))
+    source = tmp_path / "on_track.csv"
+    rows = [f"2027-0{m}-05,t1,subscription,spent,200,TWD,20,,," for m in (1, 2, 3)]
+    source.write_text(
+        "Month,Tool,Line item,Status,Amount,Currency,Hours saved,KPI,KPI value,Note\n"
+        + "\n".join(rows)
+        + "\n",
+        encoding="utf-8",
+    )
+    _import(client, ws, plan_id, source)
+    page = client.get(f"/w/{ws}/p/{plan_id}/review")
+    assert page.status_code == 200
+    assert T("reallocate.no_change") in page.text
+    assert 'data-testid="accept"' not in page.text and 'data-testid="reject"' not in page.text
+
+
+def test_the_review_explains_vs_plan_and_spent_to_date_in_words(
+    client: TestClient, tmp_path: Path
+) -> None:
+    ws, plan_id, plan_file = _setup(client, tmp_path)
+    source = filled_template(tmp_path)
+    _import(client, ws, plan_id, source)
+    page = client.get(f"/w/{ws}/p/{plan_id}/review").text
+    records = preview_file(source, ImportOptions(currency="TWD")).records
+    expected = review(load_plan(plan_file), Actuals(currency="TWD", records=records))
+    for tool in expected.tools:
+        if tool.attainment is not None:
+            assert T("monitor.attainment_words", pct=T.percent(tool.attainment)) in page
+    spent = re.search(r'data-testid="spent">([^<]+)<', page)
+    assert spent and spent.group(1) == T.money(expected.realised.recorded, "TWD")
+    if expected.realised.unrecorded > 0:
+        assert T.money(expected.realised.unrecorded, "TWD") in page

@@ -66,13 +66,15 @@ class DriverForecast(ReviewResult):
 
 
 class Realised(ReviewResult):
-    costs: Decimal
+    costs: Decimal  # recorded + unrecorded: what the ROI counts
     benefits: Decimal
     net: Decimal
     roi: Decimal | None
     plan_costs: Decimal
     plan_benefits: Decimal
     plan_roi: Decimal | None
+    recorded: Decimal = Decimal(0)  # spend recorded to date
+    unrecorded: Decimal = Decimal(0)  # plan figures standing in for lines never recorded
 
 
 class ToolReview(ReviewResult):
@@ -87,6 +89,7 @@ class ToolReview(ReviewResult):
     months_observed: int
     action: Action
     reasons: list[str]
+    price_factor: Decimal | None = None  # recent subscription actual / plan; None: as planned
 
 
 class Milestone(ReviewResult):

@@ -16,8 +16,17 @@ tools and channels losing money free and what those gaining money add, and moves
 smaller of the two.
 
 A locked tool is judged for its renewal by a second run without the lock: if that run
-would drop it, the change ``reallocate.renewal_doubtful`` asks the owner to decide
-before the renewal month.
+would drop it, or the review says to stop or replace it, the change
+``reallocate.renewal_doubtful`` asks the owner to decide before the renewal month.
+
+The review's advice per running tool bounds the choice (``rebase(..., advise=True)``):
+stop and replace are forced out from the next month (``reallocate.stop`` /
+``reallocate.replace``) unless a paid annual plan locks the tool in; improve is forced
+in, with the training it needs (``reallocate.improve``: the plan's training hours a
+person, ``DEFAULT_TRAINING_HOURS`` when the plan has none); only keep and scale up may
+move to an annual plan. If those bounds leave no feasible plan, the optimiser runs
+without them. :func:`changes_plan` says whether accepting the proposal changes anything
+(changes in ``ADVICE_ONLY`` do not).
 """
 
 from __future__ import annotations
@@ -29,13 +38,25 @@ from aibudget.domain.errors import AibudgetError
 from aibudget.domain.money import ZERO, round_money, to_money
 from aibudget.domain.plan import Billing, Plan, Tool
 from aibudget.domain.reallocation import Change, Lock, Reallocation
-from aibudget.domain.review import Review
+from aibudget.domain.review import Action, Review
 from aibudget.engine.optimize import optimize_problem
 from aibudget.engine.optimize_check import expected_npv, incumbent_choice
 from aibudget.engine.optimize_problem import Problem, build_problem
 from aibudget.engine.reallocate_rebase import Rebased, rebase
 
 MIN_CHANNEL_CHANGE = Decimal(1)
+DEFAULT_TRAINING_HOURS = Decimal(2)
+LET_GO = (Action.STOP, Action.REPLACE)
+ADVICE_ONLY = frozenset(
+    {
+        "reallocate.no_change",
+        "reallocate.no_solution",
+        "reallocate.locked",
+        "reallocate.renewal_doubtful",
+        "reallocate.improve",
+        "reallocate.improve_team",
+    }
+)
 
 
 class ReallocateError(AibudgetError):
@@ -89,9 +110,10 @@ def _proposed(plan: Plan, result: OptimisationResult, channels: dict[str, Decima
 
 
 class _Diff:
-    def __init__(self, base: Rebased, original: Plan) -> None:
+    def __init__(self, base: Rebased, original: Plan, review: Review) -> None:
         self.base = base
         self.original = original
+        self.actions = {t.tool: t.action for t in review.tools}
         self.changes: list[Change] = []
         self.freed: list[tuple[str, str, Decimal]] = []  # (id, name, amount a month)
         self.added: list[tuple[str, str, Decimal]] = []
@@ -124,11 +146,15 @@ def _tool_changes(diff: _Diff, problem: Problem, result: OptimisationResult) -> 
         running = tool.id in diff.base.running
         if sel is None:
             if running:
-                diff.add("reallocate.stop", tool, amount=_monthly(before, months), **diff.month(1))
+                replace = diff.actions.get(tool.id) is Action.REPLACE
+                message = "reallocate.replace" if replace else "reallocate.stop"
+                diff.add(message, tool, amount=_monthly(before, months), **diff.month(1))
             else:
                 planned = diff.month(tool.start_month)
                 diff.add("reallocate.cancel", tool, amount=_monthly(before, months), **planned)
             continue
+        if running and diff.actions.get(tool.id) is Action.IMPROVE:
+            _training(diff, tool, sel.start_month)
         chosen = tool.chosen_plan()
         if chosen is not None and sel.plan != chosen.id:
             new = next(p for p in tool.plans if p.id == sel.plan)
@@ -146,6 +172,21 @@ def _tool_changes(diff: _Diff, problem: Problem, result: OptimisationResult) -> 
                 diff.add("reallocate.move_start", tool, was=diff.base.k + tool.start_month, **when)
 
 
+def _training(diff: _Diff, tool: Tool, start: int) -> None:
+    """Keep a tool rated improve, with the training it needs in words."""
+    original = next((t for t in diff.original.tools if t.id == tool.id), tool)
+    hours = original.training.hours_per_person or DEFAULT_TRAINING_HOURS
+    people = [diff.original.member(i) for i in original.training.trainees or [original.owner]]
+    names = ", ".join(m.name or m.id for m in people if m is not None)
+    diff.add(
+        "reallocate.improve" if names else "reallocate.improve_team",
+        tool,
+        hours=format(hours.normalize(), "f"),
+        people=names,
+        **diff.month(start),
+    )
+
+
 def _expansion_changes(diff: _Diff, result: OptimisationResult) -> None:
     months = diff.base.plan.horizon.months
     tools = {t.id: t for t in diff.base.plan.tools}
@@ -158,7 +199,7 @@ def _expansion_changes(diff: _Diff, result: OptimisationResult) -> None:
         amount = _monthly(sel.total_cost, months)
         diff.cash(base_id, tools[base_id].name, ZERO, amount)
         diff.add(
-            "reallocate.add_seats",
+            "reallocate.add_seat" if seats == 1 else "reallocate.add_seats",
             tools[base_id],
             seats=seats,
             amount=amount,
@@ -187,7 +228,7 @@ def _renewals(diff: _Diff, original: Plan, review: Review) -> list[Lock]:
     tools = {t.id: t for t in original.tools}
     judged = []
     for lock in locks:
-        worth = lock.tool in kept
+        worth = lock.tool in kept and diff.actions.get(lock.tool) not in LET_GO
         judged.append(lock.model_copy(update={"worth_renewing": worth}))
         calendar_month = original.calendar_month(lock.renewal)
         diff.add(
@@ -208,16 +249,26 @@ def _renewals(diff: _Diff, original: Plan, review: Review) -> list[Lock]:
     return judged
 
 
+def changes_plan(proposal: Reallocation) -> bool:
+    """Whether accepting the proposal changes anything (not advice alone)."""
+    return proposal.plan is not None and any(
+        c.message_id not in ADVICE_ONLY for c in proposal.changes
+    )
+
+
 def reallocate(plan: Plan, review: Review) -> Reallocation:
     """The proposed plan for the rest of the horizon and every change from today's."""
     if review.months_elapsed >= plan.horizon.months:
         raise ReallocateError(month=review.months_elapsed)
-    base = rebase(plan, review)
+    base = rebase(plan, review, advise=True)
     current = rebase(plan, review, expand=False)
     current_problem = build_problem(current.plan)
     current_npv = to_money(expected_npv(current_problem, incumbent_choice(current_problem)))
     problem, result = _solve(base.plan)
-    diff = _Diff(base, plan)
+    if result.expected_npv is None:
+        base = rebase(plan, review)
+        problem, result = _solve(base.plan)
+    diff = _Diff(base, plan, review)
     locks = _renewals(diff, plan, review)
     proposed: Plan | None = None
     if result.expected_npv is not None:

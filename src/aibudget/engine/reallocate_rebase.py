@@ -33,6 +33,10 @@ clipped at 0 (and a revenue-lift share at 1) for inputs that cannot be negative.
 Benefit schedules observed are multiplied by their posterior multiplier. Drivers never
 observed keep the plan's range.
 
+Actual prices: a running tool whose recorded subscription differs from the plan's
+(``ToolReview.price_factor``: the last three months recorded over the plan's for the
+same months) has every plan's price multiplied by that factor.
+
 Scaling up: a running tool the review recommends to **scale up** gets one extra
 candidate, ``<id>.more``: the same plan with as many seats again, its own training, and
 benefits ``EXPANSION_YIELD`` (50%) of the tool's updated benefits (the first users are
@@ -73,6 +77,7 @@ EXPANSION_YIELD = Decimal("0.5")
 EXPANSION_SUFFIX = ".more"
 PLACES = Decimal("0.000001")
 ZERO = Decimal(0)
+ANNUAL_ALLOWED = (Action.KEEP, Action.SCALE_UP)
 HALF_WIDTH = {Distribution.PERT: math.sqrt(7), Distribution.TRIANGULAR: math.sqrt(6)}
 
 
@@ -147,7 +152,19 @@ def _scaled_benefits(tool: Tool, factor: Decimal) -> Tool:
     return tool.model_copy(update={"benefits": out})
 
 
-def _running(plan: Plan, tool: Tool, k: int, found: dict[str, DriverForecast]) -> Tool:
+def _repriced(tool: Tool, factor: Decimal | None) -> Tool:
+    """Every plan of the tool at the price the owner actually pays (``price_factor``)."""
+    if factor is None:
+        return tool
+    plans = [
+        p.model_copy(update={"price": (p.price * factor).quantize(PLACES)}) for p in tool.plans
+    ]
+    return tool.model_copy(update={"plans": plans})
+
+
+def _running(
+    plan: Plan, tool: Tool, k: int, found: dict[str, DriverForecast], factor: Decimal | None
+) -> Tool:
     n = plan.horizon.months
     s = tool.start_month
     schedules = []
@@ -168,7 +185,7 @@ def _running(plan: Plan, tool: Tool, k: int, found: dict[str, DriverForecast]) -
             "schedules": schedules,
         }
     )
-    return _benefits(rebased, found, plan.simulation.distribution)
+    return _benefits(_repriced(rebased, factor), found, plan.simulation.distribution)
 
 
 def _lock(plan: Plan, tool: Tool, k: int, months: int) -> tuple[Tool, Lock] | None:
@@ -218,28 +235,71 @@ def _expansion(plan: Plan, original: Tool, rebased: Tool) -> Tool | None:
     return _scaled_benefits(more, EXPANSION_YIELD)
 
 
-def rebase(plan: Plan, review: Review, *, locks: bool = True, expand: bool = True) -> Rebased:
-    """The remaining months of ``plan`` with the review's updated estimates."""
+def _monthly_plans_only(tool: Tool) -> Tool:
+    monthly = [p for p in tool.plans if p.billing is not Billing.ANNUAL]
+    if not monthly or len(monthly) == len(tool.plans):
+        return tool
+    chosen = tool.chosen_plan()
+    keep = chosen.id if chosen is not None and chosen in monthly else monthly[0].id
+    return tool.model_copy(update={"plans": monthly, "plan": keep})
+
+
+def _advised(
+    tool: Tool, action: Action | None, locked: bool, force_in: list[str], force_out: list[str]
+) -> Tool:
+    """The review's advice as bounds: stop and replace out, improve in, annual only if kept."""
+    if locked or action is None:
+        return tool
+    if action in (Action.STOP, Action.REPLACE):
+        force_out.append(tool.id)
+    elif action is Action.IMPROVE:
+        force_in.append(tool.id)
+    if action in ANNUAL_ALLOWED:
+        return tool
+    return _monthly_plans_only(tool)
+
+
+def rebase(
+    plan: Plan,
+    review: Review,
+    *,
+    locks: bool = True,
+    expand: bool = True,
+    advise: bool = False,
+) -> Rebased:
+    """The remaining months of ``plan`` with the review's updated estimates.
+
+    With ``advise`` the review's advice per running tool bounds the choice: a tool to
+    stop or replace is forced out (unless an annual plan already paid locks it in), a
+    tool to improve is forced in, and only a tool to keep or scale up may move to an
+    annual plan.
+    """
     k = review.months_elapsed
     n = plan.horizon.months
     months = max(MIN_MONTHS, n - k)
     found = _posteriors(review)
     actions = {t.tool: t.action for t in review.tools}
+    factors = {t.tool: t.price_factor for t in review.tools}
     tools: list[Tool] = []
     extra: list[Tool] = []
     found_locks: list[Lock] = []
     running: set[str] = set()
     expansions: dict[str, str] = {}
+    advised_in: list[str] = []
+    advised_out: list[str] = []
     for tool in plan.tools:
         if tool.start_month > k:
             tools.append(tool.model_copy(update={"start_month": tool.start_month - k}))
             continue
         running.add(tool.id)
-        rebased = _running(plan, tool, k, found)
+        rebased = _running(plan, tool, k, found, factors.get(tool.id))
         locked = _lock(plan, rebased, k, months) if locks else None
         if locked is not None:
             rebased, lock = locked
             found_locks.append(lock)
+        if advise:
+            action = actions.get(tool.id)
+            rebased = _advised(rebased, action, locked is not None, advised_in, advised_out)
         tools.append(rebased)
         if expand and actions.get(tool.id) is Action.SCALE_UP:
             more = _expansion(plan, tool, rebased)
@@ -263,8 +323,18 @@ def rebase(plan: Plan, review: Review, *, locks: bool = True, expand: bool = Tru
     locked_ids = [lock.tool for lock in found_locks]
     policy = policy.model_copy(
         update={
-            "force_in": list(dict.fromkeys([*policy.force_in, *locked_ids])),
-            "force_out": [t for t in policy.force_out if t not in locked_ids],
+            "force_in": list(
+                dict.fromkeys(
+                    [
+                        *(t for t in policy.force_in if t not in advised_out),
+                        *locked_ids,
+                        *(t for t in advised_in if t not in policy.force_out),
+                    ]
+                )
+            ),
+            "force_out": list(
+                dict.fromkeys([*(t for t in policy.force_out if t not in locked_ids), *advised_out])
+            ),
         }
     )
     rebased_plan = plan.model_copy(

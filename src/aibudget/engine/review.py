@@ -13,7 +13,13 @@ ever recorded up to the review month keeps the plan's amounts as its stand-in (s
 business that records only hours, or never invoices its internal time, still gets a
 fair ROI); its variance row then shows ``actual: null``. After the review month the
 *forecast* takes planned/committed (or future spent) records where there are any,
-the plan's amounts elsewhere. Sunk costs are simply the actuals to date.
+the plan's amounts elsewhere, with the subscription at the price really paid: when the
+last ``RECENT_MONTHS`` (3) months recorded cost more or less than the plan said for
+them, the plan's later subscription amounts are scaled by that ratio
+(:func:`price_factor`, kept as ``ToolReview.price_factor`` for the reallocation). Sunk
+costs are simply the actuals to date. ``Realised.recorded`` is the spend recorded to
+date and ``Realised.unrecorded`` the plan's figures standing in for lines never
+recorded; ``Realised.costs`` (and the ROI) counts both.
 
 Benefits: realised benefits are the months recorded (hours saved valued at the rate
 of the team member of each hours driver, plus amounts recorded as other benefits).
@@ -31,7 +37,7 @@ from decimal import Decimal
 from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, Actuals
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.money import ZERO, round_money, to_money
-from aibudget.domain.plan import Plan, month_index
+from aibudget.domain.plan import LineItem, Plan, month_index
 from aibudget.domain.review import (
     DriverForecast,
     LineVariance,
@@ -48,6 +54,7 @@ from aibudget.engine.review_forecast import group_kappa, range_sd, update_group
 from aibudget.engine.review_kpis import kpi_statuses
 
 SHARE_PLACES = Decimal("0.0001")
+RECENT_MONTHS = 3
 DRIVER_PLACES = Decimal("0.000001")
 _BENEFIT_PATH = re.compile(r"^tools\.(.+)\.benefits\[(\d+)\]$")
 
@@ -71,6 +78,22 @@ class EntityView:
     months_observed: int
     drivers: list[DriverForecast]
     variance: list[LineVariance]
+    price_factor: Decimal | None = None
+
+
+def price_factor(spent: dict[int, Decimal], plan: list[Decimal], k: int) -> Decimal | None:
+    """Recent actual subscription over the plan's for the same months, or None.
+
+    The last ``RECENT_MONTHS`` months up to ``k`` with a subscription recorded and one
+    planned: what they cost divided by what the plan said they would.
+    """
+    months = [m for m in sorted(spent, reverse=True) if m <= k and spent[m] > 0 and plan[m] > 0]
+    recent = months[:RECENT_MONTHS]
+    planned = sum((plan[m] for m in recent), ZERO)
+    if not recent or planned <= 0:
+        return None
+    factor = (sum((spent[m] for m in recent), ZERO) / planned).quantize(SHARE_PLACES)
+    return None if factor == 1 else factor
 
 
 def _costs(entity: ToolFlows, facts: Facts, k: int, n: int) -> EntityView:
@@ -89,18 +112,23 @@ def _costs(entity: ToolFlows, facts: Facts, k: int, n: int) -> EntityView:
         spent = facts.spent.get(key, {})
         future = facts.expected.get(key, {})
         recorded = bool(spent)
+        ahead = plan_stream
+        if line == LineItem.SUBSCRIPTION.value:
+            view.price_factor = price_factor(spent, plan_stream, k)
+            if view.price_factor is not None:
+                ahead = [a * view.price_factor for a in plan_stream]
         for m in range(n + 1):
             if m <= k:
                 total[m] += spent.get(m, ZERO) if recorded else plan_stream[m]
             else:
-                total[m] += future.get(m, plan_stream[m])
+                total[m] += future.get(m, ahead[m])
         plan_td = sum(plan_stream[: k + 1], ZERO)
         actual = sum(spent.values(), ZERO) if recorded else None
         if recorded:
             view.recorded_costs += actual or ZERO
             view.planned_recorded += plan_td
         forecast = (actual if actual is not None else plan_td) + sum(
-            (future.get(m, plan_stream[m]) for m in range(k + 1, n + 1)), ZERO
+            (future.get(m, ahead[m]) for m in range(k + 1, n + 1)), ZERO
         )
         variance = None if actual is None else actual - plan_td
         view.variance.append(
@@ -223,6 +251,7 @@ def _realised(
     plan_c: list[Decimal],
     plan_b: list[Decimal],
     k: int,
+    recorded: Decimal,
 ) -> Realised:
     c = sum(costs[: k + 1], ZERO)
     b = sum((v for m, v in benefits.items() if m <= k), ZERO)
@@ -235,6 +264,8 @@ def _realised(
         plan_costs=round_money(pc),
         plan_benefits=round_money(pb),
         plan_roi=_ratio(pb - pc, pc),
+        recorded=round_money(recorded),
+        unrecorded=round_money(c - recorded),
     )
 
 
@@ -279,9 +310,11 @@ def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
     months = n + 1
     totals = {key: [ZERO] * months for key in ("c", "b", "pc", "pb")}
     realised_all: dict[int, Decimal] = {}
+    recorded_all = ZERO
     tools, variance, drivers = [], [], []
     for entity in entities:
         view = _costs(entity, facts, k, n)
+        recorded_all += view.recorded_costs
         _benefits(plan, entity, facts, k, n, view)
         plan_c, plan_b = entity_streams(entity, n, dist, False)
         for key, stream in (
@@ -309,7 +342,9 @@ def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
             ToolReview(
                 tool=entity.tool_id,
                 name=entity.name,
-                realised=_realised(view.costs, view.realised, plan_c, plan_b, k),
+                realised=_realised(
+                    view.costs, view.realised, plan_c, plan_b, k, view.recorded_costs
+                ),
                 plan=base.expected if base else figures(plan_c, plan_b, factors),
                 forecast=forecast,
                 attainment=attainment,
@@ -318,6 +353,7 @@ def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
                 months_observed=view.months_observed,
                 action=action,
                 reasons=reasons,
+                price_factor=view.price_factor,
             )
         )
     hours = [
@@ -330,7 +366,7 @@ def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
         months_elapsed=k,
         kpis=kpis,
         variance=variance,
-        realised=_realised(totals["c"], realised_all, totals["pc"], totals["pb"], k),
+        realised=_realised(totals["c"], realised_all, totals["pc"], totals["pb"], k, recorded_all),
         plan=figures(totals["pc"], totals["pb"], factors),
         forecast=figures(totals["c"], totals["b"], factors),
         drivers=drivers,

@@ -21,8 +21,10 @@ from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
 from aibudget.domain.reallocation import Reallocation
 from aibudget.domain.review import Review
+from aibudget.engine.reallocate import changes_plan
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
+from aibudget.render_monitor import tool_reasons, unrecorded_text
 from aibudget.render_reallocate import change_text, proposal_for, summary_text
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, audit, plans, workspaces
@@ -83,7 +85,7 @@ def _tool_rows(t: Translator, r: Review) -> list[dict[str, Any]]:
             "name": t("cli.plan_lines") if x.tool == PLAN_LEVEL else x.name,
             "action": x.action.value,
             "action_text": t(f"monitor.action.{x.action.value}"),
-            "reasons": [t(f"monitor.reason.{code}") for code in x.reasons],
+            "reasons": tool_reasons(t, x),
             "x": x,
         }
         for x in r.tools
@@ -120,6 +122,7 @@ def review_page(
         plan=version.plan,
         result=result,
         tools=_tool_rows(t, result) if result else [],
+        unrecorded=unrecorded_text(t, result) if result else None,
         names=names,
         kpi_names=kpi_names(t.locale),
         charts=charts,
@@ -129,7 +132,9 @@ def review_page(
         if proposal
         else [],
         proposal_summary=summary_text(t, proposal) if proposal else "",
-        digest=plan_digest(proposal.plan) if proposal and proposal.plan else "",
+        digest=plan_digest(proposal.plan)
+        if proposal and proposal.plan and changes_plan(proposal)
+        else "",
         note=note,
         rejected=bool(rejected),
         as_of=as_of,
@@ -147,7 +152,7 @@ def _failed(
         request, "review.html", status_code=422, space=space, summary=summary, version=version,
         plan=version.plan, result=None, tools=[], names={}, kpi_names={}, charts=[],
         figures_json="{}", proposal=None, changes=[], proposal_summary="", digest="",
-        note="", rejected=False, as_of="", failure=message,
+        note="", rejected=False, as_of="", failure=message, unrecorded=None,
     )  # fmt: skip
 
 
@@ -156,7 +161,7 @@ def current_proposal(
 ) -> tuple[PlanVersion, Review, Plan]:
     """The proposal the owner saw, recomputed; ProposalChanged if it is another one now."""
     _, _, version, result, proposal, _ = reviewed(web, user_id, ws, plan_id, as_of, t, Role.OWNER)
-    if result is None or proposal is None or proposal.plan is None:
+    if result is None or proposal is None or proposal.plan is None or not changes_plan(proposal):
         raise ProposalChanged()
     if plan_digest(proposal.plan) != digest:
         raise ProposalChanged()
