@@ -123,6 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "monitor.web.template_link": ("Download the template (CSV)", "下載範本（CSV）"),
     "monitor.web.file": ("File", "檔案"),
     "monitor.web.source": ("Source", "來源"),
+    "monitor.web.source_is": ("Source: {source}", "來源：{source}"),
     "monitor.web.detect": ("Detect automatically", "自動判斷"),
     "monitor.web.ad_tool": ("Tool the ad spend belongs to", "廣告費所屬的工具"),
     "monitor.web.preview_button": ("Preview", "預覽"),

@@ -18,6 +18,18 @@ def _start(client: TestClient) -> tuple[dict[str, str], str]:
     return auth, ws
 
 
+def _small_plan(client: TestClient, auth: dict[str, str], ws: str) -> str:
+    """A plan made through the API's short form: its address."""
+    values = {
+        "company.name": "x", "company.employees": 1, "company.annual_revenue": 1,
+        "company.annual_marketing_budget": 1, "budget.annual_amount": 1,
+        "company.currency": "TWD", "horizon.start": "2027-01",
+    }  # fmt: skip
+    made = client.post(f"{V1}/workspaces/{ws}/new-plan", json={"values": values}, headers=auth)
+    assert made.status_code == 201, made.text
+    return f"{V1}/workspaces/{ws}/plans/{made.json()['plan_id']}"
+
+
 def test_a_plan_from_the_short_form_then_one_field_at_a_time(client: TestClient) -> None:
     auth, ws = _start(client)
     form = client.get(f"{V1}/workspaces/{ws}/new-plan", headers=auth).json()["fields"]
@@ -60,16 +72,7 @@ def test_bad_fields_are_named_and_nothing_is_saved(client: TestClient) -> None:
 
 def test_an_unknown_part_is_404(client: TestClient) -> None:
     auth, ws = _start(client)
-    made = client.post(
-        f"{V1}/workspaces/{ws}/new-plan",
-        json={"values": {
-            "company.name": "x", "company.employees": 1, "company.annual_revenue": 1,
-            "company.annual_marketing_budget": 1, "budget.annual_amount": 1,
-            "company.currency": "TWD", "horizon.start": "2027-01",
-        }},
-        headers=auth,
-    )  # fmt: skip
-    plan = f"{V1}/workspaces/{ws}/plans/{made.json()['plan_id']}"
+    plan = _small_plan(client, auth, ws)
     _shape(client.get(f"{plan}/parts/tools/nope", headers=auth), 404)
     _shape(client.get(f"{plan}/parts/nonsense", headers=auth), 404)
     bad = client.patch(
@@ -80,16 +83,7 @@ def test_an_unknown_part_is_404(client: TestClient) -> None:
 
 def test_if_match_refuses_a_change_made_on_an_older_version(client: TestClient) -> None:
     auth, ws = _start(client)
-    made = client.post(
-        f"{V1}/workspaces/{ws}/new-plan",
-        json={"values": {
-            "company.name": "x", "company.employees": 1, "company.annual_revenue": 1,
-            "company.annual_marketing_budget": 1, "budget.annual_amount": 1,
-            "company.currency": "TWD", "horizon.start": "2027-01",
-        }},
-        headers=auth,
-    )  # fmt: skip
-    plan = f"{V1}/workspaces/{ws}/plans/{made.json()['plan_id']}"
+    plan = _small_plan(client, auth, ws)
     got = client.get(f"{plan}/parts/budget", headers=auth)
     assert got.headers["etag"] == '"1"' and got.json()["version"] == 1
     client.patch(f"{plan}/parts/budget", json={"values": {"budget.pilot.months": 4}}, headers=auth)

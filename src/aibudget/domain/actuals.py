@@ -200,7 +200,7 @@ def overlap(a: ActualRecord, b: ActualRecord) -> bool:
 
 def plan_months(plan: Plan) -> tuple[str, str]:
     """The first and the last month of the plan's horizon (``YYYY-MM``)."""
-    return plan.horizon.start, add_months(plan.horizon.start, plan.horizon.months - 1)
+    return plan.horizon.start, plan.calendar_month(plan.horizon.months)
 
 
 def check_values(

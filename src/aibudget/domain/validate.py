@@ -95,11 +95,14 @@ def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
 
-def _is_zero(value: Any) -> bool:
+def is_priced(tier: Mapping[str, Any]) -> bool:
+    """A tier (a stored ``plans`` item) with a price that is not zero, so one in another
+    currency needs an exchange rate; a missing or unreadable price counts as priced (its
+    own check names it)."""
     try:
-        return Decimal(str(value)) == 0
+        return Decimal(str(tier.get("price"))) != 0
     except (InvalidOperation, ValueError):
-        return False
+        return True
 
 
 def _month_or_none(value: Any) -> str | None:
@@ -180,7 +183,7 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
             if (
                 isinstance(cur, str)
                 and cur.upper() not in (currency, *fx)
-                and not _is_zero(tplan.get("price"))  # a free tier needs no rate
+                and is_priced(tplan)  # a free tier needs no rate
             ):
                 add(("tools", i, "plans", j, "currency"), "ref.fx_missing", currency=cur.upper())
         training = _mapping(tool, "training")

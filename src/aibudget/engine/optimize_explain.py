@@ -115,7 +115,7 @@ def describe(problem: Problem, group: str) -> Conflict:
         params = {"label": problem.extras[int(key)].label}
     elif kind == "channel_min":
         channel = next(c for c in problem.channels if c.id == key)
-        params = {"channel": key, "amount": _money(channel.low)}
+        params = {"channel": channel.name or channel.id, "amount": _money(channel.low)}
     return Conflict(group=group, message_id=f"optimize.conflict.{kind}", params=params)
 
 

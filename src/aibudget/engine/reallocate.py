@@ -177,7 +177,7 @@ def _training(diff: _Diff, tool: Tool, start: int) -> None:
     original = next((t for t in diff.original.tools if t.id == tool.id), tool)
     hours = original.training.hours_per_person or DEFAULT_TRAINING_HOURS
     people = [diff.original.member(i) for i in original.training.trainees or [original.owner]]
-    names = ", ".join(m.name or m.id for m in people if m is not None)
+    names = ", ".join(m.name or m.role for m in people if m is not None)
     diff.add(
         "reallocate.improve" if names else "reallocate.improve_team",
         tool,

@@ -132,7 +132,7 @@ def summary(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     )
     unpriced = [tool.name for tool in plan.unpriced_tools()]
     if unpriced:  # the figures below count these tools as free
-        listed = t("builder.list_sep").join(unpriced)
+        listed = _join(t, unpriced)
         doc.para(t("builder.unpriced_title") + " " + t("builder.unpriced_text", tools=listed))
     doc.ln(1)
     doc.figures(

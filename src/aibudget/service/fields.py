@@ -43,12 +43,17 @@ class FormField:
     label: str  # message id
     help: str | None = None  # message id of a one-line explanation
     required: bool = False
-    choices: tuple[str, ...] = ()  # CHOICE: stored values, labelled "field.choice.<name>.<value>"
+    choices: tuple[str, ...] = ()  # a choice's values, labelled "field.choice.<name>.<value>"
     group: str = ""  # message id of the fieldset it is shown in
 
     @property
     def path(self) -> tuple[str, ...]:
         return tuple(self.name.split("."))
+
+
+def anchor(name: str) -> str:
+    """The id of a field's input in its form (links land on it): ``f-training-fees``."""
+    return "f-" + name.replace(".", "-").replace("@", "")
 
 
 def _f(name: str, kind: Kind, *, required: bool = False, choices: tuple[str, ...] = (),
@@ -67,7 +72,7 @@ BUSINESS = (
     _f("company.annual_revenue", Kind.MONEY, required=True),
     _f("company.annual_marketing_budget", Kind.MONEY, required=True),
     _f("horizon.start", Kind.MONTH, required=True),
-    _f("horizon.months", Kind.CHOICE, choices=("12", "18", "24", "36")),
+    _f("horizon.months", Kind.INTEGER, choices=("12", "18", "24", "36")),
     _f("horizon.discount_rate", Kind.PERCENT),
 )
 
@@ -89,7 +94,7 @@ GOAL = (
     _f("baseline", Kind.NUMBER),
     _f("target", Kind.NUMBER),
     _f("deadline", Kind.MONTH),
-    _f("priority", Kind.CHOICE, choices=("1", "2", "3")),
+    _f("priority", Kind.INTEGER, choices=("1", "2", "3")),
     _f("measurement", Kind.TEXT),
     _f("why", Kind.TEXT),
 )

@@ -12,8 +12,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from aibudget.catalog import fx_defaults
+from aibudget.domain.validate import is_priced
 
 RATE_PLACES = Decimal("0.0001")
+
+
+def currency_of(document: Mapping[str, Any]) -> str:
+    """The plan document's currency."""
+    return str((document.get("company") or {}).get("currency", "TWD")).upper()
 
 
 def default_rate(currency: str, plan_currency: str) -> Decimal | None:
@@ -25,17 +31,10 @@ def default_rate(currency: str, plan_currency: str) -> Decimal | None:
     return (twd[currency] / twd[plan_currency]).quantize(RATE_PLACES, ROUND_HALF_UP)
 
 
-def _is_priced(tier: Mapping[str, Any]) -> bool:
-    try:
-        return Decimal(str(tier.get("price", 0))) != 0
-    except ArithmeticError:
-        return True  # not a number: the plan's own check names it
-
-
 def add_missing_rates(document: dict[str, Any]) -> dict[str, Decimal]:
     """Put a default rate into ``document["fx"]`` for every currency a priced tier uses
     and the plan has no rate for; the rates added (nothing when all are there)."""
-    plan_currency = str((document.get("company") or {}).get("currency", "TWD")).upper()
+    plan_currency = currency_of(document)
     found = document.get("fx")
     rates: dict[str, Any] = dict(found) if isinstance(found, dict) else {}
     added: dict[str, Decimal] = {}
@@ -44,7 +43,7 @@ def add_missing_rates(document: dict[str, Any]) -> dict[str, Decimal]:
             if not isinstance(tier, dict) or not isinstance(tier.get("currency"), str):
                 continue
             currency = tier["currency"].upper()
-            if currency == plan_currency or currency in rates or not _is_priced(tier):
+            if currency == plan_currency or currency in rates or not is_priced(tier):
                 continue
             rate = default_rate(currency, plan_currency)
             if rate is not None:

@@ -20,7 +20,7 @@ from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.engine.lint import lint
 from aibudget.engine.lint.remedy import RemedyError, apply_remedy
-from aibudget.service.fields import BUDGET, BUSINESS, GOAL, MEMBER, TOOL, FormField
+from aibudget.service.fields import BUDGET, BUSINESS, GOAL, MEMBER, TOOL, FormField, anchor
 
 LISTS: dict[str, tuple[FormField, ...]] = {"goals": GOAL, "team": MEMBER, "tools": TOOL}
 SEP = "~"
@@ -45,7 +45,7 @@ class Place:
         """The field's id in the edit form (``f-training-hours_per_person``)."""
         if self.field is None:
             return None
-        return "f-" + self.field.replace(".", "-").replace("@", "")
+        return anchor(self.field)
 
     @property
     def address(self) -> str:

@@ -22,7 +22,7 @@ from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.i18n import Translator
 from aibudget.service.fields import FormField, Kind
-from aibudget.service.fx import add_missing_rates, rates_as_of
+from aibudget.service.fx import add_missing_rates, currency_of, rates_as_of
 from aibudget.service.plan_parts import (
     SECTIONS,
     Target,
@@ -141,13 +141,11 @@ def _typed(f: FormField, raw: Value) -> tuple[Any, Problem | None]:
             return None, Problem((f.name,), "field.not_a_number", {"value": text[:40]})
         if f.kind is Kind.PERCENT:
             return str(number / 100), None
-        if f.kind is Kind.INTEGER or f.name in ("horizon.months", "priority"):
+        if f.kind is Kind.INTEGER:
             if number != number.to_integral_value():
                 return None, Problem((f.name,), "field.whole_number", {"value": text[:40]})
             return int(number), None
         return str(number), None
-    if f.name in ("horizon.months", "priority"):
-        return int(text), None
     if f.kind is Kind.CURRENCY:
         return text.upper(), None
     return text, None
@@ -272,7 +270,7 @@ def note(
     more = len(changes) - NOTE_FIELDS
     if more > 0:
         parts.append(t("builder.note_more", count=more))
-    parts.extend(rates_note(t, rates_added, plan_currency(document)))
+    parts.extend(rates_note(t, rates_added, document))
     return t("builder.note_changed", what=whose, changes=t("builder.list_sep").join(parts))
 
 
@@ -288,14 +286,12 @@ def part_name(t: Translator, document: Mapping[str, Any], target: Target) -> str
     return str(found or t(f"builder.title_{target.section}"))
 
 
-def plan_currency(document: Mapping[str, Any]) -> str:
-    return str((document.get("company") or {}).get("currency", "TWD")).upper()
-
-
-def rates_note(t: Translator, rates: Mapping[str, Decimal] | None, currency: str) -> list[str]:
+def rates_note(
+    t: Translator, rates: Mapping[str, Decimal] | None, document: Mapping[str, Any]
+) -> list[str]:
     """ "1 USD = 31.5 TWD (default rate of 2026-11, can be changed)" for each rate taken."""
+    plan, as_of = currency_of(document), rates_as_of()
     return [
-        t("builder.note_rate", currency=c, rate=format(r.normalize(), "f"), plan=currency,
-          as_of=rates_as_of())
+        t("builder.note_rate", currency=c, rate=format(r.normalize(), "f"), plan=plan, as_of=as_of)
         for c, r in (rates or {}).items()
-    ]  # fmt: skip
+    ]

@@ -4,6 +4,7 @@ their names, shares as percentages (for form choices and the versions' notes).""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from aibudget.catalog import kpi_library
@@ -11,7 +12,9 @@ from aibudget.i18n import Translator
 from aibudget.service.fields import FormField, Kind
 
 
+@cache
 def kpi_names(locale: str) -> dict[str, str]:
+    """KPI id -> its name in ``locale`` (built once per locale; callers only read it)."""
     key = "zh-TW" if locale == "zh_TW" else "en"
     return {k: str(e.get("name", {}).get(key) or k) for k, e in kpi_library().items()}
 
@@ -33,7 +36,7 @@ def said(t: Translator, document: Mapping[str, Any], f: FormField, value: str | 
     elif f.kind in (Kind.KPI, Kind.KPIS):
         names = kpi_names(t.locale)
         items = [names.get(v, v) for v in items]
-    elif f.kind is Kind.CHOICE and f.choices:
+    elif f.choices:
         items = [choice_label(t, f, v) for v in items]
     elif f.kind is Kind.PERCENT:
         items = [f"{v}%" for v in items]

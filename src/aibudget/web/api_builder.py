@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import Field
 
 from aibudget.domain.errors import PlanError, Problem
-from aibudget.service import new_plan, plan_edit
+from aibudget.service import new_plan, plan_edit, plan_parts
 from aibudget.service.plan_edit import Value
 from aibudget.service.plan_parts import EditError, Target, fields_for
 from aibudget.store import plans, workspaces
@@ -23,8 +23,8 @@ from aibudget.web.context import WebDep, translator
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
 Scalar = str | int | float | bool | None
-SECTIONS = ("business", "budget", "optimiser", "goals", "team", "tools", "channels",
-            "lines", "benefits", "schedules")  # fmt: skip
+# Every section and part the web forms edit (the new plan's form has its own route).
+SECTIONS = tuple(s for s in (*plan_parts.SECTIONS, *plan_parts.PARTS) if s != "start")
 
 
 class PartIn(Body):
@@ -115,11 +115,12 @@ def _change(
         raise NotFound() from None
     if not edited.ok or edited.plan is None:
         raise PlanError(_problems(edited))
-    with web.db.write() as s:
-        if not (edited.changes or edited.rates_added):
+    if not (edited.changes or edited.rates_added):
+        with web.db.session() as s:
             return plans.version(s, user_id, ws, plan_id)
-        note = plan_edit.note(translator(request), document, target, edited.changes,
-                              edited.rates_added)  # fmt: skip
+    t = translator(request)
+    note = plan_edit.note(t, document, target, edited.changes, edited.rates_added)
+    with web.db.write() as s:
         return plans.save(s, user_id, ws, plan_id, edited.plan, note, base=base)
 
 

@@ -124,8 +124,8 @@ class CatalogOut(BaseModel):
 Cell = Annotated[str, StringConstraints(max_length=100)] | int | Decimal | None
 
 
-class ActualsEntryIn(Body):
-    """One month's entry, the fields of the entry form (numbers or text like "1,600")."""
+class ActualsFields(Body):
+    """The entry form's fields (numbers or text like "1,600")."""
 
     month: Cell = Field(default=None, description="2027-01, 2027/01/05 or ROC 116/01/05.")
     tool: Cell = Field(default=None, description="A tool id of the plan; none: plan lines.")
@@ -139,6 +139,11 @@ class ActualsEntryIn(Body):
     kpi: Cell = None
     kpi_value: Cell = None
     note: str | None = Field(default=None, max_length=4000)
+
+
+class ActualsEntryIn(ActualsFields):
+    """One month's entry, the fields of the entry form (numbers or text like "1,600")."""
+
     replace: bool = Field(default=False, description="Replace an earlier different entry.")
 
 
@@ -171,21 +176,8 @@ class ImportOut(BaseModel):
     months: list[dict[str, Any]]
 
 
-class ActualsCorrectionIn(Body):
+class ActualsCorrectionIn(ActualsFields):
     """A corrected entry, whole: the entry form's fields (a field left out is empty)."""
-
-    month: Cell = Field(default=None, description="2027-01, 2027/01/05 or ROC 116/01/05.")
-    tool: Cell = Field(default=None, description="A tool id of the plan; none: plan lines.")
-    line: Cell = None
-    status: Cell = Field(default=None, description="planned, committed or spent (default).")
-    amount: Cell = None
-    seats: Cell = None
-    active_users: Cell = None
-    hours_saved: Cell = None
-    feedback: Cell = Field(default=None, description="Team feedback, 1 to 5.")
-    kpi: Cell = None
-    kpi_value: Cell = None
-    note: str | None = Field(default=None, max_length=4000)
 
 
 class CorrectedOut(BaseModel):

@@ -13,7 +13,8 @@ from aibudget.domain.errors import Problem
 from aibudget.domain.plan import add_months
 from aibudget.i18n import Translator
 from aibudget.service import plan_edit
-from aibudget.service.fields import FormField, Kind
+from aibudget.service.fields import FormField, Kind, anchor
+from aibudget.service.fx import currency_of
 from aibudget.service.plan_edit import Value
 from aibudget.service.words import choice_label, kpi_names
 from aibudget.web.errors import problem_text
@@ -45,7 +46,7 @@ def _choices(t: Translator, f: FormField, document: dict[str, Any], item: Any) -
     if f.kind in (Kind.KPI, Kind.KPIS):
         return sorted(kpi_names(t.locale).items(), key=lambda kv: kv[1])
     if f.name == "plan":
-        currency = document["company"].get("currency", "TWD")
+        currency = currency_of(document)
         return [(p["id"], _tier(t, p, currency)) for p in (item or {}).get("plans") or []]
     return [(c, choice_label(t, f, c)) for c in f.choices]
 
@@ -65,7 +66,7 @@ def shown_fields(
     for f in fields:
         choices = (
             _choices(t, f, document, item)
-            if f.kind in (Kind.CHOICE, Kind.MEMBER, Kind.MEMBERS, Kind.KPI, Kind.KPIS)
+            if f.choices or f.kind in (Kind.CHOICE, Kind.MEMBER, Kind.MEMBERS, Kind.KPI, Kind.KPIS)
             else []
         )
         if f.name == "plan" and not choices:
@@ -74,7 +75,7 @@ def shown_fields(
         out.append(
             {
                 "f": f,
-                "id": "f-" + f.name.replace(".", "-").replace("@", ""),
+                "id": anchor(f.name),
                 "label": plan_edit.label(t, f),
                 "help": t(f.help) if f.help else "",
                 "group": t(f.group) if f.group else "",

@@ -78,12 +78,19 @@ def entry_page(
     fingerprint: str,
 ) -> Response:  # fmt: skip
     """One entry, with a form to correct it (pre-filled) and the way to delete it."""
-    space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
+    return _stored_entry(request, t, web, user.id, ws, plan_id, fingerprint, delete_step=False)
+
+
+def _stored_entry(
+    request: Request, t: Translator, web: WebDep, user_id: str, ws: str, plan_id: str,
+    fingerprint: str, *, delete_step: bool,
+) -> Response:  # fmt: skip
+    space, summary, version, stored = load_plan_actuals(web, user_id, ws, plan_id, Role.EDITOR)
     try:
         record = find(stored, fingerprint)
     except EntryGone:
-        return _gone(request, t, web, user.id, ws, plan_id)
-    return _entry_page(request, t, space, summary, version, record)
+        return _gone(request, t, web, user_id, ws, plan_id)
+    return _entry_page(request, t, space, summary, version, record, delete_step=delete_step)
 
 
 @router.post("/w/{ws}/p/{plan_id}/actuals/entries/{fingerprint}")
@@ -120,12 +127,7 @@ def delete_step(
     fingerprint: str,
 ) -> Response:  # fmt: skip
     """The confirmation before an entry is deleted."""
-    space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
-    try:
-        record = find(stored, fingerprint)
-    except EntryGone:
-        return _gone(request, t, web, user.id, ws, plan_id)
-    return _entry_page(request, t, space, summary, version, record, delete_step=True)
+    return _stored_entry(request, t, web, user.id, ws, plan_id, fingerprint, delete_step=True)
 
 
 @router.post("/w/{ws}/p/{plan_id}/actuals/entries/{fingerprint}/delete")

@@ -20,6 +20,7 @@ from aibudget.engine.adopt import Adoption, adopt, adoptable
 from aibudget.i18n import Translator
 from aibudget.render_adopt import change_lines, note
 from aibudget.store import plans, workspaces
+from aibudget.store.errors import StaleVersion
 from aibudget.store.records import PlanVersion, Role, User
 from aibudget.web import allocation
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
@@ -93,9 +94,10 @@ def adopt_save(
         )
     if adoption is None or plan is None:
         return _page(request, t, space, summary, latest, adoption, False, message)
-    with web.db.write() as s:
-        if plans.version(s, user.id, ws, plan_id).number != version:
-            notice = t("adopt.moved_on")
-            return _page(request, t, space, summary, latest, adoption, True, "", notice)
-        plans.save(s, user.id, ws, plan_id, plan, note(t, latest.plan, adoption))
+    try:
+        with web.db.write() as s:
+            plans.save(s, user.id, ws, plan_id, plan, note(t, latest.plan, adoption), base=version)
+    except StaleVersion:  # saved by someone else a moment ago
+        notice = t("adopt.moved_on")
+        return _page(request, t, space, summary, latest, adoption, True, "", notice)
     return RedirectResponse(f"/w/{ws}/p/{plan_id}", status_code=303)

@@ -99,9 +99,7 @@ def _address(ws: str, plan_id: str, target: Target) -> str:
     return base
 
 
-def _rows(
-    t: Translator, items: Any, section: str, edit: str, remove: str, name: Any
-) -> list[dict[str, Any]]:
+def _rows(items: Any, section: str, edit: str, remove: str, name: Any) -> list[dict[str, Any]]:
     return [
         {"text": name(x), "edit": f"{edit}/{key}", "remove": f"{remove}/{key}/remove"}
         for key, x in (
@@ -123,7 +121,7 @@ def _lists(
             {
                 "section": "benefits",
                 "rows": _rows(
-                    t, tool.get("benefits"), "benefits", f"{edit}/benefits/{target.item}",
+                    tool.get("benefits"), "benefits", f"{edit}/benefits/{target.item}",
                     f"{parts}/benefits/{target.item}",
                     lambda b: " · ".join(
                         x for x in (t(f"builder.benefit_{b.get('kind')}"), b.get("label")) if x
@@ -135,7 +133,7 @@ def _lists(
             {
                 "section": "schedules",
                 "rows": _rows(
-                    t, tool.get("schedules"), "schedules", f"{edit}/schedules/{target.item}",
+                    tool.get("schedules"), "schedules", f"{edit}/schedules/{target.item}",
                     f"{parts}/schedules/{target.item}", lambda x: x.get("label", ""),
                 ),
                 "add": f"{parts}/schedules/{target.item}/add",
@@ -148,7 +146,7 @@ def _lists(
             {
                 "section": "channels",
                 "rows": _rows(
-                    t, channels, "channels", f"{plan_url}/edit/channels",
+                    channels, "channels", f"{plan_url}/edit/channels",
                     f"{plan_url}/parts/channels", lambda c: c.get("name") or c.get("id"),
                 ),
                 "add": f"{plan_url}/parts/channels/add",

@@ -18,7 +18,8 @@ from aibudget.domain.validate import parse_plan
 from aibudget.i18n import Translator
 from aibudget.render_guidance import cheapest_text, trial_text
 from aibudget.service.fx import add_missing_rates
-from aibudget.service.plan_edit import plan_currency, rates_note
+from aibudget.service.plan_edit import part_name, rates_note
+from aibudget.service.plan_parts import Target
 from aibudget.service.words import kpi_names
 from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound
@@ -115,8 +116,9 @@ def remove_item(
             edit_kind=kind,
             edit_other=field_list(t, err.problems),
         )
+    what = part_name(t, document, Target(kind, item_id))  # its name, never its id
     with web.db.write() as s:
-        plans.save(s, user.id, ws, plan_id, plan, t("web.note_removed", what=item_id))
+        plans.save(s, user.id, ws, plan_id, plan, t("web.note_removed", what=what))
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#{kind}", status_code=303)
 
 
@@ -239,6 +241,6 @@ def add_tool(
         )
     with web.db.write() as s:
         note = t("web.note_added", what=entry.name)
-        extra = rates_note(t, rates, plan_currency(changed))
+        extra = rates_note(t, rates, changed)
         plans.save(s, user.id, ws, plan_id, plan, t("builder.list_sep").join([note, *extra]))
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#tools", status_code=303)

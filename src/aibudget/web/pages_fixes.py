@@ -17,6 +17,7 @@ from aibudget.render_guidance import format_params
 from aibudget.service import health_fix
 from aibudget.service.health_fix import FixGone
 from aibudget.store import plans, workspaces
+from aibudget.store.errors import StaleVersion
 from aibudget.store.records import Role
 from aibudget.web import catalogs
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf
@@ -30,19 +31,25 @@ FindingKey = Annotated[str, Form(max_length=300)]
 def apply_fix(
     web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, finding: FindingKey
 ) -> Response:
-    with web.db.write() as s:
+    gone = RedirectResponse(f"/w/{ws}/p/{plan_id}/health/gone#health", status_code=303)
+    with web.db.session() as s:
         workspaces.require(s, user.id, ws, Role.EDITOR)
         latest = plans.version(s, user.id, ws, plan_id)
         catalog, _, _ = catalogs.for_plan(s, user.id, ws, latest.plan)
-        found = health_fix.find(latest.plan, catalog, finding)
-        try:
-            if found is None or found.remedy is None:
-                raise FixGone(finding)
-            plan = health_fix.fixed(latest.document, found)
-        except FixGone:
-            return RedirectResponse(f"/w/{ws}/p/{plan_id}/health/gone#health", status_code=303)
+    # The health check runs outside any transaction; the save checks that the version it
+    # ran on is still the newest.
+    found = health_fix.find(latest.plan, catalog, finding)
+    try:
+        if found is None:
+            raise FixGone(finding)
+        plan = health_fix.fixed(latest.document, found)
+        assert found.remedy is not None  # fixed() refuses a finding without one
         what = t(found.remedy.note_id, **format_params(t, found.remedy.params, plan.currency))
-        plans.save(s, user.id, ws, plan_id, plan, t("healthfix.note", what=what))
+        with web.db.write() as s:
+            plans.save(s, user.id, ws, plan_id, plan, t("healthfix.note", what=what),
+                       base=latest.number)  # fmt: skip
+    except (FixGone, StaleVersion):
+        return gone
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#health", status_code=303)
 
 

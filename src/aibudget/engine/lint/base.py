@@ -30,7 +30,7 @@ from aibudget.domain.guidance import (
     resolve,
 )
 from aibudget.domain.money import ZERO
-from aibudget.domain.plan import LineItem, Plan, Tool
+from aibudget.domain.plan import Billing, LineItem, Plan, Tool, ToolPlan
 from aibudget.domain.results import Evaluation
 from aibudget.engine.flows import FlowModel
 
@@ -62,6 +62,15 @@ class LintContext:
         """A tool's total cost over the horizon, staff time included."""
         result = next((t for t in self.evaluation.tools if t.id == tool_id), None)
         return sum(result.costs_by_line.values(), ZERO) if result else ZERO
+
+
+def tier_label(tier: ToolPlan) -> str | dict[str, str]:
+    """A tier by its name; an unnamed one by its billing, in words (never its id)."""
+    if tier.name:
+        return tier.name
+    if tier.billing is Billing.ANNUAL:
+        return {"en": "the yearly plan", "zh-TW": "年繳方案"}
+    return {"en": "the monthly plan", "zh-TW": "月繳方案"}
 
 
 Check = Callable[[LintContext], Iterable[Finding]]

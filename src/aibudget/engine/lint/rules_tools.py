@@ -8,7 +8,7 @@ from decimal import Decimal
 from aibudget.domain.guidance import Finding, Remedy, Severity
 from aibudget.domain.money import ZERO
 from aibudget.domain.plan import Billing, LineItem, Plan, TeamMember, Tool, month_index
-from aibudget.engine.lint.base import LintContext, finding, number, remedy, rule
+from aibudget.engine.lint.base import LintContext, finding, number, remedy, rule, tier_label
 
 STALE_PRICE_MONTHS = 12
 DAYS_PER_MONTH = 30
@@ -122,9 +122,7 @@ def annual_lockin_pilot(ctx: LintContext) -> Iterator[Finding]:
         path = ("tools", i, "plan")
         fix = None
         if monthly is not None:
-            fix = remedy(
-                "monthly", (path, monthly.id), tool=tool.name, plan=monthly.name or monthly.id
-            )
+            fix = remedy("monthly", (path, monthly.id), tool=tool.name, plan=tier_label(monthly))
         elif pilot_months + 1 <= ctx.plan.horizon.months:
             start = pilot_months + 1
             fix = remedy("after_pilot", (("tools", i, "start_month"), start), tool=tool.name,
@@ -137,7 +135,7 @@ def annual_lockin_pilot(ctx: LintContext) -> Iterator[Finding]:
             remedy=fix,
             tool=tool.name,
             months=pilot_months,
-            plan=(monthly or chosen).name or (monthly or chosen).id,
+            plan=tier_label(monthly or chosen),
         )
 
 
