@@ -162,11 +162,15 @@ def _facts(session: Session, workspace_id: str, plan_id: str, number: int | None
 
 
 def _add_version(
-    session: Session, user_id: str, plan_row: PlanRow, plan: Plan, note: str
-) -> PlanVersionRow:
+    session: Session, user_id: str, plan_row: PlanRow, plan: Plan, note: str,
+    base: int | None = None,
+) -> PlanVersionRow:  # fmt: skip
+    """The next numbered version; with ``base``, only while ``base`` is the newest."""
     latest = session.scalar(
         select(func.max(PlanVersionRow.number)).where(PlanVersionRow.plan_id == plan_row.id)
     )
+    if base is not None and latest != base:
+        raise StaleVersion(base=base, newest=latest)
     row = PlanVersionRow(
         plan_id=plan_row.id,
         number=(latest or 0) + 1,
@@ -212,13 +216,7 @@ def save(
     (StaleVersion otherwise: the edit was made on an older version)."""
     require(session, user_id, workspace_id, Role.EDITOR)
     plan_row = _plan_row(session, workspace_id, plan_id, lock=True)
-    if base is not None:
-        newest = session.scalar(
-            select(func.max(PlanVersionRow.number)).where(PlanVersionRow.plan_id == plan_id)
-        )
-        if newest != base:
-            raise StaleVersion(base=base, newest=newest)
-    row = _add_version(session, user_id, plan_row, plan, note)
+    row = _add_version(session, user_id, plan_row, plan, note, base)
     return _full(row, _author_name(session, user_id))
 
 
