@@ -11,7 +11,7 @@ import openpyxl
 from fastapi.testclient import TestClient
 
 from tests.cli.test_cli_monitor import filled_template
-from tests.web.helpers import import_plan, new_workspace, sign_up
+from tests.web.helpers import csrf, import_plan, new_workspace, sign_up
 from tests.web.test_web_api import _shape
 from tests.web.test_web_api_monitor import V1, _import, _setup
 
@@ -89,3 +89,50 @@ def test_a_report_is_made_once_and_kept_apart_from_evaluations(
     assert not [key for key in web._cache if key[0] == "report"]  # results stay where they are
     other = client.get(f"{url}/versions/1/report", params={"format": "pdf"}, headers=auth)
     _shape(other, 429, "web.too_many")
+
+
+def _state_cell(content: bytes) -> str:
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
+    cells = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
+    return next(str(row[1]) for row in cells if len(row) >= 2 and row[0] == "狀態")
+
+
+def test_a_report_made_before_approval_says_approved_after_it(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan = import_plan(client, ws)
+    base = f"/w/{ws}/p/{plan}/v/1"
+    assert _state_cell(client.get(f"{base}/report.xlsx").content) == "草稿"
+    token = csrf(client, f"/w/{ws}/p/{plan}")
+    approved = client.post(f"{base}/status", data={"csrf_token": token, "status": "approved"})
+    assert approved.status_code in (200, 303), approved.text
+    assert _state_cell(client.get(f"{base}/report.xlsx").content) == "已核准"
+
+
+TRIAL_OVERRIDE = """- id: chatgpt-business
+  trial: {offered: true, days: 14, source: https://example.com/our-quote}
+"""
+
+
+def test_a_report_checks_the_plan_against_the_workspace_catalog(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan = import_plan(client, ws)
+    base = f"/w/{ws}/p/{plan}/v/1"
+
+    def report_rules() -> set[str]:
+        sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"{base}/report.xlsx").content))
+        return {str(c) for row in sheet.worksheets[0].iter_rows(values_only=True) for c in row}
+
+    def lint_messages() -> set[str]:
+        found = client.get(f"/api/v1/workspaces/{ws}/plans/{plan}/versions/1/lint")
+        assert found.status_code == 200, found.text
+        return {f["message"] for f in found.json()}
+
+    before = lint_messages()
+    token = csrf(client, f"/w/{ws}/catalog")
+    saved = client.post(f"/w/{ws}/catalog", data={"csrf_token": token, "entries": TRIAL_OVERRIDE})
+    assert saved.status_code == 200, saved.text
+    new = lint_messages() - before
+    assert new, "the workspace's entry should add a finding on the plan page"
+    assert new <= report_rules()

@@ -9,7 +9,7 @@ say the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,7 +18,7 @@ from aibudget.catalog import catalog_for, kpi_entries
 from aibudget.domain.actuals import Actuals
 from aibudget.domain.allocation import OptimisationResult, OptimisePolicy
 from aibudget.domain.errors import AibudgetError
-from aibudget.domain.guidance import Finding
+from aibudget.domain.guidance import CatalogTool, Finding
 from aibudget.domain.plan import Billing, Plan, Tool
 from aibudget.domain.reallocation import Reallocation
 from aibudget.domain.results import Evaluation, SimulationResult, TornadoBar
@@ -76,15 +76,21 @@ def gather(
     trials: int | None = None,
     optimiser_seconds: Decimal | None = None,
     progress: Progress | None = None,
+    catalog: Mapping[str, CatalogTool] | None = None,
 ) -> ReportData:
-    """Run the engine for a report. ``actuals`` adds the review (and the proposal)."""
+    """Run the engine for a report. ``actuals`` adds the review (and the proposal).
+
+    ``catalog`` is the catalog the plan sees (its workspace's entries merged in); by
+    default the built-in one with the plan's own entries.
+    """
     evaluation = evaluate(plan)
     sim = simulate(plan, trials, progress=progress)
     policy = plan.optimise or OptimisePolicy()
     if optimiser_seconds is not None:
         policy = policy.capped(optimiser_seconds)
     optimisation = optimize(plan, policy)
-    catalog, _ = catalog_for(plan.catalog)
+    if catalog is None:
+        catalog, _ = catalog_for(plan.catalog)
     findings = lint(plan, catalog, kpi_entries())
     review = proposal = note = None
     if actuals is not None and actuals.records:

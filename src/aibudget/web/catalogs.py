@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -26,6 +27,19 @@ def merged(
         if len(p.path) >= 2 and isinstance(p.path[1], int) and p.path[1] >= shift
     ]
     return catalog, plan_problems
+
+
+@dataclass(frozen=True)
+class CatalogView:
+    """The merged catalog a plan sees and a stamp that changes whenever it does."""
+
+    entries: dict[str, CatalogTool]
+    stamp: str
+
+
+def view_for(session: Session, user_id: str, workspace_id: str, plan: Plan) -> CatalogView:
+    catalog, _, stamp = for_plan(session, user_id, workspace_id, plan)
+    return CatalogView(catalog, stamp)
 
 
 def for_plan(

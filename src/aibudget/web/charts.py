@@ -15,6 +15,7 @@ from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
+from aibudget.render import driver_label
 
 CALM = {"cost": "#c2410c", "benefit": "#0f766e", "line": "#1e3a5f", "band": "rgba(30,58,95,0.15)"}
 FONT = "Noto Sans CJK TC, Noto Sans TC, PingFang TC, Microsoft JhengHei, sans-serif"
@@ -211,18 +212,13 @@ def _tool_name(t: Translator, tool_id: str, name: str) -> str:
     return t("cli.plan_lines") if tool_id == PLAN_LINES_ID else name
 
 
-def _driver(t: Translator, label: str) -> str:
-    text = t(f"driver.{label}")
-    return label if text == f"driver.{label}" else text
-
-
 def tornado(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart | None:
     if not sim.tornado:
         return None
     cur = result.currency
     names = {tool.id: _tool_name(t, tool.id, tool.name) for tool in result.tools}
     bars = list(reversed(sim.tornado))  # biggest swing on top
-    labels = [f"{names.get(b.tool, b.tool)} · {_driver(t, b.label)}" for b in bars]
+    labels = [f"{names.get(b.tool, b.tool)} · {driver_label(t, b.label)}" for b in bars]
     base = float(result.expected.npv)
     figure = {
         "data": [
@@ -255,7 +251,7 @@ def tornado(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart |
     rows = [
         [
             names.get(b.tool, b.tool),
-            _driver(t, b.label),
+            driver_label(t, b.label),
             f"{t.number(b.low, 2)} – {t.number(b.high, 2)}",
             t.money(b.npv_at_low, cur),
             t.money(b.npv_at_high, cur),

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Response
 from aibudget.i18n import Translator
 from aibudget.reports import MEDIA_TYPES
 from aibudget.store import actuals, plans
-from aibudget.web import reports
+from aibudget.web import catalogs, reports
 from aibudget.web.api import ERRORS, VERSION, ApiUser
 from aibudget.web.context import CurrentUser, T, WebDep
 
@@ -34,7 +34,8 @@ def _report(
     with web.db.session() as s:
         version = plans.version(s, user_id, ws, plan_id, number)
         recorded = actuals.get(s, user_id, ws, plan_id, version.plan.currency)
-    content = reports.build(web, user_id, version, fmt, t, recorded)
+        catalog = catalogs.view_for(s, user_id, ws, version.plan)
+    content = reports.build(web, user_id, version, fmt, t, recorded, catalog)
     return reports.download(content, fmt, plan_id, number)
 
 

@@ -1,5 +1,6 @@
 """Reports (PDF, XLSX) of a stored version: bounded like evaluate, rate-limited per user,
-cached by what makes them (version id, format, language, actuals, date)."""
+cached by what makes them (version id and status, format, language, the catalog the plan
+sees, actuals, date)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from aibudget.i18n import Translator
 from aibudget.reports import FORMATS, MEDIA_TYPES, ReportMeta, gather, render
 from aibudget.store.records import PlanVersion
 from aibudget.web.allocation import time_cap
+from aibudget.web.catalogs import CatalogView
 from aibudget.web.evaluation import bounded_trials, costly_run
 from aibudget.web.state import WebState
 
@@ -29,6 +31,7 @@ def build(
     fmt: str,
     t: Translator,
     actuals: Actuals | None,
+    catalog: CatalogView,
 ) -> bytes:
     """The report's bytes; the same inputs on the same day give the cached file."""
     if fmt not in FORMATS:
@@ -52,10 +55,11 @@ def build(
             trials=bounded_trials(web, None, version),
             optimiser_seconds=time_cap(web),
             progress=check_time,
+            catalog=catalog.entries,
         )
         return render(data, fmt, t)
 
-    key = ("report", version.id, fmt, t.locale, digest, today)
+    key = ("report", version.id, version.status.value, fmt, t.locale, catalog.stamp, digest, today)
     return web.once(key, make, web.reports)
 
 
