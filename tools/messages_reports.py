@@ -20,9 +20,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Excel／LibreOffice 試算表：修改假設後，現金流量、淨現值、投資報酬率與回本會重新計算。",
     ),
     "report.font_missing": (
-        "The PDF needs a Chinese (CJK) font and none was found ({file}). "
-        "Install Debian's fonts-noto-cjk, or set AIBUDGET_CJK_FONT to a font file.",
-        "PDF 需要中文（CJK）字型，但找不到（{file}）。"
-        "請安裝 Debian 的 fonts-noto-cjk，或以 AIBUDGET_CJK_FONT 指定字型檔。",
+        "The PDF needs a Chinese font and this server has none. "
+        "Please ask whoever runs it to reinstall aibudget (it brings one) or fonts-noto-cjk.",
+        "PDF 需要中文字型，但這台伺服器上沒有。"
+        "請聯絡系統管理者重新安裝 aibudget（內含字型）或 fonts-noto-cjk。",
+    ),
+    "report.font_named_missing": (
+        "The PDF font set by the server's AIBUDGET_CJK_FONT setting cannot be found. "
+        "Please ask whoever runs it to correct the setting.",
+        "伺服器設定 AIBUDGET_CJK_FONT 所指定的 PDF 字型找不到，請聯絡系統管理者修正設定。",
     ),
 }

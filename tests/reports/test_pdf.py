@@ -22,7 +22,7 @@ from aibudget.domain.allocation import OptimisePolicy, OptimiseStatus
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
 from aibudget.render_guidance import finding_json
-from aibudget.reports import ReportData, ReportError, ReportMeta, gather, render
+from aibudget.reports import ReportData, ReportError, ReportMeta, fonts, gather, render
 from aibudget.reports.content import pilot_tools
 from aibudget.reports.fonts import cjk_fonts
 from aibudget.reports.pdf import build_pdf
@@ -284,7 +284,25 @@ def test_a_missing_font_is_a_report_error(
     try:
         with pytest.raises(ReportError) as caught:
             render(cafe, "pdf", Translator("zh-TW"))
-        assert caught.value.message_id == "report.font_missing"
+        assert caught.value.message_id == "report.font_named_missing"
+        assert str(tmp_path) not in Translator("zh-TW")(caught.value.message_id)
+    finally:
+        cjk_fonts.cache_clear()
+
+
+def test_without_system_fonts_the_installed_font_makes_the_pdf(
+    cafe: ReportData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh machine with no fonts-noto-cjk still makes a Chinese PDF."""
+    monkeypatch.delenv("AIBUDGET_CJK_FONT", raising=False)
+    monkeypatch.setattr(fonts, "FONT_DIRS", ())
+    cjk_fonts.cache_clear()
+    try:
+        pair = cjk_fonts()
+        assert "noto_cjk_sans_otc" in str(pair.regular.path)
+        assert pair.regular.family.endswith(" TC")
+        content = render(cafe, "pdf", Translator("zh-TW"))
+        assert content.startswith(b"%PDF-")
     finally:
         cjk_fonts.cache_clear()
 

@@ -1,11 +1,12 @@
-"""The CJK font embedded in PDFs and charts (Noto Sans CJK from the system).
+"""The CJK font embedded in PDFs and charts (Noto Sans CJK).
 
-Traditional Chinese needs a font with its glyphs: Debian's ``fonts-noto-cjk`` gives
-Noto Sans CJK as font collections (``.ttc``) holding one face per region; we use the
-Traditional Chinese (TC) face. ``AIBUDGET_CJK_FONT`` may name another font file
-(``.ttf``, ``.otf`` or ``.ttc``; for a collection the face named "... TC" is used, else
-the first). Nothing is downloaded: without a font the PDF refuses with a message
-that says what to install.
+Traditional Chinese needs a font with its glyphs: Noto Sans CJK comes as font
+collections (``.ttc``) holding one face per region; we use the Traditional Chinese (TC)
+face. The system's fonts are preferred (Debian's ``fonts-noto-cjk`` has a bold face too);
+otherwise the regular collection installed with the package (``noto-cjk-sans-otc`` from
+PyPI), so that a fresh install makes PDFs. ``AIBUDGET_CJK_FONT`` may name another font
+file (``.ttf``, ``.otf`` or ``.ttc``; for a collection the face named "... TC" is used,
+else the first). Messages never show a server path.
 """
 
 from __future__ import annotations
@@ -63,6 +64,16 @@ def _find(names: tuple[str, ...]) -> Path | None:
     return None
 
 
+def _bundled() -> Path | None:
+    """The collection installed from PyPI, when it is there."""
+    try:
+        from noto_cjk_sans_otc import FONT_PATH
+    except ImportError:
+        return None
+    path = Path(str(FONT_PATH))
+    return path if path.is_file() else None
+
+
 @cache
 def cjk_fonts() -> FontPair:
     """The regular and bold faces (bold falls back to regular), or a ReportError."""
@@ -70,12 +81,12 @@ def cjk_fonts() -> FontPair:
     if named:
         path = Path(named)
         if not path.is_file():
-            raise ReportError("report.font_missing", file=named)
+            raise ReportError("report.font_named_missing")
         face = _face(path)
         return FontPair(face, face)
-    regular = _find(REGULAR)
+    regular = _find(REGULAR) or _bundled()
     if regular is None:
-        raise ReportError("report.font_missing", file=", ".join(str(d) for d in FONT_DIRS[:1]))
+        raise ReportError("report.font_missing")
     bold = _find(BOLD)
     face = _face(regular)
     return FontPair(face, _face(bold) if bold else face)
