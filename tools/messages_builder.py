@@ -95,7 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.fx": ("Rate of 1 {currency}", "1 {currency} 的匯率"),
     "field.fx.help": (
         "Used for prices in that currency; your bank's rate is best.",
-        "用於以該幣別計價的價格；以你銀行的匯率最準。",
+        "用於以該幣別計價的價格；以您銀行的匯率最準。",
     ),
     "field.company.name": ("Business name", "公司名稱"),
     "field.company.industry": ("Industry", "產業"),
@@ -592,15 +592,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "builder.starter_title": ("Start from your readiness check", "從準備度評估開始"),
     "builder.starter_lead": (
         "Your answers suggest a pilot of {pilot} tool(s). Untick anything you do not want; everything can be changed later.",
-        "依你的回答，建議先試行 {pilot} 項工具。不需要的請取消勾選；之後都可以再修改。",
+        "依您的回答，建議先試行 {pilot} 項工具。不需要的請取消勾選；之後都可以再修改。",
     ),
     "builder.starter_goals": (
         "Goals you picked, drafted as measurable goals",
-        "你選的目標，寫成可衡量的目標",
+        "您選的目標，寫成可衡量的目標",
     ),
     "builder.starter_goals_hint": (
         "Fill in today's number and the target on each goal next: the plan page asks for them.",
-        "接著請在每個目標填入目前的數字與目標值：計畫頁會提醒你。",
+        "接著請在每個目標填入目前的數字與目標值：計畫頁會提醒您。",
     ),
     "builder.starter_tools": ("Tools to pilot first", "建議先試行的工具"),
     "builder.starter_none": (
@@ -610,7 +610,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "builder.starter_take": ("Take the readiness check", "進行準備度評估"),
     "builder.readiness_next": (
         "Next step: a plan with the goals you picked and the tools to pilot first.",
-        "下一步：用你選的目標與建議試行的工具建立計畫。",
+        "下一步：用您選的目標與建議試行的工具建立計畫。",
     ),
     "builder.readiness_start": ("Create a plan from this result", "用這個結果建立計畫"),
     "builder.member_needed": (
@@ -619,11 +619,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "builder.stale_title": (
         "Someone saved a newer version while you were editing; nothing of yours was saved yet.",
-        "你編輯時，有人儲存了較新的版本；你的修改還沒有儲存。",
+        "您編輯時，有人儲存了較新的版本；您的修改還沒有儲存。",
     ),
     "builder.stale_version": ("v{number} by {author}: {note}", "v{number}（{author}）：{note}"),
     "builder.stale_again": (
         "The form below shows the newest version with your changes put onto it. Check it and save again.",
-        "下方表單是最新版本，並已套上你的修改。確認後再儲存一次即可。",
+        "下方表單是最新版本，並已套上您的修改。確認後再儲存一次即可。",
     ),
 }

@@ -94,7 +94,7 @@ MESSAGES.update(
         ),
         "adopt.moved_on": (
             "The plan has a newer version since you opened this page; check the changes again.",
-            "你打開這個頁面之後，計畫已經有新版本了；請再確認一次變更。",
+            "您打開這個頁面之後，計畫已經有新版本了；請再確認一次變更。",
         ),
         "adopt.proposal": ("Suggested allocation (not adopted yet)", "建議配置（尚未採用）"),
         "adopt.proposal_hint": (

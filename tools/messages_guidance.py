@@ -19,7 +19,7 @@ PDPA_CHECKLIST = (
     " correct them and to fines.",
     "個資法檢查清單：蒐集顧客資料時，告知由誰蒐集、目的與利用方式（第 8 條）；只在原蒐集目的內"
     "或經顧客同意才用於行銷，首次行銷就提供拒絕的方式，顧客表示拒絕就立即停止（第 20 條）；"
-    "替你處理資料的廠商在個資法上視同你本人，要約定並確認它的保護措施（第 4 條、施行細則"
+    "替您處理資料的廠商在個資法上視同您本人，要約定並確認它的保護措施（第 4 條、施行細則"
     "第 8 條）；不要把顧客個資貼進個人版的 AI 服務。違反規定可能被要求限期改正並處罰鍰。",
 )
 
@@ -270,7 +270,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "fix.tool_price_missing": (
         "Enter the price you were quoted: the amount, the currency and when you got it.",
-        "輸入你拿到的報價：金額、幣別與報價日期。",
+        "輸入您拿到的報價：金額、幣別與報價日期。",
     ),
     "lint.price_stale": (
         'The price of "{tool}" was seen on {as_of}, {months} months before the plan starts.',
@@ -318,7 +318,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "fix.goal_no_measurement": (
         "Say how you will measure it. The KPI library suggests: {method}",
-        "說明你會怎麼衡量。KPI 庫建議：{method}",
+        "說明您會怎麼衡量。KPI 庫建議：{method}",
     ),
     "lint.goal_not_smart.wrong_direction": (
         'Goal "{goal}" ({letter}): the target {target} does not move the KPI in its good direction from {baseline}.',

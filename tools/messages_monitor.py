@@ -229,7 +229,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "monitor.forecast": ("Forecast (horizon)", "預測（全期）"),
     "monitor.action.scale_up": ("Scale up", "擴大投入"),
     "monitor.action.keep": ("Keep", "維持"),
-    "monitor.action.improve": ("Improve (training or strategy)", "改善（培訓或調整策略）"),
+    "monitor.action.improve": ("Improve (training or strategy)", "改善（教育訓練或調整策略）"),
     "monitor.action.replace": ("Replace", "更換工具"),
     "monitor.action.stop": ("Stop", "停止"),
     "monitor.reason.too_early": ("too early to judge", "資料還太少"),

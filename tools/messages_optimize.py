@@ -89,14 +89,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mean NPV minus downside",
         "淨現值平均減下檔風險",
     ),
-    "optimize.objective_value": ("Objective: {value}", "目標值：{value}"),
+    "optimize.objective_value": ("Objective: {value}", "最佳化成效：{value}"),
     "optimize.expected_npv": (
         "Expected NPV of the allocation: {value}",
         "此配置的期望淨現值：{value}",
     ),
     "optimize.incumbent": (
         "Today's plan scores {value}; the allocation improves it by {gain}.",
-        "目前計畫的目標值為 {value}；此配置可再提升 {gain}。",
+        "目前計畫的最佳化成效為 {value}；此配置可再提升 {gain}。",
     ),
     "optimize.incumbent_kept": (
         "Nothing beats today's plan ({value}); it is kept.",
@@ -125,15 +125,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "optimize.reasons_title": ("Why each tool is in or out", "各工具入選或落選的原因"),
     "optimize.marginal_budget": (
         "One more {step} of budget would add {value} to the objective.",
-        "預算再增加 {step}，目標值可再提高 {value}。",
+        "預算再增加 {step}，最佳化成效可再提高 {value}。",
     ),
     "optimize.marginal_hour": (
         "One more free hour a month of {member} would add {value}.",
-        "{member} 每月多一小時空檔，目標值可提高 {value}。",
+        "{member} 每月多一小時空檔，最佳化成效可提高 {value}。",
     ),
     "optimize.line.subscription": ("Tool subscriptions", "工具訂閱"),
     "optimize.line.integration": ("Integration and customisation", "整合與客製"),
-    "optimize.line.training": ("Staff training", "員工培訓"),
+    "optimize.line.training": ("Staff training", "員工教育訓練"),
     "optimize.line.data_privacy": ("Data processing and privacy", "資料處理與隱私"),
     "optimize.line.reserve": ("Reserve for experiments", "實驗預備金"),
     "optimize.line.advice": ("Outside advice", "外部顧問"),
@@ -182,7 +182,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "optimize.reason.crowded_out": (
         "Left out: funding it would lower the objective by {loss}.",
-        "未採用：採用它會使目標值降低 {loss}。",
+        "未採用：採用它會使最佳化成效降低 {loss}。",
     ),
     "optimize.reason.blocked_budget": (
         "Left out: it does not fit in the budget with the required tools.",
@@ -224,7 +224,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "optimize.conflict.training": (
         "The minimum training line of {amount}.",
-        "培訓最低金額 {amount}。",
+        "教育訓練最低金額 {amount}。",
     ),
     "optimize.conflict.reserve": (
         "The minimum reserve of {amount}.",

@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "web.password_email": (
         "The password must not be your e-mail address.",
-        "密碼不可以跟你的電子郵件地址相同。",
+        "密碼不可以跟您的電子郵件地址相同。",
     ),
     "web.password_simple": (
         "The password uses too few different characters; choose one that is harder to guess.",
@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.new_password": ("New password", "新密碼"),
     "web.password_changed": (
         "Your password was changed. Every other session of this account has ended.",
-        "你的密碼已變更，這個帳號在其他地方的登入都已結束。",
+        "您的密碼已變更，這個帳號在其他地方的登入都已結束。",
     ),
     "audit.user.password_changed": ("password changed", "變更密碼"),
     # --- signing out -----------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # Store
     "store.not_found": ("Not found.", "找不到。"),
-    "store.forbidden": ("You are not allowed to do that.", "你沒有權限這麼做。"),
+    "store.forbidden": ("You are not allowed to do that.", "您沒有權限這麼做。"),
     "store.conflict": ("That conflicts with the saved data.", "這與已儲存的資料衝突。"),
     "store.email_taken": (
         "An account with {email} already exists.",
@@ -55,10 +55,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.setup_title": ("Welcome: create the owner account", "歡迎使用：建立擁有者帳號"),
     "web.setup_lead": (
         "This is the first run. Create your account and your first workspace.",
-        "這是第一次使用。請建立你的帳號與第一個工作區。",
+        "這是第一次使用。請建立您的帳號與第一個工作區。",
     ),
     "web.create_owner": ("Create account and workspace", "建立帳號與工作區"),
-    "web.your_name": ("Your name", "你的名字"),
+    "web.your_name": ("Your name", "您的名字"),
     "web.email": ("E-mail", "電子郵件"),
     "web.password": ("Password", "密碼"),
     "web.password_hint": ("At least 10 characters.", "至少 10 個字元。"),
@@ -99,12 +99,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.workspace_name": ("Workspace name", "工作區名稱"),
     "web.workspace_hint": (
         "One business, or one client if you are a consultant.",
-        "一家公司；若你是顧問，則為一位客戶。",
+        "一家公司；若您是顧問，則為一位客戶。",
     ),
     "web.new_workspace": ("New workspace", "新增工作區"),
     "web.no_workspaces": (
         "You have no workspace yet: create one below, or ask an owner for an invitation link.",
-        "你還沒有工作區：請在下方建立，或請擁有者給你邀請連結。",
+        "您還沒有工作區：請在下方建立，或請擁有者給您邀請連結。",
     ),
     "web.create": ("Create", "建立"),
     "web.plans": ("Plans", "計畫"),
@@ -123,7 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "web.create_invite": ("Create invitation link", "建立邀請連結"),
     "web.invite_title": ("Join {workspace}", "加入「{workspace}」"),
-    "web.invite_role": ("You are invited as {role}.", "你受邀的角色是「{role}」。"),
+    "web.invite_role": ("You are invited as {role}.", "您受邀的角色是「{role}」。"),
     "web.accept_invite": ("Accept the invitation", "接受邀請"),
     "web.role": ("Role", "角色"),
     "web.role_owner": ("owner", "擁有者"),
@@ -293,7 +293,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.start_month": ("Start month", "開始月份"),
     "web.no_tools": (
         "No tools yet: add the AI tools you are considering.",
-        "尚未加入工具：請加入你考慮的 AI 工具。",
+        "尚未加入工具：請加入您考慮的 AI 工具。",
     ),
     "web.category_content_writing": ("Content writing", "內容撰寫"),
     "web.category_seo": ("SEO", "SEO"),

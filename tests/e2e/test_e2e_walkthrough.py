@@ -49,7 +49,7 @@ def _owner_with_plan(page: Any, server: str, with_readiness: bool = False) -> No
     assert page.url.endswith("/setup")
     assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
     shot(page, "01-setup")
-    page.get_by_label("你的名字").fill("林老闆")
+    page.get_by_label("您的名字").fill("林老闆")
     page.get_by_label("電子郵件").fill("owner@example.com")
     page.get_by_label("密碼").fill(PASSWORD)
     page.get_by_label("工作區名稱").fill("山嵐咖啡")

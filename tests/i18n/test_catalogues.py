@@ -127,3 +127,25 @@ def test_the_guidance_sources_are_compiled_into_the_catalogues() -> None:
         i: (en, zh) for i, (en, zh) in module.MESSAGES.items() if EN.get(i) != en or ZH.get(i) != zh
     }
     assert stale == {}, "run: python tools/messages.py"
+
+
+GLOSSARY_BANS = {
+    "你": "您",  # the reader is addressed as 您
+    "培訓": "教育訓練",
+}
+
+
+def test_zh_words_follow_the_glossary() -> None:
+    """docs/glossary.md: one word per concept on every zh-TW surface."""
+    texts = {f"message {k}": v for k, v in po("zh_TW").items()}
+    for page in (SRC / "web" / "templates").rglob("*zh_TW*"):
+        texts[f"template {page.name}"] = page.read_text(encoding="utf-8")
+    wrong = [
+        f"{where}: {banned} (use {word})"
+        for where, text in texts.items()
+        for banned, word in GLOSSARY_BANS.items()
+        if banned in text
+    ]
+    assert not wrong, "\n".join(wrong)
+    optimiser = {k: v for k, v in po("zh_TW").items() if k.startswith("optimize.")}
+    assert not [k for k, v in optimiser.items() if "目標值" in v]

@@ -265,7 +265,7 @@ def test_changing_the_password_ends_the_other_sessions(client: TestClient, setti
         ("aaaaaaaaaa", "最常見的密碼"),
         ("password12", "最常見的密碼"),
         ("Qwerty123456!", "最常見的密碼"),
-        ("new@example.com", "不可以跟你的電子郵件地址相同"),
+        ("new@example.com", "不可以跟您的電子郵件地址相同"),
         ("abababababab", "不同字元太少"),
     ],
 )
