@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import html
+from datetime import datetime, timedelta
 
 from fastapi.testclient import TestClient
 
@@ -149,3 +150,17 @@ def test_allocation_page_shows_the_optimisers_choice_and_reasons(client: TestCli
             assert t(f"optimize.line.{key}") in page.text
             assert t.money(amount, result.currency) in page.text
     assert 'id="table-line-items"' in page.text and 'data-testid="reasons"' in page.text
+
+
+def test_times_show_in_taipei_time_not_utc(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)
+    headers = {"X-CSRF-Token": csrf(client, "/workspaces")}
+    stored = client.get(f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions", headers=headers)
+    created = datetime.fromisoformat(stored.json()[0]["created_at"].replace("Z", "+00:00"))
+    page = client.get(f"/w/{ws}/p/{plan_id}").text
+    utc_clock = created.replace(tzinfo=None)  # stored in UTC
+    taipei = utc_clock + timedelta(hours=8)
+    assert taipei.strftime("%Y-%m-%d %H:%M") in page
+    assert " UTC</time>" not in page

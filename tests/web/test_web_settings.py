@@ -42,3 +42,9 @@ def test_the_local_secret_is_created_once_and_private(tmp_path: Path) -> None:
     first = local_secret(folder)
     assert len(first) >= 48 and local_secret(folder) == first
     assert (folder / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_the_time_zone_defaults_to_taipei_and_must_exist() -> None:
+    assert Settings(secret_key=SecretStr(REAL_KEY)).time_zone == "Asia/Taipei"
+    with pytest.raises(ValidationError, match="AIBUDGET_TIME_ZONE"):
+        Settings(secret_key=SecretStr(REAL_KEY), time_zone="Mars/Olympus")

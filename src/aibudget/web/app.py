@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
 from importlib.resources import files
+from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
@@ -40,7 +42,7 @@ from aibudget.web.pages_review import router as review_router
 from aibudget.web.pages_workspaces import router as workspaces_router
 from aibudget.web.security import COOKIE, SESSION_SECONDS, RateLimiter, Sessions
 from aibudget.web.state import WebState
-from aibudget.web.words import tier_name
+from aibudget.web.words import local_time, tier_name
 
 HERE = files("aibudget.web")
 ROUTERS = (
@@ -174,7 +176,7 @@ class BodyLimitMiddleware:
         await self.app(scope, counted, send)
 
 
-def _templates() -> Environment:
+def _templates(zone: ZoneInfo) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
         autoescape=select_autoescape(["html"]),
@@ -184,6 +186,7 @@ def _templates() -> Environment:
     )
     env.globals["app_version"] = __version__
     env.globals["tier_name"] = tier_name
+    env.globals["local_time"] = partial(local_time, zone=zone)
     return env
 
 
@@ -195,7 +198,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
         settings=settings,
         db=db,
         sessions=Sessions(settings.secret_key.get_secret_value()),
-        templates=_templates(),
+        templates=_templates(ZoneInfo(settings.time_zone)),
         login_limiter=RateLimiter(settings.login_attempts, settings.login_window_seconds),
         evaluate_limiter=RateLimiter(settings.evaluate_per_minute, 60),
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aibudget.i18n import Translator
 from aibudget.service.plan_edit import QUOTE_PLAN
@@ -23,3 +25,9 @@ def tier_name(t: Translator, tier: Any) -> str:
     if tier_id in ("monthly", "annual"):
         return t(f"builder.tier_{tier_id}")
     return tier_id
+
+
+def local_time(moment: datetime, zone: ZoneInfo, *, with_time: bool = True) -> str:
+    """A stored moment in the workspace's time zone (stored times without a zone are UTC)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(zone).strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
