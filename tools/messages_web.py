@@ -195,6 +195,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.help_allocation": ("Allocation", "預算配置"),
     # Editing step by step
     "web.add_goals": ("Add a goal", "新增目標"),
+    "web.ws_catalog_consultants": (
+        "For consultants: the entries below use the plan file's catalog format.",
+        "給顧問使用：下方項目使用計畫檔的工具目錄格式。",
+    ),
     "web.add_team": ("Add a team member", "新增團隊成員"),
     "web.add_from_catalog": ("Add a tool from the catalog", "從目錄加入工具"),
     "web.remove": ("Remove", "移除"),
@@ -234,10 +238,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "自訂價格與工具，本工作區的所有計畫都會使用",
     ),
     "web.ws_catalog_lead": (
-        "Entries here add tools to the built-in catalog, or change an entry by its id (for "
-        "example a negotiated price). A plan's own catalog: entries still come last.",
-        "這裡的項目會加入內建目錄，或依代號修改既有項目（例如議價後的價格）。計畫檔本身的 "
-        "catalog: 項目仍以計畫為準。",
+        "Tools added here join the built-in catalog for every plan of this workspace, and "
+        "changes here (for example a negotiated price) apply to them; a plan's own entries "
+        "still come first.",
+        "這裡加入的工具會出現在本工作區所有計畫的工具目錄中，在這裡的修改（例如議價後的價格）"
+        "也會套用到這些計畫；計畫自己的項目仍以計畫為準。",
     ),
     "web.ws_catalog_entries": ("Entries (YAML list)", "項目（YAML 清單）"),
     "web.ws_catalog_hint": (
