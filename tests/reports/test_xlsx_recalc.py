@@ -127,7 +127,7 @@ def test_changed_assumptions_recompute_as_the_engine_says(tmp_path: Path) -> Non
     ws.cell(label_row(ws, "小陳"), 3).value = 300
     header = label_row(ws, t("xlsx.parameter"))
     column = next(c.column for c in ws[header] if c.value == "ChatGPT Business")
-    ws.cell(label_row(ws, t("xlsx.tool.billing")), column).value = "annual"
+    ws.cell(label_row(ws, t("xlsx.tool.billing")), column).value = t("xlsx.choice.annual")
     ws.cell(label_row(ws, t("xlsx.tool.price")), column).value = 240
     changed = io.BytesIO()
     wb.save(changed)

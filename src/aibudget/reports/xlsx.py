@@ -40,6 +40,7 @@ from aibudget.reports.xlsx_cashflows import (
 )
 from aibudget.reports.xlsx_review import write_actuals, write_review
 from aibudget.reports.xlsx_sheets import write_allocation, write_kpis, write_tools
+from aibudget.service import health_fix
 
 SHEETS = ("summary", "assumptions", "cashflows", "allocation", "tools", "kpis")
 
@@ -225,7 +226,7 @@ def _findings(book: Book, ws: Worksheet, data: ReportData, t: Translator, row: i
             t(f"lint.severity.{f.severity.value}"),
             "bold" if f.severity is Severity.ERROR else "text",
         )
-        book.text(ws, row, 1, f.where)
+        book.text(ws, row, 1, health_fix.place(data.plan, f).words(t))
         book.text(ws, row, 2, doc["message"])
         book.text(ws, row, 4, doc["fix"], "wrap")
         row += 1

@@ -122,6 +122,13 @@ class AssumptionsWriter:
             self.book.text(self.ws, self.row, first + i, self.t(message_id), "header")
         self.row += 1
 
+    def word(self, code: str) -> str:
+        return choice_word(self.t, code)
+
+    def choice(self, *codes: str) -> dict[str, object]:
+        """Data validation: one of these inputs, in the reader's words."""
+        return {"validate": "list", "source": [self.word(code) for code in codes]}
+
     def labelled(self, message_id: str) -> int:
         self.book.text(self.ws, self.row, LABEL_COL, self.t(message_id))
         self.row += 1
@@ -150,18 +157,23 @@ class AssumptionsWriter:
         book.value(ws, r, FIRST_COL, plan.horizon.discount_rate, "input_percent")
         rate = self.cell(r, FIRST_COL)
         r = self.labelled("xlsx.convention")
-        book.text(ws, r, FIRST_COL, plan.horizon.convention.value, "input_text")
-        ws.data_validation(r, FIRST_COL, r, FIRST_COL, _choice(["monthly", "annual"]))
+        book.text(ws, r, FIRST_COL, self.word(plan.horizon.convention.value), "input_text")
+        ws.data_validation(r, FIRST_COL, r, FIRST_COL, self.choice("monthly", "annual"))
         book.text(ws, r, FIRST_COL + 1, self.t("xlsx.convention_note"), "note")
         convention = self.cell(r, FIRST_COL)
         r = self.labelled("xlsx.distribution")
-        book.text(ws, r, FIRST_COL, plan.simulation.distribution.value, "input_text")
-        ws.data_validation(r, FIRST_COL, r, FIRST_COL, _choice(["pert", "triangular"]))
+        book.text(ws, r, FIRST_COL, self.word(plan.simulation.distribution.value), "input_text")
+        ws.data_validation(r, FIRST_COL, r, FIRST_COL, self.choice("pert", "triangular"))
         distribution = self.cell(r, FIRST_COL)
         r = self.labelled("xlsx.likely_weight")
         weight = 4 if plan.simulation.distribution is Distribution.PERT else 1
         book.formula(
-            ws, r, FIRST_COL, f'=IF({distribution.a1}="triangular",1,4)', "integer", weight
+            ws,
+            r,
+            FIRST_COL,
+            f'=IF({distribution.a1}="{self.word("triangular")}",1,4)',
+            "integer",
+            weight,
         )
         book.text(ws, r, FIRST_COL + 1, self.t("xlsx.likely_weight_note"), "note")
         weight_cell = self.cell(r, FIRST_COL)
@@ -234,7 +246,7 @@ class AssumptionsWriter:
                 refs[j].cells[key] = self.cell(r, FIRST_COL + j)
             if key == "billing":
                 last = FIRST_COL + len(self.plan.tools) - 1
-                self.ws.data_validation(r, FIRST_COL, r, last, _choice(["monthly", "annual"]))
+                self.ws.data_validation(r, FIRST_COL, r, last, self.choice("monthly", "annual"))
         return refs
 
     def _tool_cell(
@@ -252,6 +264,8 @@ class AssumptionsWriter:
             book.formula(ws, row, col, self._rate_formula([tool.owner]), style, value)
         elif key == "trainee_rates":
             book.formula(ws, row, col, self._rate_formula(_trainees(tool)), style, value)
+        elif key == "billing":
+            book.text(ws, row, col, self.word(str(value)), style)
         elif isinstance(value, str):
             book.text(ws, row, col, value, style)
         else:
@@ -363,8 +377,8 @@ class AssumptionsWriter:
             book.text(ws, r, LABEL_COL, f"{owner}: {s.label}")
             book.text(ws, r, c, self.t(f"xlsx.kind.{s.kind}"))
             book.text(ws, r, c + 1, self.t(f"monitor.line.{s.line.value}"))
-            book.text(ws, r, c + 2, s.period, "input_text")
-            ws.data_validation(r, c + 2, r, c + 2, _choice(["month", "year"]))
+            book.text(ws, r, c + 2, self.word(s.period), "input_text")
+            ws.data_validation(r, c + 2, r, c + 2, self.choice("month", "year"))
             book.value(ws, r, c + 3, s.initial, "input_money")
             default_key = "cost_risk" if s.kind == "cost" else "benefit_risk"
             if s.risk is None and tr is not None:
@@ -387,5 +401,7 @@ class AssumptionsWriter:
             self.row += 1
 
 
-def _choice(values: list[str]) -> dict[str, object]:
-    return {"validate": "list", "source": values}
+def choice_word(t: Translator, code: str) -> str:
+    """An input the formulas test (billing, discounting, distribution, period) in the
+    reader's words; the formulas compare with the same word."""
+    return t(f"xlsx.choice.{code}")

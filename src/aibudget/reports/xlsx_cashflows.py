@@ -23,7 +23,12 @@ from aibudget.domain.results import Figures
 from aibudget.engine.cashflow import discount_factors, entity_streams
 from aibudget.engine.flows import FlowModel, ToolFlows, build_flows, ramp, schedule_stream
 from aibudget.i18n import Translator
-from aibudget.reports.xlsx_assumptions import AssumptionRefs, ScheduleRefs, ToolRefs
+from aibudget.reports.xlsx_assumptions import (
+    AssumptionRefs,
+    ScheduleRefs,
+    ToolRefs,
+    choice_word,
+)
 from aibudget.reports.xlsx_book import Book, span
 
 MONTH_ROW, LABEL_ROW, FACTOR_ROW, FIRST_ROW = 3, 4, 5, 7
@@ -180,13 +185,14 @@ class CashflowWriter:
             self.plan.horizon.discount_rate, self.n, self.plan.horizon.convention
         )
         rate, conv = self.a.rate.ref, self.a.convention.ref
+        annual = choice_word(self.t, "annual")
         for i, col in enumerate(self.months()):
             ws.write_number(MONTH_ROW, col, i, book.fmt("header"))
             month = self.plan.calendar_month(i)
             label = f"{month} ({self.t('cli.period_initial')})" if i == 0 else month
             book.text(ws, LABEL_ROW, col, label, "bold")
             m = self.m(col)
-            formula = f'=IF({conv}="annual",(1+{rate})^(-INT(({m}+11)/12)),(1+{rate})^(-{m}/12))'
+            formula = f'=IF({conv}="{annual}",(1+{rate})^(-INT(({m}+11)/12)),(1+{rate})^(-{m}/12))'
             book.formula(ws, FACTOR_ROW, col, formula, "factor", factors[i])
         ws.freeze_panes(LABEL_ROW + 1, FIRST_MONTH_COL)
         blocks: list[tuple[str, Block]] = []
@@ -219,7 +225,7 @@ class CashflowWriter:
         formulas = {
             "subscription": lambda col: (
                 f"IF(AND({self.m(col)}>={s},MOD({self.m(col)}-{s},"
-                f'IF({c["billing"].ref}="annual",12,1))=0),'
+                f'IF({c["billing"].ref}="{choice_word(self.t, "annual")}",12,1))=0),'
                 f"{c['price'].ref}*{c['seats'].ref}*{c['fx'].ref},0)"
             ),
             "setup": lambda col: (
@@ -277,6 +283,7 @@ class CashflowWriter:
         self, schedules: list[ScheduleRefs], start: int
     ) -> tuple[list[tuple[int, ScheduleRefs]], list[tuple[int, ScheduleRefs]]]:
         costs, benefits = [], []
+        month = choice_word(self.t, "month")
         for sr in schedules:
             row, first, last = sr.amounts
             amounts = span(self.a.sheet, row, first, last)
@@ -289,7 +296,7 @@ class CashflowWriter:
                 m = self.m(col)
                 return (
                     f"IF({m}={s}-1,{sr.initial.ref},0)+IF({m}>={s},IFERROR(INDEX({amounts},1,"
-                    f'IF({p}="month",{m}-{s}+1,INT(({m}-{s})/12)+1)),0)/IF({p}="month",1,12),0)'
+                    f'IF({p}="{month}",{m}-{s}+1,INT(({m}-{s})/12)+1)),0)/IF({p}="{month}",1,12),0)'
                 )
 
             cached = schedule_stream(sr.schedule, start, self.n)

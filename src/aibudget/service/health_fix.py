@@ -20,6 +20,7 @@ from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.engine.lint import lint
 from aibudget.engine.lint.remedy import RemedyError, apply_remedy
+from aibudget.i18n import Translator
 from aibudget.service.fields import BUDGET, BUSINESS, GOAL, MEMBER, TOOL, FormField, anchor
 
 LISTS: dict[str, tuple[FormField, ...]] = {"goals": GOAL, "team": MEMBER, "tools": TOOL}
@@ -57,6 +58,13 @@ class Place:
             return f"#{self.section}"
         out = f"edit/{self.section}" + (f"/{self.item}" if self.item else "")
         return out + (f"#{self.anchor}" if self.anchor else "")
+
+    def words(self, t: Translator) -> str:
+        """Where it is, for a reader: the part of the plan and the item's name."""
+        if self.section is None:
+            return ""
+        part = t(f"builder.title_{self.section}")
+        return f"{part}「{self.name}」" if self.name else part
 
 
 def _item(plan: Plan, path: Sequence[str | int]) -> Any:
