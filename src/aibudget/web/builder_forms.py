@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from aibudget.domain.errors import Problem
 from aibudget.domain.plan import add_months
@@ -24,7 +24,11 @@ MAX_VALUE = 2000
 
 
 async def posted_form(request: Request) -> dict[str, Value]:
-    """The posted fields (a field sent several times, like KPI boxes, as a list)."""
+    """The posted fields (a field sent several times, like KPI boxes, as a list).
+
+    A dependency: the body is read on the event loop, and the handler that takes it can
+    be a plain function that FastAPI runs off the loop (its database and plan work block).
+    """
     form = await request.form()
     out: dict[str, Value] = {}
     for key in form:
@@ -33,6 +37,15 @@ async def posted_form(request: Request) -> dict[str, Value]:
             listed = key.endswith("kpis") or key.startswith("starter_")
             out[key] = found if len(found) > 1 or listed else found[0]
     return out
+
+
+async def text_form(request: Request) -> dict[str, str]:
+    """The posted text fields, one value each (a dependency, like ``posted_form``)."""
+    return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+
+
+PostedForm = Annotated[dict[str, Value], Depends(posted_form)]
+TextForm = Annotated[dict[str, str], Depends(text_form)]
 
 
 def next_month(today: date) -> str:

@@ -24,6 +24,7 @@ from aibudget.web.actuals_edit import (
     find,
     form_values,
 )
+from aibudget.web.builder_forms import TextForm
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.monitor_forms import read_entry
 from aibudget.web.pages_monitor import (
@@ -94,12 +95,11 @@ def _stored_entry(
 
 
 @router.post("/w/{ws}/p/{plan_id}/actuals/entries/{fingerprint}")
-async def correct_entry(
+def correct_entry(
     request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
-    fingerprint: str,
+    fingerprint: str, form: TextForm,
 ) -> Response:  # fmt: skip
     space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     try:
         entry, changed = correct(
             web.db, user.id, ws, plan_id, version.plan, stored, fingerprint, form

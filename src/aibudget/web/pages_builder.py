@@ -30,7 +30,7 @@ from aibudget.service.plan_parts import (
 from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound, StaleVersion
 from aibudget.store.records import Role, User
-from aibudget.web.builder_forms import grouped, posted_form, shown_fields
+from aibudget.web.builder_forms import PostedForm, grouped, shown_fields
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
 
@@ -210,12 +210,11 @@ def _stale(
     )
 
 
-async def _edit_post(
+def _edit_post(
     request: Request, web: WebDep, user: User, t: Translator, ws: str, plan_id: str,
-    target: Target,
+    target: Target, form: dict[str, Value],
 ) -> Response:  # fmt: skip
     space, summary, document = _latest(web, user, ws, plan_id)
-    form = await posted_form(request)
     base = _base(form)
     if base is not None and base != summary.latest_number:
         return _stale(request, web, user, t, ws, plan_id, target, form, base)
@@ -257,23 +256,24 @@ def edit_part(
 @router.post("/w/{ws}/p/{plan_id}/edit/{section}")
 @router.post("/w/{ws}/p/{plan_id}/edit/{section}/{item}")
 @router.post("/w/{ws}/p/{plan_id}/edit/{section}/{item}/{index}")
-async def save_part(
+def save_part(
     request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
-    section: str, item: str | None = None, index: int | None = None,
+    form: PostedForm, section: str, item: str | None = None, index: int | None = None,
 ) -> Response:  # fmt: skip
-    return await _edit_post(request, web, user, t, ws, plan_id, _target(section, item, index))
+    target = _target(section, item, index)
+    return _edit_post(request, web, user, t, ws, plan_id, target, form)
 
 
 @router.post("/w/{ws}/p/{plan_id}/parts/{section}/add")
 @router.post("/w/{ws}/p/{plan_id}/parts/{section}/{item}/add")
-async def add(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
+def add(
+    web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, form: PostedForm,
     section: str, item: str | None = None,
 ) -> Response:  # fmt: skip
     """A new ad channel or plan-level line, or a tool's new benefit estimate or price
     schedule, with starting values to adjust next (its form opens)."""
     _, _, document = _latest(web, user, ws, plan_id)
-    kind = str((await posted_form(request)).get("kind", ""))
+    kind = str(form.get("kind", ""))
     try:
         target, plan = add_part(document, section, item, kind, t(f"builder.new_{section}"))
     except EditError:

@@ -25,6 +25,7 @@ from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
 from aibudget.web import catalogs
+from aibudget.web.builder_forms import TextForm
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.edit import (
     FORMS,
@@ -49,13 +50,13 @@ def _latest(web: WebDep, user_id: str, ws: str, plan_id: str) -> dict[str, objec
 
 
 @router.post("/w/{ws}/p/{plan_id}/add/{kind}")
-async def add_item(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, kind: str
-) -> Response:
+def add_item(
+    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, kind: str,
+    form: TextForm,
+) -> Response:  # fmt: skip
     if kind not in FORMS:
         raise NotFound()
     document = _latest(web, user.id, ws, plan_id)
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     item = item_from_form(kind, form)
     item = {"id": new_id(document, kind, item.get("name") if kind == "team" else None), **item}
     changed = with_item(document, kind, item)

@@ -35,6 +35,7 @@ from aibudget.service.words import kpi_names
 from aibudget.store import actuals, actuals_edit, plans, workspaces
 from aibudget.store.records import PlanVersion, Role, Workspace
 from aibudget.web.actuals_edit import entries_by_month, tool_name
+from aibudget.web.builder_forms import TextForm
 from aibudget.web.context import (
     CurrentUser,
     T,
@@ -166,11 +167,11 @@ def _done(ws: str, plan_id: str, report: Any) -> Response:
 
 
 @router.post("/w/{ws}/p/{plan_id}/actuals")
-async def save_entry(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str
-) -> Response:
+def save_entry(
+    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
+    form: TextForm,
+) -> Response:  # fmt: skip
     space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     entry = read_entry(version.plan, form)
     replace = form.get("replace") == "1"
     if not entry.problems:

@@ -22,7 +22,7 @@ from aibudget.store import assessments, plans, workspaces
 from aibudget.store import catalogs as workspace_catalogs
 from aibudget.store.records import Role, User
 from aibudget.web import catalogs
-from aibudget.web.builder_forms import next_month, posted_form, shown_fields
+from aibudget.web.builder_forms import PostedForm, next_month, shown_fields
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
 
@@ -86,11 +86,10 @@ def _new_plan_page(
 
 
 @router.post("/w/{ws}/new-plan")
-async def new_plan_save(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str
+def new_plan_save(
+    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, form: PostedForm
 ) -> Response:
     space, starter, catalog = _starter(web, user, ws)
-    form = await posted_form(request)
     edited = new_plan.build(form, owner_name=user.name, t=t, starter=starter, catalog=catalog)
     if not edited.ok or edited.plan is None:
         return _new_plan_page(

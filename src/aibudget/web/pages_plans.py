@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
@@ -33,10 +32,11 @@ Text = Annotated[str, Form(max_length=1000)]
 HISTORY_ON_PAGE = 20
 
 
-async def read_upload(upload: UploadFile | None) -> str:
+def read_upload(upload: UploadFile | None) -> str:
+    """The uploaded plan's text (read from its spooled file: call it off the event loop)."""
     if upload is None or not upload.filename:
         return ""
-    raw = await upload.read(MAX_PLAN_BYTES + 1)
+    raw = upload.file.read(MAX_PLAN_BYTES + 1)
     if len(raw) > MAX_PLAN_BYTES:
         raise PlanError([Problem((), "plan.too_large", {"max_mb": MAX_PLAN_BYTES // 2**20})])
     try:
@@ -60,7 +60,7 @@ def import_form(request: Request, web: WebDep, user: CurrentUser, ws: str) -> Re
 
 
 @router.post("/w/{ws}/import")
-async def import_plan(
+def import_plan(
     request: Request,
     web: WebDep,
     user: CurrentUser,
@@ -73,14 +73,14 @@ async def import_plan(
     plan_id: Text = "",
 ) -> Response:
     """A new plan, or (with ``plan_id``) a new version of one; problems shown by field."""
-    text = await read_upload(upload) or document
+    text = read_upload(upload) or document
     values = {"name": name, "note": note, "document": text}
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws, Role.EDITOR)
         if plan_id:
             plans.summary(s, user.id, ws, plan_id)  # 404 before anything else
     try:
-        plan = await run_in_threadpool(parse_yaml, text)  # seconds for a big plan
+        plan = parse_yaml(text)  # seconds for a big plan: this handler runs off the loop
     except PlanError as err:
         problems = field_list(t, err.problems)
         return render(
