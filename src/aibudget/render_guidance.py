@@ -162,7 +162,7 @@ def render_catalog_entry(
         console.print(t("catalog.aliases", aliases=", ".join(e.aliases)))
     console.print(f"[bold]{t('catalog.plans')}[/bold]")
     for p in e.plans:
-        line = f"  • {p.name}: {price_text(t, p)}"
+        line = f"  • {p.name.get(t.locale)}: {price_text(t, p)}"
         if p.min_seats > 1:
             line += f" ({t('catalog.min_seats', seats=p.min_seats)})"
         console.print(line)
