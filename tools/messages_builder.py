@@ -610,7 +610,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "builder.starter_take": ("Take the readiness check", "進行準備度評估"),
     "builder.readiness_next": (
         "Next step: a plan with the goals you picked and the tools to pilot first.",
-        "下一步：用你選的目標與建議試行的工具建立計畫。",
+        "下一步：用您選的目標與建議試行的工具建立計畫。",
     ),
     "builder.readiness_start": ("Create a plan from this result", "用這個結果建立計畫"),
     "builder.member_needed": (

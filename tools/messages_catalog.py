@@ -39,4 +39,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog.market.TH": ("Thailand", "泰國"),
     "catalog.market.SG": ("Singapore", "新加坡"),
     "catalog.market.MY": ("Malaysia", "馬來西亞"),
+    # --- readiness result: a 90-day pilot -------------------------------------------------
+    "readiness.pilot_title": ("Your first 90 days", "您的前 90 天試行清單"),
+    "readiness.pilot_lead": (
+        "Pilot {count} tool(s) on real work, measure, then decide. Small steps, no big bets.",
+        "先在真實工作上試行 {count} 項工具，量測後再決定。小步前進，不押大注。",
+    ),
+    "readiness.pilot.1": (
+        "Weeks 1-2: pick the tool and one person who owns it; write down today's numbers (reply time, posts a month).",
+        "第 1–2 週：選定工具與一位負責人，記下現在的數字（例如回覆時間、每月貼文數）。",
+    ),
+    "readiness.pilot.2": (
+        "Weeks 2-4: use the free plan or the trial on real tasks; note the minutes saved each week.",
+        "第 2–4 週：用免費方案或試用期處理真實工作，每週記下省下的時間。",
+    ),
+    "readiness.pilot.3": (
+        "Weeks 5-8: write what works on one page and share it in a 10-minute team talk each month.",
+        "第 5–8 週：把好用的做法寫成一頁，每月在團隊裡花 10 分鐘分享。",
+    ),
+    "readiness.pilot.4": (
+        "Weeks 9-12: compare with the numbers of week 1; then scale up, adjust or stop, and only then pay for a yearly plan.",
+        "第 9–12 週：和第 1 週的數字比較，再決定擴大、調整或停止；之後才考慮付年費。",
+    ),
+    "readiness.pilot.5": (
+        "All along: keep customers' personal data out of personal AI accounts.",
+        "全程：不要把顧客的個人資料貼進個人版的 AI 工具。",
+    ),
+    "readiness.scores": ("Your scores in detail", "查看各項分數"),
+    "readiness.fit_tw": ("sold in Taiwan", "台灣在地"),
+    "readiness.fit_line": ("works with LINE", "可串接 LINE"),
+    "readiness.free": ("free to start", "可免費開始"),
 }
