@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,16 +25,19 @@ from aibudget.cli_common import fail, load_with_translator, print_json, translat
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.guidance import AnswersError, CatalogTool, Question, Questionnaire, resolve
 from aibudget.domain.plan import Category, Plan
+from aibudget.engine.catalog_check import price_issues
 from aibudget.engine.lint import has_errors, lint
 from aibudget.engine.readiness import chosen_options, score, suggest_tools, validate_answers
 from aibudget.i18n import Translator
 from aibudget.render_guidance import (
     finding_json,
+    price_issue_json,
     readiness_json,
     render_catalog_entry,
     render_catalog_list,
     render_findings,
     render_kpis,
+    render_price_issues,
     render_readiness,
 )
 
@@ -108,6 +112,26 @@ def catalog_list(
         _json([e.model_dump(mode="json", by_alias=True) for e in entries])
         return
     render_catalog_list(Console(highlight=False), t, entries)
+
+
+@catalog_app.command("check")
+def catalog_check(
+    plan_path: PlanOpt = None, as_json: JsonOpt = False, lang: LangOpt = None
+) -> None:
+    """Prices to look at again: seen more than six months ago (stale) or not known at all
+    (missing: the owner enters a quote).
+
+    Exit code 0 when every price is current and known, 1 when stale or missing prices are
+    listed, 2 on bad input.
+    """
+    t, catalog = _translator_and_catalog(plan_path, lang)
+    rows = [price_issue_json(t, catalog, i) for i in price_issues(catalog, date.today())]
+    if as_json:
+        _json(rows)
+    else:
+        render_price_issues(Console(highlight=False), t, rows)
+    if rows:
+        raise typer.Exit(code=1)
 
 
 @catalog_app.command("show")

@@ -10,6 +10,7 @@ from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.plan import Plan
 from aibudget.engine.adopt import AdoptChange, Adoption, adopt, adoptable
 from aibudget.i18n import Translator
+from aibudget.service.tiers import tier_name
 
 NOTE_CHANGES = 4  # changes named in a version's note; the rest are counted
 
@@ -22,7 +23,7 @@ def _tier(t: Translator, plan: Plan, tool_id: str, tier_id: str | None) -> str:
     if tier is None:
         return tier_id
     billing = t(f"field.choice.@plan.billing.{tier.billing.value}")
-    return f"{tier.name} ({billing})" if tier.name else billing
+    return f"{tier_name(t, tier, tool.catalog_id if tool else None)} ({billing})"
 
 
 def change_text(t: Translator, plan: Plan, change: AdoptChange) -> str:

@@ -20,6 +20,7 @@ from aibudget.domain.guidance import (
     Severity,
 )
 from aibudget.domain.plan import Category
+from aibudget.engine.catalog_check import PriceIssue
 from aibudget.i18n import Translator
 
 SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -125,6 +126,10 @@ def trial_text(t: Translator, entry: CatalogTool) -> str:
     return ", ".join(parts) if parts else t("catalog.trial.unknown")
 
 
+def markets_text(t: Translator, entry: CatalogTool) -> str:
+    return t("builder.list_sep").join(t(f"catalog.market.{m}") for m in entry.markets) or "–"
+
+
 def render_catalog_list(console: Console, t: Translator, entries: list[CatalogTool]) -> None:
     table = Table(title=t("catalog.count", count=len(entries)))
     table.add_column(t("catalog.col_id"), no_wrap=True)
@@ -162,16 +167,18 @@ def render_catalog_entry(
         console.print(t("catalog.aliases", aliases=", ".join(e.aliases)))
     console.print(f"[bold]{t('catalog.plans')}[/bold]")
     for p in e.plans:
-        line = f"  • {p.name}: {price_text(t, p)}"
+        line = f"  • {p.name.get(t.locale)}: {price_text(t, p)}"
         if p.min_seats > 1:
             line += f" ({t('catalog.min_seats', seats=p.min_seats)})"
         console.print(line)
         if p.price is not None and p.as_of and p.source:
             seen = t("catalog.seen", as_of=month_text(t, p.as_of), source=p.source)
             secondary = f" ({t('catalog.secondary')})" if p.source_kind == "secondary" else ""
-            console.print(f"    {seen}{secondary}", style="dim")
+            tax = f" · {t(f'catalog.tax.{p.tax}')}" if p.tax else ""
+            console.print(f"    {seen}{secondary}{tax}", style="dim")
         if p.note:
             console.print(f"    {p.note.get(t.locale)}", style="dim")
+    console.print(t("catalog.markets", markets=markets_text(t, e)))
     console.print(t("catalog.trial", trial=trial_text(t, e)))
     console.print(t("catalog.zh_tw", value=t(f"catalog.zh_tw.{e.zh_tw_interface}")))
     if e.integrations:
@@ -275,3 +282,37 @@ def readiness_json(
             for key in result.advice
         ],
     }
+
+
+def price_issue_json(
+    t: Translator, catalog: dict[str, CatalogTool], issue: PriceIssue
+) -> dict[str, Any]:
+    """One stale or missing price, in the owner's words and with its ids."""
+    entry = catalog[issue.tool]
+    tier = next(p for p in entry.plans if p.id == issue.tier)
+    return {
+        "tool": issue.tool,
+        "tool_name": entry.name,
+        "tier": issue.tier,
+        "tier_name": tier.name.get(t.locale),
+        "kind": issue.kind,
+        "as_of": issue.as_of,
+        "months_old": issue.months_old,
+        "source": tier.source,
+        "message": t(f"catalog.check.{issue.kind}", months=issue.months_old or 0),
+    }
+
+
+def render_price_issues(console: Console, t: Translator, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        console.print(f"[green]{t('catalog.check.clean')}[/green]")
+        return
+    stale = sum(1 for r in rows if r["kind"] == "stale")
+    console.print(t("catalog.check.summary", stale=stale, missing=len(rows) - stale), style="bold")
+    table = Table()
+    for col in ("col_name", "check.col_tier", "check.col_issue", "check.col_as_of"):
+        table.add_column(t(f"catalog.{col}"))
+    for r in rows:
+        seen = month_text(t, r["as_of"]) if r["as_of"] else "–"
+        table.add_row(r["tool_name"], r["tier_name"], r["message"], seen)
+    console.print(table)

@@ -167,7 +167,7 @@ def test_a_new_owner_builds_a_plan_in_zh_tw_without_yaml(browser: Any, server: s
 
     _add_tool(j, "canva-pro", "Canva", "加入計畫")  # priced in USD
     _add_tool(j, "chatgpt-business", "ChatGPT", "加入計畫")
-    _add_tool(j, "line-official-account", "LINE", "加入計畫")  # no list price
+    _add_tool(j, "omnichat", "Omnichat", "加入計畫")  # no list price
     assert page.get_by_test_id("unserved-goal").count() == 0
     assert page.get_by_test_id("price-unknown").count() == 1
     assert "1 USD =" in page.locator("#business").inner_text()  # the default rate, shown

@@ -130,7 +130,7 @@ def test_percent_rounds_half_up(points: int, questions: int, expected: int) -> N
     assert percent_half_up(points, questions) == expected
 
 
-def test_suggested_tools_are_free_to_try_first_and_stay_in_their_category() -> None:
+def test_suggested_tools_fit_a_taiwanese_shop_first_and_stay_in_their_category() -> None:
     catalog = tool_catalog()
     result = score(Q, answers(dimension=3, anxiety=1, goals=[5]))  # answer customers faster
     suggested = suggest_tools(result, catalog, Q.thresholds)
@@ -138,11 +138,22 @@ def test_suggested_tools_are_free_to_try_first_and_stay_in_their_category() -> N
     ids = suggested[Category.CHATBOT]
     assert len(ids) == 3
     assert all(catalog[i].category is Category.CHATBOT for i in ids)
-    assert catalog[ids[0]].trial.available  # ManyChat has a free plan
-    tryable = [
-        e.id for e in catalog.values() if e.category is Category.CHATBOT and e.trial.available
-    ]
-    assert ids[: len(tryable)] == tryable[:3]
+    assert ids[0] == "line-official-account"  # sold in Taiwan, Chinese, LINE, TWD, free tier
+    fits = [catalog[i].tw_fit for i in ids]
+    others = [e.tw_fit for e in catalog.values() if e.category is Category.CHATBOT]
+    assert fits == sorted(fits, reverse=True) and fits[-1] >= sorted(others)[-3]
+    assert "intercom-fin" not in ids  # a US tool priced in USD comes later
+
+
+def test_every_goal_the_owner_picks_keeps_a_category() -> None:
+    picks = [1, 2, 3, 4, 5]  # more than max_categories goals: the chatbot one among them
+    result = score(Q, answers(dimension=3, anxiety=1, goals=picks))
+    goals = next(q for q in Q.questions if q.multi)
+    for pick in picks:
+        option = goals.options[pick - 1]
+        assert set(option.categories) & set(result.categories), option.text.en
+    content_and_customers = score(Q, answers(dimension=3, anxiety=1, goals=[1, 5]))
+    assert Category.CHATBOT in content_and_customers.categories
 
 
 def test_strong_choice_paralysis_narrows_the_suggestions_to_two() -> None:

@@ -74,3 +74,20 @@ def test_the_assess_api_scores_stores_and_names_bad_answers(client: TestClient) 
     refused = client.post(url, json={"answers": bad}, headers=token)
     assert refused.status_code == 422
     assert [f["path"] for f in refused.json()["error"]["fields"]] == [first]
+
+
+def test_the_result_leads_with_the_next_step_and_folds_the_scores(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    q = readiness_questionnaire()
+    answers = {question.id: [1, 5] if question.multi else 2 for question in q.questions}
+    token = csrf(client, f"/w/{ws}/readiness")
+    page = _post(client, f"/w/{ws}/readiness", answers, token).text
+    start = page.index('data-testid="start-plan"')
+    assert "用這個結果建立計畫" in page
+    assert start < page.index('data-testid="pilot-checklist"') < page.index("<details")
+    assert page.index("<details") < page.index('data-testid="overall"')  # scores folded away
+    assert "第 9–12 週" in page
+    tools = page.split('data-testid="suggested-tools"')
+    assert len(tools) == 1 + len(score(q, answers).categories)
+    assert "LINE 官方帳號" in page and "台灣在地" in page  # answer customers faster is kept

@@ -94,16 +94,28 @@ def _scale_scores(questionnaire: Questionnaire, chosen: Mapping[str, list[int]])
 
 
 def _categories(questionnaire: Questionnaire, chosen: Mapping[str, list[int]]) -> list[Category]:
+    """Every goal the owner picked keeps its most voted category; the other categories
+    follow by votes (ties: the order of the first vote) up to ``max_categories``."""
+    picked = [
+        question.options[i]
+        for question in questionnaire.questions
+        if question.scale == GOALS_SCALE
+        for i in chosen.get(question.id, [])
+    ]
     votes: dict[Category, int] = {}
-    for question in questionnaire.questions:
-        if question.scale != GOALS_SCALE:
-            continue
-        for i in chosen.get(question.id, []):
-            for category in question.options[i].categories:
-                votes[category] = votes.get(category, 0) + 1
+    for option in picked:
+        for category in option.categories:
+            votes[category] = votes.get(category, 0) + 1
     order = list(votes)  # dicts keep the order of the first vote
     ranked = sorted(order, key=lambda c: (-votes[c], order.index(c)))
-    return ranked[: questionnaire.thresholds.max_categories]
+    kept = [c for c in ranked if any(c in o.categories for o in picked)]
+    out: list[Category] = []
+    for option in picked:
+        if option.categories and not set(option.categories) & set(out):
+            out.append(next(c for c in kept if c in option.categories))
+    extra = [c for c in ranked if c not in out]
+    room = max(0, questionnaire.thresholds.max_categories - len(out))
+    return sorted(out + extra[:room], key=ranked.index)
 
 
 def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> ReadinessResult:
@@ -152,7 +164,8 @@ def suggest_tools(
     """Catalog tools to look at first in each fitting category: three, or two when
     choice paralysis is strong (compare two tools, decide within a week).
 
-    Free to try first, then those with a known price, then the easier ones; catalog
+    The best fit for a Taiwanese small business first (sold in Taiwan, Chinese screens
+    and support, local payment, LINE), then free to try, then the easier ones; catalog
     order breaks ties. Every suggestion is a starting point for a pilot, not a verdict.
     """
     th = thresholds or Thresholds()
@@ -163,8 +176,8 @@ def suggest_tools(
         entries = [e for e in catalog.values() if e.category is category]
         entries.sort(
             key=lambda e: (
-                not e.trial.available,
-                not e.price_known,
+                -e.tw_fit,
+                not (e.trial.available or e.free_option),
                 -(e.ease or 0),
                 order.index(e.id),
             )
@@ -193,13 +206,14 @@ def starter_tools(
     thresholds: Thresholds | None = None,
 ) -> list[str]:
     """At most ``result.pilot_tools`` catalog tools to pilot first: among the suggested
-    ones, each serves a goal the owner picked (the first goals first), with a known price
-    preferred to an unknown one; every picked goal of a served KPI counts once."""
+    ones, each serves a goal the owner picked (the first goals first), the best fit for a
+    Taiwanese small business first and then one with a known price; every picked goal of
+    a served KPI counts once."""
     suggested = [i for ids in suggest_tools(result, catalog, thresholds).values() for i in ids]
     out: list[str] = []
     for goal in goals:
         serving = [i for i in suggested if goal.kpi in catalog[i].kpis and i not in out]
-        serving.sort(key=lambda i: not catalog[i].price_known)
+        serving.sort(key=lambda i: (-catalog[i].tw_fit, not catalog[i].price_known))
         if serving and not any(goal.kpi in catalog[i].kpis for i in out):
             out.append(serving[0])
         if len(out) == result.pilot_tools:

@@ -21,6 +21,7 @@ from aibudget.reports.pdf_text import (
     share_text,
     tool_names,
 )
+from aibudget.service.tiers import tool_tier_name
 
 FOUND = (OptimiseStatus.OPTIMAL, OptimiseStatus.TIME_LIMIT, OptimiseStatus.APPROXIMATE)
 
@@ -74,13 +75,12 @@ def tools(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     results = {r.id: r for r in ev.tools}
     rows = []
     for tool in plan.tools:
-        chosen = tool.chosen_plan()
         figures = results[tool.id].expected if tool.id in results else None
         rows.append(
             [
                 tool.name,
                 t(f"category.{tool.category.value}"),
-                (chosen.name or chosen.id) if chosen else "–",
+                tool_tier_name(t, tool),
                 member_name(plan, tool.owner),
                 plan_month(t, plan, tool.start_month),
                 t.money(figures.npv, cur) if figures else "–",

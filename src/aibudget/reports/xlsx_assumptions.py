@@ -27,6 +27,7 @@ from aibudget.domain.plan import (
 from aibudget.i18n import Translator
 from aibudget.render import driver_label
 from aibudget.reports.xlsx_book import Book, Cell
+from aibudget.service.tiers import tool_tier_name
 
 LABEL_COL, FIRST_COL = 0, 1
 
@@ -230,8 +231,7 @@ class AssumptionsWriter:
         self.row += 1
         r = self.labelled("xlsx.tool_plan")
         for j, tool in enumerate(self.plan.tools):
-            chosen = tool.chosen_plan()
-            self.book.text(self.ws, r, FIRST_COL + j, chosen.name or chosen.id if chosen else "–")
+            self.book.text(self.ws, r, FIRST_COL + j, tool_tier_name(self.t, tool))
         r = self.labelled("xlsx.price_currency")
         for j, tool in enumerate(self.plan.tools):
             chosen = tool.chosen_plan()

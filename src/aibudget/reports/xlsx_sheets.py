@@ -23,6 +23,7 @@ from aibudget.reports.xlsx_cashflows import (
     figure_formulas,
     figure_value,
 )
+from aibudget.service.tiers import tool_tier_name
 
 DONUT_COLOURS = ("#1F5F8B", "#4C9BC9", "#8CC0DE", "#2E8B57", "#E3A857", "#C8553D", "#8E7DBE")
 
@@ -207,11 +208,10 @@ def write_tools(
             book.text(ws, row, 0, t("cli.plan_lines"))
         else:
             member = data.plan.member(tool.owner)
-            chosen = tool.chosen_plan()
             book.text(ws, row, 0, tool.name)
             book.text(ws, row, 1, t(f"category.{tool.category.value}"))
             book.text(ws, row, 2, (member.name or member.id) if member else tool.owner)
-            book.text(ws, row, 3, (chosen.name or chosen.id) if chosen else "–")
+            book.text(ws, row, 3, tool_tier_name(t, tool))
             book.text(ws, row, 4, data.plan.calendar_month(tool.start_month))
         _figures(book, ws, row, cf, block, (result.expected, result.risk_adjusted), data)
         sim = sims.get(entity_id)

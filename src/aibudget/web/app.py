@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from aibudget import __version__
 from aibudget.planfile import MAX_PLAN_BYTES
+from aibudget.service.tiers import tier_name
 from aibudget.settings import Settings
 from aibudget.store.db import Database
 from aibudget.store.migrate import migrate
@@ -42,7 +43,7 @@ from aibudget.web.pages_review import router as review_router
 from aibudget.web.pages_workspaces import router as workspaces_router
 from aibudget.web.security import COOKIE, SESSION_SECONDS, RateLimiter, Sessions
 from aibudget.web.state import WebState
-from aibudget.web.words import local_time, tier_name
+from aibudget.web.words import local_time
 
 HERE = files("aibudget.web")
 ROUTERS = (

@@ -16,9 +16,9 @@ from aibudget.service import plan_edit
 from aibudget.service.fields import FormField, Kind, anchor
 from aibudget.service.fx import currency_of
 from aibudget.service.plan_edit import Value
+from aibudget.service.tiers import tier_name
 from aibudget.service.words import choice_label, kpi_names
 from aibudget.web.errors import problem_text
-from aibudget.web.words import tier_name
 
 MAX_VALUE = 2000
 
@@ -60,12 +60,16 @@ def _choices(t: Translator, f: FormField, document: dict[str, Any], item: Any) -
         return sorted(kpi_names(t.locale).items(), key=lambda kv: kv[1])
     if f.name == "plan":
         currency = currency_of(document)
-        return [(p["id"], _tier(t, p, currency)) for p in (item or {}).get("plans") or []]
+        tool = item or {}
+        return [
+            (p["id"], _tier(t, p, currency, tool.get("catalog_id")))
+            for p in tool.get("plans") or []
+        ]
     return [(c, choice_label(t, f, c)) for c in f.choices]
 
 
-def _tier(t: Translator, tier: dict[str, Any], currency: str) -> str:
-    name = tier_name(t, tier)
+def _tier(t: Translator, tier: dict[str, Any], currency: str, catalog_id: str | None) -> str:
+    name = tier_name(t, tier, catalog_id)
     per = t(f"field.choice.@plan.billing.{tier.get('billing', 'monthly')}")
     price = t.money(Decimal(str(tier.get("price", 0))), tier.get("currency") or currency)
     return f"{name} · {price} / {per}"

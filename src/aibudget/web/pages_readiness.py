@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.catalog import readiness_questionnaire, tool_catalog
-from aibudget.domain.guidance import AnswersError, Questionnaire, ReadinessResult
+from aibudget.domain.guidance import AnswersError, CatalogTool, Questionnaire, ReadinessResult
 from aibudget.engine.readiness import score, suggest_tools
 from aibudget.i18n import Translator
 from aibudget.store import assessments, workspaces
@@ -24,16 +24,40 @@ from aibudget.web.errors import problem_text
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 
 
+PILOT_STEPS = 5  # readiness.pilot.1 ... readiness.pilot.5
+
+
+def _badges(t: Translator, entry: CatalogTool) -> list[str]:
+    marks = [
+        ("TW" in entry.markets, "readiness.fit_tw"),
+        (bool(entry.line), "readiness.fit_line"),
+        (entry.free_option, "readiness.free"),
+    ]
+    return [t(message) for shown, message in marks if shown]
+
+
 def result_view(t: Translator, q: Questionnaire, result: ReadinessResult) -> dict[str, Any]:
-    """What the page shows: scores by scale name, suggested tools by name, advice texts."""
+    """What the page shows: the pilot checklist, suggested tools by name with their fit,
+    advice texts, and the scores by scale name (folded away)."""
     catalog = tool_catalog()
     suggestions = suggest_tools(result, catalog, q.thresholds)
     return {
         "result": result,
+        "pilot_steps": [t(f"readiness.pilot.{n}") for n in range(1, PILOT_STEPS + 1)],
         "dimensions": [(q.scales[k].get(t.locale), v) for k, v in result.dimensions.items()],
         "anxieties": [(q.scales[k].get(t.locale), v) for k, v in result.anxieties.items()],
         "suggestions": [
-            (t(f"category.{c.value}"), [catalog[i].name for i in ids])
+            (
+                t(f"category.{c.value}"),
+                [
+                    {
+                        "name": catalog[i].name,
+                        "summary": catalog[i].summary.get(t.locale),
+                        "badges": _badges(t, catalog[i]),
+                    }
+                    for i in ids
+                ],
+            )
             for c, ids in suggestions.items()
         ],
         "advice": [

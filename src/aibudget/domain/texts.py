@@ -1,0 +1,22 @@
+"""Frozen models and texts in both languages, shared by the catalog and guidance models."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Localized(Frozen):
+    """A text in both languages (catalog data, not message ids)."""
+
+    zh_tw: str = Field(alias="zh-TW", min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, locale: str) -> str:
+        return self.en if locale.lower().replace("_", "-").startswith("en") else self.zh_tw
+
+    def names(self) -> frozenset[str]:
+        return frozenset((self.zh_tw, self.en))

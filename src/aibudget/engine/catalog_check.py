@@ -1,0 +1,42 @@
+"""Which catalog prices need a look: a price seen more than six months ago (stale) and a
+tier with no price at all (missing: the owner is asked for a quote). Pure: the caller
+passes today's date."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from aibudget.domain.catalog import CatalogTool
+
+STALE_AFTER_MONTHS = 6
+
+
+@dataclass(frozen=True)
+class PriceIssue:
+    tool: str
+    tier: str
+    kind: Literal["stale", "missing"]
+    as_of: str | None = None
+    months_old: int | None = None
+
+
+def months_between(as_of: str, today: date) -> int:
+    """Whole calendar months from the month ``as_of`` (YYYY-MM) to today's month."""
+    return (today.year * 12 + today.month) - (int(as_of[:4]) * 12 + int(as_of[5:7]))
+
+
+def price_issues(catalog: Mapping[str, CatalogTool], today: date) -> list[PriceIssue]:
+    """Every stale or missing price, in catalog order."""
+    out: list[PriceIssue] = []
+    for entry in catalog.values():
+        for tier in entry.plans:
+            if tier.price is None:
+                out.append(PriceIssue(entry.id, tier.id, "missing"))
+            elif tier.as_of is not None:
+                age = months_between(tier.as_of, today)
+                if age > STALE_AFTER_MONTHS:
+                    out.append(PriceIssue(entry.id, tier.id, "stale", tier.as_of, age))
+    return out
