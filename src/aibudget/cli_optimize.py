@@ -27,8 +27,10 @@ from aibudget.domain.allocation import (
     OptimiseStatus,
 )
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.plan import Plan
 from aibudget.i18n import Translator
 from aibudget.render_optimize import reason_text, result_json, status_lines, text_params
+from aibudget.service.tiers import chosen_tier_name
 
 NO_ALLOCATION_EXIT = 1
 
@@ -55,10 +57,11 @@ def native_stdout_silenced() -> Iterator[None]:
         os.close(saved)
 
 
-def render(
-    console: Console, t: Translator, company: str, months: int, r: OptimisationResult
-) -> None:
+def render(console: Console, t: Translator, plan: Plan, r: OptimisationResult) -> None:
     cur = r.currency
+    company, months = plan.company.name, plan.horizon.months
+    names = {tool.id: tool.name for tool in plan.tools}
+    members = {m.id: m.name or m.role or m.id for m in plan.team}
     money = t.money
     console.print(
         t(
@@ -98,7 +101,8 @@ def render(
         )
     for s in r.selected:
         table.add_row(
-            s.name, s.plan or "-", str(s.start_month), t(f"optimize.phase.{s.phase}"), s.owner,
+            s.name, chosen_tier_name(t, plan, s.tool, s.plan), plan.calendar_month(s.start_month),
+            t(f"optimize.phase.{s.phase}"), members.get(s.owner, s.owner),
             money(s.monthly_cost, cur), money(s.expected_npv, cur),
         )  # fmt: skip
     console.print(table)
@@ -122,7 +126,8 @@ def render(
         console.print(t("optimize.reasons_title"), style="bold")
         for reason in r.reasons:
             mark = "[green]✓[/green]" if reason.selected else "[dim]✗[/dim]"
-            console.print(f"  {mark} {reason.tool}: {reason_text(t, cur, reason)}")
+            name = names.get(reason.tool, reason.tool)
+            console.print(f"  {mark} {name}: {reason_text(t, plan, reason)}")
     if r.marginal_value_of_budget is not None:
         step = money(r.budget_step, cur)
         more = money(r.marginal_value_of_budget, cur)
@@ -169,9 +174,9 @@ def optimize_cmd(
     except AibudgetError as error:
         raise fail(t, error) from None
     if as_json:
-        print_json(result_json(t, result))
+        print_json(result_json(t, result, plan))
     else:
-        render(Console(highlight=False), t, plan.company.name, plan.horizon.months, result)
+        render(Console(highlight=False), t, plan, result)
     if result.objective is None:
         raise typer.Exit(code=NO_ALLOCATION_EXIT)
 

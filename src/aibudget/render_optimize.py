@@ -6,7 +6,9 @@ from decimal import Decimal
 from typing import Any
 
 from aibudget.domain.allocation import OptimisationResult, OptimiseStatus, ToolReason
+from aibudget.domain.plan import Plan
 from aibudget.i18n import Translator
+from aibudget.service.tiers import tier_name
 
 
 def text_params(t: Translator, currency: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -21,12 +23,22 @@ def text_params(t: Translator, currency: str, params: dict[str, Any]) -> dict[st
     return out
 
 
-def reason_text(t: Translator, currency: str, reason: ToolReason) -> str:
-    params = text_params(t, currency, reason.params)
+def reason_text(t: Translator, plan: Plan, reason: ToolReason) -> str:
+    """Why a tool is in or out, in words (the other plans it beats by their names)."""
+    params = text_params(t, plan.currency, reason.params)
     text = t(f"optimize.reason.{reason.code}", **params)
     if reason.selected and "others" in params:
-        text += " " + t("optimize.reason.plan_beats", others=params["others"])
+        others = _tier_names(t, plan, reason.tool, str(params["others"]).split(", "))
+        text += " " + t("optimize.reason.plan_beats", others=others)
     return text
+
+
+def _tier_names(t: Translator, plan: Plan, tool_id: str, tier_ids: list[str]) -> str:
+    tool = next((x for x in plan.tools if x.id == tool_id), None)
+    tiers = {p.id: p for p in tool.plans} if tool else {}
+    catalog_id = tool.catalog_id if tool else None
+    names = [tier_name(t, tiers[i], catalog_id) if i in tiers else i for i in tier_ids]
+    return ("、" if t.locale == "zh_TW" else ", ").join(names)
 
 
 def status_lines(t: Translator, result: OptimisationResult) -> list[str]:
@@ -40,7 +52,7 @@ def status_lines(t: Translator, result: OptimisationResult) -> list[str]:
     return lines
 
 
-def result_json(t: Translator, result: OptimisationResult) -> dict[str, Any]:
+def result_json(t: Translator, result: OptimisationResult, plan: Plan) -> dict[str, Any]:
     """The ``optimize --json`` document (amounts as exact decimal numbers)."""
     cur = result.currency
     return {
@@ -63,7 +75,7 @@ def result_json(t: Translator, result: OptimisationResult) -> dict[str, Any]:
                 "selected": r.selected,
                 "code": r.code,
                 "params": r.params,
-                "text": reason_text(t, cur, r),
+                "text": reason_text(t, plan, r),
             }
             for r in result.reasons
         },

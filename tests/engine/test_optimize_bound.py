@@ -24,6 +24,7 @@ from scipy.optimize import minimize
 
 from aibudget.catalog import kpi_ids
 from aibudget.domain.allocation import OptimiseStatus
+from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.engine import optimize_refine
 from aibudget.engine.curves import window
@@ -33,7 +34,9 @@ from aibudget.engine.optimize_milp import Solution, Tweaks, solve
 from aibudget.engine.optimize_problem import Problem, build_problem
 from aibudget.engine.optimize_refine import OPTIMAL_GAP, REFINE_FAILED, solve_refined
 from aibudget.i18n import Translator
+from aibudget.planfile import load_plan
 from aibudget.render_optimize import result_json
+from tests.conftest import EXAMPLES
 from tests.engine.optimize_instances import brute_force, random_plan
 
 ABOVE_NOISE = 1e-9  # the optimiser may beat a reference only by float noise
@@ -248,7 +251,7 @@ def test_a_failed_refinement_is_reported_not_hidden(monkeypatch: pytest.MonkeyPa
     _assert_claim_true(problem, sol, water_filling(problem))
     result = optimize_problem(problem, explain=False)
     assert result.notes == [REFINE_FAILED]
-    doc = result_json(Translator("en"), result)
+    doc = result_json(Translator("en"), result, _any_plan())
     assert doc["notes"][0]["code"] == REFINE_FAILED
     assert "fine-tuning" in doc["notes"][0]["text"]
 
@@ -268,7 +271,7 @@ def test_without_refinement_or_bound_nothing_is_called_optimal(
     words = Translator("zh_TW")
     result = optimize_problem(problem, explain=False)
     assert result.status is OptimiseStatus.APPROXIMATE
-    assert "尚未證明" in result_json(words, result)["status_text"]
+    assert "尚未證明" in result_json(words, result, _any_plan())["status_text"]
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -287,3 +290,8 @@ def test_the_bound_is_valid_and_tight_for_every_objective(seed: int) -> None:
     assert sol.bound >= best - 1e-7 * max(abs(best), 1.0)
     assert sol.bound <= best + 1e-5 * max(abs(best), 1.0)
     assert sol.status is OptimiseStatus.OPTIMAL
+
+
+def _any_plan() -> Plan:
+    """A plan for the wording (without explanations the result names none of its tools)."""
+    return load_plan(EXAMPLES[0])

@@ -121,7 +121,7 @@ def tools(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     for reason in result.reasons:
         mark = t("pdf.tool_in") if reason.selected else t("pdf.tool_out")
         label = t("pdf.label_value", label=names.get(reason.tool, reason.tool), value=mark)
-        items.append((label, reason_text(t, cur, reason)))
+        items.append((label, reason_text(t, data.plan, reason)))
     if items:
         doc.labelled(items, size=9)
 

@@ -23,7 +23,7 @@ from aibudget.reports.xlsx_cashflows import (
     figure_formulas,
     figure_value,
 )
-from aibudget.service.tiers import tool_tier_name
+from aibudget.service.tiers import chosen_tier_name, tool_tier_name
 
 DONUT_COLOURS = ("#1F5F8B", "#4C9BC9", "#8CC0DE", "#2E8B57", "#E3A857", "#C8553D", "#8E7DBE")
 
@@ -134,7 +134,7 @@ def _selected(book: Book, ws: Worksheet, data: ReportData, t: Translator, row: i
     row += 1
     for s in opt.selected:
         book.text(ws, row, 0, s.name)
-        book.text(ws, row, 1, s.plan or "–")
+        book.text(ws, row, 1, chosen_tier_name(t, data.plan, s.tool, s.plan))
         book.text(ws, row, 2, t(f"xlsx.phase.{s.phase}"))
         book.text(ws, row, 3, data.plan.calendar_month(s.start_month))
         member = data.plan.member(s.owner)
@@ -223,7 +223,7 @@ def write_tools(
         if reason is not None and entity_id != PLAN_LINES_ID:
             decision = "xlsx.decision.in" if reason.selected else "xlsx.decision.out"
             book.text(ws, row, 14, t(decision))
-            book.text(ws, row, 15, reason_text(t, data.currency, reason))
+            book.text(ws, row, 15, reason_text(t, data.plan, reason))
         row += 1
     book.text(ws, row, 0, t("cli.plan_total"), "bold")
     views = (data.evaluation.expected, data.evaluation.risk_adjusted)

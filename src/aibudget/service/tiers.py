@@ -37,6 +37,13 @@ def tier_name(t: Translator, tier: Any, catalog_id: str | None = None) -> str:
     return tier_id
 
 
+def chosen_tier_name(t: Translator, plan: Any, tool_id: str, tier_id: str | None) -> str:
+    """The name of the tier an allocation chose for a tool of ``plan`` ("–" for none)."""
+    tool = next((x for x in plan.tools if x.id == tool_id), None)
+    tier = next((p for p in tool.plans if p.id == tier_id), None) if tool else None
+    return tier_name(t, tier, tool.catalog_id) if tool and tier else "–"
+
+
 def tool_tier_name(t: Translator, tool: Any) -> str:
     """The name of the tool's chosen tier ("–" when it has none)."""
     chosen = tool.chosen_plan()

@@ -218,7 +218,8 @@ def optimise_version(
 
     with web.db.session() as s:
         version = plans.version(s, user.id, workspace_id, plan_id, number)
-    return result_json(translator(request), allocation.run(web, user.id, version))
+    result = allocation.run(web, user.id, version)
+    return result_json(translator(request), result, version.plan)
 
 
 @router.post(WS + "/assess", status_code=201)

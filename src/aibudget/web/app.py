@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from aibudget import __version__
 from aibudget.planfile import MAX_PLAN_BYTES
-from aibudget.service.tiers import tier_name
+from aibudget.service.tiers import chosen_tier_name, tier_name
 from aibudget.settings import Settings
 from aibudget.store.db import Database
 from aibudget.store.migrate import migrate
@@ -187,6 +187,7 @@ def _templates(zone: ZoneInfo) -> Environment:
     )
     env.globals["app_version"] = __version__
     env.globals["tier_name"] = tier_name
+    env.globals["chosen_tier_name"] = chosen_tier_name
     env.globals["local_time"] = partial(local_time, zone=zone)
     return env
 

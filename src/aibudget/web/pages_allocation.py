@@ -35,7 +35,7 @@ def allocation_page(
     chart = line_items(t, result) if result.line_items else None
     names = {tool.id: tool.name for tool in version.plan.tools}
     members = {m.id: m.name or m.id for m in version.plan.team}
-    doc = result_json(t, result)
+    doc = result_json(t, result, version.plan)
     reasons = [
         (names.get(tool, tool), reason["selected"], reason["text"])
         for tool, reason in doc["reasons"].items()
