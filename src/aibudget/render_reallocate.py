@@ -33,8 +33,16 @@ def summary_text(t: Translator, r: Reallocation) -> str:
     )
 
 
+def proposes_change(r: Reallocation) -> bool:
+    """Whether there is a proposal to accept (something changes, not advice alone)."""
+    from aibudget.engine.reallocate import changes_plan
+
+    return changes_plan(r)
+
+
 def proposal_json(r: Reallocation, t: Translator) -> dict[str, Any]:
     return {
+        "changes_plan": proposes_change(r),
         "months_elapsed": r.months_elapsed,
         "start": r.start,
         "months": r.months,
@@ -49,6 +57,11 @@ def proposal_json(r: Reallocation, t: Translator) -> dict[str, Any]:
 
 
 def print_proposal(console: Console, t: Translator, r: Reallocation) -> None:
+    """The proposal with its heading and figures; when nothing changes, the advice alone."""
+    if not proposes_change(r):
+        for c in r.changes:
+            console.print(f"{change_text(t, c, r.currency)}")
+        return
     console.print(t("reallocate.heading"), style="bold")
     for c in r.changes:
         console.print(f"  • {change_text(t, c, r.currency)}")

@@ -24,7 +24,7 @@ from aibudget.domain.review import Review
 from aibudget.engine.reallocate import changes_plan
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
-from aibudget.render_monitor import tool_reasons, unrecorded_text
+from aibudget.render_monitor import milestone_text, tool_reasons, unrecorded_text
 from aibudget.render_reallocate import change_text, proposal_for, summary_text
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, audit, plans, workspaces
@@ -112,6 +112,7 @@ def review_page(
             raise
         return _failed(request, web, user.id, ws, plan_id, t(error.message_id, **error.params))
     charts = review_charts(t, result) if result else []
+    changing = proposal is not None and changes_plan(proposal)
     names = {x.id: x.name for x in version.plan.tools} | {PLAN_LEVEL: t("cli.plan_lines")}
     return render(
         request,
@@ -131,10 +132,11 @@ def review_page(
         changes=[change_text(t, c, proposal.currency) for c in proposal.changes]
         if proposal
         else [],
-        proposal_summary=summary_text(t, proposal) if proposal else "",
-        digest=plan_digest(proposal.plan)
-        if proposal and proposal.plan and changes_plan(proposal)
-        else "",
+        proposal_summary=summary_text(t, proposal) if proposal and changing else "",
+        digest=plan_digest(proposal.plan) if changing and proposal and proposal.plan else "",
+        milestones=[(m.month, milestone_text(t, version.plan, m)) for m in result.milestones]
+        if result
+        else [],
         note=note,
         rejected=bool(rejected),
         as_of=as_of,
@@ -151,7 +153,7 @@ def _failed(
     return render(
         request, "review.html", status_code=422, space=space, summary=summary, version=version,
         plan=version.plan, result=None, tools=[], names={}, kpi_names={}, charts=[],
-        figures_json="{}", proposal=None, changes=[], proposal_summary="", digest="",
+        figures_json="{}", proposal=None, changes=[], proposal_summary="", digest="", milestones=[],
         note="", rejected=False, as_of="", failure=message, unrecorded=None,
     )  # fmt: skip
 
