@@ -16,3 +16,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不需調整，因此沒有寫出調整後的計畫（未更動 {file}）",
     ),
 }
+
+MESSAGES |= {
+    "reallocate.replace_with": (
+        "Replace {name} with {alternative} from month {month} ({calendar}): your team rates "
+        "{name} poorly and {alternative} serves the same goals. Its {plan} plan costs {price} "
+        "a month; with set-up and about {hours} h of training a person, about {amount} a month",
+        "自第 {month} 個月（{calendar}）起改用 {alternative} 取代 {name}：團隊對 {name} 評價偏低，"
+        "而 {alternative} 能服務同樣的目標。{plan} 方案每月 {price}；連同導入與每人約 {hours} 小時的"
+        "教育訓練，平均每月約 {amount}",
+    ),
+    "reallocate.replace_not_worth": (
+        "Stop {name} from month {month} ({calendar}): your team rates it poorly. "
+        "{alternative} would serve the same goals but does not pay back on current "
+        "estimates. Frees {amount} a month",
+        "自第 {month} 個月（{calendar}）起停用 {name}：團隊評價偏低。{alternative} 雖能服務同樣的"
+        "目標，但以目前的估計不划算。每月省下 {amount}",
+    ),
+    "reallocate.replace_none": (
+        "Stop {name} from month {month} ({calendar}): your team rates it poorly, and the tool "
+        "catalog has no other tool for the same goals. Frees {amount} a month",
+        "自第 {month} 個月（{calendar}）起停用 {name}：團隊評價偏低，工具目錄中也沒有能服務同樣"
+        "目標的其他工具。每月省下 {amount}",
+    ),
+    "reallocate.add_channels": (
+        "Scale up {name}: {seats} more channels from month {month} ({calendar}), "
+        "{amount} a month",
+        "擴大使用 {name}：自第 {month} 個月（{calendar}）起增加 {seats} 個頻道，每月 {amount}",
+    ),
+    "reallocate.add_channel": (
+        "Scale up {name}: 1 more channel from month {month} ({calendar}), {amount} a month",
+        "擴大使用 {name}：自第 {month} 個月（{calendar}）起增加 1 個頻道，每月 {amount}",
+    ),
+    "reallocate.upgrade": (
+        "Scale up {name}: move up to the {plan} plan from month {month} ({calendar}), "
+        "{amount} more a month",
+        "擴大使用 {name}：自第 {month} 個月（{calendar}）起升級到 {plan} 方案，每月多 {amount}",
+    ),
+    "reallocate.scale_no_step": (
+        "{name} does better than planned, but its plan has no larger tier or extra seats to "
+        "buy: give it more of the team's tasks",
+        "{name} 的成效優於計畫，但它的方案沒有更大的等級或可加購的席位：可以把更多工作交給它",
+    ),
+    "reallocate.stop_at_renewal": (
+        "Stop {name} when its paid year ends: the annual plan is paid up to month {until} "
+        "({until_calendar}); do not renew it in month {month} ({calendar})",
+        "{name} 的年費已付到第 {until} 個月（{until_calendar}），到期後停用："
+        "請勿在第 {month} 個月（{calendar}）續約",
+    ),
+}

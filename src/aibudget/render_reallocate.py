@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
 
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.guidance import CatalogTool
 from aibudget.domain.plan import Plan
 from aibudget.domain.reallocation import Change, Reallocation
 from aibudget.domain.review import Review
 from aibudget.i18n import Translator
 
 
+def _param(t: Translator, value: Any, currency: str) -> Any:
+    if isinstance(value, Decimal):
+        return t.money(value, currency)
+    if isinstance(value, dict) and set(value) == {"amount", "currency"}:
+        return t.money(value["amount"], value["currency"], 2 if value["amount"] % 1 else 0)
+    return value
+
+
 def change_text(t: Translator, change: Change, currency: str) -> str:
-    """A change in words: every Decimal param is money in the plan's currency."""
-    params = {
-        k: t.money(v, currency) if isinstance(v, Decimal) else v for k, v in change.params.items()
-    }
+    """A change in words: a Decimal param is money in the plan's currency, an
+    ``{amount, currency}`` param money in its own currency."""
+    params = {k: _param(t, v, currency) for k, v in change.params.items()}
     return t(change.message_id, **params)
 
 
@@ -68,11 +77,17 @@ def print_proposal(console: Console, t: Translator, r: Reallocation) -> None:
     console.print(summary_text(t, r))
 
 
-def proposal_for(plan: Plan, result: Review, t: Translator) -> tuple[Reallocation | None, str]:
-    """The proposal, or None and the reason in words (e.g. the horizon is over)."""
+def proposal_for(
+    plan: Plan, result: Review, t: Translator, catalog: Mapping[str, CatalogTool] | None = None
+) -> tuple[Reallocation | None, str]:
+    """The proposal, or None and the reason in words (e.g. the horizon is over).
+    ``catalog``: the catalog the plan sees (default: built-in plus the plan's own)."""
+    from aibudget.catalog import catalog_for
     from aibudget.engine.reallocate import reallocate
 
+    if catalog is None:
+        catalog, _ = catalog_for(plan.catalog)
     try:
-        return reallocate(plan, result), ""
+        return reallocate(plan, result, catalog), ""
     except AibudgetError as error:
         return None, t(error.message_id, **error.params)

@@ -31,6 +31,7 @@ from aibudget.store import actuals, audit, plans, workspaces
 from aibudget.store.errors import Conflict
 from aibudget.store.plans import to_document
 from aibudget.store.records import PlanVersion, Role
+from aibudget.web import catalogs
 from aibudget.web.charts import figures_json
 from aibudget.web.charts_monitor import review_charts
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
@@ -72,10 +73,11 @@ def reviewed(
         base = plans.baseline(s, user_id, ws, plan_id)
         version = plans.version(s, user_id, ws, plan_id, base.number if base else None)
         stored = actuals.get(s, user_id, ws, plan_id, version.plan.currency)
+        catalog, _, _ = catalogs.for_plan(s, user_id, ws, version.plan)
     if not stored.records:
         return space, summary, version, None, None, ""
     result = review(version.plan, stored, month)
-    proposal, note = proposal_for(version.plan, result, t)
+    proposal, note = proposal_for(version.plan, result, t, catalog)
     return space, summary, version, result, proposal, note
 
 
