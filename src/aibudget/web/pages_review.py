@@ -82,15 +82,17 @@ def reviewed(
 
 
 def _tool_rows(t: Translator, r: Review) -> list[dict[str, Any]]:
+    """One row per tool with its advice (plan-level lines are no tool: no advice)."""
     return [
         {
-            "name": t("cli.plan_lines") if x.tool == PLAN_LEVEL else x.name,
+            "name": x.name,
             "action": x.action.value,
             "action_text": t(f"monitor.action.{x.action.value}"),
             "reasons": tool_reasons(t, x),
             "x": x,
         }
         for x in r.tools
+        if x.tool != PLAN_LEVEL
     ]
 
 
