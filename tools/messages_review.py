@@ -10,6 +10,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "starting point to the target",
         "{goal}：{status}－最新 {latest}，要達到 {target}，從起點算起已完成 {pct}",
     ),
+    "review.price_times": (
+        "the subscription you really paid in the last three months is about {times} times "
+        "the plan's price; the forecast and the proposal use what you pay",
+        "近三個月實際支付的訂閱費約為計畫價格的 {times} 倍，預測與調整提案都已改用實際價格",
+    ),
+    "review.price_share": (
+        "the subscription you really paid in the last three months is about {pct} of the "
+        "plan's price; the forecast and the proposal use what you pay",
+        "近三個月實際支付的訂閱費約為計畫價格的 {pct}，預測與調整提案都已改用實際價格",
+    ),
     "review.unrecorded_column": ("Planned, not recorded", "計畫中、尚未記錄"),
     "review.proposal_not_written": (
         "Nothing changes, so no proposal was written ({file} was not touched)",

@@ -30,11 +30,22 @@ REVIEW_TOOL_COLUMNS = (
 
 
 def tool_reasons(t: Translator, x: ToolReview) -> list[str]:
-    """The reasons behind a tool's advice in words, with its attainment explained."""
+    """The reasons behind a tool's advice in words, with its attainment and the price
+    really paid explained."""
     out = [t(f"monitor.reason.{code}") for code in x.reasons]
     if x.attainment is not None:
         out.append(t("monitor.attainment_words", pct=_pct(t, x.attainment)))
+    if x.price_factor is not None:
+        out.append(price_text(t, x.price_factor))
     return out
+
+
+def price_text(t: Translator, factor: Decimal) -> str:
+    """What the tool really costs against the plan's price: "about 10 times", "about 80%"."""
+    if factor >= 2:
+        times = factor.quantize(Decimal("0.1")).normalize()
+        return t("review.price_times", times=t.number(times, 0 if times % 1 == 0 else 1))
+    return t("review.price_share", pct=t.percent(factor, 0))
 
 
 def unrecorded_text(t: Translator, r: Review) -> str | None:
@@ -157,7 +168,7 @@ def review_json(
                 "reasons": x.reasons,
                 "text": t(f"monitor.action.{x.action.value}")
                 + ": "
-                + "; ".join(t(f"monitor.reason.{code}") for code in x.reasons),
+                + "; ".join(tool_reasons(t, x)),
                 "adoption": x.adoption,
                 "feedback": x.feedback,
             }
