@@ -68,6 +68,15 @@ MESSAGES |= {
         "buy: give it more of the team's tasks",
         "{name} 的成效優於計畫，但它的方案沒有更大的等級或可加購的席位：可以把更多工作交給它",
     ),
+    "reallocate.switch_to_annual_priced": (
+        "Switch {name} to yearly billing: {amount} once a year, about {monthly} a month "
+        "(now {was} a month)",
+        "將 {name} 改為年繳：一年付一次 {amount}，約每月 {monthly}（目前每月 {was}）",
+    ),
+    "reallocate.switch_plan_priced": (
+        "Switch {name} to its plan at about {monthly} a month (now {was} a month)",
+        "將 {name} 改用約每月 {monthly} 的方案（目前每月 {was}）",
+    ),
     "reallocate.stop_at_renewal": (
         "Stop {name} when its paid year ends: the annual plan is paid up to month {until} "
         "({until_calendar}); do not renew it in month {month} ({calendar})",

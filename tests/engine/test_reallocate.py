@@ -205,6 +205,6 @@ def test_a_lock_in_holds_whatever_the_numbers(seed: int) -> None:
     weak = next(t for t in result.plan.tools if t.id == "weak")
     assert weak.start_month == 1 and not weak.plans  # kept, on the plan already paid
     assert [x.renewal for x in result.locks] == [13]
-    assert not {"reallocate.stop", "reallocate.switch_plan"} & {
+    assert not {"reallocate.stop", "reallocate.switch_plan", "reallocate.switch_plan_priced"} & {
         c.message_id for c in result.changes if c.tool == "weak"
     }

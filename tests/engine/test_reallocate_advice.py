@@ -93,6 +93,7 @@ def test_a_tool_to_improve_is_kept_with_training_and_not_moved_to_an_annual_plan
     slow = next(t for t in result.plan.tools if t.id == "slow")
     assert slow.plan == "m"
     assert ids(result, "reallocate.switch_to_annual") == []
+    assert ids(result, "reallocate.switch_to_annual_priced") == []
     improve = next(c for c in result.changes if c.message_id.startswith("reallocate.improve"))
     assert improve.tool == "slow" and improve.params["hours"] == "3"
     assert improve.params["amount"] == 3 * RATE  # the owner's three hours, at her rate
@@ -146,3 +147,21 @@ def test_a_tool_to_stop_on_a_paid_annual_plan_stays_until_its_paid_year_ends() -
     assert "paid up to month 12 (2027-12); do not renew it in month 13 (2028-01)" in text
     assert ids(result, "reallocate.stop") == ids(result, "reallocate.replace_none") == []
     assert ids(result, "reallocate.locked") == ids(result, "reallocate.renewal_doubtful") == []
+
+
+def test_a_plan_without_a_name_is_said_by_its_price_never_its_id() -> None:
+    kept = hours_tool("t1", (10, 20, 35), 100)
+    kept["plans"] = [
+        {"id": "m", "price": 1000, "seats": 1},
+        {"id": "y", "price": 6000, "seats": 1, "billing": "annual"},
+    ]
+    plan = make_plan(kept, horizon={"months": 24})
+    done = review(plan, actuals(*[rec(m, hours_saved=Decimal(20)) for m in range(1, 4)]))
+    assert next(t.action for t in done.tools) is Action.KEEP
+    result = reallocate(plan, done)
+    switch = next(c for c in result.changes if c.tool == "t1")
+    assert switch.message_id == "reallocate.switch_to_annual_priced"
+    assert (switch.params["amount"], switch.params["monthly"]) == (6000, 500)
+    assert switch.params["was"] == 1000
+    text = change_text(Translator("zh_TW"), switch, "TWD")
+    assert text == "將 Tool 改為年繳：一年付一次 NT$6,000，約每月 NT$500（目前每月 NT$1,000）"

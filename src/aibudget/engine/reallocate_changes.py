@@ -16,6 +16,8 @@ Per tool, following the review's advice:
   cost; the optimiser may still start the tool later when the remaining budget or
   hours call for it, and the proposal then says so (``reallocate.pause``) and schedules
   the training for the restart;
+- another plan of the same tool: by the plans' names, or by their prices a month when
+  they have none (``..._priced``: a plan id is no word for an owner);
 - scale up: the step in the tool's own pricing unit, ``reallocate.add_seat(s)``,
   ``reallocate.add_channel(s)`` or ``reallocate.upgrade``; ``reallocate.scale_no_step``
   when its pricing has no step up.
@@ -109,19 +111,32 @@ def tool_changes(diff: Diff, problem: Problem, result: OptimisationResult) -> No
 def _plan_and_start(diff: Diff, tool: Tool, plan_id: str | None, start: int, running: bool) -> None:
     chosen = tool.chosen_plan()
     if chosen is not None and plan_id != chosen.id:
-        new = next(p for p in tool.plans if p.id == plan_id)
-        message = (
-            "reallocate.switch_to_annual"
-            if new.billing is Billing.ANNUAL and chosen.billing is not Billing.ANNUAL
-            else "reallocate.switch_plan"
-        )
-        diff.add(message, tool, plan=new.name or new.id, was=chosen.name or chosen.id)
+        _switch(diff, tool, chosen, next(p for p in tool.plans if p.id == plan_id))
     if start != tool.start_month:
         when = diff.month(start)
         if running:
             diff.add("reallocate.pause", tool, restart=when["month"], **diff.month(1))
         else:
             diff.add("reallocate.move_start", tool, was=diff.base.k + tool.start_month, **when)
+
+
+def _switch(diff: Diff, tool: Tool, chosen: ToolPlan, new: ToolPlan) -> None:
+    """Another plan of the same tool: by its name, or by its price when it has none."""
+    message = (
+        "reallocate.switch_to_annual"
+        if new.billing is Billing.ANNUAL and chosen.billing is not Billing.ANNUAL
+        else "reallocate.switch_plan"
+    )
+    if new.name and chosen.name:
+        diff.add(message, tool, plan=new.name, was=chosen.name)
+        return
+
+    def a_month(tier: ToolPlan) -> Decimal:
+        bill = diff.base.plan.bill(tier)
+        return round_money(bill / 12 if tier.billing is Billing.ANNUAL else bill)
+
+    amount = round_money(diff.base.plan.bill(new))
+    diff.add(message + "_priced", tool, amount=amount, monthly=a_month(new), was=a_month(chosen))
 
 
 def _replacement(diff: Diff, tool: Tool, freed: Decimal, picked: dict[str, SelectedTool]) -> None:

@@ -10,7 +10,7 @@ from aibudget.domain.guidance import Severity
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
 from aibudget.render_guidance import finding_json, findings_summary, month_text
-from aibudget.render_monitor import milestone_text, unrecorded_text
+from aibudget.render_monitor import milestone_text, tool_reasons, unrecorded_text
 from aibudget.render_reallocate import change_text, proposes_change, summary_text
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData, renewals, review_months
@@ -169,12 +169,7 @@ def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
                     label=names.get(x.tool, x.name),
                     value=t(f"monitor.action.{x.action.value}"),
                 ),
-                t(
-                    "pdf.because",
-                    reasons=t("pdf.list_separator").join(
-                        t(f"monitor.reason.{code}") for code in x.reasons
-                    ),
-                ),
+                t("pdf.because", reasons=t("pdf.list_separator").join(tool_reasons(t, x))),
             )
             for x in r.tools
             if x.tool != PLAN_LINES_ID
