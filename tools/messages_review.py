@@ -50,8 +50,7 @@ MESSAGES |= {
         "目標的其他工具。每月省下 {amount}",
     ),
     "reallocate.add_channels": (
-        "Scale up {name}: {seats} more channels from month {month} ({calendar}), "
-        "{amount} a month",
+        "Scale up {name}: {seats} more channels from month {month} ({calendar}), {amount} a month",
         "擴大使用 {name}：自第 {month} 個月（{calendar}）起增加 {seats} 個頻道，每月 {amount}",
     ),
     "reallocate.add_channel": (
