@@ -14,23 +14,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stop {name} from month {month} ({calendar}): frees {amount} a month",
         "自第 {month} 個月（{calendar}）起停用 {name}：每月省下 {amount}",
     ),
-    "reallocate.replace": (
-        "Stop {name} from month {month} ({calendar}) and look for another tool for the "
-        "same goals: your team rates it poorly. Frees {amount} a month",
-        "自第 {month} 個月（{calendar}）起停用 {name}，並為同樣的目標另找工具：團隊評價偏低。"
-        "每月省下 {amount}",
-    ),
     "reallocate.improve": (
-        "Keep {name}, but train {people} (about {hours} hours a person) in month {month} "
-        "({calendar}), then check it again at the next review",
-        "保留 {name}，但請在第 {month} 個月（{calendar}）安排 {people} 上課（每人約 {hours} 小時），"
-        "下次檢討時再看成效",
+        "Keep {name}, but train {people} (about {hours} h a person, about {amount} of their "
+        "time) in month {month} ({calendar}), then check it again at the next review",
+        "保留 {name}，但請在第 {month} 個月（{calendar}）安排 {people} 接受教育訓練"
+        "（每人約 {hours} 小時，約 {amount} 的工時），下次檢討時再看成效",
     ),
     "reallocate.improve_team": (
-        "Keep {name}, but train the team (about {hours} hours a person) in month {month} "
-        "({calendar}), then check it again at the next review",
-        "保留 {name}，但請在第 {month} 個月（{calendar}）安排團隊上課（每人約 {hours} 小時），"
-        "下次檢討時再看成效",
+        "Keep {name}, but train the team (about {hours} h a person, about {amount} of their "
+        "time) in month {month} ({calendar}), then check it again at the next review",
+        "保留 {name}，但請在第 {month} 個月（{calendar}）安排團隊接受教育訓練"
+        "（每人約 {hours} 小時，約 {amount} 的工時），下次檢討時再看成效",
     ),
     "reallocate.cancel": (
         "Do not start {name} (planned for month {month}, {calendar}): frees {amount} a month",

@@ -221,10 +221,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{month} 檢討：計畫、預測與實際",
     ),
     "pdf.review_lead": (
-        "After {months} month(s): {spent} spent and {benefits} of benefits recorded. The "
-        "plan's NPV was {plan}; with the actuals and the updated estimates the forecast "
+        "Months reviewed: {months}. Spend recorded: {spent}; benefits recorded: {benefits}. "
+        "The plan's NPV was {plan}; with the actuals and the updated estimates the forecast "
         "is {forecast}.",
-        "已進行 {months} 個月：累計支出 {spent}，記錄的效益 {benefits}。計畫淨現值原為 {plan}，"
+        "已進行 {months} 個月：已記錄的支出 {spent}，記錄的效益 {benefits}。計畫淨現值原為 {plan}，"
         "依實際數字與更新後的估計，預測淨現值為 {forecast}。",
     ),
     "pdf.forecast": ("Forecast", "預測"),

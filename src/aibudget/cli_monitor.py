@@ -5,7 +5,8 @@ bad row with its line and reason) and writes the normalised actuals file (JSON) 
 when every row of every file is valid; re-importing the same rows changes nothing.
 ``review PLAN --actuals FILE...`` compares plan, forecast and actuals and proposes the
 reallocation of the remaining months (:mod:`aibudget.cli_reallocate`);
-``--write-proposal FILE`` writes the proposed plan version as YAML.
+``--write-proposal FILE`` writes the proposed plan version as YAML (and nothing when
+the proposal changes nothing: then no proposal is announced either).
 
 Exit codes: 0 fine, 2 bad input (nothing written).
 """
@@ -38,7 +39,7 @@ from aibudget.imports import ImportOptions, confirm, preview_file
 from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv, template_xlsx
 from aibudget.render_monitor import preview_json, print_preview, render_review, review_json
-from aibudget.render_reallocate import print_proposal, proposal_json
+from aibudget.render_reallocate import print_proposal, proposal_json, proposes_change
 
 actuals_app = typer.Typer(help="Monthly actuals: import files, download the template.")
 PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]
@@ -249,7 +250,11 @@ def review_cmd(
     lang: LangOpt = None,
     proposal_file: Annotated[
         Path | None,
-        typer.Option("--write-proposal", help="Write the proposed plan version (YAML) here."),
+        typer.Option(
+            "--write-proposal",
+            help="Write the proposed plan version (YAML) here; nothing is written when "
+            "nothing changes.",
+        ),
     ] = None,
 ) -> None:
     """Plan vs forecast vs actual, KPI attainment, advice per tool, milestones, and the
@@ -268,7 +273,8 @@ def review_cmd(
         Console(stderr=True).print(f"[red]{t('monitor.bad_month', value=as_of)}[/red]")
         raise typer.Exit(code=2) from None
     proposal, note = proposal_for(plan, result, t)
-    if proposal_file is not None:
+    unchanged = proposal is not None and not proposes_change(proposal)
+    if proposal_file is not None and not unchanged:
         write_proposal(proposal_file, proposal, note, t)
     if as_json:
         shown = None if proposal is None else proposal_json(proposal, t)
@@ -280,7 +286,8 @@ def review_cmd(
     if proposal is not None:
         print_proposal(console, t, proposal)
     if proposal_file is not None:
-        console.print(t("reallocate.written", file=str(proposal_file)))
+        done = "review.proposal_not_written" if unchanged else "reallocate.written"
+        console.print(t(done, file=str(proposal_file)))
 
 
 def register(app: typer.Typer) -> None:

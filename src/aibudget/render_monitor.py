@@ -11,7 +11,7 @@ from rich.table import Table
 from aibudget.domain.actuals import PLAN_LEVEL
 from aibudget.domain.errors import Problem
 from aibudget.domain.plan import Plan
-from aibudget.domain.review import Review, ToolReview
+from aibudget.domain.review import KpiStatus, Milestone, Review, ToolReview
 from aibudget.i18n import Translator
 from aibudget.imports import Preview
 
@@ -30,11 +30,22 @@ REVIEW_TOOL_COLUMNS = (
 
 
 def tool_reasons(t: Translator, x: ToolReview) -> list[str]:
-    """The reasons behind a tool's advice in words, with its attainment explained."""
+    """The reasons behind a tool's advice in words, with its attainment and the price
+    really paid explained."""
     out = [t(f"monitor.reason.{code}") for code in x.reasons]
     if x.attainment is not None:
         out.append(t("monitor.attainment_words", pct=_pct(t, x.attainment)))
+    if x.price_factor is not None:
+        out.append(price_text(t, x.price_factor))
     return out
+
+
+def price_text(t: Translator, factor: Decimal) -> str:
+    """What the tool really costs against the plan's price: "about 10 times", "about 80%"."""
+    if factor >= 2:
+        times = factor.quantize(Decimal("0.1")).normalize()
+        return t("review.price_times", times=t.number(times, 0 if times % 1 == 0 else 1))
+    return t("review.price_share", pct=t.percent(factor, 0))
 
 
 def unrecorded_text(t: Translator, r: Review) -> str | None:
@@ -42,6 +53,19 @@ def unrecorded_text(t: Translator, r: Review) -> str | None:
     if r.realised.unrecorded <= 0:
         return None
     return t("monitor.unrecorded", amount=t.money(r.realised.unrecorded, r.currency))
+
+
+def goal_names(plan: Plan) -> dict[str, str]:
+    """Goal id -> the goal's name, as the owner wrote it."""
+    return {g.id: g.name for g in plan.goals}
+
+
+def milestone_text(t: Translator, plan: Plan, m: Milestone) -> str:
+    """A milestone in words; a goal reached is named as the owner named it."""
+    params = dict(m.params)
+    if "goal" in params:
+        params["goal"] = goal_names(plan).get(str(params["goal"]), params["goal"])
+    return t(f"monitor.milestone.{m.id}", **params)
 
 
 def problem_text(t: Translator, p: Problem, file: str) -> str:
@@ -144,7 +168,7 @@ def review_json(
                 "reasons": x.reasons,
                 "text": t(f"monitor.action.{x.action.value}")
                 + ": "
-                + "; ".join(t(f"monitor.reason.{code}") for code in x.reasons),
+                + "; ".join(tool_reasons(t, x)),
                 "adoption": x.adoption,
                 "feedback": x.feedback,
             }
@@ -162,8 +186,25 @@ def _pct(t: Translator, value: Decimal | None) -> str:
     return "–" if value is None else t.percent(value)
 
 
-def _num(value: Decimal | None) -> str:
-    return "–" if value is None else str(value)
+def _num(t: Translator, value: Decimal | None) -> str:
+    """A KPI value with its separators and the decimals it was entered with (at most 2)."""
+    if value is None:
+        return "–"
+    exponent = value.normalize().as_tuple().exponent
+    places = min(2, -exponent) if isinstance(exponent, int) and exponent < 0 else 0
+    return t.number(value, places)
+
+
+def kpi_text(t: Translator, goal: str, k: KpiStatus) -> str:
+    """A goal's KPI in words: status, latest value, target and the way gone so far."""
+    return t(
+        "review.kpi_line",
+        goal=goal,
+        status=t(f"monitor.kpi.{k.status}"),
+        latest=_num(t, k.latest),
+        target=_num(t, k.target),
+        pct=_pct(t, k.attainment),
+    )
 
 
 def tool_label(t: Translator, tool: str, name: str) -> str:
@@ -244,13 +285,11 @@ def render_review(
             t.money(v.forecast, cur),
         )
     console.print(lines)
+    goals = goal_names(plan)
     for k in r.kpis:
-        console.print(
-            f"  {k.goal}: {t(f'monitor.kpi.{k.status}')} "
-            f"({_num(k.latest)} / {_num(k.target)}, {_pct(t, k.attainment)})"
-        )
+        console.print("  " + kpi_text(t, goals.get(k.goal, k.goal), k))
     for m in r.milestones:
-        console.print(f"  🎉 {m.month}: {t(f'monitor.milestone.{m.id}', **m.params)}")
+        console.print(f"  🎉 {m.month}: {milestone_text(t, plan, m)}")
     if r.ignored_records:
         console.print(t("monitor.ignored", count=r.ignored_records), style="yellow")
     if note is not None:

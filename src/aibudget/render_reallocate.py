@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
 
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.guidance import CatalogTool
 from aibudget.domain.plan import Plan
 from aibudget.domain.reallocation import Change, Reallocation
 from aibudget.domain.review import Review
 from aibudget.i18n import Translator
 
 
+def _param(t: Translator, value: Any, currency: str) -> Any:
+    if isinstance(value, Decimal):
+        return t.money(value, currency)
+    if isinstance(value, dict) and set(value) == {"amount", "currency"}:
+        return t.money(value["amount"], value["currency"], 2 if value["amount"] % 1 else 0)
+    return value
+
+
 def change_text(t: Translator, change: Change, currency: str) -> str:
-    """A change in words: every Decimal param is money in the plan's currency."""
-    params = {
-        k: t.money(v, currency) if isinstance(v, Decimal) else v for k, v in change.params.items()
-    }
+    """A change in words: a Decimal param is money in the plan's currency, an
+    ``{amount, currency}`` param money in its own currency."""
+    params = {k: _param(t, v, currency) for k, v in change.params.items()}
     return t(change.message_id, **params)
 
 
@@ -33,8 +42,16 @@ def summary_text(t: Translator, r: Reallocation) -> str:
     )
 
 
+def proposes_change(r: Reallocation) -> bool:
+    """Whether there is a proposal to accept (something changes, not advice alone)."""
+    from aibudget.engine.reallocate import changes_plan
+
+    return changes_plan(r)
+
+
 def proposal_json(r: Reallocation, t: Translator) -> dict[str, Any]:
     return {
+        "changes_plan": proposes_change(r),
         "months_elapsed": r.months_elapsed,
         "start": r.start,
         "months": r.months,
@@ -49,17 +66,28 @@ def proposal_json(r: Reallocation, t: Translator) -> dict[str, Any]:
 
 
 def print_proposal(console: Console, t: Translator, r: Reallocation) -> None:
+    """The proposal with its heading and figures; when nothing changes, the advice alone."""
+    if not proposes_change(r):
+        for c in r.changes:
+            console.print(f"{change_text(t, c, r.currency)}")
+        return
     console.print(t("reallocate.heading"), style="bold")
     for c in r.changes:
         console.print(f"  • {change_text(t, c, r.currency)}")
     console.print(summary_text(t, r))
 
 
-def proposal_for(plan: Plan, result: Review, t: Translator) -> tuple[Reallocation | None, str]:
-    """The proposal, or None and the reason in words (e.g. the horizon is over)."""
+def proposal_for(
+    plan: Plan, result: Review, t: Translator, catalog: Mapping[str, CatalogTool] | None = None
+) -> tuple[Reallocation | None, str]:
+    """The proposal, or None and the reason in words (e.g. the horizon is over).
+    ``catalog``: the catalog the plan sees (default: built-in plus the plan's own)."""
+    from aibudget.catalog import catalog_for
     from aibudget.engine.reallocate import reallocate
 
+    if catalog is None:
+        catalog, _ = catalog_for(plan.catalog)
     try:
-        return reallocate(plan, result), ""
+        return reallocate(plan, result, catalog), ""
     except AibudgetError as error:
         return None, t(error.message_id, **error.params)

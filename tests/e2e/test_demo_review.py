@@ -52,4 +52,14 @@ def test_the_demo_review_page_shows_the_example_actuals(
     kpis = page.get_by_test_id("kpis").inner_text()
     assert all(goal.name in kpis and goal.id not in kpis for goal in plan.goals)
     shot(page, "demo-review-1280")
+    narrow = context.new_page()
+    narrow.set_viewport_size({"width": 375, "height": 800})
+    narrow.goto(page.url)
+    narrow.wait_for_selector("[data-testid=recommendations]")
+    width = "document.documentElement.scrollWidth - window.innerWidth"
+    assert narrow.evaluate(width) <= 0  # wide tables scroll inside their cards
+    proposal = narrow.get_by_test_id("proposal").inner_text()
+    assert t("reallocate.no_change") in proposal  # the demo is on plan: nothing to accept
+    assert narrow.get_by_test_id("accept").count() == 0 and "淨現值" not in proposal
+    shot(narrow, "demo-review-375")
     context.close()

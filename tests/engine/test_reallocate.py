@@ -71,7 +71,7 @@ def test_an_annual_plan_paid_in_month_one_is_not_dropped_before_month_13() -> No
         lock = next(x for x in result.locks if x.tool == "weak")
         assert (lock.paid_until, lock.renewal) == (12, 13)
         assert lock.worth_renewing is False
-        assert ids(result, "reallocate.renewal_doubtful") == ["weak"]
+        assert ids(result, "reallocate.stop_at_renewal") == ["weak"]
         assert result.plan.optimise is not None and "weak" in result.plan.optimise.force_in
     # at the renewal the lock is gone and the weak tool goes
     result = reallocate(plan, review(plan, actuals(*annual_records(12))))
@@ -160,7 +160,7 @@ def test_every_change_message_exists_in_both_catalogues() -> None:
                 assert text, (locale, change.message_id)
                 names = set(re.findall(r"{(\w+)}", text))
                 assert names <= set(change.params), (change.message_id, names)
-    assert {"reallocate.move", "reallocate.locked", "reallocate.renewal_doubtful"} <= seen
+    assert {"reallocate.move", "reallocate.stop_at_renewal"} <= seen
 
 
 def test_an_ad_channel_below_its_best_spend_gets_more() -> None:
@@ -205,6 +205,6 @@ def test_a_lock_in_holds_whatever_the_numbers(seed: int) -> None:
     weak = next(t for t in result.plan.tools if t.id == "weak")
     assert weak.start_month == 1 and not weak.plans  # kept, on the plan already paid
     assert [x.renewal for x in result.locks] == [13]
-    assert not {"reallocate.stop", "reallocate.switch_plan"} & {
+    assert not {"reallocate.stop", "reallocate.switch_plan", "reallocate.switch_plan_priced"} & {
         c.message_id for c in result.changes if c.tool == "weak"
     }

@@ -14,7 +14,7 @@ from aibudget.engine.review import review
 from aibudget.i18n import Translator, catalogue
 from aibudget.render_reallocate import change_text
 from tests.engine.test_reallocate import annual_plan, annual_records, ids
-from tests.engine.test_review import actuals, hours_tool, rec
+from tests.engine.test_review import RATE, actuals, hours_tool, rec
 from tests.factories import make_plan
 
 
@@ -50,7 +50,7 @@ def test_no_hours_saved_in_three_months_is_replaced_when_the_team_rates_it_poorl
     assert action is Action.REPLACE
     assert result.plan is not None
     assert "idle" not in {t.id for t in result.plan.tools}
-    assert ids(result, "reallocate.replace") == ["idle"]
+    assert ids(result, "reallocate.replace_none") == ["idle"]  # no catalog given
 
 
 def test_no_hours_saved_in_three_months_is_stopped_from_the_next_month() -> None:
@@ -93,10 +93,13 @@ def test_a_tool_to_improve_is_kept_with_training_and_not_moved_to_an_annual_plan
     slow = next(t for t in result.plan.tools if t.id == "slow")
     assert slow.plan == "m"
     assert ids(result, "reallocate.switch_to_annual") == []
+    assert ids(result, "reallocate.switch_to_annual_priced") == []
     improve = next(c for c in result.changes if c.message_id.startswith("reallocate.improve"))
     assert improve.tool == "slow" and improve.params["hours"] == "3"
+    assert improve.params["amount"] == 3 * RATE  # the owner's three hours, at her rate
     text = change_text(Translator("en"), improve, "TWD")
-    assert "about 3 hours a person" in text and "NT$" not in text
+    assert "about 3 h a person, about NT$300 of their time" in text
+    assert slow.training.hours_per_person == 3  # the accepted version schedules it
 
 
 def test_one_more_seat_is_said_in_the_singular() -> None:
@@ -129,7 +132,7 @@ def test_every_new_change_message_exists_in_both_catalogues() -> None:
                 text = catalogue(locale).get(change.message_id)
                 assert text, (locale, change.message_id)
                 assert set(re.findall(r"{(\w+)}", text)) <= set(change.params)
-    assert {"reallocate.replace", "reallocate.stop", "reallocate.improve"} <= seen
+    assert {"reallocate.replace_none", "reallocate.stop", "reallocate.improve"} <= seen
 
 
 def test_a_tool_to_stop_on_a_paid_annual_plan_stays_until_its_paid_year_ends() -> None:
@@ -138,7 +141,27 @@ def test_a_tool_to_stop_on_a_paid_annual_plan_stays_until_its_paid_year_ends() -
     assert next(t.action for t in done.tools if t.tool == "weak") in (Action.STOP, Action.REPLACE)
     result = reallocate(plan, done)
     assert result.plan is not None and "weak" in {t.id for t in result.plan.tools}
-    locked = next(c for c in result.changes if c.message_id == "reallocate.locked")
-    assert locked.tool == "weak" and locked.params["until"] == 12
-    assert ids(result, "reallocate.renewal_doubtful") == ["weak"]
-    assert ids(result, "reallocate.stop") == ids(result, "reallocate.replace") == []
+    stop = next(c for c in result.changes if c.message_id == "reallocate.stop_at_renewal")
+    assert stop.tool == "weak" and stop.params["until"] == 12 and stop.params["month"] == 13
+    text = change_text(Translator("en"), stop, "TWD")
+    assert "paid up to month 12 (2027-12); do not renew it in month 13 (2028-01)" in text
+    assert ids(result, "reallocate.stop") == ids(result, "reallocate.replace_none") == []
+    assert ids(result, "reallocate.locked") == ids(result, "reallocate.renewal_doubtful") == []
+
+
+def test_a_plan_without_a_name_is_said_by_its_price_never_its_id() -> None:
+    kept = hours_tool("t1", (10, 20, 35), 100)
+    kept["plans"] = [
+        {"id": "m", "price": 1000, "seats": 1},
+        {"id": "y", "price": 6000, "seats": 1, "billing": "annual"},
+    ]
+    plan = make_plan(kept, horizon={"months": 24})
+    done = review(plan, actuals(*[rec(m, hours_saved=Decimal(20)) for m in range(1, 4)]))
+    assert next(t.action for t in done.tools) is Action.KEEP
+    result = reallocate(plan, done)
+    switch = next(c for c in result.changes if c.tool == "t1")
+    assert switch.message_id == "reallocate.switch_to_annual_priced"
+    assert (switch.params["amount"], switch.params["monthly"]) == (6000, 500)
+    assert switch.params["was"] == 1000
+    text = change_text(Translator("zh_TW"), switch, "TWD")
+    assert text == "將 Tool 改為年繳：一年付一次 NT$6,000，約每月 NT$500（目前每月 NT$1,000）"

@@ -67,3 +67,18 @@ def test_the_last_three_recorded_months_set_the_price() -> None:
     assert price_factor(spent, planned, 5) == Decimal(2)
     assert price_factor(spent, planned, 2) is None
     assert price_factor({}, planned, 5) is None
+
+
+def test_the_price_really_paid_is_said_in_words() -> None:
+    from aibudget.i18n import Translator
+    from aibudget.render_monitor import tool_reasons
+
+    for amount, en, zh in (
+        (10_000, "about 10 times the plan's price", "約為計畫價格的 10 倍"),
+        (800, "about 80% of the plan's price", "約為計畫價格的 80%"),
+    ):
+        done = review(plan(), actuals(*paid(amount)))
+        t1 = next(t for t in done.tools if t.tool == "t1")
+        assert t1.price_factor == Decimal(amount) / PLANNED  # recomputed from the records
+        assert any(en in text for text in tool_reasons(Translator("en"), t1))
+        assert any(zh in text for text in tool_reasons(Translator("zh_TW"), t1))

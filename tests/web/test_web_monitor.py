@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
+from aibudget.catalog import kpi_ids
 from aibudget.domain.actuals import Actuals
+from aibudget.domain.validate import parse_plan
+from aibudget.engine.optimize import optimize
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, preview_file
@@ -313,3 +317,40 @@ def test_the_review_explains_vs_plan_and_spent_to_date_in_words(
     assert spent and spent.group(1) == T.money(expected.realised.recorded, "TWD")
     if expected.realised.unrecorded > 0:
         assert T.money(expected.realised.unrecorded, "TWD") in page
+
+
+def test_accepting_a_replacement_swaps_the_tool_in_the_new_version(
+    client: TestClient, tmp_path: Path
+) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    idle = hours_tool("idle", (30, 40, 60), 1500, category="content_writing")
+    idle["kpis"] = ["content_output"]
+    plan = make_plan(idle, horizon={"months": 24}, fx={"USD": 32})
+    plan_id = import_plan(client, ws, dump_plan(plan))
+    source = tmp_path / "rejected.csv"
+    rows = [f"2027-0{m}-05,idle,subscription,spent,3000,TWD,0,2" for m in (1, 2, 3)]
+    source.write_text(
+        "Month,Tool,Line item,Status,Amount,Currency,Hours saved,Team feedback (1-5)\n"
+        + "\n".join(rows)
+        + "\n",
+        encoding="utf-8",
+    )
+    _import(client, ws, plan_id, source)
+    page = client.get(f"/w/{ws}/p/{plan_id}/review").text
+    swap = re.search(r"<li>(自第 4 個月（2027-04）起改用 (.+?) 取代 Tool：[^<]+)</li>", page)
+    assert swap, "no replacement proposed"
+    token = csrf(client, f"/w/{ws}/p/{plan_id}/review")
+    done = client.post(
+        f"/w/{ws}/p/{plan_id}/review/accept",
+        data={"csrf_token": token, **_review_form(page)},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303 and _history(client, ws, plan_id) == ["2", "1"]
+    saved = parse_plan(yaml.safe_load(client.get(f"/w/{ws}/p/{plan_id}/v/2.yaml").text), kpi_ids())
+    names = {t.name: t for t in saved.tools}
+    assert "idle" not in {t.id for t in saved.tools}
+    new = names[swap.group(2)]  # the tool the owner was told about
+    assert new.catalog_id and new.kpis == ["content_output"]
+    # an independent run of the optimiser on the saved version funds the new tool
+    assert new.id in {s.tool for s in optimize(saved, explain=False).selected}

@@ -157,12 +157,7 @@ def _tool_flows(plan: Plan, tool: Tool, n: int) -> ToolFlows:
         step = 12 if chosen.billing is Billing.ANNUAL else 1
         cost(LineItem.SUBSCRIPTION, f"subscription:{chosen.id}", _every(n, s, per_period, step))
     cost(LineItem.INTEGRATION, "setup", _at(n, s - 1, tool.setup_cost + tool.integration_cost))
-    trainees = tool.training.trainees or [tool.owner]
-    trainee_rates = sum(
-        (m.hourly_cost for t in trainees if (m := plan.member(t)) is not None), ZERO
-    )
-    training = tool.training.hours_per_person * trainee_rates + tool.training.fees
-    cost(LineItem.TRAINING, "training", _at(n, s - 1, training))
+    cost(LineItem.TRAINING, "training", _at(n, s - 1, training_cost(plan, tool)))
     cost(
         LineItem.DATA_PRIVACY,
         "data_privacy",
@@ -247,3 +242,11 @@ def _schedules_entity(
             path = f"{entity_id}.schedules[{j}]"
             drivers.append(Driver(entity_id, path, sch.label, ONE, stream, risk))
     return ToolFlows(entity_id, name, costs, drivers)
+
+
+def training_cost(plan: Plan, tool: Tool) -> Decimal:
+    """A tool's training: hours a person x the trainees' hourly costs (the owner when none
+    are named), plus fees."""
+    trainees = tool.training.trainees or [tool.owner]
+    rates = sum((m.hourly_cost for t in trainees if (m := plan.member(t)) is not None), ZERO)
+    return tool.training.hours_per_person * rates + tool.training.fees

@@ -9,24 +9,24 @@ choice as a plan version (the rebased plan with only the funded tools, each on i
 chosen plan and start month, channels at the chosen spend) and every difference from
 today's plan as a :class:`~aibudget.domain.reallocation.Change` (message id + params).
 
-Money in changes: "a month" amounts are a tool's cash over the remaining months
-divided by their number (subscriptions, maintenance and any one-off costs ahead;
-internal time is valued in the NPV, not paid out). ``reallocate.move`` sums what the
-tools and channels losing money free and what those gaining money add, and moves the
-smaller of the two.
+The changes in words, per tool and following the review's advice, are made by
+:mod:`.reallocate_changes`. ``reallocate.move`` sums what the tools and channels losing
+money free and what those gaining money add, and moves the smaller of the two.
 
 A locked tool is judged for its renewal by a second run without the lock: if that run
-would drop it, or the review says to stop or replace it, the change
-``reallocate.renewal_doubtful`` asks the owner to decide before the renewal month.
+would drop it, ``reallocate.renewal_doubtful`` asks the owner to decide before the
+renewal month; if the review says to stop or replace it, ``reallocate.stop_at_renewal``
+says it stays until its paid year ends and not to renew it (the proposal cannot end a
+tool inside the horizon, so the accepted version still shows the renewal until the
+owner cancels it).
 
 The review's advice per running tool bounds the choice (``rebase(..., advise=True)``):
-stop and replace are forced out from the next month (``reallocate.stop`` /
-``reallocate.replace``) unless a paid annual plan locks the tool in; improve is forced
-in, with the training it needs (``reallocate.improve``: the plan's training hours a
-person, ``DEFAULT_TRAINING_HOURS`` when the plan has none); only keep and scale up may
-move to an annual plan. If those bounds leave no feasible plan, the optimiser runs
-without them. :func:`changes_plan` says whether accepting the proposal changes anything
-(changes in ``ADVICE_ONLY`` do not).
+stop and replace are forced out from the next month unless a paid annual plan locks
+the tool in, and a tool to replace has its catalog alternative as a candidate; improve
+is forced in with the training it needs, costed; only keep and scale up may move to an
+annual plan; scale up is offered in the tool's own pricing unit. If those bounds leave
+no feasible plan, the optimiser runs without them. :func:`changes_plan` says whether
+accepting the proposal changes anything (changes in ``ADVICE_ONLY`` do not).
 """
 
 from __future__ import annotations
@@ -35,17 +35,21 @@ from decimal import Decimal
 
 from aibudget.domain.allocation import OptimisationResult, OptimisePolicy, OptimiseStatus
 from aibudget.domain.errors import AibudgetError
-from aibudget.domain.money import ZERO, round_money, to_money
-from aibudget.domain.plan import Billing, Plan, Tool
+from aibudget.domain.money import ZERO, to_money
+from aibudget.domain.plan import Plan
 from aibudget.domain.reallocation import Change, Lock, Reallocation
 from aibudget.domain.review import Action, Review
 from aibudget.engine.optimize import optimize_problem
 from aibudget.engine.optimize_check import expected_npv, incumbent_choice
 from aibudget.engine.optimize_problem import Problem, build_problem
-from aibudget.engine.reallocate_rebase import Rebased, rebase
+from aibudget.engine.reallocate_changes import (
+    Diff,
+    channel_changes,
+    expansion_changes,
+    tool_changes,
+)
+from aibudget.engine.reallocate_rebase import Catalog, rebase
 
-MIN_CHANNEL_CHANGE = Decimal(1)
-DEFAULT_TRAINING_HOURS = Decimal(2)
 LET_GO = (Action.STOP, Action.REPLACE)
 ADVICE_ONLY = frozenset(
     {
@@ -53,8 +57,8 @@ ADVICE_ONLY = frozenset(
         "reallocate.no_solution",
         "reallocate.locked",
         "reallocate.renewal_doubtful",
-        "reallocate.improve",
-        "reallocate.improve_team",
+        "reallocate.stop_at_renewal",
+        "reallocate.scale_no_step",
     }
 )
 
@@ -69,15 +73,6 @@ class ReallocateError(AibudgetError):
 def _solve(plan: Plan) -> tuple[Problem, OptimisationResult]:
     problem = build_problem(plan)
     return problem, optimize_problem(problem, explain=False)
-
-
-def _monthly(total: Decimal, months: int) -> Decimal:
-    return round_money(total / months)
-
-
-def _current_cash(problem: Problem, t: int) -> Decimal:
-    o = int(problem.incumbent[t])
-    return ZERO if o < 0 else sum(problem.lines[o].values(), ZERO)
 
 
 def _proposed(plan: Plan, result: OptimisationResult, channels: dict[str, Decimal]) -> Plan:
@@ -109,114 +104,7 @@ def _proposed(plan: Plan, result: OptimisationResult, channels: dict[str, Decima
     return plan.model_copy(update={"tools": tools, "optimise": policy})
 
 
-class _Diff:
-    def __init__(self, base: Rebased, original: Plan, review: Review) -> None:
-        self.base = base
-        self.original = original
-        self.actions = {t.tool: t.action for t in review.tools}
-        self.changes: list[Change] = []
-        self.freed: list[tuple[str, str, Decimal]] = []  # (id, name, amount a month)
-        self.added: list[tuple[str, str, Decimal]] = []
-
-    def month(self, j: int) -> dict[str, object]:
-        m = self.base.k + j
-        return {"month": m, "calendar": self.original.calendar_month(m)}
-
-    def add(self, message_id: str, tool: Tool | None = None, **params: object) -> None:
-        if tool is not None:
-            params = {"tool": tool.id, "name": tool.name, **params}
-        self.changes.append(Change(message_id=message_id, params=params, tool=tool and tool.id))
-
-    def cash(self, ident: str, name: str, before: Decimal, after: Decimal) -> None:
-        if after < before:
-            self.freed.append((ident, name, before - after))
-        elif after > before:
-            self.added.append((ident, name, after - before))
-
-
-def _tool_changes(diff: _Diff, problem: Problem, result: OptimisationResult) -> None:
-    plan = diff.base.plan
-    months = plan.horizon.months
-    picked = {s.tool: s for s in result.selected}
-    for t, tool in enumerate(problem.tools):
-        before = _current_cash(problem, t)
-        sel = picked.get(tool.id)
-        after = ZERO if sel is None else sel.total_cost
-        diff.cash(tool.id, tool.name, _monthly(before, months), _monthly(after, months))
-        running = tool.id in diff.base.running
-        if sel is None:
-            if running:
-                replace = diff.actions.get(tool.id) is Action.REPLACE
-                message = "reallocate.replace" if replace else "reallocate.stop"
-                diff.add(message, tool, amount=_monthly(before, months), **diff.month(1))
-            else:
-                planned = diff.month(tool.start_month)
-                diff.add("reallocate.cancel", tool, amount=_monthly(before, months), **planned)
-            continue
-        if running and diff.actions.get(tool.id) is Action.IMPROVE:
-            _training(diff, tool, sel.start_month)
-        chosen = tool.chosen_plan()
-        if chosen is not None and sel.plan != chosen.id:
-            new = next(p for p in tool.plans if p.id == sel.plan)
-            message = (
-                "reallocate.switch_to_annual"
-                if new.billing is Billing.ANNUAL and chosen.billing is not Billing.ANNUAL
-                else "reallocate.switch_plan"
-            )
-            diff.add(message, tool, plan=new.name or new.id, was=chosen.name or chosen.id)
-        if sel.start_month != tool.start_month:
-            when = diff.month(sel.start_month)
-            if running:
-                diff.add("reallocate.pause", tool, restart=when["month"], **diff.month(1))
-            else:
-                diff.add("reallocate.move_start", tool, was=diff.base.k + tool.start_month, **when)
-
-
-def _training(diff: _Diff, tool: Tool, start: int) -> None:
-    """Keep a tool rated improve, with the training it needs in words."""
-    original = next((t for t in diff.original.tools if t.id == tool.id), tool)
-    hours = original.training.hours_per_person or DEFAULT_TRAINING_HOURS
-    people = [diff.original.member(i) for i in original.training.trainees or [original.owner]]
-    names = ", ".join(m.name or m.role for m in people if m is not None)
-    diff.add(
-        "reallocate.improve" if names else "reallocate.improve_team",
-        tool,
-        hours=format(hours.normalize(), "f"),
-        people=names,
-        **diff.month(start),
-    )
-
-
-def _expansion_changes(diff: _Diff, result: OptimisationResult) -> None:
-    months = diff.base.plan.horizon.months
-    tools = {t.id: t for t in diff.base.plan.tools}
-    for sel in result.selected:
-        base_id = diff.base.expansions.get(sel.tool)
-        if base_id is None:
-            continue
-        more = tools[sel.tool]
-        seats = more.plans[0].seats if more.plans else 0
-        amount = _monthly(sel.total_cost, months)
-        diff.cash(base_id, tools[base_id].name, ZERO, amount)
-        diff.add(
-            "reallocate.add_seat" if seats == 1 else "reallocate.add_seats",
-            tools[base_id],
-            seats=seats,
-            amount=amount,
-            **diff.month(sel.start_month),
-        )
-
-
-def _channel_changes(diff: _Diff, problem: Problem, result: OptimisationResult) -> None:
-    for c in problem.channels:
-        before = to_money(c.current)
-        after = result.ad_spend.get(c.id, before)
-        if abs(after - before) >= MIN_CHANNEL_CHANGE:
-            diff.cash(c.id, c.name, before, after)
-            diff.add("reallocate.channel", None, channel=c.name, was=before, amount=after)
-
-
-def _renewals(diff: _Diff, original: Plan, review: Review) -> list[Lock]:
+def _renewals(diff: Diff, original: Plan, review: Review) -> list[Lock]:
     locks = diff.base.locks
     if not locks:
         return []
@@ -228,9 +116,20 @@ def _renewals(diff: _Diff, original: Plan, review: Review) -> list[Lock]:
     tools = {t.id: t for t in original.tools}
     judged = []
     for lock in locks:
-        worth = lock.tool in kept and diff.actions.get(lock.tool) not in LET_GO
+        let_go = diff.actions.get(lock.tool) in LET_GO
+        worth = lock.tool in kept and not let_go
         judged.append(lock.model_copy(update={"worth_renewing": worth}))
         calendar_month = original.calendar_month(lock.renewal)
+        if let_go:
+            diff.add(
+                "reallocate.stop_at_renewal",
+                tools[lock.tool],
+                until=lock.paid_until,
+                until_calendar=original.calendar_month(lock.paid_until),
+                month=lock.renewal,
+                calendar=calendar_month,
+            )
+            continue
         diff.add(
             "reallocate.locked",
             tools[lock.tool],
@@ -256,25 +155,29 @@ def changes_plan(proposal: Reallocation) -> bool:
     )
 
 
-def reallocate(plan: Plan, review: Review) -> Reallocation:
-    """The proposed plan for the rest of the horizon and every change from today's."""
+def reallocate(plan: Plan, review: Review, catalog: Catalog = None) -> Reallocation:
+    """The proposed plan for the rest of the horizon and every change from today's.
+
+    ``catalog``: the tool catalog the plan sees (pricing units to scale up in, and the
+    alternatives of a tool to replace); without it a tool to replace is only stopped.
+    """
     if review.months_elapsed >= plan.horizon.months:
         raise ReallocateError(month=review.months_elapsed)
-    base = rebase(plan, review, advise=True)
+    base = rebase(plan, review, advise=True, catalog=catalog)
     current = rebase(plan, review, expand=False)
     current_problem = build_problem(current.plan)
     current_npv = to_money(expected_npv(current_problem, incumbent_choice(current_problem)))
     problem, result = _solve(base.plan)
     if result.expected_npv is None:
-        base = rebase(plan, review)
+        base = rebase(plan, review, catalog=catalog)
         problem, result = _solve(base.plan)
-    diff = _Diff(base, plan, review)
+    diff = Diff(base, plan, review)
     locks = _renewals(diff, plan, review)
     proposed: Plan | None = None
     if result.expected_npv is not None:
-        _tool_changes(diff, current_problem, result)
-        _expansion_changes(diff, result)
-        _channel_changes(diff, problem, result)
+        tool_changes(diff, current_problem, result)
+        expansion_changes(diff, result)
+        channel_changes(diff, problem, result)
         proposed = _proposed(base.plan, result, result.ad_spend)
         freed = sum((a for _, _, a in diff.freed), ZERO)
         added = sum((a for _, _, a in diff.added), ZERO)

@@ -38,19 +38,26 @@ Actual prices: a running tool whose recorded subscription differs from the plan'
 same months) has every plan's price multiplied by that factor.
 
 Scaling up: a running tool the review recommends to **scale up** gets one extra
-candidate, ``<id>.more``: the same plan with as many seats again, its own training, and
-benefits ``EXPANSION_YIELD`` (50%) of the tool's updated benefits (the first users are
-usually the keenest, so added seats are assumed to deliver half as much each). The
-optimiser funds it or not like any other tool.
+candidate, ``<id>.more``: the step up in its own pricing unit (more seats or channels,
+or the next tier; :mod:`.reallocate_scale`). The optimiser funds it or not like any
+other tool.
+
+The advice (``advise=True``): a tool to **improve** is given ``hours_per_person`` of
+training again for its trainees (the plan's own hours, ``DEFAULT_TRAINING_HOURS`` (2)
+when it had none; internal time, no fees), costed like any training; a tool to
+**replace** gets its best catalog alternative as a candidate starting the month after
+the review (:mod:`.reallocate_replace`).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from aibudget.domain.allocation import OptimisePolicy
+from aibudget.domain.guidance import CatalogTool
 from aibudget.domain.plan import (
     Billing,
     Distribution,
@@ -70,14 +77,16 @@ from aibudget.domain.plan import (
 from aibudget.domain.reallocation import Lock
 from aibudget.domain.review import Action, DriverForecast, Review
 from aibudget.engine.flows import schedule_stream
+from aibudget.engine.reallocate_replace import alternative
+from aibudget.engine.reallocate_scale import ScaleStep, expansion, scale_step
 
 MIN_MONTHS = 12
 MAX_PILOT_TOOLS = 20
-EXPANSION_YIELD = Decimal("0.5")
-EXPANSION_SUFFIX = ".more"
+DEFAULT_TRAINING_HOURS = Decimal(2)
 PLACES = Decimal("0.000001")
 ZERO = Decimal(0)
 ANNUAL_ALLOWED = (Action.KEEP, Action.SCALE_UP)
+Catalog = Mapping[str, CatalogTool] | None
 HALF_WIDTH = {Distribution.PERT: math.sqrt(7), Distribution.TRIANGULAR: math.sqrt(6)}
 
 
@@ -88,6 +97,8 @@ class Rebased:
     locks: list[Lock]
     running: frozenset[str]
     expansions: dict[str, str]  # expansion tool id -> tool id
+    steps: dict[str, ScaleStep | None]  # tool to scale up -> its step (None: no step)
+    replacing: dict[str, Tool]  # tool to replace -> its catalog alternative (candidate)
 
 
 def recentre(
@@ -137,18 +148,6 @@ def _benefits(tool: Tool, found: dict[str, DriverForecast], dist: Distribution) 
         else:
             b = b.model_copy(update={"monthly": recentre(b.monthly, d, dist, None)})
         out.append(b)
-    return tool.model_copy(update={"benefits": out})
-
-
-def _scaled_benefits(tool: Tool, factor: Decimal) -> Tool:
-    out = []
-    for b in tool.benefits:
-        field = {HoursSaved: "hours_per_month", RevenueLift: "lift", KpiEffect: "change"}.get(
-            type(b), "monthly"
-        )
-        r: Range = getattr(b, field)
-        scaled = Range(low=r.low * factor, likely=r.likely * factor, high=r.high * factor)
-        out.append(b.model_copy(update={field: scaled}))
     return tool.model_copy(update={"benefits": out})
 
 
@@ -214,27 +213,6 @@ def _lock(plan: Plan, tool: Tool, k: int, months: int) -> tuple[Tool, Lock] | No
     return locked, Lock(tool=tool.id, plan=chosen.id, paid_until=renewal - 1, renewal=renewal)
 
 
-def _expansion(plan: Plan, original: Tool, rebased: Tool) -> Tool | None:
-    chosen = original.chosen_plan()
-    ident = original.id + EXPANSION_SUFFIX
-    if chosen is None or len(ident) > 64 or any(t.id == ident for t in plan.tools):
-        return None
-    more = rebased.model_copy(
-        update={
-            "id": ident,
-            "name": f"{original.name} +{chosen.seats}",
-            "plans": [chosen],
-            "plan": chosen.id,
-            "training": original.training,
-            "ramp_months": original.ramp_months,
-            "maintenance_monthly": ZERO,
-            "run_hours_per_month": ZERO,
-            "schedules": [],
-        }
-    )
-    return _scaled_benefits(more, EXPANSION_YIELD)
-
-
 def _monthly_plans_only(tool: Tool) -> Tool:
     monthly = [p for p in tool.plans if p.billing is not Billing.ANNUAL]
     if not monthly or len(monthly) == len(tool.plans):
@@ -244,19 +222,63 @@ def _monthly_plans_only(tool: Tool) -> Tool:
     return tool.model_copy(update={"plans": monthly, "plan": keep})
 
 
+def retraining(original: Tool) -> Training:
+    """The training a tool to improve needs: its plan's hours again, for its trainees."""
+    hours = original.training.hours_per_person or DEFAULT_TRAINING_HOURS
+    return Training(hours_per_person=hours, trainees=original.training.trainees)
+
+
 def _advised(
-    tool: Tool, action: Action | None, locked: bool, force_in: list[str], force_out: list[str]
+    original: Tool,
+    tool: Tool,
+    action: Action | None,
+    locked: bool,
+    bounds: tuple[list[str], list[str]],
 ) -> Tool:
-    """The review's advice as bounds: stop and replace out, improve in, annual only if kept."""
+    """The review's advice as bounds: stop and replace out, improve in with its training,
+    annual only if kept."""
+    force_in, force_out = bounds
     if locked or action is None:
         return tool
     if action in (Action.STOP, Action.REPLACE):
         force_out.append(tool.id)
     elif action is Action.IMPROVE:
         force_in.append(tool.id)
+        tool = tool.model_copy(update={"training": retraining(original)})
     if action in ANNUAL_ALLOWED:
         return tool
     return _monthly_plans_only(tool)
+
+
+@dataclass
+class _Found:
+    """What the rebase collects tool by tool."""
+
+    tools: list[Tool] = field(default_factory=list)
+    extra: list[Tool] = field(default_factory=list)
+    locks: list[Lock] = field(default_factory=list)
+    running: set[str] = field(default_factory=set)
+    expansions: dict[str, str] = field(default_factory=dict)
+    steps: dict[str, ScaleStep | None] = field(default_factory=dict)
+    replacing: dict[str, Tool] = field(default_factory=dict)
+    advised_in: list[str] = field(default_factory=list)
+    advised_out: list[str] = field(default_factory=list)
+
+
+def _scale(plan: Plan, tool: Tool, rebased: Tool, catalog: Catalog, out: _Found) -> None:
+    step = scale_step(plan, tool, catalog)
+    more = None if step is None else expansion(plan, tool, rebased, step)
+    out.steps[tool.id] = step if more is not None else None
+    if more is not None:
+        out.extra.append(more)
+        out.expansions[more.id] = tool.id
+
+
+def _replace(plan: Plan, tool: Tool, catalog: Catalog, out: _Found) -> None:
+    found = alternative(plan, tool, catalog)
+    if found is not None and all(t.id != found[1].id for t in out.extra):
+        out.replacing[tool.id] = found[1]
+        out.extra.append(found[1])
 
 
 def rebase(
@@ -266,13 +288,16 @@ def rebase(
     locks: bool = True,
     expand: bool = True,
     advise: bool = False,
+    catalog: Catalog = None,
 ) -> Rebased:
     """The remaining months of ``plan`` with the review's updated estimates.
 
     With ``advise`` the review's advice per running tool bounds the choice: a tool to
-    stop or replace is forced out (unless an annual plan already paid locks it in), a
-    tool to improve is forced in, and only a tool to keep or scale up may move to an
-    annual plan.
+    stop or replace is forced out (unless an annual plan already paid locks it in) and
+    a tool to replace gets its catalog alternative as a candidate, a tool to improve is
+    forced in with its training, and only a tool to keep or scale up may move to an
+    annual plan. ``catalog`` (the catalog the plan sees) gives the pricing unit of a tool
+    to scale up and the alternatives of one to replace.
     """
     k = review.months_elapsed
     n = plan.horizon.months
@@ -280,32 +305,26 @@ def rebase(
     found = _posteriors(review)
     actions = {t.tool: t.action for t in review.tools}
     factors = {t.tool: t.price_factor for t in review.tools}
-    tools: list[Tool] = []
-    extra: list[Tool] = []
-    found_locks: list[Lock] = []
-    running: set[str] = set()
-    expansions: dict[str, str] = {}
-    advised_in: list[str] = []
-    advised_out: list[str] = []
+    out = _Found()
     for tool in plan.tools:
         if tool.start_month > k:
-            tools.append(tool.model_copy(update={"start_month": tool.start_month - k}))
+            out.tools.append(tool.model_copy(update={"start_month": tool.start_month - k}))
             continue
-        running.add(tool.id)
+        out.running.add(tool.id)
+        action = actions.get(tool.id)
         rebased = _running(plan, tool, k, found, factors.get(tool.id))
         locked = _lock(plan, rebased, k, months) if locks else None
         if locked is not None:
             rebased, lock = locked
-            found_locks.append(lock)
+            out.locks.append(lock)
         if advise:
-            action = actions.get(tool.id)
-            rebased = _advised(rebased, action, locked is not None, advised_in, advised_out)
-        tools.append(rebased)
-        if expand and actions.get(tool.id) is Action.SCALE_UP:
-            more = _expansion(plan, tool, rebased)
-            if more is not None:
-                extra.append(more)
-                expansions[more.id] = tool.id
+            bounds = (out.advised_in, out.advised_out)
+            rebased = _advised(tool, rebased, action, locked is not None, bounds)
+            if action is Action.REPLACE and locked is None:
+                _replace(plan, tool, catalog, out)
+        out.tools.append(rebased)
+        if expand and action is Action.SCALE_UP:
+            _scale(plan, tool, rebased, catalog, out)
     start = add_months(plan.horizon.start, k)
     lines = [_rest(sch, 1, n, k, Decimal(1)) for sch in plan.lines]
     goals = [
@@ -320,31 +339,41 @@ def rebase(
     else:
         pilot = Pilot(max_tools=pilot.max_tools, months=pilot.months - k)
     policy = plan.optimise or OptimisePolicy()
-    locked_ids = [lock.tool for lock in found_locks]
+    locked_ids = [lock.tool for lock in out.locks]
     policy = policy.model_copy(
         update={
             "force_in": list(
                 dict.fromkeys(
                     [
-                        *(t for t in policy.force_in if t not in advised_out),
+                        *(t for t in policy.force_in if t not in out.advised_out),
                         *locked_ids,
-                        *(t for t in advised_in if t not in policy.force_out),
+                        *(t for t in out.advised_in if t not in policy.force_out),
                     ]
                 )
             ),
             "force_out": list(
-                dict.fromkeys([*(t for t in policy.force_out if t not in locked_ids), *advised_out])
+                dict.fromkeys(
+                    [*(t for t in policy.force_out if t not in locked_ids), *out.advised_out]
+                )
             ),
         }
     )
     rebased_plan = plan.model_copy(
         update={
             "horizon": plan.horizon.model_copy(update={"start": start, "months": months}),
-            "tools": tools + extra,
+            "tools": out.tools + out.extra,
             "lines": lines,
             "goals": goals,
             "budget": plan.budget.model_copy(update={"pilot": pilot}),
             "optimise": policy,
         }
     )
-    return Rebased(rebased_plan, k, found_locks, frozenset(running), expansions)
+    return Rebased(
+        rebased_plan,
+        k,
+        out.locks,
+        frozenset(out.running),
+        out.expansions,
+        out.steps,
+        out.replacing,
+    )

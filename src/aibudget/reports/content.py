@@ -99,7 +99,7 @@ def gather(
 
         review = run_review(plan, actuals, as_of)
         try:
-            proposal = reallocate(plan, review)
+            proposal = reallocate(plan, review, catalog)
         except AibudgetError as error:
             note = error.message_id
     return ReportData(

@@ -10,7 +10,8 @@ from aibudget.domain.guidance import Severity
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
 from aibudget.render_guidance import finding_json, findings_summary, month_text
-from aibudget.render_reallocate import change_text, summary_text
+from aibudget.render_monitor import milestone_text, tool_reasons, unrecorded_text
+from aibudget.render_reallocate import change_text, proposes_change, summary_text
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData, renewals, review_months
 from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF
@@ -94,13 +95,16 @@ def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         t(
             "pdf.review_lead",
             months=r.months_elapsed,
-            spent=t.money(r.realised.costs, cur),
+            spent=t.money(r.realised.recorded, cur),
             benefits=t.money(r.realised.benefits, cur),
             plan=t.money(r.plan.npv, cur),
             forecast=t.money(r.forecast.npv, cur),
         ),
         size=9.5,
     )
+    unrecorded = unrecorded_text(t, r)
+    if unrecorded:
+        doc.para(unrecorded, size=9, colour=MUTED)
     m = r.monthly
     plan_net = list(
         accumulate(float(b - c) for b, c in zip(m.plan_benefits, m.plan_costs, strict=True))
@@ -134,6 +138,7 @@ def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         [
             t("cli.tool"),
             t("monitor.spent"),
+            t("review.unrecorded_column"),
             t("monitor.realised"),
             t("monitor.plan_npv"),
             t("monitor.forecast_npv"),
@@ -142,7 +147,8 @@ def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         [
             [
                 names.get(x.tool, x.name),
-                t.money(x.realised.costs, cur),
+                t.money(x.realised.recorded, cur),
+                t.money(x.realised.unrecorded, cur),
                 t.money(x.realised.benefits, cur),
                 t.money(x.plan.npv, cur),
                 t.money(x.forecast.npv, cur),
@@ -150,8 +156,8 @@ def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
             ]
             for x in r.tools
         ],
-        [36, 25, 25, 27, 27, 30],
-        "LRRRRL",
+        [32, 22, 22, 22, 24, 24, 24],
+        "LRRRRRL",
         size=8,
     )
     doc.subheading(t("pdf.recommendations"))
@@ -163,12 +169,7 @@ def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
                     label=names.get(x.tool, x.name),
                     value=t(f"monitor.action.{x.action.value}"),
                 ),
-                t(
-                    "pdf.because",
-                    reasons=t("pdf.list_separator").join(
-                        t(f"monitor.reason.{code}") for code in x.reasons
-                    ),
-                ),
+                t("pdf.because", reasons=t("pdf.list_separator").join(tool_reasons(t, x))),
             )
             for x in r.tools
             if x.tool != PLAN_LINES_ID
@@ -197,7 +198,7 @@ def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
                 t(
                     "pdf.label_value",
                     label=month_text(t, x.month),
-                    value=t(f"monitor.milestone.{x.id}", **x.params),
+                    value=milestone_text(t, data.plan, x),
                 )
                 for x in r.milestones
             ],
@@ -210,4 +211,5 @@ def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         doc.para(t(data.proposal_note or "review.proposal_pending"), size=9.5, colour=WARN)
         return
     doc.bullets([change_text(t, c, p.currency) for c in p.changes], size=9.5)
-    doc.para(summary_text(t, p), size=9, colour=MUTED)
+    if proposes_change(p):
+        doc.para(summary_text(t, p), size=9, colour=MUTED)

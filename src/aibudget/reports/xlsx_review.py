@@ -7,8 +7,13 @@ from decimal import Decimal
 from xlsxwriter.worksheet import Worksheet
 
 from aibudget.i18n import Translator
-from aibudget.render_monitor import REVIEW_TOOL_COLUMNS, tool_label
-from aibudget.render_reallocate import change_text, summary_text
+from aibudget.render_monitor import (
+    REVIEW_TOOL_COLUMNS,
+    tool_label,
+    tool_reasons,
+    unrecorded_text,
+)
+from aibudget.render_reallocate import change_text, proposes_change, summary_text
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, headers
 
@@ -46,7 +51,7 @@ def write_actuals(book: Book, ws: Worksheet, data: ReportData, t: Translator) ->
             elif attr == "line":
                 book.text(ws, row, col, t(f"monitor.line.{value.value}") if value else "")
             elif attr == "status":
-                book.text(ws, row, col, value.value)
+                book.text(ws, row, col, t(f"monitor.web.status_{value.value}"))
             elif attr == "amount" or attr == "benefit":
                 book.value(ws, row, col, value, "money")
             elif isinstance(value, Decimal | int):
@@ -60,22 +65,35 @@ def write_review(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> 
     assert r is not None
     cur = data.currency
     ws.set_column(0, 0, 28)
-    ws.set_column(1, 7, 15)
-    ws.set_column(8, 8, 60)
+    ws.set_column(1, 8, 15)
+    ws.set_column(9, 9, 60)
     book.text(ws, 0, 0, t("xlsx.review_title", month=r.as_of), "title")
     row = 2
-    headers(book, ws, row, t, [*REVIEW_TOOL_COLUMNS, "xlsx.reason"])
+    columns = [*REVIEW_TOOL_COLUMNS]
+    columns.insert(2, "review.unrecorded_column")
+    headers(book, ws, row, t, [*columns, "xlsx.reason"])
     row += 1
     for x in r.tools:
         book.text(ws, row, 0, tool_label(t, x.tool, x.name))
-        book.value(ws, row, 1, x.realised.costs, "money")
-        book.value(ws, row, 2, x.realised.benefits, "money")
-        book.value(ws, row, 3, x.realised.roi, "percent")
-        book.value(ws, row, 4, x.plan.npv, "money")
-        book.value(ws, row, 5, x.forecast.npv, "money")
-        book.value(ws, row, 6, x.attainment, "percent")
-        book.text(ws, row, 7, t(f"monitor.action.{x.action.value}"), "bold")
-        book.text(ws, row, 8, ", ".join(t(f"monitor.reason.{c}") for c in x.reasons), "wrap")
+        for col, (value, style) in enumerate(
+            (
+                (x.realised.recorded, "money"),
+                (x.realised.unrecorded, "money"),
+                (x.realised.benefits, "money"),
+                (x.realised.roi, "percent"),
+                (x.plan.npv, "money"),
+                (x.forecast.npv, "money"),
+                (x.attainment, "percent"),
+            ),
+            start=1,
+        ):
+            book.value(ws, row, col, value, style)
+        book.text(ws, row, 8, t(f"monitor.action.{x.action.value}"), "bold")
+        book.text(ws, row, 9, "; ".join(tool_reasons(t, x)), "wrap")
+        row += 1
+    unrecorded = unrecorded_text(t, r)
+    if unrecorded:
+        book.text(ws, row, 0, unrecorded, "note")
         row += 1
     row += 1
     if data.proposal is not None:
@@ -84,7 +102,8 @@ def write_review(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> 
         for c in data.proposal.changes:
             book.text(ws, row, 0, "• " + change_text(t, c, cur))
             row += 1
-        book.text(ws, row, 0, summary_text(t, data.proposal))
+        if proposes_change(data.proposal):
+            book.text(ws, row, 0, summary_text(t, data.proposal))
         row += 2
     elif data.proposal_note:
         book.text(ws, row, 0, t(data.proposal_note), "note")

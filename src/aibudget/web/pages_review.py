@@ -24,13 +24,14 @@ from aibudget.domain.review import Review
 from aibudget.engine.reallocate import changes_plan
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
-from aibudget.render_monitor import tool_reasons, unrecorded_text
+from aibudget.render_monitor import milestone_text, tool_reasons, unrecorded_text
 from aibudget.render_reallocate import change_text, proposal_for, summary_text
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, audit, plans, workspaces
 from aibudget.store.errors import Conflict
 from aibudget.store.plans import to_document
 from aibudget.store.records import PlanVersion, Role
+from aibudget.web import catalogs
 from aibudget.web.charts import figures_json
 from aibudget.web.charts_monitor import review_charts
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
@@ -72,23 +73,26 @@ def reviewed(
         base = plans.baseline(s, user_id, ws, plan_id)
         version = plans.version(s, user_id, ws, plan_id, base.number if base else None)
         stored = actuals.get(s, user_id, ws, plan_id, version.plan.currency)
+        catalog, _, _ = catalogs.for_plan(s, user_id, ws, version.plan)
     if not stored.records:
         return space, summary, version, None, None, ""
     result = review(version.plan, stored, month)
-    proposal, note = proposal_for(version.plan, result, t)
+    proposal, note = proposal_for(version.plan, result, t, catalog)
     return space, summary, version, result, proposal, note
 
 
 def _tool_rows(t: Translator, r: Review) -> list[dict[str, Any]]:
+    """One row per tool with its advice (plan-level lines are no tool: no advice)."""
     return [
         {
-            "name": t("cli.plan_lines") if x.tool == PLAN_LEVEL else x.name,
+            "name": x.name,
             "action": x.action.value,
             "action_text": t(f"monitor.action.{x.action.value}"),
             "reasons": tool_reasons(t, x),
             "x": x,
         }
         for x in r.tools
+        if x.tool != PLAN_LEVEL
     ]
 
 
@@ -112,6 +116,7 @@ def review_page(
             raise
         return _failed(request, web, user.id, ws, plan_id, t(error.message_id, **error.params))
     charts = review_charts(t, result) if result else []
+    changing = proposal is not None and changes_plan(proposal)
     names = {x.id: x.name for x in version.plan.tools} | {PLAN_LEVEL: t("cli.plan_lines")}
     return render(
         request,
@@ -131,10 +136,11 @@ def review_page(
         changes=[change_text(t, c, proposal.currency) for c in proposal.changes]
         if proposal
         else [],
-        proposal_summary=summary_text(t, proposal) if proposal else "",
-        digest=plan_digest(proposal.plan)
-        if proposal and proposal.plan and changes_plan(proposal)
-        else "",
+        proposal_summary=summary_text(t, proposal) if proposal and changing else "",
+        digest=plan_digest(proposal.plan) if changing and proposal and proposal.plan else "",
+        milestones=[(m.month, milestone_text(t, version.plan, m)) for m in result.milestones]
+        if result
+        else [],
         note=note,
         rejected=bool(rejected),
         as_of=as_of,
@@ -151,7 +157,7 @@ def _failed(
     return render(
         request, "review.html", status_code=422, space=space, summary=summary, version=version,
         plan=version.plan, result=None, tools=[], names={}, kpi_names={}, charts=[],
-        figures_json="{}", proposal=None, changes=[], proposal_summary="", digest="",
+        figures_json="{}", proposal=None, changes=[], proposal_summary="", digest="", milestones=[],
         note="", rejected=False, as_of="", failure=message, unrecorded=None,
     )  # fmt: skip
 
