@@ -70,7 +70,7 @@ def _catalog_tiers(plan: Plan, entry: CatalogTool | None) -> list[ToolPlan]:
         out.append(
             ToolPlan(
                 id=p.id,
-                name=p.name,
+                name=p.name.en,  # as a tier copied from the catalog (tier_name localises it)
                 billing=p.billing,
                 price=p.price,
                 currency=currency,
