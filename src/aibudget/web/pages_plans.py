@@ -10,9 +10,10 @@ from starlette.concurrency import run_in_threadpool
 
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
+from aibudget.engine.practice import recent_wins
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
 from aibudget.service.words import kpi_names
-from aibudget.store import plans, workspaces
+from aibudget.store import learning, plans, workspaces
 from aibudget.store.records import Role, Status
 from aibudget.web import catalogs
 from aibudget.web.context import (
@@ -136,6 +137,7 @@ def plan_view(
         space = workspaces.require(s, user.id, ws)
         summary, shown, listed, approved = plans.overview(s, user.id, ws, plan_id, v, limit)
         catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
+        wins = tuple(recent_wins(learning.entries(s, user.id, ws, plan_id)))
     records = {
         "space": space,
         "summary": summary,
@@ -145,6 +147,7 @@ def plan_view(
         "baseline": approved,
         "catalog_stamp": stamp,  # the workspace's catalog, which the health check reads
         "edit_kind": None,
+        "wins": wins,  # the newest learning-log entries that saved time
         **extra,  # a form shown again with its values: not remembered (dicts have no hash)
     }
 

@@ -1,0 +1,128 @@
+"""Confidence by practice, as pure rules: what the learning log adds up to, the monthly
+sharing agenda, the small wins worth showing, the defaults the team's AI skill sets and
+when outside help is worth a budget line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from aibudget.domain.actuals import ActualRecord
+from aibudget.domain.plan import SkillLevel
+from aibudget.domain.practice import LearningEntry
+
+
+def minutes_by_tool(entries: Iterable[LearningEntry]) -> dict[str, int]:
+    """Minutes saved logged per tool, over every entry given."""
+    out: dict[str, int] = {}
+    for entry in entries:
+        out[entry.tool] = out.get(entry.tool, 0) + entry.minutes_saved
+    return out
+
+
+def in_month(entries: Iterable[LearningEntry], month: str) -> list[LearningEntry]:
+    """The entries of one calendar month (``YYYY-MM``), in the order given."""
+    return [e for e in entries if e.on.isoformat()[:7] == month]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A ten-minute team sharing: what was tried this month, the tips, the tool that
+    saved the most time, and one question to talk about (a message id)."""
+
+    month: str
+    entries: list[LearningEntry]
+    tips: list[LearningEntry]
+    top_tool: str | None
+    top_minutes: int
+    question: str
+
+
+def agenda(entries: Iterable[LearningEntry], month: str) -> Agenda:
+    mine = in_month(entries, month)
+    totals = minutes_by_tool(mine)
+    top = max(sorted(totals), key=lambda tool: totals[tool], default=None)
+    top_minutes = totals[top] if top is not None else 0
+    if not mine:
+        question = "practice.question.none"
+    elif top_minutes == 0:
+        question = "practice.question.no_minutes"
+    else:
+        question = "practice.question.top"
+    return Agenda(
+        month=month,
+        entries=mine,
+        tips=[e for e in mine if e.tip.strip()],
+        top_tool=top if top_minutes else None,
+        top_minutes=top_minutes,
+        question=question,
+    )
+
+
+@dataclass(frozen=True)
+class AdoptionDefaults:
+    ramp_months: int  # months until a new tool gives its full benefit
+    training_hours: Decimal  # hours of training per person before the tool is used
+
+
+# The one rule of how the AI skill of the person who runs a tool sets a new tool's
+# defaults: less skill, a slower ramp and more training hours first. "intermediate"
+# keeps the plan's own defaults (three months, no extra training).
+SKILL_DEFAULTS: Mapping[SkillLevel, AdoptionDefaults] = {
+    SkillLevel.NONE: AdoptionDefaults(6, Decimal(8)),
+    SkillLevel.BEGINNER: AdoptionDefaults(4, Decimal(4)),
+    SkillLevel.INTERMEDIATE: AdoptionDefaults(3, Decimal(0)),
+    SkillLevel.ADVANCED: AdoptionDefaults(1, Decimal(0)),
+}
+
+
+def adoption_defaults(skill: SkillLevel | None) -> AdoptionDefaults:
+    """The defaults for a new tool run by someone of ``skill`` (beginner when unknown)."""
+    return SKILL_DEFAULTS[skill or SkillLevel.BEGINNER]
+
+
+OUTSIDE_HELP_SCALES = ("skills", "culture")
+
+
+def weak_for_outside_help(dimensions: Mapping[str, int], weak_below: int) -> list[str]:
+    """The readiness scales (skills, culture) scored below ``weak_below``: outside help
+    (a coach, a course, a consultant) pays off there."""
+    return [s for s in OUTSIDE_HELP_SCALES if dimensions.get(s, weak_below) < weak_below]
+
+
+def recent_wins(entries: Sequence[LearningEntry], limit: int = 3) -> list[LearningEntry]:
+    """The newest learning-log entries that saved time (newest first, as given)."""
+    return [e for e in entries if e.minutes_saved > 0][:limit]
+
+
+@dataclass(frozen=True)
+class ToolPractice:
+    """One tool in the review: hours saved recorded in the actuals beside the minutes
+    the team logged in the learning log (both up to the review's month)."""
+
+    tool: str
+    hours_recorded: Decimal
+    minutes_logged: int
+    entries: int
+
+
+def beside_review(
+    tools: Sequence[str],
+    records: Iterable[ActualRecord],
+    entries: Iterable[LearningEntry],
+    as_of: str,
+) -> list[ToolPractice]:
+    """Per tool of the plan, in its order; tools with neither hours nor entries left out."""
+    hours: dict[str, Decimal] = {}
+    for r in records:
+        if r.hours_saved is not None and r.month <= as_of:
+            hours[r.tool] = hours.get(r.tool, Decimal(0)) + r.hours_saved
+    upto = [e for e in entries if e.on.isoformat()[:7] <= as_of]
+    minutes = minutes_by_tool(upto)
+    counts = {tool: sum(1 for e in upto if e.tool == tool) for tool in tools}
+    return [
+        ToolPractice(tool, hours.get(tool, Decimal(0)), minutes.get(tool, 0), counts[tool])
+        for tool in tools
+        if hours.get(tool) or counts[tool]
+    ]
