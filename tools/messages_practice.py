@@ -271,9 +271,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "目前計畫還沒有估算任何效益。",
     ),
     "practice.worry.choice_paralysis": (
-        "Start with {count}: {tools}. Within the budget and the team's free hours they bring the "
+        "Pilot {count} first: {tools}. Within the budget and the team's free hours they bring the "
         "most; each reason is listed below.",
-        "先從 {count} 個開始：{tools}。在預算和團隊可用時間內，它們帶來的價值最高；每個工具的理由列在下方。",
+        "先試用 {count} 個：{tools}。在預算和團隊可用時間內，它們帶來的價值最高；每個工具的理由列在下方。",
+    ),
+    "practice.worry.choice_later": (
+        "Added only after the pilot, if it goes well: {tools}.",
+        "試行順利後才加入：{tools}。",
     ),
     "practice.worry.choice_left_out": ("Left out for now: {left}", "暫時不選：{left}"),
     "practice.left_out": ("{tool} ({why})", "{tool}（{why}）"),

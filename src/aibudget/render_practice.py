@@ -110,7 +110,8 @@ def allocation_worries(
     if "choice_paralysis" not in worries or not result.reasons:
         return []
     names = {tool.id: tool.name for tool in plan.tools}
-    chosen = [s.name for s in result.selected]
+    chosen = [s.name for s in result.selected if s.phase == "pilot"]
+    later = [s.name for s in result.selected if s.phase != "pilot"]
     left = [
         t(
             "practice.left_out",
@@ -125,6 +126,8 @@ def allocation_worries(
         count=len(chosen),
         tools=join(t, chosen) if chosen else t("practice.none_chosen"),
     )
+    if later:
+        text += " " + t("practice.worry.choice_later", tools=join(t, later))
     if left:
         text += " " + t("practice.worry.choice_left_out", left=" ".join(left))
     return [(t("practice.worry_title.choice_paralysis"), text)]
