@@ -8,7 +8,6 @@ import re
 import sqlite3
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from fastapi.testclient import TestClient
 
