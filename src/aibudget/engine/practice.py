@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from aibudget.domain.actuals import ActualRecord
 from aibudget.domain.plan import SkillLevel
@@ -105,6 +105,11 @@ class ToolPractice:
     hours_recorded: Decimal
     minutes_logged: int
     entries: int
+
+    @property
+    def hours_logged(self) -> Decimal:
+        """The minutes logged in hours, to a tenth (half up, as an owner rounds)."""
+        return (Decimal(self.minutes_logged) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
 def beside_review(
