@@ -9,9 +9,16 @@ from pathlib import Path
 
 from aibudget.catalog import tool_catalog
 from aibudget.domain.plan import SkillLevel
-from aibudget.domain.practice import Comparison, LearningEntry, Stack, ToolScores, Weights
+from aibudget.domain.practice import (
+    SKILL_DEFAULTS,
+    Comparison,
+    LearningEntry,
+    Stack,
+    ToolScores,
+    Weights,
+)
 from aibudget.engine.compare import monthly_bill, rank, stack_names
-from aibudget.engine.practice import SKILL_DEFAULTS, agenda, minutes_by_tool, recent_wins
+from aibudget.engine.practice import agenda, minutes_by_tool, recent_wins
 from aibudget.planfile import load_plan
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "taipei-cafe.yaml"
@@ -51,10 +58,11 @@ def test_the_agenda_keeps_its_month_and_names_the_top_tool() -> None:
 
 def test_less_skill_means_a_slower_ramp_and_more_training() -> None:
     order = [SkillLevel.NONE, SkillLevel.BEGINNER, SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED]
-    ramps = [SKILL_DEFAULTS[s].ramp_months for s in order]
-    hours = [SKILL_DEFAULTS[s].training_hours for s in order]
+    ramps = [SKILL_DEFAULTS[s.value].ramp_months for s in order]
+    hours = [SKILL_DEFAULTS[s.value].training_hours for s in order]
     assert ramps == sorted(ramps, reverse=True) and hours == sorted(hours, reverse=True)
     assert ramps[0] > ramps[-1] and hours[0] > hours[-1]
+    assert set(SKILL_DEFAULTS) == {s.value for s in SkillLevel}  # every level has a rule
 
 
 def test_the_ranking_is_the_weighted_mean_of_the_scores() -> None:

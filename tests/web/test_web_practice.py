@@ -16,6 +16,8 @@ from aibudget.engine.optimize import optimize
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
 from aibudget.settings import Settings
+from aibudget.store import plans
+from aibudget.store.db import Database, make_engine
 from tests.web.helpers import EXAMPLE, csrf, import_plan, new_workspace, sign_up
 
 ACTUALS = EXAMPLE.parent / "taipei-cafe-actuals.csv"
@@ -210,3 +212,29 @@ def test_api_adds_lists_and_removes_entries(client: TestClient, settings: Settin
     assert client.delete(f"{url}/{made.json()['id']}", headers=auth).status_code == 204
     assert _rows(settings, "SELECT count(*) FROM learning_log") == [(0,)]
     assert client.delete(f"{url}/{made.json()['id']}", headers=auth).status_code == 404
+
+
+def test_the_owners_ai_skill_sets_the_new_tools_ramp_and_training(
+    client: TestClient, settings: Settings
+) -> None:
+    ws, plan_id = _setup(client)
+    base = f"/w/{ws}/p/{plan_id}"
+    for owner in ("manager", "editor"):  # AI skill: none, intermediate (the example's team)
+        added = client.post(
+            f"{base}/add-tool",
+            data={"csrf_token": csrf(client, base), "catalog_id": "chatgpt-plus", "owner": owner},
+            follow_redirects=False,
+        )
+        assert added.status_code == 303, added.text
+    second = Database(make_engine(settings.database_url))  # a second connection
+    with second.session() as session:
+        (user_id,) = _rows(settings, "SELECT id FROM users")[0]
+        plan = plans.version(session, str(user_id), ws, plan_id).plan
+    second.dispose()
+    tools = {
+        t.owner: t.model_dump(mode="json") for t in plan.tools if t.catalog_id == "chatgpt-plus"
+    }
+    assert tools["manager"]["ramp_months"] == 6
+    assert Decimal(tools["manager"]["training"]["hours_per_person"]) == 8
+    assert tools["editor"]["ramp_months"] == 3
+    assert Decimal(tools["editor"]["training"]["hours_per_person"]) == 0

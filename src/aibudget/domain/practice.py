@@ -7,8 +7,10 @@ The stack and the comparison are saved with the plan (``Plan.stack``,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from decimal import Decimal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -77,3 +79,38 @@ class LearningEntry(BaseModel):
     minutes_saved: int = Field(default=0, ge=0, le=MAX_MINUTES)
     tip: str = Field(default="", max_length=500)
     on: date
+
+
+@dataclass(frozen=True)
+class AdoptionDefaults:
+    ramp_months: int  # months until a new tool gives its full benefit
+    training_hours: Decimal  # hours of training per person before the tool is used
+
+
+# The one rule of how the AI skill of the person who runs a tool sets a new tool's
+# defaults (values of ``TeamMember.ai_skill``): less skill, a slower ramp and more
+# training first. "intermediate" keeps the plan's own defaults (three months, none).
+SKILL_DEFAULTS: dict[str, AdoptionDefaults] = {
+    "none": AdoptionDefaults(6, Decimal(8)),
+    "beginner": AdoptionDefaults(4, Decimal(4)),
+    "intermediate": AdoptionDefaults(3, Decimal(0)),
+    "advanced": AdoptionDefaults(1, Decimal(0)),
+}
+
+
+def adoption_defaults(skill: str) -> AdoptionDefaults:
+    """The defaults for a new tool run by someone of ``skill`` (a ``SkillLevel`` value)."""
+    return SKILL_DEFAULTS[skill]
+
+
+def with_skill_defaults(tool: dict[str, Any], skill: str) -> dict[str, Any]:
+    """A new plan tool (a plain dict, e.g. from the catalog) with the ramp and training
+    hours its owner's AI skill sets; values already in it are kept."""
+    found = adoption_defaults(skill)
+    out = {**tool, "ramp_months": tool.get("ramp_months", found.ramp_months)}
+    training = dict(tool.get("training") or {})
+    if found.training_hours and "hours_per_person" not in training:
+        training["hours_per_person"] = found.training_hours
+    if training:
+        out["training"] = training
+    return out

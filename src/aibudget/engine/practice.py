@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from aibudget.domain.actuals import ActualRecord
-from aibudget.domain.plan import SkillLevel
 from aibudget.domain.practice import LearningEntry
 
 
@@ -58,28 +57,6 @@ def agenda(entries: Iterable[LearningEntry], month: str) -> Agenda:
         top_minutes=top_minutes,
         question=question,
     )
-
-
-@dataclass(frozen=True)
-class AdoptionDefaults:
-    ramp_months: int  # months until a new tool gives its full benefit
-    training_hours: Decimal  # hours of training per person before the tool is used
-
-
-# The one rule of how the AI skill of the person who runs a tool sets a new tool's
-# defaults: less skill, a slower ramp and more training hours first. "intermediate"
-# keeps the plan's own defaults (three months, no extra training).
-SKILL_DEFAULTS: Mapping[SkillLevel, AdoptionDefaults] = {
-    SkillLevel.NONE: AdoptionDefaults(6, Decimal(8)),
-    SkillLevel.BEGINNER: AdoptionDefaults(4, Decimal(4)),
-    SkillLevel.INTERMEDIATE: AdoptionDefaults(3, Decimal(0)),
-    SkillLevel.ADVANCED: AdoptionDefaults(1, Decimal(0)),
-}
-
-
-def adoption_defaults(skill: SkillLevel | None) -> AdoptionDefaults:
-    """The defaults for a new tool run by someone of ``skill`` (beginner when unknown)."""
-    return SKILL_DEFAULTS[skill or SkillLevel.BEGINNER]
 
 
 OUTSIDE_HELP_SCALES = ("skills", "culture")
