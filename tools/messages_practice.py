@@ -294,3 +294,12 @@ MESSAGES |= {
         "小小的成果會即時出現在這裡：當工具第一次幫某人省下時間，就把它記下來。",
     ),
 }
+MESSAGES |= {
+    "pdf.learning_lead": (
+        "What the team wrote down while learning the tools ({entries} entries), minutes saved "
+        "by tool:",
+        "團隊在學習使用工具時記下的心得（共 {entries} 筆），各工具省下的時間：",
+    ),
+    "pdf.learning_tool": ("{tool}: {minutes} minutes", "{tool}：{minutes} 分鐘"),
+    "pdf.learning_tips": ("Tips worth keeping", "值得留下的訣竅"),
+}

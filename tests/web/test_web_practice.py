@@ -5,9 +5,11 @@ connection to the database file."""
 from __future__ import annotations
 
 import re
+import subprocess
 import sqlite3
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
@@ -238,3 +240,27 @@ def test_the_owners_ai_skill_sets_the_new_tools_ramp_and_training(
     assert Decimal(tools["manager"]["training"]["hours_per_person"]) == 8
     assert tools["editor"]["ramp_months"] == 3
     assert Decimal(tools["editor"]["training"]["hours_per_person"]) == 0
+
+
+def test_the_pdf_opens_with_the_summary_and_has_the_learning_log(
+    client: TestClient, tmp_path: Path
+) -> None:
+    ws, plan_id = _setup(client)
+    _add(client, ws, plan_id, tried="商品文案", minutes_saved="90", tip="先給範例再請它改寫")
+    response = client.get(f"/w/{ws}/p/{plan_id}/v/1/report.pdf")
+    assert response.status_code == 200
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(  # read back by poppler, independently of the writer
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    flat = re.sub(r"\s+", "", text)
+    for expected in (
+        "這份計畫在24個月內預計花費",
+        "回應您的擔心",
+        "錢會回來嗎？",
+        "團隊學習紀錄",
+        "ChatGPTBusiness：90分鐘",
+        "先給範例再請它改寫",
+    ):
+        assert re.sub(r"\s+", "", expected) in flat, expected

@@ -41,13 +41,20 @@ def hours_by_member(plan: Plan) -> dict[str, Decimal]:
     return {k: v for k, v in out.items() if v > 0}
 
 
+def pilot_cost(plan: Plan, evaluation: Evaluation) -> Decimal:
+    """What the pilot costs: every cost of the plan up to the pilot's last month (staff
+    time included), the most it can lose if it brought nothing back."""
+    last = min(plan.budget.pilot.months, evaluation.months)
+    return sum(evaluation.monthly_costs[: last + 1], ZERO)
+
+
 def worry_facts(plan: Plan, evaluation: Evaluation, simulation: SimulationResult) -> WorryFacts:
     pilot = plan.budget.pilot.months
     first = next((m for m, b in enumerate(evaluation.monthly_benefits) if b > 0), None)
     return WorryFacts(
         prob_loss=simulation.prob_loss,
         pilot_months=pilot,
-        pilot_cost=sum(evaluation.monthly_costs[: pilot + 1], ZERO),
+        pilot_cost=pilot_cost(plan, evaluation),
         hours_by_member=hours_by_member(plan),
         training_hours=training_hours(plan),
         first_benefit_month=first,

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from aibudget.domain.actuals import Actuals, content_digest
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.practice import LearningEntry
 from aibudget.i18n import Translator
 from aibudget.reports import FORMATS, MEDIA_TYPES, ReportMeta, gather, render
 from aibudget.store.records import PlanVersion
@@ -29,6 +30,8 @@ def build(
     fmt: str,
     t: Translator,
     actuals: Actuals | None,
+    worries: tuple[str, ...] = (),
+    learning: tuple[LearningEntry, ...] = (),
 ) -> bytes:
     """The report's bytes; the same inputs on the same day give the cached file."""
     if fmt not in FORMATS:
@@ -52,10 +55,12 @@ def build(
             trials=bounded_trials(web, None, version),
             optimiser_seconds=time_cap(web),
             progress=check_time,
+            worries=worries,
+            learning=learning,
         )
         return render(data, fmt, t)
 
-    key = ("report", version.id, fmt, t.locale, digest, today)
+    key = ("report", version.id, fmt, t.locale, digest, today, worries, learning)
     return web.once(key, make, web.reports)
 
 
