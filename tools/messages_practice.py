@@ -303,3 +303,20 @@ MESSAGES |= {
     "pdf.learning_tool": ("{tool}: {minutes} minutes", "{tool}：{minutes} 分鐘"),
     "pdf.learning_tips": ("Tips worth keeping", "值得留下的訣竅"),
 }
+MESSAGES |= {
+    "practice.scale.skills": ("AI skills", "AI 技能"),
+    "practice.scale.culture": ("team culture", "團隊文化"),
+    "practice.help.text": (
+        "Your readiness check found {scales} still weak. Outside help (a coach, a short course "
+        "or a consultant) makes the start much faster: we suggest a yearly advice budget of "
+        "{share} of the AI budget.",
+        "準備度檢查顯示{scales}還比較弱。找外部協助（教練、短期課程或顧問）能讓起步快很多："
+        "建議每年編列 AI 預算的 {share} 作為顧問費用。",
+    ),
+    "practice.help.button": ("Add the advice budget", "加入顧問預算"),
+    "practice.help.line_label": ("Outside help: coaching and courses", "外部協助：教練與課程"),
+    "practice.help.note": (
+        "Added an advice budget of {amount} a year (outside help)",
+        "加入每年 {amount} 的顧問預算（外部協助）",
+    ),
+}

@@ -58,6 +58,7 @@ def test_an_entry_made_on_the_web_is_seen_in_the_review(
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         for name, path, ready in (
+            ("plan-wins", "", "small-wins"),
             ("learning-log", "/learning", "learning-entries"),
             ("agenda", "/learning/agenda", "agenda"),
             ("compare", "/compare", "ranking"),

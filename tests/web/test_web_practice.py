@@ -5,20 +5,22 @@ connection to the database file."""
 from __future__ import annotations
 
 import re
-import subprocess
 import sqlite3
+import subprocess
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import yaml
 from fastapi.testclient import TestClient
 
+from aibudget.catalog import readiness_questionnaire
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.optimize import optimize
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
 from aibudget.settings import Settings
-from aibudget.store import plans
+from aibudget.store import assessments, plans
 from aibudget.store.db import Database, make_engine
 from tests.web.helpers import EXAMPLE, csrf, import_plan, new_workspace, sign_up
 
@@ -264,3 +266,60 @@ def test_the_pdf_opens_with_the_summary_and_has_the_learning_log(
         "先給範例再請它改寫",
     ):
         assert re.sub(r"\s+", "", expected) in flat, expected
+
+
+def _assess(settings: Settings, ws: str, lowest: bool) -> None:
+    """Store a readiness check through a second connection: every answer the least
+    ready (weak skills and culture, no worries) or the most (no weakness, every worry)."""
+    q = readiness_questionnaire()
+    pick = min if lowest else max
+    answers = {
+        x.id: pick(range(len(x.options)), key=lambda i, x=x: x.options[i].score) + 1
+        for x in q.questions
+    }
+    second = Database(make_engine(settings.database_url))
+    (user_id,) = _rows(settings, "SELECT id FROM users")[0]
+    with second.write() as session:
+        assessments.save(session, str(user_id), ws, answers)
+    second.dispose()
+
+
+def test_weak_skills_suggest_outside_help_added_in_one_click(
+    client: TestClient, settings: Settings
+) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    document = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    document["lines"] = [x for x in document["lines"] if x.get("line") != "advice"]
+    plan_id = import_plan(client, ws, yaml.safe_dump(document, allow_unicode=True))
+    base = f"/w/{ws}/p/{plan_id}"
+    assert 'data-testid="outside-help"' not in client.get(base).text  # no readiness check
+    _assess(settings, ws, lowest=True)
+    page = client.get(base).text
+    assert "準備度檢查顯示AI 技能、團隊文化還比較弱" in page
+    client.post(f"{base}/outside-help", data={"csrf_token": csrf(client, base)})
+    client.post(f"{base}/outside-help", data={"csrf_token": csrf(client, base)})  # again
+    second = Database(make_engine(settings.database_url))
+    (user_id,) = _rows(settings, "SELECT id FROM users")[0]
+    with second.session() as session:
+        plan = plans.version(session, str(user_id), ws, plan_id).plan
+    second.dispose()
+    advice = [line for line in plan.lines if line.line.value == "advice"]
+    assert len(advice) == 1  # the second click added nothing
+    assert advice[0].amounts[0] == (plan.annual_budget() * Decimal("0.05")).quantize(
+        Decimal("0.01")
+    )
+    assert len(advice[0].amounts) == 2  # a 24-month plan: two years
+    assert 'data-testid="outside-help"' not in client.get(base).text  # answered
+
+
+def test_only_the_worries_the_owner_has_are_answered(
+    client: TestClient, settings: Settings
+) -> None:
+    ws, plan_id = _setup(client)
+    _assess(settings, ws, lowest=True)  # no worry is strong
+    page = client.get(f"/w/{ws}/p/{plan_id}/v/1/evaluate?trials=500").text
+    assert 'data-testid="plain-summary"' in page and 'data-testid="worries"' not in page
+    _assess(settings, ws, lowest=False)  # a newer check: every worry strong
+    page = client.get(f"/w/{ws}/p/{plan_id}/v/1/evaluate?trials=500").text
+    assert "錢會回來嗎？" in page and "會不會太難學？" in page

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from aibudget.domain.actuals import ActualRecord
+from aibudget.domain.money import round_money
+from aibudget.domain.plan import LineItem, Plan, Schedule
 from aibudget.domain.practice import LearningEntry
 
 
@@ -108,3 +110,22 @@ def beside_review(
         for tool in tools
         if hours.get(tool) or counts[tool]
     ]
+
+
+# Outside help (a coach, a course, a consultant) budgeted at this share of the annual
+# AI budget when the team's skills or culture are weak: about one half-day session a
+# quarter for a small business (an assumption, to adjust on the plan's line).
+OUTSIDE_HELP_SHARE = Decimal("0.05")
+
+
+def has_advice_line(plan: Plan) -> bool:
+    """Whether the plan already budgets outside advice (a plan or tool line)."""
+    lines = [*plan.lines, *(s for tool in plan.tools for s in tool.schedules)]
+    return any(s.kind == "cost" and s.line is LineItem.ADVICE for s in lines)
+
+
+def outside_help_line(plan: Plan, label: str) -> Schedule:
+    """The yearly advice line to add: ``OUTSIDE_HELP_SHARE`` of the annual AI budget."""
+    amount = round_money(plan.annual_budget() * OUTSIDE_HELP_SHARE)
+    return Schedule(label=label, kind="cost", line=LineItem.ADVICE, period="year",
+                    amounts=[amount] * -(-plan.horizon.months // 12))  # fmt: skip

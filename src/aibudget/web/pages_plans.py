@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
-from aibudget.engine.practice import recent_wins
+from aibudget.engine.practice import OUTSIDE_HELP_SHARE, recent_wins
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
 from aibudget.service.words import kpi_names
 from aibudget.store import learning, plans, workspaces
@@ -28,6 +28,7 @@ from aibudget.web.diff import diff_documents
 from aibudget.web.edit import FORMS
 from aibudget.web.errors import BadRequest, field_list
 from aibudget.web.health import health
+from aibudget.web.pages_practice import outside_help
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
@@ -138,6 +139,7 @@ def plan_view(
         summary, shown, listed, approved = plans.overview(s, user.id, ws, plan_id, v, limit)
         catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
         wins = tuple(recent_wins(learning.entries(s, user.id, ws, plan_id)))
+        weak = outside_help(s, user.id, ws, shown.plan)
     records = {
         "space": space,
         "summary": summary,
@@ -148,6 +150,7 @@ def plan_view(
         "catalog_stamp": stamp,  # the workspace's catalog, which the health check reads
         "edit_kind": None,
         "wins": wins,  # the newest learning-log entries that saved time
+        "outside_help": weak,  # weak readiness scales worth an advice line
         **extra,  # a form shown again with its values: not remembered (dicts have no hash)
     }
 
@@ -162,6 +165,7 @@ def plan_view(
             "forms": FORMS,
             "edit_values": {},  # unless a form shown again has its own
             "edit_problems": {},
+            "help_share": OUTSIDE_HELP_SHARE,
         }
 
     return render_remembered(request, "plan.html", records, derived, status_code)

@@ -10,12 +10,22 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from aibudget.catalog import readiness_questionnaire
 from aibudget.domain.plan import Plan, parse_month
-from aibudget.engine.practice import ToolPractice, agenda, beside_review, minutes_by_tool
+from aibudget.engine.practice import (
+    ToolPractice,
+    agenda,
+    beside_review,
+    has_advice_line,
+    minutes_by_tool,
+    outside_help_line,
+    weak_for_outside_help,
+)
 from aibudget.service.learning import FIELDS, read_entry
 from aibudget.service.worries import assessed, strong_worries
 from aibudget.store import actuals, assessments, learning, plans, workspaces
 from aibudget.store.learning import StoredEntry
+from aibudget.store.records import Role
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.pages_review import BadMonth
 
@@ -31,6 +41,16 @@ def owner_worries(s: Session, user_id: str, ws: str) -> list[str]:
     """The worries the workspace's newest readiness check found strong (all without one)."""
     found = assessments.latest(s, user_id, ws)
     return strong_worries(assessed(found.answers if found else None))
+
+
+def outside_help(s: Session, user_id: str, ws: str, plan: Plan) -> tuple[str, ...]:
+    """The weak readiness scales (skills, culture) worth outside help, while the plan
+    has no advice line yet; empty without a readiness check."""
+    result = assessed(getattr(assessments.latest(s, user_id, ws), "answers", None))
+    if result is None or has_advice_line(plan):
+        return ()
+    weak_below = readiness_questionnaire().thresholds.weak_dimension_below
+    return tuple(weak_for_outside_help(result.dimensions, weak_below))
 
 
 def tool_names(plan: Plan) -> dict[str, str]:
@@ -118,3 +138,19 @@ def review_learning(
         entries = learning.entries(s, user_id, ws, plan_id)
         stored = actuals.get(s, user_id, ws, plan_id, plan.currency)
     return beside_review([t.id for t in plan.tools], stored.records, entries, as_of)
+
+
+@router.post("/w/{ws}/p/{plan_id}/outside-help")
+def add_outside_help(web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str) -> Response:
+    """One click: the advice line suggested on the plan page, saved as a new version."""
+    with web.db.session() as s:
+        workspaces.require(s, user.id, ws, Role.EDITOR)
+        version = plans.version(s, user.id, ws, plan_id)
+    plan = version.plan
+    if not has_advice_line(plan):  # a second click changes nothing
+        line = outside_help_line(plan, t("practice.help.line_label"))
+        changed = plan.model_copy(update={"lines": [*plan.lines, line]})
+        note = t("practice.help.note", amount=t.money(line.amounts[0], plan.currency))
+        with web.db.write() as s:
+            plans.save(s, user.id, ws, plan_id, changed, note, base=version.number)
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}#lines", status_code=303)
