@@ -251,7 +251,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The plan counts no hours saved: the tools help the team, they do not replace anyone.",
         "這份計畫沒有估算省下的時間：工具是幫忙團隊，不是取代任何人。",
     ),
-    "practice.hours_of": ("{name} gets about {hours} hours back", "{name} 約可省下 {hours} 小時"),
+    "practice.hours_of": ("{name} gets about {hours} hours back", "{name}約可省下 {hours} 小時"),
     "practice.worry.learning_barrier": (
         "The plan sets aside {hours} hours of training before the tools are used. {first} "
         "Benefits grow month by month as the team gets used to them.",
@@ -287,7 +287,7 @@ MESSAGES |= {
     "practice.plan_title": ("Small wins and team practice", "小小成果與團隊練習"),
     "practice.win.logged": (
         "{who} saved {minutes} minutes with {tool} ({day}).",
-        "{who} 用 {tool} 省下了 {minutes} 分鐘（{day}）。",
+        "{who}用 {tool} 省下了 {minutes} 分鐘（{day}）。",
     ),
     "practice.wins_none": (
         "Small wins show here as they happen: write down the first time a tool saves someone time.",
@@ -318,5 +318,15 @@ MESSAGES |= {
     "practice.help.note": (
         "Added an advice budget of {amount} a year (outside help)",
         "加入每年 {amount} 的顧問預算（外部協助）",
+    ),
+}
+MESSAGES |= {
+    "practice.win.month_above_plan": (
+        "{month}: the benefits beat the plan.",
+        "{month}：效益超過計畫！",
+    ),
+    "practice.win.kpi_improving": (
+        "Goal {goal} is on its way: {share} of the way to its target.",
+        "目標「{goal}」進展中：已完成 {share}。",
     ),
 }

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.plan import Plan
 from aibudget.domain.results import Evaluation, SimulationResult
+from aibudget.engine.practice import Win
 from aibudget.engine.worries import WorryFacts
 from aibudget.i18n import Translator
 from aibudget.render_optimize import reason_text
@@ -131,3 +132,19 @@ def allocation_worries(
     if left:
         text += " " + t("practice.worry.choice_left_out", left=" ".join(left))
     return [(t("practice.worry_title.choice_paralysis"), text)]
+
+
+def review_win_texts(t: Translator, plan: Plan, wins: list[Win]) -> list[str]:
+    """The review's small wins in words, newest month first."""
+    goals = {g.id: g.name for g in plan.goals}
+    out: list[tuple[str, str]] = []
+    for w in wins:
+        params = dict(w.params)
+        if "goal" in params:
+            params["goal"] = goals.get(str(params["goal"]), str(params["goal"]))
+        if "share" in params:
+            params["share"] = t.percent(params["share"], 0)
+        if "hours" in params:
+            params["hours"] = t.number(params["hours"], 1)
+        out.append((w.month, t(w.message_id, **params)))
+    return [text for _, text in sorted(out, key=lambda item: item[0], reverse=True)]

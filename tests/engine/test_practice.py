@@ -18,7 +18,7 @@ from aibudget.domain.practice import (
     Weights,
 )
 from aibudget.engine.compare import monthly_bill, rank, stack_names
-from aibudget.engine.practice import agenda, minutes_by_tool, recent_wins
+from aibudget.engine.practice import agenda, minutes_by_tool, recent_wins, review_wins
 from aibudget.planfile import load_plan
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "taipei-cafe.yaml"
@@ -99,3 +99,28 @@ def test_missing_data_counts_as_three_and_the_stack_is_matched() -> None:
         listed = catalog[tool.catalog_id].integrations if tool.catalog_id in catalog else []
         expected = [n for n in stack_names(stack) if any(n.lower() in i.lower() for i in listed)]
         assert r.matched == expected
+
+
+def test_review_wins_name_the_newest_month_above_plan() -> None:
+    from aibudget.cli_monitor import load_actuals
+    from aibudget.engine.review import review
+    from aibudget.i18n import Translator
+
+    plan = load_plan(EXAMPLE)
+    stored = load_actuals(plan, [EXAMPLE.with_name("taipei-cafe-actuals.csv")], Translator("en"))
+    result = review(plan, stored)
+    wins = review_wins(result)
+    series = result.monthly
+    by_hand = [  # months whose recorded benefits beat the plan, worked out again here
+        series.months[i]
+        for i in range(len(series.months))
+        if series.actual_benefits[i] is not None
+        and series.plan_benefits[i] > 0
+        and series.actual_benefits[i] > series.plan_benefits[i]  # type: ignore[operator]
+    ]
+    assert by_hand  # the example has such months
+    above = [w.month for w in wins if w.message_id == "practice.win.month_above_plan"]
+    assert above == by_hand[-1:]
+    assert len([w for w in wins if w.message_id.startswith("monitor.milestone.")]) == len(
+        result.milestones
+    )

@@ -64,7 +64,7 @@ def test_an_entry_typed_on_the_page_is_stored_audited_and_shown(
     actions = [r[0] for r in _rows(settings, "SELECT action FROM audit_log")]
     assert actions.count("learning.added") == 1
     plan_page = client.get(f"/w/{ws}/p/{plan_id}").text
-    assert "小陳 用 ChatGPT Business 省下了 45 分鐘" in plan_page  # a small win, as it happens
+    assert "小陳用 ChatGPT Business 省下了 45 分鐘" in plan_page  # a small win, as it happens
 
 
 def test_bad_entries_name_each_field_and_store_nothing(
@@ -122,6 +122,9 @@ def test_the_review_shows_minutes_logged_beside_the_hours_recorded(
     )
     row = re.search(r"<th scope=\"row\">ChatGPT Business</th><td>([^<]+)</td>", page)
     assert row and row.group(1) == f"{Translator('zh_TW').number(recorded, 1)} 小時"
+    wins = client.get(base).text.split('data-testid="small-wins"', 1)[1].split("</ul>", 1)[0]
+    assert "首度累積節省 10 小時" in wins and "小陳用 ChatGPT Business 省下了 90 分鐘" in wins
+    assert "進展中" in wins  # the example's KPIs move towards their targets
 
 
 def test_comparison_weights_are_saved_with_the_plan_and_change_the_ranking(

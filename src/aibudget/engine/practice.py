@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from aibudget.domain.actuals import ActualRecord
 from aibudget.domain.money import round_money
 from aibudget.domain.plan import LineItem, Plan, Schedule
 from aibudget.domain.practice import LearningEntry
+from aibudget.domain.review import Review
 
 
 def minutes_by_tool(entries: Iterable[LearningEntry]) -> dict[str, int]:
@@ -129,3 +131,35 @@ def outside_help_line(plan: Plan, label: str) -> Schedule:
     amount = round_money(plan.annual_budget() * OUTSIDE_HELP_SHARE)
     return Schedule(label=label, kind="cost", line=LineItem.ADVICE, period="year",
                     amounts=[amount] * -(-plan.horizon.months // 12))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Win:
+    """A small win from the review: a message id, its month and parameters."""
+
+    message_id: str
+    month: str
+    params: dict[str, Any]
+
+
+def review_wins(review: Review) -> list[Win]:
+    """The review's milestones, the newest month whose benefits beat the plan, and each
+    KPI on its way up (moved from its baseline towards its target, on track)."""
+    wins = [Win(f"monitor.milestone.{m.id}", m.month, dict(m.params)) for m in review.milestones]
+    series = review.monthly
+    above = [
+        month
+        for month, actual, planned in zip(
+            series.months, series.actual_benefits, series.plan_benefits, strict=True
+        )
+        if actual is not None and planned > 0 and actual > planned
+    ]
+    if above:
+        wins.append(Win("practice.win.month_above_plan", above[-1], {"month": above[-1]}))
+    for k in review.kpis:
+        if k.status == "on_track" and k.attainment is not None and k.attainment > 0:
+            wins.append(
+                Win("practice.win.kpi_improving", k.month or review.as_of,
+                    {"goal": k.goal, "share": k.attainment})
+            )  # fmt: skip
+    return wins

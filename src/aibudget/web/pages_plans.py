@@ -28,7 +28,7 @@ from aibudget.web.diff import diff_documents
 from aibudget.web.edit import FORMS
 from aibudget.web.errors import BadRequest, field_list
 from aibudget.web.health import health
-from aibudget.web.pages_practice import outside_help
+from aibudget.web.pages_practice import outside_help, review_wins_text
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
@@ -140,6 +140,7 @@ def plan_view(
         catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
         wins = tuple(recent_wins(learning.entries(s, user.id, ws, plan_id)))
         weak = outside_help(s, user.id, ws, shown.plan)
+    won = review_wins_text(web, user.id, ws, plan_id, shown, t)
     records = {
         "space": space,
         "summary": summary,
@@ -150,6 +151,7 @@ def plan_view(
         "catalog_stamp": stamp,  # the workspace's catalog, which the health check reads
         "edit_kind": None,
         "wins": wins,  # the newest learning-log entries that saved time
+        "review_wins": won,  # milestones, a month above plan, KPIs on their way up
         "outside_help": weak,  # weak readiness scales worth an advice line
         **extra,  # a form shown again with its values: not remembered (dicts have no hash)
     }

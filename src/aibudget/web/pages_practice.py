@@ -11,6 +11,8 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from aibudget.catalog import readiness_questionnaire
+from aibudget.domain.actuals import content_digest
+from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
 from aibudget.engine.practice import (
     ToolPractice,
@@ -19,8 +21,12 @@ from aibudget.engine.practice import (
     has_advice_line,
     minutes_by_tool,
     outside_help_line,
+    review_wins,
     weak_for_outside_help,
 )
+from aibudget.engine.review import review
+from aibudget.i18n import Translator
+from aibudget.render_practice import review_win_texts
 from aibudget.service.learning import FIELDS, read_entry
 from aibudget.service.worries import assessed, strong_worries
 from aibudget.store import actuals, assessments, learning, plans, workspaces
@@ -154,3 +160,24 @@ def add_outside_help(web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str
         with web.db.write() as s:
             plans.save(s, user.id, ws, plan_id, changed, note, base=version.number)
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#lines", status_code=303)
+
+
+def review_wins_text(
+    web: WebDep, user_id: str, ws: str, plan_id: str, version: Any, t: Translator
+) -> tuple[str, ...]:
+    """For the plan page: the small wins the actuals show so far, in words (the review
+    of the shown version, made once per version, actuals and language)."""
+    with web.db.session() as s:
+        stored = actuals.get(s, user_id, ws, plan_id, version.plan.currency)
+    if not stored.records:
+        return ()
+    digest = content_digest(r.fingerprint for r in stored.records)
+
+    def make() -> tuple[str, ...]:
+        try:
+            wins = review_wins(review(version.plan, stored))
+        except AibudgetError:  # actuals that no longer fit this version: no wins shown
+            return ()
+        return tuple(review_win_texts(t, version.plan, wins))
+
+    return web.once(("wins", version.id, digest, t.locale), make)
