@@ -330,3 +330,8 @@ MESSAGES |= {
         "目標「{goal}」進展中：已完成 {share}。",
     ),
 }
+MESSAGES |= {
+    "practice.agenda.entry": ("{who} ({tool}): {tried}", "{who}（{tool}）：{tried}"),
+    "practice.tool_minutes": ("{tool}: {minutes} minutes saved", "{tool}：省下 {minutes} 分鐘"),
+    "pdf.learning_tip": ("{tip} ({who}, {day})", "{tip}（{who}，{day}）"),
+}

@@ -47,4 +47,6 @@ def learning_log(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     tips = [e for e in data.learning if e.tip.strip()][:TIPS_SHOWN]
     if tips:
         doc.subheading(t("pdf.learning_tips"))
-        doc.bullets([f"{e.tip}（{e.who}，{e.on.isoformat()}）" for e in tips])
+        doc.bullets(
+            [t("pdf.learning_tip", tip=e.tip, who=e.who, day=e.on.isoformat()) for e in tips]
+        )
