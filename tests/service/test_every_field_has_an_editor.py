@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from aibudget.domain.plan import Plan
+from aibudget.domain.practice import CRITERIA
 from aibudget.service.fields import (
     ADVANCED,
     BENEFITS,
@@ -16,6 +17,7 @@ from aibudget.service.fields import (
     MEMBER,
     OPTIMISER,
     SCHEDULE,
+    STACK,
     START,
     TOOL,
     FormField,
@@ -35,6 +37,10 @@ SET_BY_THE_APP = {
     "tools[].benefits[].kind": "chosen when the estimate is added",
     "optimise.channels[].id": "made when the channel is added",
     "schema_version": "the plan file format's version",
+}
+# Edited on a page of their own: the tool comparison (aibudget.web.pages_compare).
+ON_THE_COMPARISON_PAGE = {f"comparison.weights.{c}" for c in CRITERIA} | {
+    f"comparison.scores[].{name}" for name in ("tool", *CRITERIA)
 }
 CONSULTANT_ONLY = {
     "catalog[]": "a plan's own catalog entries (owners use the workspace's catalog page)",
@@ -102,7 +108,8 @@ def _edited(prefix: str, fields: tuple[FormField, ...]) -> set[str]:
 
 def _editors() -> set[str]:
     # The currency is chosen on the new plan's form (amounts are not converted later).
-    out = _edited("", (*START, *BUSINESS, *ADVANCED, *BUDGET, *OPTIMISER)) | {"fx.*"}
+    out = _edited("", (*START, *BUSINESS, *ADVANCED, *BUDGET, *OPTIMISER, *STACK)) | {"fx.*"}
+    out |= ON_THE_COMPARISON_PAGE
     out |= _edited("goals[].", GOAL) | _edited("team[].", MEMBER) | _edited("tools[].", TOOL)
     out |= _edited("lines[].", SCHEDULE) | _edited("tools[].schedules[].", SCHEDULE)
     out |= _edited("optimise.channels[].", CHANNEL)

@@ -170,7 +170,13 @@ PART_IDS = {"section": "tools", "item": "chatgpt", "index": "0"}  # a plan part 
 
 def _fill(path: str, **ids: str) -> str:
     return path.format(
-        **{"workspace_id": "w" * 32, "plan_id": "p" * 32, "number": "1", "fingerprint": "f" * 32}
+        **{
+            "workspace_id": "w" * 32,
+            "plan_id": "p" * 32,
+            "number": "1",
+            "fingerprint": "f" * 32,
+            "entry_id": "e" * 32,
+        }
         | PART_IDS
         | ids
     )
@@ -204,6 +210,8 @@ def _valid_body(path: str) -> dict[str, Any]:
         return {"entries": []}
     if "/parts/" in path or path.endswith("/new-plan"):
         return {"values": {}}
+    if path.endswith("/learning"):
+        return {"tool": "t", "who": "x", "tried": "x"}
     if path.endswith("/assess"):
         return {"answers": {"s1": 1}}
     if path.endswith("/plans"):
@@ -240,7 +248,12 @@ def test_another_workspaces_real_ids_are_404_on_every_endpoint(client: TestClien
             if ws == ws_a and "{plan_id}" not in path:
                 continue
             url = path.format(
-                workspace_id=ws, plan_id=plan_b, number=1, fingerprint="f" * 32, **PART_IDS
+                workspace_id=ws,
+                plan_id=plan_b,
+                number=1,
+                fingerprint="f" * 32,
+                entry_id="e" * 32,
+                **PART_IDS,
             )
             response = client.request(method, url, json=_valid_body(path), headers=alice)
             _shape(response, 404, "store.not_found")

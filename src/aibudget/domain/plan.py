@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from aibudget.domain.allocation import OptimisePolicy
 from aibudget.domain.money import MAX_AMOUNT, ZERO, is_currency, round_money
+from aibudget.domain.practice import Comparison, Stack
 
 MAX_HOURS = Decimal(100_000)  # hours in one field: about fifty working years
 MAX_RATE = Decimal(1_000_000)  # units of the plan's currency per unit of another
@@ -449,6 +450,10 @@ class Plan(Strict):
     )
     budget: BudgetPolicy
     optimise: OptimisePolicy | None = None
+    stack: Stack = Field(default_factory=Stack, description="What the business already runs.")
+    comparison: Comparison = Field(
+        default_factory=Comparison, description="The owner's weights and scores of tools."
+    )
     catalog: list[dict[str, Any]] = Field(
         default_factory=list,
         description="Tool catalog entries this plan adds, or overrides by id (see catalog/).",

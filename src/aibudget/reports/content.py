@@ -20,9 +20,11 @@ from aibudget.domain.allocation import OptimisationResult, OptimisePolicy
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.guidance import CatalogTool, Finding
 from aibudget.domain.plan import Billing, Plan, Tool
+from aibudget.domain.practice import LearningEntry
 from aibudget.domain.reallocation import Reallocation
 from aibudget.domain.results import Evaluation, SimulationResult, TornadoBar
 from aibudget.domain.review import Review
+from aibudget.engine import worries
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.lint import lint
 from aibudget.engine.optimize import optimize
@@ -61,6 +63,8 @@ class ReportData:
     proposal: Reallocation | None = None
     proposal_note: str | None = None  # message id why there is no proposal
     actuals: Actuals | None = None
+    worries: tuple[str, ...] = ()  # the owner's strong worries (readiness check)
+    learning: tuple[LearningEntry, ...] = ()  # the team learning log, newest first
 
     @property
     def currency(self) -> str:
@@ -77,6 +81,8 @@ def gather(
     optimiser_seconds: Decimal | None = None,
     progress: Progress | None = None,
     catalog: Mapping[str, CatalogTool] | None = None,
+    worries: tuple[str, ...] = (),
+    learning: tuple[LearningEntry, ...] = (),
 ) -> ReportData:
     """Run the engine for a report. ``actuals`` adds the review (and the proposal).
 
@@ -113,6 +119,8 @@ def gather(
         proposal=proposal,
         proposal_note=note,
         actuals=actuals,
+        worries=worries,
+        learning=learning,
     )
 
 
@@ -133,8 +141,7 @@ def pilot_tools(plan: Plan) -> list[Tool]:
 
 def pilot_cost(data: ReportData) -> Decimal:
     """What the pilot costs: every cost of the plan up to the pilot's last month."""
-    last = min(data.plan.budget.pilot.months, data.evaluation.months)
-    return sum(data.evaluation.monthly_costs[: last + 1], Decimal(0))
+    return worries.pilot_cost(data.plan, data.evaluation)
 
 
 def top_risks(sim: SimulationResult, count: int = TOP_RISKS) -> list[TornadoBar]:

@@ -17,7 +17,7 @@ from babel.dates import format_date
 from aibudget.i18n import Translator
 from aibudget.render import driver_label
 from aibudget.render_guidance import findings_summary
-from aibudget.reports import pdf_analysis, pdf_review, pdf_sections
+from aibudget.reports import pdf_analysis, pdf_practice, pdf_review, pdf_sections
 from aibudget.reports.content import (
     ReportData,
     cash_lines,
@@ -49,6 +49,7 @@ def build_pdf(data: ReportData, t: Translator) -> ReportPDF:
     pdf_analysis.drivers(doc, data, t)
     pdf_review.health_check(doc, data, t)
     pdf_review.routine(doc, data, t)
+    pdf_practice.learning_log(doc, data, t)
     if data.review is not None:
         pdf_review.review(doc, data, t)
     return doc
@@ -134,6 +135,7 @@ def summary(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     if unpriced:  # the figures below count these tools as free
         listed = _join(t, unpriced)
         doc.para(t("builder.unpriced_title") + " " + t("builder.unpriced_text", tools=listed))
+    pdf_practice.plain_summary(doc, data, t)
     doc.ln(1)
     doc.figures(
         [

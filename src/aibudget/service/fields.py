@@ -196,6 +196,15 @@ SCHEDULE = (
     _f("risk", Kind.PERCENT),
 )
 
+# What the business already runs (matched to tools' integrations in the comparison).
+STACK = (
+    _f("stack.website", Kind.TEXT),
+    _f("stack.crm", Kind.TEXT),
+    _f("stack.social", Kind.TEXT),
+    _f("stack.ads", Kind.TEXT),
+    _f("stack.line_oa", Kind.BOOL),
+)
+
 OPTIMISER = (
     _f("optimise.objective", Kind.CHOICE, choices=tuple(o.value for o in Objective)),
     _f("optimise.risk_aversion", Kind.NUMBER),
@@ -237,6 +246,7 @@ START: tuple[FormField, ...] = (
 def all_fields() -> list[FormField]:
     """Every declared field (for the check that each plan field has an editor)."""
     out = [*BUSINESS, *ADVANCED, *BUDGET, *OPTIMISER, *GOAL, *MEMBER, *TOOL, *SCHEDULE, *CHANNEL]
+    out += STACK
     for fields in BENEFITS.values():
         out.extend(fields)
     return out

@@ -30,6 +30,7 @@ from aibudget.service.fields import (
     MEMBER,
     OPTIMISER,
     SCHEDULE,
+    STACK,
     START,
     TOOL,
     FormField,
@@ -59,7 +60,7 @@ class Part:
     by_id: bool = False
 
 
-SECTIONS = ("start", "business", "budget", "optimiser")
+SECTIONS = ("start", "business", "budget", "optimiser", "stack")
 PARTS = {
     "goals": Part(("goals",), by_id=True),
     "team": Part(("team",), by_id=True),
@@ -140,7 +141,7 @@ def fx_fields(document: Mapping[str, Any]) -> tuple[FormField, ...]:
 def fields_for(document: Mapping[str, Any], target: Target) -> tuple[FormField, ...]:
     section = target.section
     fixed = {
-        "start": START, "budget": BUDGET, "optimiser": OPTIMISER, "goals": GOAL,
+        "start": START, "budget": BUDGET, "optimiser": OPTIMISER, "stack": STACK, "goals": GOAL,
         "team": MEMBER, "tools": TOOL, "schedules": SCHEDULE, "lines": SCHEDULE,
         "channels": CHANNEL,
     }  # fmt: skip

@@ -23,12 +23,14 @@ from aibudget.web import errors
 from aibudget.web.api import router as api_router
 from aibudget.web.api_builder import router as api_builder_router
 from aibudget.web.api_monitor import router as api_monitor_router
+from aibudget.web.api_practice import router as api_practice_router
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
 from aibudget.web.pages_adopt import router as adopt_router
 from aibudget.web.pages_allocation import router as allocation_router
 from aibudget.web.pages_auth import router as auth_router
 from aibudget.web.pages_builder import router as builder_router
 from aibudget.web.pages_catalog import router as catalog_router
+from aibudget.web.pages_compare import router as compare_router
 from aibudget.web.pages_edit import router as edit_router
 from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_fixes import router as fixes_router
@@ -36,6 +38,7 @@ from aibudget.web.pages_monitor import MAX_IMPORT_BYTES
 from aibudget.web.pages_monitor import router as monitor_router
 from aibudget.web.pages_new_plan import router as new_plan_router
 from aibudget.web.pages_plans import router as plans_router
+from aibudget.web.pages_practice import router as practice_router
 from aibudget.web.pages_readiness import router as readiness_router
 from aibudget.web.pages_reports import api_router as reports_api_router
 from aibudget.web.pages_reports import router as reports_router
@@ -62,11 +65,14 @@ ROUTERS = (
     monitor_router,
     actuals_edit_router,
     review_router,
+    practice_router,
+    compare_router,
     reports_router,
     api_router,
     api_builder_router,
     api_monitor_router,
     reports_api_router,
+    api_practice_router,
 )
 FORM_SLACK = 64 * 2**10  # the other fields of a form and the multipart framing
 # The largest request body: a plan (form, upload or API JSON) everywhere, except where

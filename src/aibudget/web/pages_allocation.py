@@ -7,10 +7,12 @@ from fastapi.responses import Response
 
 from aibudget.engine.adopt import adoptable
 from aibudget.render_adopt import is_proposal
+from aibudget.render_practice import allocation_summary, allocation_worries
 from aibudget.store import plans, workspaces
 from aibudget.web import allocation
 from aibudget.web.charts import figures_json, line_items
 from aibudget.web.context import CurrentUser, T, WebDep, render
+from aibudget.web.pages_practice import owner_worries
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,6 +33,7 @@ def allocation_page(
         space = workspaces.require(s, user.id, ws)
         summary = plans.summary(s, user.id, ws, plan_id)
         version = plans.version(s, user.id, ws, plan_id, number)
+        worries = owner_worries(s, user.id, ws)
     result = allocation.run(web, user.id, version)
     chart = line_items(t, result) if result.line_items else None
     names = {tool.id: tool.name for tool in version.plan.tools}
@@ -56,4 +59,6 @@ def allocation_page(
         figures_json=figures_json([chart] if chart else []),
         proposal=is_proposal(version.plan, result),
         adopted=adoptable(result),
+        summary_text=allocation_summary(t, version.plan, result),
+        worries=allocation_worries(t, version.plan, result, worries),
     )

@@ -14,6 +14,7 @@ from aibudget.catalog import kpi_ids
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.guidance import catalog_tool_to_plan_tool
 from aibudget.domain.plan import Category, Plan
+from aibudget.domain.practice import with_skill_defaults
 from aibudget.domain.validate import parse_plan
 from aibudget.i18n import Translator
 from aibudget.render_guidance import cheapest_text, trial_text
@@ -224,6 +225,9 @@ def add_tool(
     if entry is None:
         raise NotFound()
     tool = catalog_tool_to_plan_tool(entry, owner, tool_id=new_id(document, "tools", entry.id))
+    member = latest.plan.member(owner)
+    if member is not None:  # the owner's AI skill sets the ramp and the training
+        tool = with_skill_defaults(tool, member.ai_skill.value)
     changed = with_item(document, "tools", tool)
     rates = add_missing_rates(changed)
     try:

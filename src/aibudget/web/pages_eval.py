@@ -6,10 +6,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from aibudget.engine.flows import PLAN_LINES_ID
+from aibudget.engine.worries import worry_facts
+from aibudget.render_practice import evaluation_summary, evaluation_worries
 from aibudget.store import plans, workspaces
 from aibudget.web import evaluation
 from aibudget.web.charts import all_charts, figures_json
 from aibudget.web.context import CurrentUser, T, WebDep, render
+from aibudget.web.pages_practice import owner_worries
 
 router = APIRouter(include_in_schema=False)
 
@@ -29,7 +32,9 @@ def evaluate_page(
         space = workspaces.require(s, user.id, ws)
         summary = plans.summary(s, user.id, ws, plan_id)
         version = plans.version(s, user.id, ws, plan_id, number)
+        worries = owner_worries(s, user.id, ws)
     result, sim = evaluation.run(web, user.id, version, trials)
+    facts = worry_facts(version.plan, result, sim)
     charts = all_charts(t, result, sim)
     return render(
         request,
@@ -43,4 +48,6 @@ def evaluate_page(
         charts=charts,
         figures_json=figures_json(charts),
         plan_lines_id=PLAN_LINES_ID,
+        summary_text=evaluation_summary(t, result, sim),
+        worries=evaluation_worries(t, version.plan, facts, worries),
     )

@@ -9,9 +9,10 @@ from fastapi.responses import RedirectResponse, Response
 
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
+from aibudget.engine.practice import OUTSIDE_HELP_SHARE, recent_wins
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
 from aibudget.service.words import kpi_names
-from aibudget.store import plans, workspaces
+from aibudget.store import learning, plans, workspaces
 from aibudget.store.records import Role, Status
 from aibudget.web import catalogs
 from aibudget.web.context import (
@@ -26,6 +27,7 @@ from aibudget.web.diff import diff_documents
 from aibudget.web.edit import FORMS
 from aibudget.web.errors import BadRequest, field_list
 from aibudget.web.health import health
+from aibudget.web.pages_practice import outside_help, review_wins_text
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
@@ -136,6 +138,9 @@ def plan_view(
         space = workspaces.require(s, user.id, ws)
         summary, shown, listed, approved = plans.overview(s, user.id, ws, plan_id, v, limit)
         catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
+        wins = tuple(recent_wins(learning.entries(s, user.id, ws, plan_id)))
+        weak = outside_help(s, user.id, ws, shown.plan)
+    won = review_wins_text(web, user.id, ws, plan_id, shown, t)
     records = {
         "space": space,
         "summary": summary,
@@ -145,6 +150,9 @@ def plan_view(
         "baseline": approved,
         "catalog_stamp": stamp,  # the workspace's catalog, which the health check reads
         "edit_kind": None,
+        "wins": wins,  # the newest learning-log entries that saved time
+        "review_wins": won,  # milestones, a month above plan, KPIs on their way up
+        "outside_help": weak,  # weak readiness scales worth an advice line
         **extra,  # a form shown again with its values: not remembered (dicts have no hash)
     }
 
@@ -159,6 +167,7 @@ def plan_view(
             "forms": FORMS,
             "edit_values": {},  # unless a form shown again has its own
             "edit_problems": {},
+            "help_share": OUTSIDE_HELP_SHARE,
         }
 
     return render_remembered(request, "plan.html", records, derived, status_code)

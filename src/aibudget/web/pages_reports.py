@@ -12,10 +12,11 @@ from fastapi import APIRouter, Query, Response
 
 from aibudget.i18n import Translator
 from aibudget.reports import MEDIA_TYPES
-from aibudget.store import actuals, plans
+from aibudget.store import actuals, learning, plans
 from aibudget.web import catalogs, reports
 from aibudget.web.api import ERRORS, VERSION, ApiUser
 from aibudget.web.context import CurrentUser, T, WebDep
+from aibudget.web.pages_practice import owner_worries
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
@@ -35,7 +36,11 @@ def _report(
         version = plans.version(s, user_id, ws, plan_id, number)
         recorded = actuals.get(s, user_id, ws, plan_id, version.plan.currency)
         catalog = catalogs.view_for(s, user_id, ws, version.plan)
-    content = reports.build(web, user_id, version, fmt, t, recorded, catalog)
+        worries = tuple(owner_worries(s, user_id, ws))
+        logged = tuple(learning.entries(s, user_id, ws, plan_id))
+    content = reports.build(
+        web, user_id, version, fmt, t, recorded, catalog, worries=worries, learning=logged
+    )
     return reports.download(content, fmt, plan_id, number)
 
 

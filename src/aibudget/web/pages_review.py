@@ -107,6 +107,8 @@ def review_page(
     as_of: str = "",
     rejected: int = 0,
 ) -> Response:
+    from aibudget.web.pages_practice import review_learning  # the learning log beside it
+
     try:
         space, summary, version, result, proposal, note = reviewed(
             web, user.id, ws, plan_id, as_of, t, Role.VIEWER
@@ -144,6 +146,9 @@ def review_page(
         note=note,
         rejected=bool(rejected),
         as_of=as_of,
+        learning=review_learning(web, user.id, ws, plan_id, version.plan, result.as_of)
+        if result
+        else [],
     )
 
 

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from aibudget.domain.actuals import Actuals, content_digest
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.practice import LearningEntry
 from aibudget.i18n import Translator
 from aibudget.reports import FORMATS, MEDIA_TYPES, ReportMeta, gather, render
 from aibudget.store.records import PlanVersion
@@ -32,6 +33,8 @@ def build(
     t: Translator,
     actuals: Actuals | None,
     catalog: CatalogView,
+    worries: tuple[str, ...] = (),
+    learning: tuple[LearningEntry, ...] = (),
 ) -> bytes:
     """The report's bytes; the same inputs on the same day give the cached file."""
     if fmt not in FORMATS:
@@ -56,10 +59,13 @@ def build(
             optimiser_seconds=time_cap(web),
             progress=check_time,
             catalog=catalog.entries,
+            worries=worries,
+            learning=learning,
         )
         return render(data, fmt, t)
 
-    key = ("report", version.id, version.status.value, fmt, t.locale, catalog.stamp, digest, today)
+    made_of = (version.status.value, catalog.stamp, digest, today, worries, learning)
+    key = ("report", version.id, fmt, t.locale, *made_of)
     return web.once(key, make, web.reports)
 
 

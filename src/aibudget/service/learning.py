@@ -1,0 +1,66 @@
+"""The learning-log form, read the same way for the page and the API: every bad field
+named with a message id, nothing stored until all are right."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from aibudget.domain.plan import Plan
+from aibudget.domain.practice import MAX_MINUTES, LearningEntry
+
+FIELDS = ("tool", "who", "tried", "minutes_saved", "tip", "on")
+LIMITS = {"who": 100, "tried": 500, "tip": 500}
+_DIGITS = re.compile(r"[0-9]{1,9}")
+
+
+@dataclass
+class ReadEntry:
+    entry: LearningEntry | None = None
+    problems: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+
+
+def read_entry(plan: Plan, form: Mapping[str, str], today: date) -> ReadEntry:
+    out = ReadEntry()
+    values = {name: str(form.get(name, "")).strip() for name in FIELDS}
+    if values["tool"] not in {tool.id for tool in plan.tools}:
+        out.problems["tool"] = ("practice.error.tool", {})
+    for name in ("who", "tried"):
+        if not values[name]:
+            out.problems[name] = ("practice.error.required", {})
+    for name, limit in LIMITS.items():
+        if len(values[name]) > limit:
+            out.problems[name] = ("practice.error.too_long", {"max": limit})
+    minutes = _minutes(values["minutes_saved"])
+    if minutes is None:
+        out.problems["minutes_saved"] = ("practice.error.minutes", {"max": MAX_MINUTES})
+    on = _day(values["on"], today)
+    if on is None:
+        out.problems["on"] = ("practice.error.day", {"today": today.isoformat()})
+    if out.problems or minutes is None or on is None:
+        return out
+    out.entry = LearningEntry(
+        tool=values["tool"], who=values["who"], tried=values["tried"],
+        minutes_saved=minutes, tip=values["tip"], on=on,
+    )  # fmt: skip
+    return out
+
+
+def _minutes(text: str) -> int | None:
+    text = text.replace(",", "") or "0"
+    if not _DIGITS.fullmatch(text) or int(text) > MAX_MINUTES:
+        return None
+    return int(text)
+
+
+def _day(text: str, today: date) -> date | None:
+    if not text:
+        return today
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if day <= today else None

@@ -1,0 +1,75 @@
+"""A plan's team learning log: entries added and removed by editors, read by every
+member; each change audited in the same transaction. A plan of another workspace does
+not exist for the asking user (NotFound)."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from aibudget.domain.practice import LearningEntry
+from aibudget.store import audit
+from aibudget.store.actuals import require_plan
+from aibudget.store.errors import NotFound
+from aibudget.store.models_practice import LearningEntryRow
+from aibudget.store.records import Role
+
+MAX_LISTED = 1000  # a log grows by a few entries a week; the newest thousand are plenty
+
+
+class StoredEntry(LearningEntry):
+    """An entry as stored: with its id (to remove it)."""
+
+    id: str
+
+
+def add(
+    session: Session, user_id: str, workspace_id: str, plan_id: str, entry: LearningEntry
+) -> StoredEntry:
+    require_plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
+    row = LearningEntryRow(
+        plan_id=plan_id, workspace_id=workspace_id, created_by=user_id, **entry.model_dump()
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session, "learning.added", user_id=user_id, workspace_id=workspace_id, target=plan_id,
+        entry=row.id, tool=entry.tool, minutes_saved=entry.minutes_saved,
+    )  # fmt: skip
+    return _stored(row)
+
+
+def entries(session: Session, user_id: str, workspace_id: str, plan_id: str) -> list[StoredEntry]:
+    """Newest first (by the day it happened, then by when it was written down)."""
+    require_plan(session, user_id, workspace_id, plan_id, Role.VIEWER)
+    rows = session.scalars(
+        select(LearningEntryRow)
+        .where(LearningEntryRow.plan_id == plan_id)
+        .order_by(
+            LearningEntryRow.on.desc(), LearningEntryRow.created_at.desc(), LearningEntryRow.id
+        )
+        .limit(MAX_LISTED)
+    )
+    return [_stored(r) for r in rows]
+
+
+def remove(session: Session, user_id: str, workspace_id: str, plan_id: str, entry_id: str) -> None:
+    require_plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
+    gone = session.execute(
+        delete(LearningEntryRow).where(
+            LearningEntryRow.id == entry_id, LearningEntryRow.plan_id == plan_id
+        )
+    )
+    if not gone.rowcount:  # type: ignore[attr-defined]
+        raise NotFound()
+    audit.record(
+        session, "learning.removed", user_id=user_id, workspace_id=workspace_id,
+        target=plan_id, entry=entry_id,
+    )  # fmt: skip
+
+
+def _stored(row: LearningEntryRow) -> StoredEntry:
+    return StoredEntry(
+        id=row.id, tool=row.tool, who=row.who, tried=row.tried,
+        minutes_saved=row.minutes_saved, tip=row.tip, on=row.on,
+    )  # fmt: skip
