@@ -29,7 +29,7 @@ from aibudget.imports.formats import (
     closest_columns,
     find_header,
 )
-from aibudget.imports.reader import BadCsv, NotTabular, open_rows
+from aibudget.imports.reader import BadCsv, NotTabular, TooLarge, open_rows
 from aibudget.imports.rows import Sink
 from aibudget.imports.summing import HANDLERS
 
@@ -123,6 +123,8 @@ def preview_stream(stream: BinaryIO, name: str, options: ImportOptions) -> Previ
         preview.fail(f"import.cut_off.{exc.inside}", exc.line)
     except NotTabular:
         preview.fail("import.not_tabular")
+    except TooLarge as exc:
+        preview.fail(f"import.sheet_too_large.{exc.what}", exc.line, limit=exc.limit)
     if not preview.ok:
         preview.records = []  # nothing from a failed file
     return preview
