@@ -96,6 +96,4 @@ def test_a_declared_size_larger_than_the_cells_changes_nothing(tmp_path: Path) -
     path.write_bytes(workbook("A1:XFD1048576", {1: HEADER, 2: ROW}))
     p = preview_file(path)
     assert p.ok, p.problems
-    assert [(r.month, r.amount) for r in p.records if r.amount is not None] == [
-        ("2026-01", 120)
-    ]
+    assert [(r.month, r.amount) for r in p.records if r.amount is not None] == [("2026-01", 120)]

@@ -29,9 +29,9 @@ from aibudget.imports.formats import (
     closest_columns,
     find_header,
 )
+from aibudget.imports.handlers import HANDLERS
 from aibudget.imports.reader import BadCsv, NotTabular, TooLarge, open_rows
 from aibudget.imports.rows import Sink
-from aibudget.imports.summing import HANDLERS
 
 MAX_PREAMBLE = 20  # rows above the header (titles, date range, comments)
 
