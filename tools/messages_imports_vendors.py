@@ -33,4 +33,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Shop orders (SHOPLINE, CYBERBIZ, 91APP)",
         "網店訂單（SHOPLINE、CYBERBIZ、91APP）",
     ),
+    "import.kpi.clicks": ("Clicks", "點擊次數"),
+    "import.kpi.conversions": ("Conversions (ads)", "轉換次數（廣告）"),
+    "import.kpi.key_events": ("Key events (GA4)", "主要事件（GA4）"),
+    "import.kpi.orders": ("Orders", "訂單數"),
+    "import.kpi.repeat_buyers": ("Repeat buyers", "回購顧客數"),
+    "import.kpi.line_messages_delivered": ("LINE messages delivered", "LINE 訊息傳送數"),
+    "import.kpi.line_message_reach": ("LINE message reach (opened)", "LINE 訊息觸及（已開封）"),
+    "import.kpi.line_message_clicks": ("LINE message clicks", "LINE 訊息點擊人數"),
+    "import.web.kpis_title": ("What the figures count in", "檔案中的數字計入哪裡"),
+    "import.web.kpi_counts": ("counts in: {goals}", "計入目標：{goals}"),
+    "import.web.kpi_unused": (
+        "no goal of your plan uses this figure yet; it is kept and counts as soon as a goal does",
+        "您的計畫目前沒有目標使用這個數字；數值仍會保存，日後新增使用它的目標時就會計入",
+    ),
+    "import.web.kpi_line": ("{name} ({months}): {what}", "{name}（{months}）：{what}"),
+    "import.web.months": ("{count} month(s)", "{count} 個月"),
+    "import.web.spend_title": ("Where the ad spend goes", "廣告費記到哪裡"),
+    "import.web.spend_to": ("Book the ad spend to", "廣告費記到"),
+    "import.web.spend_show": ("Show", "更新預覽"),
+    "import.web.spend_choose": (
+        "Choose the tool or ad channel of your plan this spend belongs to. Your choice is "
+        "remembered for this kind of file.",
+        "請選擇這些廣告費屬於計畫中的哪個工具或廣告管道；下次匯入同類檔案時會記得您的選擇。",
+    ),
+    "import.web.spend_remembered": (
+        "As last time for this kind of file.",
+        "與上次匯入同類檔案時相同。",
+    ),
+    "import.web.no_target": (
+        "Your plan has no tool or ad channel to book ad spend to yet. Add one to the plan "
+        "first (for example an ad optimisation tool), then import the file again.",
+        "您的計畫還沒有可以記入廣告費的工具或廣告管道。請先在計畫中新增一個（例如廣告優化工具），"
+        "再匯入一次這個檔案。",
+    ),
+    "import.web.campaign": ("Campaign", "廣告活動"),
+    "import.web.goes_to": ("Goes to", "記到"),
+    "import.web.not_chosen": ("not chosen yet", "尚未選擇"),
 }

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, with_fingerprint
+from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, book_spend, with_fingerprint
 from aibudget.domain.money import ZERO
 from aibudget.domain.plan import LineItem
 from aibudget.imports.cells import CellError, clean, day_of, is_blank, parse_number, safe_text
@@ -188,7 +188,7 @@ class SummingHandler(Handler):
         """What every record of a month (and campaign) says besides its value."""
         return {
             "month": month,
-            "tool": self.options.tool or (PLAN_LEVEL if not self.amount_field else self.source),
+            "tool": self.options.source or self.source if self.amount_field else PLAN_LEVEL,
             "source": self.options.source or self.source,
             "rows": group.rows,
             "first_day": group.first,
@@ -216,7 +216,8 @@ class SummingHandler(Handler):
                 out.append(with_fingerprint(spend, extra))
             for kpi, value in self.kpi_values(group).items():
                 out.append(with_fingerprint(ActualRecord(**base, kpi=kpi, kpi_value=value), extra))
-        return out + self.rate_records()
+        out += self.rate_records()
+        return book_spend(out, self.options.tool) if self.options.tool else out
 
     def rate_records(self) -> list[ActualRecord]:
         """Rates (``RATES``: KPI id, numerator, denominator) of each month, in percent,
