@@ -70,4 +70,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.web.campaign": ("Campaign", "廣告活動"),
     "import.web.goes_to": ("Goes to", "記到"),
     "import.web.not_chosen": ("not chosen yet", "尚未選擇"),
+    "import.web.map_title": ("Match the file's columns", "對應檔案的欄位"),
+    "import.web.map_lead_source": (
+        "We could not tell what kind of file this is. Choose where it comes from and pick "
+        "the file again; then you can match its columns.",
+        "無法判斷這是哪一種檔案。請選擇檔案的來源並再選一次檔案，接著就可以對應欄位。",
+    ),
+    "import.web.map_lead": (
+        "For each figure, pick the column of your file that holds it, and choose the file "
+        "again. The matching is remembered for this kind of file.",
+        "請為每一項選擇檔案中對應的欄位，並再選一次檔案。系統會記住這個對應，下次匯入同類檔案時自動使用。",
+    ),
+    "import.web.map_none": ("(not in the file)", "（檔案中沒有）"),
+    "import.web.map_required": ("required", "必填"),
+    "import.web.map_button": ("Preview with these columns", "用這些欄位預覽"),
 }

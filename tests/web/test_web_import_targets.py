@@ -150,3 +150,47 @@ def test_kpi_figures_say_which_goal_they_count_in(client: TestClient, tmp_path: 
     assert T("import.web.kpi_counts", goals="LINE 好友到 2,000 人") in uses
     assert "封鎖率" in uses and T("import.web.kpi_unused") in uses  # kept, said so
     assert 'data-testid="spend"' not in page  # no ad spend in a LINE report
+
+
+def _renamed(tmp_path: Path) -> Path:
+    """A Google Ads report whose campaign and cost columns were renamed by hand."""
+    text = (FIXTURES / "google_ads_zh_utf8_bom.csv").read_bytes().decode("utf-8-sig")
+    path = tmp_path / "renamed.csv"
+    path.write_text(text.replace("行銷活動", "活動名稱X").replace("費用", "總花費X"), "utf-8")
+    return path
+
+
+def _post(client: TestClient, ws: str, plan_id: str, path: Path, **form: object) -> str:
+    token = csrf(client, f"/w/{ws}/p/{plan_id}/actuals")
+    return client.post(
+        f"/w/{ws}/p/{plan_id}/actuals/preview",
+        data={"csrf_token": token, **form},
+        files={"upload": (path.name, path.read_bytes(), "text/csv")},
+    ).text
+
+
+def test_unknown_columns_are_matched_once_in_the_browser_and_remembered(
+    client: TestClient, tmp_path: Path
+) -> None:
+    ws, plan_id = _setup(client, tmp_path)
+    renamed = _renamed(tmp_path)
+    page = _post(client, ws, plan_id, renamed, format="")
+    assert T("import.web.map_lead_source") in page  # first: which kind of file
+    page = _post(client, ws, plan_id, renamed, format="google_ads")
+    editor = page.split('data-testid="map-columns"', 1)[1].split("</section>", 1)[0]
+    assert '<option value="campaign=活動名稱X"' in editor and "行銷活動" in editor
+    assert "campaign" not in re.sub(r'value="[^"]*"|name="[^"]*"|id="[^"]*"', "", editor)
+    chosen = ["campaign=活動名稱X", "cost=總花費X"]
+    page = _post(client, ws, plan_id, renamed, format="google_ads", columns=chosen, tool="chatgpt")
+    token = csrf(client, f"/w/{ws}/p/{plan_id}/actuals")
+    done = client.post(
+        f"/w/{ws}/p/{plan_id}/actuals/confirm",
+        data={"csrf_token": token, "import_id": _import_id(page), "spend_to": "chatgpt"},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303, done.text
+    _, stored = _stored(client, ws, plan_id)
+    total = sum((r.amount or Decimal(0) for r in stored.records), Decimal(0))
+    assert total == exports.google_ads("zh").total("cost")
+    again = _post(client, ws, plan_id, renamed, format="")  # detected with the remembered columns
+    assert T("monitor.web.would_add", added=0, present=len(stored.records)) in again

@@ -189,6 +189,7 @@ def _filled(cells: Sequence[object]) -> int:
 def _no_header(preview: Preview, row: Sequence[object], hint: str | None) -> None:
     """Say which columns the file has and which known names are closest to them."""
     found = [clean(c) for c in row if not is_blank(c)]
+    preview.unknown_columns = found  # what a caller may let the user map
     preview.fail(
         "import.header_not_found",
         columns=", ".join(found) or "—",

@@ -205,19 +205,29 @@ def upload_digest(stream: BinaryIO) -> str:
 
 
 def preview_upload(
-    web: WebDep, user_id: str, ws: str, upload: UploadFile, plan: Plan, fmt: str, tool: str
+    web: WebDep,
+    user_id: str,
+    ws: str,
+    upload: UploadFile,
+    plan: Plan,
+    fmt: str,
+    tool: str,
+    columns: dict[str, str] | None = None,
 ) -> tuple[Preview, str | None, bool]:
     """The preview (ad spend not booked yet), where its spend goes (see
     :func:`aibudget.service.import_routes.spend_target`) and whether that was remembered.
 
     What the workspace remembers for the source (encoding, columns) is used when the
-    source was chosen; where ad spend went last time, for the source found too."""
+    source was chosen, with ``columns`` (field -> header) the user mapped just now on
+    top; a file whose header no format knows is tried with each source's remembered
+    columns. Where ad spend went last time is used for the source found too."""
     remembered = _remembered(web, user_id, ws, fmt) if fmt else None
+    mapping = (remembered.mapping if remembered else {}) | (columns or {})
     options = ImportOptions(
         currency=plan.currency,
         format=fmt or None,
         encoding=remembered.encoding if remembered else None,
-        mapping=remembered.mapping if remembered else None,
+        mapping=mapping or None,
         months=plan_months(plan),
     )
     name = (upload.filename or "upload")[:300]
@@ -225,6 +235,8 @@ def preview_upload(
     if remembered and remembered.encoding and not preview.ok:  # a file saved another way
         upload.file.seek(0)
         preview = preview_stream(upload.file, name, dataclasses.replace(options, encoding=None))
+    if not fmt and _header_unknown(preview):
+        preview, remembered = _with_remembered_columns(web, user_id, ws, upload, options, preview)
     if remembered is None and preview.format:
         remembered = _remembered(web, user_id, ws, preview.format)
     earlier = remembered.spend_to if remembered else None
@@ -235,6 +247,44 @@ def preview_upload(
 def _remembered(web: WebDep, user_id: str, ws: str, source: str) -> actuals.ImportSetting | None:
     with web.db.session() as s:
         return actuals.remembered(s, user_id, ws, source)
+
+
+def _header_unknown(preview: Preview) -> bool:
+    return [p.message_id for p in preview.problems] == ["import.header_not_found"]
+
+
+def _with_remembered_columns(
+    web: WebDep,
+    user_id: str,
+    ws: str,
+    upload: UploadFile,
+    options: ImportOptions,
+    preview: Preview,
+) -> tuple[Preview, actuals.ImportSetting | None]:
+    """The first source whose remembered columns read the file (one try per format)."""
+    for source in FORMATS:
+        setting = _remembered(web, user_id, ws, source)
+        if setting is None or not setting.mapping:
+            continue
+        upload.file.seek(0)
+        tried = dataclasses.replace(options, format=source, mapping=setting.mapping)
+        found = preview_stream(upload.file, preview.file, tried)
+        if not _header_unknown(found):
+            return found, setting
+    return preview, None
+
+
+def column_choices(t: Translator, preview: Preview, fmt: str) -> dict[str, Any]:
+    """The column editor of a file whose header was not recognised: each field of the
+    chosen format, in the vendor's words, with the file's columns to pick from."""
+    if not _header_unknown(preview) or fmt not in FORMATS:
+        return {"map_fields": [], "map_columns": []}
+    chinese = t.locale == "zh_TW"
+    fields = []
+    for name, aliases in FORMATS[fmt].aliases.items():
+        words = [a for a in aliases if not a.isascii()] if chinese else list(aliases)
+        fields.append((name, (words or list(aliases))[0], name in FORMATS[fmt].required))
+    return {"map_fields": fields, "map_columns": preview.unknown_columns}
 
 
 def where_it_goes(
@@ -261,6 +311,7 @@ def preview_import(
     upload: Annotated[UploadFile | None, File()] = None,
     fmt: Annotated[str, Form(alias="format", max_length=20)] = "",
     tool: Text = "",
+    columns: Annotated[list[str] | None, Form(max_length=300)] = None,
 ) -> Response:
     space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
     plan = version.plan
@@ -273,8 +324,11 @@ def preview_import(
     if fmt not in ("", *FORMATS) or (tool and tool not in dict(spend_targets(plan))):
         problems = {"upload": t("monitor.web.unknown_choice")}
         return monitor_page(request, t, space, summary, version, stored, 422, problems=problems)
+    mapped = dict(c.partition("=")[::2] for c in columns or [] if "=" in c)
+    if fmt not in FORMATS or any(k not in FORMATS[fmt].aliases or not v for k, v in mapped.items()):
+        mapped = {}
     digest = upload_digest(upload.file)
-    preview, target, remembered = preview_upload(web, user.id, ws, upload, plan, fmt, tool)
+    preview, target, remembered = preview_upload(web, user.id, ws, upload, plan, fmt, tool, mapped)
     doc = preview_json(preview, t)
     staged = None
     would: Any = None
@@ -303,6 +357,10 @@ def preview_import(
         staged=staged,
         would=would,
         conflicts=[],
+        fmt=fmt,
+        formats=list(FORMATS),
+        mapped=mapped,
+        **column_choices(t, preview, fmt),
         **where_it_goes(t, plan, preview.records, target, remembered),
     )
 
