@@ -40,6 +40,7 @@ from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv, template_xlsx
 from aibudget.render_monitor import preview_json, print_preview, render_review, review_json
 from aibudget.render_reallocate import print_proposal, proposal_json, proposes_change
+from aibudget.service.import_routes import spend_target, spend_targets
 
 actuals_app = typer.Typer(help="Monthly actuals: import files, download the template.")
 PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]
@@ -81,7 +82,9 @@ def import_cmd(
         Path | None,
         typer.Option(help="Actuals file to write (default: PLAN with .actuals.json)."),
     ] = None,
-    tool: Annotated[str | None, typer.Option(help="Plan tool that ad spend belongs to.")] = None,
+    tool: Annotated[
+        str | None, typer.Option(help="Plan tool or ad channel of the ad spend.")
+    ] = None,
     fmt: Annotated[
         str | None,
         typer.Option("--format", help="template, google_ads, meta_ads or ga4 (default: detect)."),
@@ -109,8 +112,9 @@ def import_cmd(
         detail = ", ".join(FORMATS) if fmt not in (None, *FORMATS) else "field=Header"
         option = "--format" if fmt not in (None, *FORMATS) else "--map"
         raise bad_option(t, option, detail)
-    if tool is not None and tool not in {x.id for x in plan.tools}:
-        names = ", ".join(f"{x.name} ({x.id})" for x in plan.tools) or "—"
+    targets = spend_targets(plan)
+    if tool is not None and tool not in dict(targets):
+        names = ", ".join(f"{name} ({id_})" for id_, name in targets) or "—"
         Console(stderr=True, highlight=False).print(
             f"[red]{t('monitor.unknown_tool', tool=tool, tools=names)}[/red]"
         )
@@ -120,7 +124,7 @@ def import_cmd(
         format=fmt,
         encoding=encoding,
         mapping=columns or None,
-        tool=tool or plan.single_ad_tool(),
+        tool=spend_target(plan, tool or ""),
     )
     previews = [preview_file(path, options) for path in files]
     target = out or plan_path.with_suffix(".actuals.json")

@@ -18,7 +18,19 @@ from decimal import Decimal
 KINDS = ("utf8_bom.csv", "cp950.csv", "utf16.tsv", "xlsx")
 DATE_FIELDS = frozenset({"day", "week", "month", "starts", "ends", "date"})
 TEXT_FIELDS = frozenset(
-    {"campaign", "ad_group", "ad_set", "currency", "channel", "source_medium", "indicator"}
+    {
+        "campaign",
+        "ad_group",
+        "ad_set",
+        "currency",
+        "channel",
+        "source_medium",
+        "indicator",
+        "title",
+        "order",
+        "status",
+        "customer",
+    }
 )
 
 
@@ -69,8 +81,8 @@ def number(text: str) -> Decimal:
 def month_of(text: str) -> str:
     if text.isdigit():  # GA4 20260105
         return f"{text[:4]}-{text[4:6]}"
-    if text[:1].isdigit():  # 2026-01-05
-        return text[:7]
+    if text[:1].isdigit():  # 2026-01-05, 2026/01/05 12:00
+        return text[:7].replace("/", "-")
     moment = datetime.strptime(text, "%B %Y")  # Google Ads month: January 2026
     return f"{moment.year:04d}-{moment.month:02d}"
 
@@ -92,7 +104,7 @@ def typed(name: str, text: str) -> object:
             return int(text)  # GA4 days stay numbers in a sheet
         if not text[:1].isdigit():  # "January 2026": a spreadsheet makes it a date
             return datetime.strptime(text, "%B %Y")
-        return datetime.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("/", "-"))
     value = number(text)
     return int(value) if value == value.to_integral_value() else float(value)
 

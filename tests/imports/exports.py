@@ -3,9 +3,21 @@ of every vendor fixture (written by :mod:`tests.imports.make_fixtures`)."""
 
 from __future__ import annotations
 
+from tests.imports import exports_line_shop
 from tests.imports.export_files import KINDS, Export, encode, number
 
-__all__ = ["KINDS", "Export", "encode", "export_files", "exports", "number", "split_name"]
+__all__ = [
+    "KINDS",
+    "Export",
+    "cancelled_rows",
+    "encode",
+    "export_files",
+    "exports",
+    "number",
+    "split_name",
+]
+
+cancelled_rows = exports_line_shop.cancelled_rows
 
 
 # Google Ads ad group report, segmented by day
@@ -311,10 +323,20 @@ def exports() -> dict[str, Export]:
         out[f"google_ads_weeks_{lang}"] = google_ads_weeks(lang)
         out[f"google_ads_months_{lang}"] = google_ads_months(lang)
         out[f"ga4_source_medium_{lang}"] = ga4_source_medium(lang)
-    return out
+    return out | exports_line_shop.exports()
 
 
-MATRIX = ("google_ads", "meta_ads", "ga4")  # written in every kind; the others in two
+# written in every kind; the others in two
+MATRIX = (
+    "google_ads",
+    "meta_ads",
+    "ga4",
+    "line_friends",
+    "line_messages",
+    "shopline_orders",
+    "cyberbiz_orders",
+    "91app_orders",
+)
 
 
 def export_files() -> dict[str, bytes]:

@@ -134,6 +134,20 @@ def with_fingerprint(record: ActualRecord, extra: str = "") -> ActualRecord:
     return record.model_copy(update={"fingerprint": digest})
 
 
+def book_spend(records: Sequence[ActualRecord], tool: str) -> list[ActualRecord]:
+    """An ad platform's records not yet booked to a tool (their tool is still their
+    source, e.g. ``google_ads``) booked to ``tool``, a plan tool or ad channel.
+
+    The new fingerprint is derived from the unbooked one, so a file booked while it is
+    read and a file booked after its preview give the same records."""
+    return [
+        with_fingerprint(r.model_copy(update={"tool": tool}), r.fingerprint)
+        if r.tool == r.source
+        else r
+        for r in records
+    ]
+
+
 def same_content(a: ActualRecord, b: ActualRecord) -> bool:
     """Whether two records say the same (fingerprints aside: an imported record's
     fingerprint also covers its source rows)."""

@@ -22,6 +22,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 ROC_OFFSET = 1911
 _DATE_RE = re.compile(r"^(\d{2,4})\s*[/\-.年]\s*(\d{1,2})\s*(?:[/\-.月]\s*(\d{1,2})\s*日?)?$")
 _COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_TIME_OF_DAY = re.compile(r"^(\S+)\s+\d{1,2}:\d{2}(?::\d{2})?$")  # 2026/01/05 14:03:09
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _NUMBER_JUNK = re.compile(r"(NT\$|US\$|NTD|TWD|\$|,|\s|元)")
 
@@ -81,6 +82,9 @@ def parse_date(value: object) -> date:
     if isinstance(value, date):
         return value
     text = clean(value)
+    with_time = _TIME_OF_DAY.match(text)
+    if with_time:
+        text = with_time.group(1)
     compact = _COMPACT_RE.match(text)
     match = _DATE_RE.match(text) if not compact else None
     if compact:

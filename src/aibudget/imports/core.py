@@ -29,9 +29,9 @@ from aibudget.imports.formats import (
     closest_columns,
     find_header,
 )
-from aibudget.imports.reader import BadCsv, NotTabular, open_rows
+from aibudget.imports.handlers import HANDLERS
+from aibudget.imports.reader import BadCsv, NotTabular, TooLarge, open_rows
 from aibudget.imports.rows import Sink
-from aibudget.imports.summing import HANDLERS
 
 MAX_PREAMBLE = 20  # rows above the header (titles, date range, comments)
 
@@ -123,6 +123,8 @@ def preview_stream(stream: BinaryIO, name: str, options: ImportOptions) -> Previ
         preview.fail(f"import.cut_off.{exc.inside}", exc.line)
     except NotTabular:
         preview.fail("import.not_tabular")
+    except TooLarge as exc:
+        preview.fail(f"import.sheet_too_large.{exc.what}", exc.line, limit=exc.limit)
     if not preview.ok:
         preview.records = []  # nothing from a failed file
     return preview
@@ -187,6 +189,7 @@ def _filled(cells: Sequence[object]) -> int:
 def _no_header(preview: Preview, row: Sequence[object], hint: str | None) -> None:
     """Say which columns the file has and which known names are closest to them."""
     found = [clean(c) for c in row if not is_blank(c)]
+    preview.unknown_columns = found  # what a caller may let the user map
     preview.fail(
         "import.header_not_found",
         columns=", ".join(found) or "—",

@@ -16,7 +16,14 @@ import difflib
 from collections.abc import Mapping, Sequence
 
 from aibudget.imports.columns import Format, Match, norm
-from aibudget.imports.vendors import GA4, GOOGLE_ADS, META_ADS
+from aibudget.imports.vendors import (
+    GA4,
+    GOOGLE_ADS,
+    LINE_FRIENDS,
+    LINE_MESSAGES,
+    META_ADS,
+    SHOP_ORDERS,
+)
 
 __all__ = ["FORMATS", "Format", "Match", "closest_columns", "find_header", "norm"]
 
@@ -66,7 +73,10 @@ TEMPLATE = Format(
     },
 )
 
-FORMATS: dict[str, Format] = {f.name: f for f in (TEMPLATE, GOOGLE_ADS, META_ADS, GA4)}
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (TEMPLATE, GOOGLE_ADS, META_ADS, GA4, LINE_FRIENDS, LINE_MESSAGES, SHOP_ORDERS)
+}
 
 
 def find_header(

@@ -24,6 +24,8 @@ XLSX_MAGIC = b"PK\x03\x04"
 SNIFF_LINES = 30
 DELIMITERS = ("\t", ",", ";")
 MAX_FIELD = 1_000_000  # characters in one cell; csv's own limit is 128 KiB
+MAX_XLSX_ROWS = 250_000  # rows of a sheet (a year of daily rows of 600 ad groups)
+MAX_XLSX_COLUMNS = 200  # columns with a value in one row
 
 Row = tuple[int, list[object]]
 
@@ -35,6 +37,16 @@ class BadCsv(Exception):
         super().__init__(line, detail)
         self.line = line
         self.detail = detail
+
+
+class TooLarge(Exception):
+    """A sheet past the rows or columns read (``what``: rows | columns), at ``line``."""
+
+    def __init__(self, what: str, line: int, limit: int) -> None:
+        super().__init__(what, line, limit)
+        self.what = what
+        self.line = line
+        self.limit = limit
 
 
 class NotTabular(Exception):
@@ -108,6 +120,7 @@ def xlsx_rows(stream: BinaryIO) -> Iterator[Row]:
     try:
         names = [n for n in book.sheetnames if n.lower() in ("actuals", "實際數")]
         sheet = book[names[0]] if names else book.worksheets[0]
+        sheet.reset_dimensions()  # the declared size may be anything: read the cells
         cells = sheet.iter_rows(values_only=True)
         for number in count(1):
             try:
@@ -116,9 +129,21 @@ def xlsx_rows(stream: BinaryIO) -> Iterator[Row]:
                 return
             except Exception as exc:  # damaged sheet XML or zip member
                 raise NotTabular(repr(exc)) from None
-            yield number, list(values)
+            if number > MAX_XLSX_ROWS:
+                raise TooLarge("rows", number, MAX_XLSX_ROWS)
+            yield number, _bounded(number, values)
     finally:
         book.close()
+
+
+def _bounded(number: int, values: tuple[object, ...]) -> list[object]:
+    """A sheet row without its empty tail; refused when a value lies too far right."""
+    width = len(values)
+    while width and values[width - 1] is None:
+        width -= 1
+    if width > MAX_XLSX_COLUMNS:
+        raise TooLarge("columns", number, MAX_XLSX_COLUMNS)
+    return list(values[:width])
 
 
 def open_rows(

@@ -22,14 +22,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, with_fingerprint
+from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, book_spend, with_fingerprint
 from aibudget.domain.money import ZERO
 from aibudget.domain.plan import LineItem
 from aibudget.imports.cells import CellError, clean, day_of, is_blank, parse_number, safe_text
 from aibudget.imports.formats import TOTAL_WORDS, norm
-from aibudget.imports.rows import DigestLog, Handler, TemplateHandler, row_digest
+from aibudget.imports.rows import DigestLog, Handler, row_digest
 
 DIGEST_MOD = 2**128
+RATE_PLACES = Decimal("0.01")
 SPAN_FIELDS = ("day", "date", "week", "month")  # first found with a value wins
 _YEAR_MONTH = re.compile(r"^(\d{4})(\d{2})$")  # GA4 "Year month": 202601
 
@@ -71,6 +72,8 @@ class SummingHandler(Handler):
     line_item: LineItem | None = LineItem.OTHER
     amount_field = ""
     kpi_fields: dict[str, str] = {}  # noqa: RUF012 - read-only class data
+    RATES: tuple[tuple[str, str, str], ...] = ()  # (KPI id, numerator, denominator)
+    read_fields: tuple[str, ...] = ()  # other columns read (see kpi_values)
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
@@ -78,7 +81,9 @@ class SummingHandler(Handler):
         self.log = DigestLog()
         self.last_digest = 0
         columns = self.match.columns
-        names = [n for n in (self.amount_field, *self.kpi_fields) if n and n in columns]
+        rates = (f for r in self.RATES for f in r[1:])
+        fields = (self.amount_field, *self.kpi_fields, *rates, *self.read_fields)
+        names = [n for n in dict.fromkeys(fields) if n and n in columns]
         self.numbers = [(n, columns[n]) for n in names]
         self.span_columns = [n for n in SPAN_FIELDS if n in columns]
         dated = (*SPAN_FIELDS, "starts", "ends")
@@ -179,37 +184,79 @@ class SummingHandler(Handler):
         for line, first in self.log.duplicates():
             self.sink.problem("import.duplicate_row", line, first=first)
 
+    def base(self, month: str, label: str, group: Group) -> dict[str, Any]:
+        """What every record of a month (and campaign) says besides its value."""
+        return {
+            "month": month,
+            "tool": self.options.source or self.source if self.amount_field else PLAN_LEVEL,
+            "source": self.options.source or self.source,
+            "rows": group.rows,
+            "first_day": group.first,
+            "last_day": group.last,
+            "label": label or None,
+        }
+
+    def kpi_values(self, group: Group) -> dict[str, Decimal]:
+        """KPI id -> the month's value, from the group's columns."""
+        out = {}
+        for name, kpi in self.kpi_fields.items():
+            value = group.sums.get(name)
+            if value is not None:
+                out[kpi] = value
+        return out
+
     def records(self) -> list[ActualRecord]:
         out: list[ActualRecord] = []
-        tool = self.options.tool or (PLAN_LEVEL if not self.amount_field else self.source)
-        source = self.options.source or self.source
         for (month, label), group in sorted(self.groups.items()):
             extra = f"{group.digest:032x}"
-            base = {
-                "month": month,
-                "tool": tool,
-                "source": source,
-                "rows": group.rows,
-                "first_day": group.first,
-                "last_day": group.last,
-                "label": label or None,
-            }
+            base = self.base(month, label, group)
             if self.amount_field:
                 amount = group.sums.get(self.amount_field) or ZERO
                 spend = ActualRecord(**base, line=self.line_item, amount=amount)
                 out.append(with_fingerprint(spend, extra))
-            for name, kpi in self.kpi_fields.items():
-                value = group.sums.get(name)
+            for kpi, value in self.kpi_values(group).items():
+                out.append(with_fingerprint(ActualRecord(**base, kpi=kpi, kpi_value=value), extra))
+        out += self.rate_records()
+        return book_spend(out, self.options.tool) if self.options.tool else out
+
+    def rate_records(self) -> list[ActualRecord]:
+        """Rates (``RATES``: KPI id, numerator, denominator) of each month, in percent,
+        from the month's totals over every campaign: rates never add up."""
+        out: list[ActualRecord] = []
+        months: dict[str, Group] = {}
+        for (month, _), group in sorted(self.groups.items()):
+            total = months.get(month)
+            if total is None:
+                months[month] = Group(dict(group.sums), group.first, group.last, group.rows)
+                months[month].digest = group.digest
+                continue
+            for name, value in group.sums.items():
                 if value is not None:
-                    rec = ActualRecord(**base, kpi=kpi, kpi_value=value)
-                    out.append(with_fingerprint(rec, extra))
+                    total.sums[name] = (total.sums[name] or ZERO) + value
+            total.first, total.last = min(total.first, group.first), max(total.last, group.last)
+            total.rows += group.rows
+            total.digest = (total.digest + group.digest) % DIGEST_MOD
+        for month, total in months.items():
+            for kpi, numerator, denominator in self.RATES:
+                value = percent(total.sums.get(numerator), total.sums.get(denominator))
+                if value is not None:
+                    rec = ActualRecord(**self.base(month, "", total), kpi=kpi, kpi_value=value)
+                    out.append(with_fingerprint(rec, f"{total.digest:032x}"))
         return out
+
+
+def percent(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    """``part`` as a percentage of ``whole`` to two places (None without a whole)."""
+    if part is None or not whole:
+        return None
+    return (part * 100 / whole).quantize(RATE_PLACES)
 
 
 class GoogleAdsHandler(SummingHandler):
     source = "google_ads"
     amount_field = "cost"
     kpi_fields = {"conversions": "conversions", "clicks": "clicks"}  # noqa: RUF012
+    RATES = (("ad_click_through_rate", "clicks", "impressions"),)
 
 
 class MetaAdsHandler(SummingHandler):
@@ -220,6 +267,7 @@ class MetaAdsHandler(SummingHandler):
     # "Results" count whatever each campaign's objective is (see "Result indicator"):
     # they do not add up across campaigns, so only link clicks are kept.
     kpi_fields = {"clicks": "clicks"}  # noqa: RUF012
+    RATES = (("ad_click_through_rate", "clicks", "impressions"),)
 
     def span(self, line: int, cells: Sequence[object]) -> tuple[date, date] | None:
         columns = self.match.columns
@@ -250,14 +298,7 @@ class Ga4Handler(SummingHandler):
         "key_events": "key_events",
         "revenue": "online_revenue",
     }
+    RATES = (("conversion_rate", "key_events", "sessions"),)
 
     def label(self, cells: Sequence[object]) -> str:
         return ""
-
-
-HANDLERS: dict[str, type[Handler]] = {
-    "template": TemplateHandler,
-    "google_ads": GoogleAdsHandler,
-    "meta_ads": MetaAdsHandler,
-    "ga4": Ga4Handler,
-}

@@ -98,3 +98,91 @@ GA4 = Format(
         "revenue": ("Total revenue", "Purchase revenue", "總收益", "購買收益"),
     },
 )
+
+# LINE Official Account Manager, "Analytics -> Friends -> Download CSV" (分析 > 好友 > 下載):
+# one row a day with the counts as of that day: friends added (加入好友 / 好友人數, never
+# decreasing), target reach (目標好友人數) and blocks (封鎖 / 封鎖人數). Help pages:
+# https://tw.linebiz.com/manual/line-official-account/oa-manager-analysis and
+# https://tw.linebiz.com/e-learning/oa/data-operate (zh-TW); the English names follow the
+# manager's English interface and the Messaging API's followers / targetedReaches / blocks.
+LINE_FRIENDS = Format(
+    "line_friends",
+    required=("date", "friends", "blocks"),
+    aliases={
+        "date": ("Date", "日期"),
+        "friends": ("Friends", "Friends added", "Followers", "加入好友", "好友人數", "好友數"),
+        "target_reach": ("Target reach", "Targeted reaches", "目標好友人數", "目標好友數"),
+        "blocks": ("Blocks", "Blocked", "Blocked accounts", "封鎖", "封鎖人數", "封鎖數"),
+    },
+)
+
+# LINE Official Account Manager, "Analytics -> Broadcast messages" (分析 > 群發訊息), one
+# row per message: delivered (傳送數), opened (已開封: people who opened the chat and so saw
+# it, the message's reach) and clicked (點擊的用戶). Same help pages as above.
+LINE_MESSAGES = Format(
+    "line_messages",
+    required=("date", "delivered", "opened"),
+    aliases={
+        "date": ("Sent date", "Sent", "Date", "傳送日期", "傳送時間", "日期"),
+        "title": ("Title", "Message", "訊息標題", "標題", "訊息"),
+        "delivered": ("Delivered", "Messages delivered", "傳送數", "傳送則數", "已傳送"),
+        "opened": ("Opened", "Unique impressions", "已開封", "開封人數"),
+        "clicked": ("Clicked", "Unique clicks", "Users who clicked", "點擊的用戶", "點擊人數"),
+    },
+)
+
+# Order exports of the Taiwanese shop platforms, one row per order (or per item of an
+# order, the order's total repeated): SHOPLINE "Orders -> More -> Export order report"
+# (訂單 > 更多動作 > 匯出訂單報表; the order number is always included, the other columns
+# are chosen: https://support.shoplineapp.com/hc/zh-tw/articles/115001459203; English
+# names as in SHOPLINE's Open API: order number, status, total, customer ID), CYBERBIZ
+# "Orders -> Export order report" (訂單 > 訂單報表匯出, https://www.cyberbiz.io/blog/lp_faq-orders)
+# and 91APP's order query export. The CYBERBIZ and 91APP column lists are not published
+# on their public help pages; the names below are the closest documented ones.
+SHOP_ORDERS = Format(
+    "shop_orders",
+    required=("order", "date", "total"),
+    aliases={
+        "order": (
+            "Order Number",
+            "Order number",
+            "Order ID",
+            "訂單號碼",
+            "訂單編號",
+            "主單編號",
+        ),
+        "date": (
+            "Order Date",
+            "Order date",
+            "Order created at",
+            "訂單日期",
+            "訂購日期",
+            "訂單成立日期",
+            "成立時間",
+            "下單時間",
+        ),
+        "status": ("Order Status", "Order status", "Status", "訂單狀態", "狀態"),
+        "total": (
+            "Order Total",
+            "Order total",
+            "Total",
+            "訂單合計",
+            "訂單金額",
+            "訂單總金額",
+            "總金額",
+            "付款總金額",
+        ),
+        "customer": (
+            "Customer ID",
+            "Customer Email",
+            "Member ID",
+            "顧客 ID",
+            "顧客ID",
+            "顧客編號",
+            "會員編號",
+            "會員帳號",
+            "顧客 Email",
+        ),
+        "currency": ("Currency", "幣別", "貨幣"),
+    },
+)

@@ -29,6 +29,7 @@ from aibudget.domain.actuals import (
     ActualRecord,
     Actuals,
     MergeReport,
+    book_spend,
     merge,
 )
 from aibudget.domain.errors import Problem
@@ -57,8 +58,12 @@ class StagedImport(Record):
 
 class ImportSetting(Record):
     source: str
-    mapping: dict[str, str]
+    mapping: dict[str, str]  # field -> the header text that holds it
     encoding: str | None
+    spend_to: str | None = None  # the plan tool or ad channel the source's spend goes to
+
+
+SPEND_TO = "@spend_to"  # where ``spend_to`` is kept in the stored mapping (no field has "@")
 
 
 def require_plan(
@@ -242,11 +247,15 @@ def confirm(
     import_id: str,
     currency: str,
     replace: bool = False,
+    spend_to: str | None = None,
 ) -> tuple[Actuals, MergeReport, list[Problem]]:
-    """Merge a staged import in one step (all records, or none on a conflict)."""
+    """Merge a staged import in one step (all records, or none on a conflict), its ad
+    spend booked to ``spend_to`` (see :func:`aibudget.domain.actuals.book_spend`)."""
     require_plan(session, user_id, workspace_id, plan_id, Role.EDITOR)
     row = _staged_row(session, user_id, plan_id, import_id, lock=True)
     records = [ActualRecord.model_validate(r) for r in row.records]
+    if spend_to:
+        records = book_spend(records, spend_to)
     detail = {"file": row.file_name, "digest": row.file_digest, "source": row.source}
     result = _merge_and_write(
         session, user_id, workspace_id, plan_id, currency, records, replace, "actuals.imported",
@@ -266,7 +275,13 @@ def remembered(
     row = session.get(ImportSettingRow, (workspace_id, source[:MAX_SOURCE]))
     if row is None:
         return None
-    return ImportSetting(source=row.source, mapping=dict(row.mapping), encoding=row.encoding)
+    mapping = {k: v for k, v in row.mapping.items() if k != SPEND_TO}
+    return ImportSetting(
+        source=row.source,
+        mapping=mapping,
+        encoding=row.encoding,
+        spend_to=row.mapping.get(SPEND_TO),
+    )
 
 
 def remember(
@@ -276,10 +291,15 @@ def remember(
     source: str,
     mapping: dict[str, str],
     encoding: str | None,
+    spend_to: str | None = None,
 ) -> None:
-    """Remember the column mapping and encoding of ``source`` for the workspace."""
+    """Remember the column mapping, encoding and (for ad platforms) the tool or ad
+    channel its spend went to, of ``source`` for the workspace."""
     require(session, user_id, workspace_id, Role.EDITOR)
     key = source[:MAX_SOURCE]
+    mapping = {k: v for k, v in mapping.items() if k != SPEND_TO}
+    if spend_to:
+        mapping[SPEND_TO] = spend_to
     locked(session, WorkspaceRow, workspace_id)  # two first settings of a source would clash
     row = session.get(ImportSettingRow, (workspace_id, key))
     if row is None:

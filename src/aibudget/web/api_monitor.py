@@ -14,13 +14,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 
-from aibudget.domain.actuals import Actuals, MergeReport, merge
+from aibudget.domain.actuals import Actuals, MergeReport, book_spend, merge
 from aibudget.domain.errors import AibudgetError, Problem
 from aibudget.i18n import Translator
 from aibudget.imports import Preview
 from aibudget.imports.formats import FORMATS
 from aibudget.render_monitor import preview_json, review_json
 from aibudget.render_reallocate import proposal_json
+from aibudget.service.import_routes import spend_targets, unbooked
 from aibudget.store import actuals, plans, workspaces
 from aibudget.store.errors import Conflict
 from aibudget.store.records import Role
@@ -189,21 +190,24 @@ def preview_import(
         raise EntryInvalid([Problem(("file",), "monitor.web.no_file")])
     if (file.size or 0) > MAX_IMPORT_BYTES:
         raise TooLarge(max_mb=MAX_IMPORT_BYTES // 2**20)
-    if fmt not in ("", *FORMATS) or (tool and tool not in {x.id for x in plan.tools}):
+    if fmt not in ("", *FORMATS) or (tool and tool not in dict(spend_targets(plan))):
         field = "format" if fmt not in ("", *FORMATS) else "tool"
         raise EntryInvalid([Problem((field,), "monitor.web.unknown_choice")])
     digest = upload_digest(file.file)
-    preview = preview_upload(web, user.id, workspace_id, file, plan, fmt, tool)
+    preview, target, _ = preview_upload(web, user.id, workspace_id, file, plan, fmt, tool)
     if not preview.ok:
         raise ImportInvalid(_lines(translator(request), preview))
+    if unbooked(preview.records) and target is None:
+        raise EntryInvalid([Problem(("tool",), "import.web.no_target")])
     with web.db.write() as s:
         staged = actuals.stage(
             s, user.id, workspace_id, plan_id, file_name=preview.file, file_digest=digest,
-            source=preview.format or fmt or "import", summary=staged_summary(preview),
-            records=preview.records,
+            source=preview.format or fmt or "import",
+            summary=staged_summary(preview) | {"spend_to": target}, records=preview.records,
         )  # fmt: skip
-    _, would, _ = merge(stored, preview.records)
-    preview_doc = preview_json(preview, translator(request))
+    records = book_spend(preview.records, target) if target else preview.records
+    _, would, _ = merge(stored, records)
+    preview_doc = preview_json(preview, translator(request)) | {"spend_to": target}
     return {
         "import_id": staged.id,
         "preview": preview_doc,
@@ -221,14 +225,16 @@ def confirm_import(
     _, _, version, _ = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
     with web.db.write() as s:
         staged = actuals.staged(s, user.id, workspace_id, plan_id, body.import_id)
+        spend_to = staged.summary.get("spend_to")
         stored, report, conflicts = actuals.confirm(
             s, user.id, workspace_id, plan_id, body.import_id, version.plan.currency,
-            body.replace,
+            body.replace, spend_to,
         )  # fmt: skip
         if not conflicts:
             actuals.remember(
                 s, user.id, workspace_id, staged.source,
                 dict(staged.summary.get("mapping") or {}), staged.summary.get("encoding"),
+                spend_to,
             )  # fmt: skip
     if conflicts:
         raise ActualsConflict(conflicts)

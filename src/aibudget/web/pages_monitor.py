@@ -22,6 +22,7 @@ from aibudget.domain.actuals import (
     ActualRecord,
     Actuals,
     SpendStatus,
+    book_spend,
     merge,
     plan_months,
 )
@@ -31,6 +32,13 @@ from aibudget.imports import ImportOptions, Preview, preview_stream
 from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv
 from aibudget.render_monitor import preview_json, problem_text
+from aibudget.service.import_routes import (
+    kpi_uses,
+    spend_rows,
+    spend_target,
+    spend_targets,
+    unbooked,
+)
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, actuals_edit, plans, workspaces
 from aibudget.store.records import PlanVersion, Role, Workspace
@@ -198,19 +206,29 @@ def upload_digest(stream: BinaryIO) -> str:
 
 
 def preview_upload(
-    web: WebDep, user_id: str, ws: str, upload: UploadFile, plan: Plan, fmt: str, tool: str
-) -> Preview:
-    """Preview with what the workspace remembers for an explicitly chosen source."""
-    remembered = None
-    if fmt:
-        with web.db.session() as s:
-            remembered = actuals.remembered(s, user_id, ws, fmt)
+    web: WebDep,
+    user_id: str,
+    ws: str,
+    upload: UploadFile,
+    plan: Plan,
+    fmt: str,
+    tool: str,
+    columns: dict[str, str] | None = None,
+) -> tuple[Preview, str | None, bool]:
+    """The preview (ad spend not booked yet), where its spend goes (see
+    :func:`aibudget.service.import_routes.spend_target`) and whether that was remembered.
+
+    What the workspace remembers for the source (encoding, columns) is used when the
+    source was chosen, with ``columns`` (field -> header) the user mapped just now on
+    top; a file whose header no format knows is tried with each source's remembered
+    columns. Where ad spend went last time is used for the source found too."""
+    remembered = _remembered(web, user_id, ws, fmt) if fmt else None
+    mapping = (remembered.mapping if remembered else {}) | (columns or {})
     options = ImportOptions(
         currency=plan.currency,
         format=fmt or None,
         encoding=remembered.encoding if remembered else None,
-        mapping=remembered.mapping if remembered else None,
-        tool=tool or plan.single_ad_tool(),
+        mapping=mapping or None,
         months=plan_months(plan),
     )
     name = (upload.filename or "upload")[:300]
@@ -218,7 +236,69 @@ def preview_upload(
     if remembered and remembered.encoding and not preview.ok:  # a file saved another way
         upload.file.seek(0)
         preview = preview_stream(upload.file, name, dataclasses.replace(options, encoding=None))
-    return preview
+    if not fmt and _header_unknown(preview):
+        preview, remembered = _with_remembered_columns(web, user_id, ws, upload, options, preview)
+    if remembered is None and preview.format:
+        remembered = _remembered(web, user_id, ws, preview.format)
+    earlier = remembered.spend_to if remembered else None
+    target = spend_target(plan, tool, earlier)
+    return preview, target, bool(earlier) and target == earlier and not tool
+
+
+def _remembered(web: WebDep, user_id: str, ws: str, source: str) -> actuals.ImportSetting | None:
+    with web.db.session() as s:
+        return actuals.remembered(s, user_id, ws, source)
+
+
+def _header_unknown(preview: Preview) -> bool:
+    return [p.message_id for p in preview.problems] == ["import.header_not_found"]
+
+
+def _with_remembered_columns(
+    web: WebDep,
+    user_id: str,
+    ws: str,
+    upload: UploadFile,
+    options: ImportOptions,
+    preview: Preview,
+) -> tuple[Preview, actuals.ImportSetting | None]:
+    """The first source whose remembered columns read the file (one try per format)."""
+    for source in FORMATS:
+        setting = _remembered(web, user_id, ws, source)
+        if setting is None or not setting.mapping:
+            continue
+        upload.file.seek(0)
+        tried = dataclasses.replace(options, format=source, mapping=setting.mapping)
+        found = preview_stream(upload.file, preview.file, tried)
+        if not _header_unknown(found):
+            return found, setting
+    return preview, None
+
+
+def column_choices(t: Translator, preview: Preview, fmt: str) -> dict[str, Any]:
+    """The column editor of a file whose header was not recognised: each field of the
+    chosen format, in the vendor's words, with the file's columns to pick from."""
+    if not _header_unknown(preview) or fmt not in FORMATS:
+        return {"map_fields": [], "map_columns": []}
+    chinese = t.locale == "zh_TW"
+    fields = []
+    for name, aliases in FORMATS[fmt].aliases.items():
+        words = [a for a in aliases if not a.isascii()] if chinese else list(aliases)
+        fields.append((name, (words or list(aliases))[0], name in FORMATS[fmt].required))
+    return {"map_fields": fields, "map_columns": preview.unknown_columns}
+
+
+def where_it_goes(
+    t: Translator, plan: Plan, records: list[ActualRecord], target: str | None, remembered: bool
+) -> dict[str, Any]:
+    """The preview's part on where ad spend and KPI figures go in the plan."""
+    return {
+        "spend": spend_rows(t, plan, records, target),
+        "targets": spend_targets(plan),
+        "target": target,
+        "target_remembered": remembered,
+        "kpi_uses": kpi_uses(t, plan, records),
+    }
 
 
 @router.post("/w/{ws}/p/{plan_id}/actuals/preview")
@@ -232,6 +312,7 @@ def preview_import(
     upload: Annotated[UploadFile | None, File()] = None,
     fmt: Annotated[str, Form(alias="format", max_length=20)] = "",
     tool: Text = "",
+    columns: Annotated[list[str] | None, Form(max_length=300)] = None,
 ) -> Response:
     space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
     plan = version.plan
@@ -241,11 +322,14 @@ def preview_import(
     if (upload.size or 0) > MAX_IMPORT_BYTES:
         problems = {"upload": t("monitor.web.too_large", max_mb=MAX_IMPORT_BYTES // 2**20)}
         return monitor_page(request, t, space, summary, version, stored, 413, problems=problems)
-    if fmt not in ("", *FORMATS) or (tool and tool not in {x.id for x in plan.tools}):
+    if fmt not in ("", *FORMATS) or (tool and tool not in dict(spend_targets(plan))):
         problems = {"upload": t("monitor.web.unknown_choice")}
         return monitor_page(request, t, space, summary, version, stored, 422, problems=problems)
+    mapped = dict(c.partition("=")[::2] for c in columns or [] if "=" in c)
+    if fmt not in FORMATS or any(k not in FORMATS[fmt].aliases or not v for k, v in mapped.items()):
+        mapped = {}
     digest = upload_digest(upload.file)
-    preview = preview_upload(web, user.id, ws, upload, plan, fmt, tool)
+    preview, target, remembered = preview_upload(web, user.id, ws, upload, plan, fmt, tool, mapped)
     doc = preview_json(preview, t)
     staged = None
     would: Any = None
@@ -256,7 +340,7 @@ def preview_import(
                 source=preview.format or fmt or "import", summary=staged_summary(preview),
                 records=preview.records,
             )  # fmt: skip
-        _, would, _ = merge(stored, preview.records)
+        _, would, _ = merge(stored, _booked(preview.records, target))
     return render(
         request,
         "monitor_preview.html",
@@ -274,7 +358,52 @@ def preview_import(
         staged=staged,
         would=would,
         conflicts=[],
+        fmt=fmt,
+        formats=list(FORMATS),
+        mapped=mapped,
+        **column_choices(t, preview, fmt),
+        **where_it_goes(t, plan, preview.records, target, remembered),
     )
+
+
+@router.get("/w/{ws}/p/{plan_id}/actuals/imports/{import_id}")
+def staged_preview(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    import_id: str,
+    to: str = "",
+) -> Response:
+    """A staged import again, its ad spend going to ``to`` (one of the plan's targets)."""
+    space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
+    plan = version.plan
+    with web.db.session() as s:
+        staged = actuals.staged(s, user.id, ws, plan_id, import_id)
+    target = spend_target(plan, to)
+    _, would, _ = merge(stored, _booked(staged.records, target))
+    return render(
+        request,
+        "monitor_preview.html",
+        space=space,
+        summary=summary,
+        version=version,
+        plan=plan,
+        preview=None,
+        doc=staged.summary | {"file": staged.file_name},
+        problems=[],
+        months=month_rows(Actuals(currency=plan.currency, records=staged.records)),
+        staged=staged,
+        would=would,
+        conflicts=[],
+        **where_it_goes(t, plan, staged.records, target, False),
+    )
+
+
+def _booked(records: list[ActualRecord], target: str | None) -> list[ActualRecord]:
+    return book_spend(records, target) if target else records
 
 
 def staged_summary(preview: Preview) -> dict[str, Any]:
@@ -298,17 +427,24 @@ def confirm_import(
     plan_id: str,
     import_id: Annotated[str, Form(max_length=40)],
     replace: Annotated[str, Form(max_length=2)] = "",
+    spend_to: Text = "",
 ) -> Response:
     space, summary, version, _ = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
+    plan = version.plan
+    target = spend_target(plan, spend_to)
     with web.db.write() as s:
         staged = actuals.staged(s, user.id, ws, plan_id, import_id)
-        _, report, conflicts = actuals.confirm(
-            s, user.id, ws, plan_id, import_id, version.plan.currency, replace == "1"
-        )
+        if unbooked(staged.records) and target is None:
+            conflicts = [t("import.web.no_target")]
+        else:
+            _, report, problems = actuals.confirm(
+                s, user.id, ws, plan_id, import_id, plan.currency, replace == "1", target
+            )
+            conflicts = [t("monitor.web.import_conflict", **c.params) for c in problems]
         if not conflicts:
             actuals.remember(
                 s, user.id, ws, staged.source, dict(staged.summary.get("mapping") or {}),
-                staged.summary.get("encoding"),
+                staged.summary.get("encoding"), target if unbooked(staged.records) else None,
             )  # fmt: skip
     if not conflicts:
         return _done(ws, plan_id, report)
@@ -319,14 +455,15 @@ def confirm_import(
         space=space,
         summary=summary,
         version=version,
-        plan=version.plan,
+        plan=plan,
         preview=None,
         doc=staged.summary | {"file": staged.file_name},
         problems=[],
-        months=month_rows(Actuals(currency=version.plan.currency, records=staged.records)),
+        months=month_rows(Actuals(currency=plan.currency, records=staged.records)),
         staged=staged,
         would=None,
-        conflicts=[t("monitor.web.import_conflict", **c.params) for c in conflicts],
+        conflicts=conflicts,
+        **where_it_goes(t, plan, staged.records, target, False),
     )
 
 
