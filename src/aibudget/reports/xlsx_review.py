@@ -16,6 +16,7 @@ from aibudget.render_monitor import (
 from aibudget.render_reallocate import change_text, proposes_change, summary_text
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, headers
+from aibudget.service.actuals_words import source_words, tool_name
 
 ACTUAL_COLUMNS = (
     ("xlsx.month", "month"),
@@ -41,19 +42,20 @@ def write_actuals(book: Book, ws: Worksheet, data: ReportData, t: Translator) ->
     book.text(ws, 0, 0, t("xlsx.actuals_title"), "title")
     headers(book, ws, 2, t, [message_id for message_id, _ in ACTUAL_COLUMNS])
     ws.freeze_panes(3, 0)
-    names = {tool.id: tool.name for tool in data.plan.tools}
     records = sorted(data.actuals.records, key=lambda r: (r.month, r.tool, r.source))
     for row, r in enumerate(records, start=3):
         for col, (_, attr) in enumerate(ACTUAL_COLUMNS):
             value = getattr(r, attr)
             if attr == "tool":
-                book.text(ws, row, col, names.get(value, t("cli.plan_lines")))
+                book.text(ws, row, col, tool_name(t, data.plan, value))
             elif attr == "line":
                 book.text(ws, row, col, t(f"monitor.line.{value.value}") if value else "")
             elif attr == "status":
                 book.text(ws, row, col, t(f"monitor.web.status_{value.value}"))
             elif attr == "amount" or attr == "benefit":
                 book.value(ws, row, col, value, "money")
+            elif attr == "source":
+                book.text(ws, row, col, source_words(t, r, {}))
             elif isinstance(value, Decimal | int):
                 book.value(ws, row, col, value, "number")
             else:

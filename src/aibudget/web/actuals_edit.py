@@ -22,7 +22,7 @@ from aibudget.domain.actuals import (
 )
 from aibudget.domain.plan import Plan
 from aibudget.i18n import Translator
-from aibudget.imports.formats import FORMATS
+from aibudget.service.actuals_words import source_words, tool_name
 from aibudget.store import actuals_edit
 from aibudget.store.actuals_edit import EntryGone
 from aibudget.store.db import Database
@@ -103,26 +103,6 @@ def delete(db: Database, user_id: str, ws: str, plan_id: str, currency: str, fp:
     """Delete one entry in one write (:class:`EntryGone` when it is no longer stored)."""
     with db.write() as s:
         actuals_edit.remove(s, user_id, ws, plan_id, currency, fp)
-
-
-def tool_name(t: Translator, plan: Plan, tool: str) -> str:
-    """A tool in words: its name in the plan, the plan's own lines, or the ad platform."""
-    names = {x.id: x.name for x in plan.tools}
-    if tool == PLAN_LEVEL:
-        return t("cli.plan_lines")
-    if tool in names:
-        return names[tool]
-    return t(f"monitor.format.{tool}") if tool in FORMATS else tool
-
-
-def source_words(t: Translator, record: ActualRecord, files: dict[str, str]) -> str:
-    """Where an entry came from: typed in, or the file (else the kind of file) imported."""
-    if record.source == "manual":
-        return t("monitor.web.source_manual")
-    name = files.get(record.fingerprint)
-    if name is None:
-        name = t(f"monitor.format.{record.source}") if record.source in FORMATS else record.source
-    return t("monitor.web.source_file", file=name)
 
 
 def entry_view(

@@ -32,6 +32,7 @@ from aibudget.imports import ImportOptions, Preview, preview_stream
 from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv
 from aibudget.render_monitor import preview_json, problem_text
+from aibudget.service.actuals_words import tool_name
 from aibudget.service.import_routes import (
     kpi_uses,
     spend_rows,
@@ -42,7 +43,7 @@ from aibudget.service.import_routes import (
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, actuals_edit, plans, workspaces
 from aibudget.store.records import PlanVersion, Role, Workspace
-from aibudget.web.actuals_edit import entries_by_month, tool_name
+from aibudget.web.actuals_edit import entries_by_month
 from aibudget.web.builder_forms import TextForm
 from aibudget.web.context import (
     CurrentUser,

@@ -1,0 +1,28 @@
+"""A monthly entry's tool and source in the owner's words (pages, API and workbook)."""
+
+from __future__ import annotations
+
+from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord
+from aibudget.domain.plan import Plan
+from aibudget.i18n import Translator
+from aibudget.imports.formats import FORMATS
+
+
+def tool_name(t: Translator, plan: Plan, tool: str) -> str:
+    """A tool in words: its name in the plan, the plan's own lines, or the ad platform."""
+    names = {x.id: x.name for x in plan.tools}
+    if tool == PLAN_LEVEL:
+        return t("cli.plan_lines")
+    if tool in names:
+        return names[tool]
+    return t(f"monitor.format.{tool}") if tool in FORMATS else tool
+
+
+def source_words(t: Translator, record: ActualRecord, files: dict[str, str]) -> str:
+    """Where an entry came from: typed in, or the file (else the kind of file) imported."""
+    if record.source == "manual":
+        return t("monitor.web.source_manual")
+    name = files.get(record.fingerprint)
+    if name is None:
+        name = t(f"monitor.format.{record.source}") if record.source in FORMATS else record.source
+    return t("monitor.web.source_file", file=name)
