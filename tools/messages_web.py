@@ -195,6 +195,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.help_allocation": ("Allocation", "預算配置"),
     # Editing step by step
     "web.add_goals": ("Add a goal", "新增目標"),
+    "web.eval_lead": (
+        "{company}: what the plan may bring over {months} months from {start}",
+        "{company}：自 {start} 起 {months} 個月，這份計畫可能帶來的效益",
+    ),
+    "web.sim_basis": ("from {trials} simulated futures", "依 {trials} 種可能的情況模擬"),
+    "web.how_computed": ("How these figures were computed", "這些數字是怎麼算的"),
+    "web.how_computed_body": (
+        "Future amounts are turned into today's money at a yearly discount rate of {rate} "
+        "({convention}). Chances and ranges come from {trials} Monte Carlo trials: each "
+        "estimate is drawn between its cautious and hopeful value ({distribution}), with "
+        "random seed {seed}, so the same plan always gives the same figures.",
+        "未來的金額以年折現率 {rate} 換算成今天的價值（{convention}）。機率與範圍來自 "
+        "{trials} 次蒙地卡羅模擬：每項估計在保守與樂觀之間抽樣（{distribution}），"
+        "亂數種子為 {seed}，所以同一份計畫每次都得到相同的數字。",
+    ),
     "web.ws_catalog_consultants": (
         "For consultants: the entries below use the plan file's catalog format.",
         "給顧問使用：下方項目使用計畫檔的工具目錄格式。",

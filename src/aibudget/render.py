@@ -122,7 +122,7 @@ def render_evaluation(
             "cli.simulation_title",
             trials=t.number(sim.trials),
             seed=sim.seed,
-            distribution=sim.distribution.upper(),
+            distribution=t(f"field.choice.simulation.distribution.{sim.distribution}"),
         ),
         style="bold",
     )

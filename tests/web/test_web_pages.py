@@ -164,3 +164,15 @@ def test_times_show_in_taipei_time_not_utc(client: TestClient) -> None:
     taipei = utc_clock + timedelta(hours=8)
     assert taipei.strftime("%Y-%m-%d %H:%M") in page
     assert " UTC</time>" not in page
+
+
+def test_the_evaluation_keeps_the_method_out_of_the_headline(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws)
+    page = client.get(f"/w/{ws}/p/{plan_id}/v/1/evaluate").text
+    headline, _, rest = page.partition('data-testid="how-computed"')
+    for jargon in ("亂數種子", "PERT", "TEI", "分配"):
+        assert jargon not in headline.split("<main", 1)[-1], jargon
+    seed = load_plan(EXAMPLE).horizon.seed
+    assert f"亂數種子為 {seed}" in rest and "年折現率" in rest

@@ -132,7 +132,7 @@ def distribution(doc: ReportPDF, data: ReportData, t: Translator) -> None:
             "cli.simulation_title",
             trials=t.number(sim.trials),
             seed=sim.seed,
-            distribution=sim.distribution.upper(),
+            distribution=t(f"field.choice.simulation.distribution.{sim.distribution}"),
         ),
         size=8,
         colour=MUTED,
