@@ -149,3 +149,23 @@ def test_zh_words_follow_the_glossary() -> None:
     assert not wrong, "\n".join(wrong)
     optimiser = {k: v for k, v in po("zh_TW").items() if k.startswith("optimize.")}
     assert not [k for k, v in optimiser.items() if "目標值" in v]
+
+
+# A whole id (``t('web.save')``, ``t('x', n=1)``), not the head of one built with ``~``.
+TEMPLATE_CALL = re.compile(r"""\bt\(\s*['"]([A-Za-z_][\w.]*)['"]\s*[,)]""")
+
+
+def ids_in_templates() -> dict[str, str]:
+    """``t('some.id', ...)`` in the Jinja templates: id -> the template using it."""
+    used: dict[str, str] = {}
+    for path in sorted((SRC / "web" / "templates").rglob("*.html")):
+        for found in TEMPLATE_CALL.findall(path.read_text(encoding="utf-8")):
+            used.setdefault(found, str(path.relative_to(ROOT)))
+    return used
+
+
+def test_every_message_id_in_the_templates_exists_in_both_locales() -> None:
+    used = ids_in_templates()
+    assert len(used) > 100  # the scan sees the pages
+    missing = {i: f for i, f in used.items() if i not in EN or i not in ZH}
+    assert missing == {}
