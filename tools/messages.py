@@ -15,7 +15,10 @@ from babel.messages.pofile import write_po
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # Loading a plan
-    "plan.invalid": ("The plan has {count} problem(s):", "計畫有 {count} 個問題："),
+    "plan.invalid": (
+        ("The plan has {count} problem:", "The plan has {count} problems:"),
+        "計畫有 {count} 個問題：",
+    ),
     "plan.yaml_syntax": ("The file is not valid YAML: {detail}", "檔案不是有效的 YAML：{detail}"),
     "plan.empty": ("The plan file is empty.", "計畫檔是空的。"),
     "plan.not_mapping": (
@@ -189,7 +192,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 ROOT = Path(__file__).resolve().parents[1] / "src" / "aibudget" / "i18n"
 
 
-def all_messages() -> dict[str, tuple[str, str]]:
+def all_messages() -> dict[str, tuple[str | tuple[str, str], str]]:
     """The core messages plus every tools/messages_<area>.py, refusing duplicate ids."""
     merged = dict(MESSAGES)
     for path in sorted(Path(__file__).parent.glob("messages_*.py")):
@@ -205,9 +208,16 @@ def all_messages() -> dict[str, tuple[str, str]]:
 
 
 def write(locale: str, index: int) -> None:
+    """One catalogue. A message whose English is a pair (one, other) is a plural entry:
+    the form is chosen by its ``count`` (Chinese has one form)."""
     cat = Catalog(locale=locale, project="aibudget", domain="aibudget", charset="utf-8")
     for msgid, texts in all_messages().items():
-        cat.add(msgid, texts[index])
+        english = texts[0]
+        if isinstance(english, tuple):
+            forms = english if index == 0 else (texts[1],)
+            cat.add((msgid, msgid), forms)
+        else:
+            cat.add(msgid, texts[index])
     path = ROOT / locale / "LC_MESSAGES" / "aibudget.po"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as fh:

@@ -591,7 +591,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "builder.starter_title": ("Start from your readiness check", "從準備度評估開始"),
     "builder.starter_lead": (
-        "Your answers suggest a pilot of {pilot} tool(s). Untick anything you do not want; everything can be changed later.",
+        "Your answers suggest starting with a pilot of these tools (up to {pilot}). Untick anything you do not want; everything can be changed later.",
         "依您的回答，建議先試行 {pilot} 項工具。不需要的請取消勾選；之後都可以再修改。",
     ),
     "builder.starter_goals": (

@@ -42,7 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- readiness result: a 90-day pilot -------------------------------------------------
     "readiness.pilot_title": ("Your first 90 days", "您的前 90 天試行清單"),
     "readiness.pilot_lead": (
-        "Pilot {count} tool(s) on real work, measure, then decide. Small steps, no big bets.",
+        (
+            "Pilot {count} tool on real work, measure, then decide. Small steps, no big bets.",
+            "Pilot {count} tools on real work, measure, then decide. Small steps, no big bets.",
+        ),
         "先在真實工作上試行 {count} 項工具，量測後再決定。小步前進，不押大注。",
     ),
     "readiness.pilot.1": (

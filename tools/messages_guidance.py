@@ -402,7 +402,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- lint command ------------------------------------------------------------------
     "lint.summary": (
-        "Health check: {errors} error(s), {warnings} warning(s), {infos} note(s).",
+        "Health check — errors: {errors}, warnings: {warnings}, notes: {infos}.",
         "健康檢查：{errors} 個錯誤、{warnings} 個警告、{infos} 個提醒。",
     ),
     "lint.clean": ("Health check: no pitfalls found.", "健康檢查：沒有發現常見陷阱。"),
@@ -411,7 +411,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint.severity.info": ("note", "提醒"),
     "lint.fix": ("Fix: {fix}", "建議：{fix}"),
     # --- readiness assessment ----------------------------------------------------------
-    "assess.answers_invalid": ("The answers have {count} problem(s):", "答案有 {count} 個問題："),
+    "assess.answers_invalid": (
+        ("The answers have {count} problem:", "The answers have {count} problems:"),
+        "答案有 {count} 個問題：",
+    ),
     "assess.question_unknown": ('There is no question "{id}".', "沒有代號為「{id}」的問題。"),
     "assess.answer_invalid": (
         '"{answer}" is not an option: answer with a number from 1 to {count}.',
@@ -547,7 +550,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "介面語言、整合、時數與易用度為估計值，請自行確認；價格為定價，購買前請再確認。",
     ),
     "catalog.bad_overrides": (
-        "The catalog entries in {file} have {count} problem(s).",
+        (
+            "The catalog entries in {file} have {count} problem.",
+            "The catalog entries in {file} have {count} problems.",
+        ),
         "{file} 中的目錄項目有 {count} 個問題。",
     ),
     "catalog.kpi_title": ("KPI library", "KPI 庫"),

@@ -48,7 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "您的計畫目前沒有目標使用這個數字；數值仍會保存，日後新增使用它的目標時就會計入",
     ),
     "import.web.kpi_line": ("{name} ({months}): {what}", "{name}（{months}）：{what}"),
-    "import.web.months": ("{count} month(s)", "{count} 個月"),
+    "import.web.months": (("{count} month", "{count} months"), "{count} 個月"),
     "import.web.spend_title": ("Where the ad spend goes", "廣告費記到哪裡"),
     "import.web.spend_to": ("Book the ad spend to", "廣告費記到"),
     "import.web.spend_show": ("Show", "更新預覽"),

@@ -162,16 +162,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "monitor.format.meta_ads": ("Meta Ads report", "Meta 廣告報表"),
     "monitor.format.ga4": ("GA4 report", "GA4 報表"),
     "monitor.neutralised": (
-        "{count} cell(s) looked like spreadsheet formulas and were kept as text.",
+        (
+            "{count} cell looked like a spreadsheet formula and was kept as text.",
+            "{count} cells looked like spreadsheet formulas and were kept as text.",
+        ),
         "有 {count} 個儲存格看起來像試算表公式，已改存為純文字。",
     ),
-    "monitor.more_problems": ("… and {count} more problem(s).", "…… 另有 {count} 個問題。"),
+    "monitor.more_problems": (
+        ("… and {count} more problem.", "… and {count} more problems."),
+        "…… 另有 {count} 個問題。",
+    ),
     "monitor.imported": (
-        "{added} record(s) added, {present} already present, {replaced} replaced: {file}",
+        "Records added: {added}, already present: {present}, replaced: {replaced} ({file})",
         "新增 {added} 筆、已存在 {present} 筆、取代 {replaced} 筆：{file}",
     ),
     "monitor.dry_run": (
-        "Preview only: {added} record(s) would be added, {present} are already present.",
+        "Preview only — records that would be added: {added}; already present: {present}.",
         "僅預覽：將新增 {added} 筆，已存在 {present} 筆。",
     ),
     "monitor.nothing_written": (
@@ -193,7 +199,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "月份請寫成 YYYY-MM（目前為「{value}」）。",
     ),
     "monitor.ignored": (
-        "{count} record(s) dated outside the plan's horizon were ignored.",
+        (
+            "{count} record dated outside the plan's horizon was ignored.",
+            "{count} records dated outside the plan's horizon were ignored.",
+        ),
         "有 {count} 筆紀錄的月份不在計畫期間內，已略過。",
     ),
     "monitor.template_written": (

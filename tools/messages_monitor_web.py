@@ -35,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "monitor.web.save_entry": ("Save the month", "儲存"),
     "monitor.web.saved": (
-        "{added} record(s) saved, {present} already there, {replaced} replaced.",
+        "Records saved: {added}; already there: {present}; replaced: {replaced}.",
         "已儲存 {added} 筆，{present} 筆原本就有，取代 {replaced} 筆。",
     ),
     "monitor.web.bad_number": (
@@ -143,18 +143,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "monitor.web.mapping": ("Columns used", "使用的欄位"),
     "monitor.web.problems_title": (
-        "{count} problem(s): nothing from this file will be saved.",
+        (
+            "{count} problem: nothing from this file will be saved.",
+            "{count} problems: nothing from this file will be saved.",
+        ),
         "有 {count} 個問題：這個檔案的資料都不會儲存。",
     ),
     "monitor.web.try_again": ("Fix the file and try again", "修正檔案後再試一次"),
     "monitor.web.preview_months": ("What the file holds", "檔案內容"),
     "monitor.web.would_add": (
-        "{added} record(s) would be added; {present} are already saved and will not be "
-        "counted twice.",
+        "Records to add: {added}; already saved and not counted twice: {present}.",
         "將新增 {added} 筆；另有 {present} 筆已經儲存過，不會重複計算。",
     ),
     "monitor.web.confirm_button": (
-        "Confirm and save {records} record(s)",
+        "Confirm and save (records: {records})",
         "確認並儲存 {records} 筆",
     ),
     "monitor.web.cancel": ("Cancel", "取消"),

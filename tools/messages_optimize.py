@@ -156,7 +156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "optimize.reason.forced_in": ("Funded because you required it.", "依您的指定採用。"),
     "optimize.reason.plan_beats": (
-        "Its plan beats the other plan(s): {others}.",
+        "It is better value than: {others}.",
         "此方案優於其他方案：{others}。",
     ),
     "optimize.reason.forced_out": ("Left out because you excluded it.", "依您的指定排除。"),

@@ -58,7 +58,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "請用「年-月-日」填寫日期，且不晚於今天（{today}）。",
     ),
     "practice.error.entry_invalid": (
-        "The entry has {count} problem(s); nothing was saved.",
+        (
+            "The entry has {count} problem; nothing was saved.",
+            "The entry has {count} problems; nothing was saved.",
+        ),
         "這筆紀錄有 {count} 個問題，沒有儲存任何內容。",
     ),
     # the monthly sharing agenda

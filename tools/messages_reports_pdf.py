@@ -31,7 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf.summary": ("Summary", "一頁摘要"),
     "pdf.summary_lead": (
         "{company} sets aside {budget} for AI in marketing over {months} months "
-        "({annual} a year) for {tools} tool(s). What it may return:",
+        "({annual} a year). Tools planned: {tools}. What it may return:",
         "{company} 在 {months} 個月內為 AI 行銷編列 {budget}（每年 {annual}），"
         "規劃 {tools} 項工具。可能的回報：",
     ),

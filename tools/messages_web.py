@@ -42,7 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表單已過期或不是來自本站，請重新載入頁面後再試一次。",
     ),
     "web.too_many": (
-        "Too many attempts; please wait {minutes} minute(s) and try again.",
+        "Too many attempts; please wait a few minutes ({minutes} min) and try again.",
         "嘗試次數過多，請等待 {minutes} 分鐘後再試。",
     ),
     "web.method_not_allowed": ("This method is not allowed here.", "此處不允許這個操作方式。"),
@@ -365,8 +365,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.help_health": ("Health check", "健康檢查"),
     "web.health_title": ("Health check", "健康檢查"),
     "web.health_summary": (
-        "{errors} error(s), {warnings} warning(s), {notes} note(s), each beside its step "
-        "with a fix.",
+        "Errors: {errors}, warnings: {warnings}, notes: {notes} — each beside its step with a fix.",
         "{errors} 個錯誤、{warnings} 個警告、{notes} 個提醒，各列在所屬步驟旁並附改善方法。",
     ),
     "web.health_fix": ("Fix: ", "改善方法："),

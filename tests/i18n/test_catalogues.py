@@ -23,6 +23,7 @@ from aibudget.domain.guidance import (
 from aibudget.domain.plan import Billing, Category
 from aibudget.engine.lint import RULES
 from aibudget.engine.lint.rules_goals import NOT_SMART, UNMEASURABLE
+from aibudget.i18n import Translator
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src" / "aibudget"
@@ -30,8 +31,15 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def po(locale: str) -> dict[str, str]:
+    """msgid -> text; a plural entry's forms joined by a new line."""
     with (SRC / "i18n" / locale / "LC_MESSAGES" / "aibudget.po").open("rb") as fh:
-        return {str(m.id): str(m.string) for m in read_po(fh) if m.id}
+        return {
+            str(m.id[0] if m.pluralizable else m.id): (
+                "\n".join(m.string) if m.pluralizable else str(m.string)
+            )
+            for m in read_po(fh)
+            if m.id
+        }
 
 
 EN, ZH = po("en"), po("zh_TW")
@@ -124,7 +132,9 @@ def test_the_guidance_sources_are_compiled_into_the_catalogues() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     stale = {
-        i: (en, zh) for i, (en, zh) in module.MESSAGES.items() if EN.get(i) != en or ZH.get(i) != zh
+        i: (en, zh)
+        for i, (en, zh) in module.MESSAGES.items()
+        if EN.get(i) != ("\n".join(en) if isinstance(en, tuple) else en) or ZH.get(i) != zh
     }
     assert stale == {}, "run: python tools/messages.py"
 
@@ -169,3 +179,13 @@ def test_every_message_id_in_the_templates_exists_in_both_locales() -> None:
     assert len(used) > 100  # the scan sees the pages
     missing = {i: f for i, f in used.items() if i not in EN or i not in ZH}
     assert missing == {}
+
+
+def test_a_plural_message_takes_its_form_from_the_count() -> None:
+    en, zh = Translator("en"), Translator("zh_TW")
+    assert en("plan.invalid", count=1) == "The plan has 1 problem:"
+    assert en("plan.invalid", count=3) == "The plan has 3 problems:"
+    assert en("plan.invalid", count=0) == "The plan has 0 problems:"
+    assert zh("plan.invalid", count=1) == zh("plan.invalid", count=1)
+    assert zh("plan.invalid", count=3) == "計畫有 3 個問題："
+    assert not [i for i, text in EN.items() if "(s)" in text]  # every plural says it right

@@ -1,7 +1,9 @@
 """Message catalogues (gettext .po, one per locale) and locale-aware formatting.
 
 Message ids are stable keys (``ref.owner_unknown``); placeholders use ``{name}``.
-The catalogues are read with Babel when first needed.
+A plural entry (``msgid_plural``) picks its form by the ``count`` parameter, by the
+locale's plural rule (English: one or other; Chinese: one form). The catalogues are read
+with Babel when first needed.
 """
 
 from __future__ import annotations
@@ -32,13 +34,24 @@ def normalise_locale(value: str | None) -> str:
     return DEFAULT_LOCALE
 
 
+Text = str | tuple[str, ...]  # one text, or the plural forms of one
+
+
 @cache
-def catalogue(locale: str) -> dict[str, str]:
-    """msgid -> translated text for a locale (only non-empty translations)."""
+def catalogue(locale: str) -> dict[str, Text]:
+    """msgid -> translated text (or plural forms) for a locale (only non-empty ones)."""
     path = files(__package__).joinpath(locale, "LC_MESSAGES", f"{DOMAIN}.po")
     with path.open("rb") as fh:
         cat = read_po(fh, locale=locale)
-    return {str(m.id): str(m.string) for m in cat if m.id and m.string}
+    out: dict[str, Text] = {}
+    for m in cat:
+        if not m.id or not m.string:
+            continue
+        if m.pluralizable:
+            out[str(m.id[0])] = tuple(str(form) for form in m.string)
+        else:
+            out[str(m.id)] = str(m.string)
+    return out
 
 
 class _Blank(dict[str, Any]):
@@ -57,7 +70,18 @@ class Translator:
         text = catalogue(self.locale).get(message_id) or catalogue("en").get(message_id)
         if text is None:
             return message_id
+        if isinstance(text, tuple):
+            text = self._form(text, params.get("count"))
         return text.format_map(_Blank(params))
+
+    def _form(self, forms: tuple[str, ...], count: Any) -> str:
+        """The plural form for ``count`` (the last, "other", when it is not a number)."""
+        if len(forms) == 1:
+            return forms[0]
+        if isinstance(count, bool) or not isinstance(count, int | Decimal):
+            return forms[-1]
+        number: int | Decimal = abs(count)
+        return forms[0] if self._babel.plural_form(number) == "one" else forms[-1]
 
     def money(self, amount: Decimal | float, currency: str, digits: int = 0) -> str:
         """NT$1,234,567 / US$1,234 in zh_TW; NT$1,234,567 / $1,234 in en."""
