@@ -80,7 +80,7 @@ class Translator:
             return forms[0]
         if isinstance(count, bool) or not isinstance(count, int | Decimal):
             return forms[-1]
-        number: int | Decimal = abs(count)
+        number: int | Decimal = -count if count < 0 else count
         return forms[0] if self._babel.plural_form(number) == "one" else forms[-1]
 
     def money(self, amount: Decimal | float, currency: str, digits: int = 0) -> str:
