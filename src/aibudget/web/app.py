@@ -20,6 +20,7 @@ from aibudget.web import errors
 from aibudget.web.api import router as api_router
 from aibudget.web.api_builder import router as api_builder_router
 from aibudget.web.api_monitor import router as api_monitor_router
+from aibudget.web.methods import MethodsMiddleware
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
 from aibudget.web.pages_adopt import router as adopt_router
 from aibudget.web.pages_allocation import router as allocation_router
@@ -210,6 +211,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     app.state.web = web
     errors.install(app)
 
+    app.add_middleware(MethodsMiddleware)
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(SessionMiddleware, sessions=web.sessions, secure=settings.secure_cookies)
 
