@@ -62,9 +62,9 @@ class MethodsMiddleware:
 
     def _listing_on_405(self, scope: Scope, send: Send) -> Send:
         async def listing(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] == 405:
-                if allowed := allowed_methods(scope):
-                    MutableHeaders(scope=message)["allow"] = ", ".join(allowed)
+            start = message["type"] == "http.response.start"
+            if start and message["status"] == 405 and (allowed := allowed_methods(scope)):
+                MutableHeaders(scope=message)["allow"] = ", ".join(allowed)
             await send(message)
 
         return listing
