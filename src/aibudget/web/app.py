@@ -19,6 +19,7 @@ from aibudget.store.migrate import migrate
 from aibudget.web import errors
 from aibudget.web.api import router as api_router
 from aibudget.web.api_builder import router as api_builder_router
+from aibudget.web.api_docs import router as api_docs_router
 from aibudget.web.api_monitor import router as api_monitor_router
 from aibudget.web.methods import MethodsMiddleware
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
@@ -65,6 +66,7 @@ ROUTERS = (
     api_builder_router,
     api_monitor_router,
     reports_api_router,
+    api_docs_router,
 )
 FORM_SLACK = 64 * 2**10  # the other fields of a form and the multipart framing
 # The largest request body: a plan (form, upload or API JSON) everywhere, except where
@@ -204,7 +206,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
         title="aibudget",
         version=__version__,
         description="AI marketing budget planner: workspaces, plans, versions, evaluation.",
-        docs_url="/api/docs",
+        docs_url=None,  # api_docs: Swagger UI from the vendored files
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )

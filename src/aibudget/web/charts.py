@@ -31,9 +31,7 @@ class Chart:
 
 # Characters that could end or change the <script> element the JSON sits in (``</``,
 # ``<!--``), or an HTML entity; and the line breaks that JavaScript once refused in strings.
-SCRIPT_SAFE = str.maketrans(
-    {c: f"\\u{ord(c):04x}" for c in ("<", ">", "&", "\u2028", "\u2029")}
-)
+SCRIPT_SAFE = str.maketrans({c: f"\\u{ord(c):04x}" for c in ("<", ">", "&", "\u2028", "\u2029")})
 
 
 def figures_json(charts: list[Chart]) -> str:
