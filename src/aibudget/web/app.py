@@ -22,6 +22,7 @@ from aibudget.web.api_builder import router as api_builder_router
 from aibudget.web.api_docs import router as api_docs_router
 from aibudget.web.api_monitor import router as api_monitor_router
 from aibudget.web.methods import MethodsMiddleware
+from aibudget.web.openapi import with_stated_limits
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
 from aibudget.web.pages_adopt import router as adopt_router
 from aibudget.web.pages_allocation import router as allocation_router
@@ -219,5 +220,6 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
 
     for router in ROUTERS:
         app.include_router(router)
+    app.openapi = with_stated_limits(app, settings.max_trials, BODY_LIMIT)  # type: ignore[method-assign]
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app
