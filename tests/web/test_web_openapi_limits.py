@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from aibudget.settings import Settings
 from aibudget.web.app import BODY_LIMIT
+from aibudget.web.evaluation import MIN_TRIALS
 from tests.web.test_web_api import V1, _token
 
 MONTH = "^(\\d{4}-(0[1-9]|1[0-2]))?$"
@@ -42,6 +43,7 @@ def test_trials_stop_at_this_installations_limit(client: TestClient, settings: S
     trials = _spec(client)["components"]["schemas"]["EvaluateIn"]["properties"]["trials"]
     (integer,) = [choice for choice in trials["anyOf"] if choice.get("type") == "integer"]
     assert integer["maximum"] == settings.max_trials == 20_000
+    assert integer["minimum"] == MIN_TRIALS
 
 
 def test_review_months_and_digests_have_their_format(client: TestClient) -> None:

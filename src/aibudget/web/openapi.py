@@ -2,8 +2,9 @@
 
 FastAPI writes the document from the request models; what those cannot say is added
 here, in one place: a plan document's shape (the plan file's JSON Schema, from the
-domain model), the trials allowed by this installation's settings, and the size limit
-of request bodies.
+domain model), the trials allowed by this installation's settings, the size limit of
+request bodies, and the file an import needs (optional to the route only so that its
+absence gets the import's own message).
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from fastapi import FastAPI
 from pydantic import TypeAdapter
 
 from aibudget.domain.plan import Plan
+from aibudget.web.evaluation import MIN_TRIALS
 
 PLAN_PREFIX = "Plan."  # the plan file's models among the API's own
 PLAN_REF = "#/components/schemas/" + PLAN_PREFIX + "{model}"
 DOCUMENT_BODIES = ("PlanIn", "VersionIn")
+UPLOADS = ("/actuals/imports",)  # routes whose multipart body needs its ``file``
 
 
 def plan_schema() -> tuple[dict[str, Any], dict[str, Any]]:
@@ -43,9 +46,19 @@ def state_limits(schema: dict[str, Any], max_trials: int, body_bytes: int) -> No
     trials = components["EvaluateIn"]["properties"]["trials"]
     for choice in trials.get("anyOf", [trials]):
         if choice.get("type") == "integer":
-            choice["maximum"] = max_trials
+            choice.update(minimum=MIN_TRIALS, maximum=max_trials)
+    for path, operations in schema["paths"].items():
+        if path.endswith(UPLOADS):
+            _file_required(components, operations["post"])
     info = schema["info"]
     info["description"] = f"{info.get('description', '')} Request bodies: {limit}".strip()
+
+
+def _file_required(components: dict[str, Any], operation: dict[str, Any]) -> None:
+    form = operation["requestBody"]["content"]["multipart/form-data"]["schema"]
+    body = components[form["$ref"].rsplit("/", 1)[-1]]
+    body["required"] = sorted({*body.get("required", []), "file"})
+    operation["requestBody"]["required"] = True
 
 
 def with_stated_limits(app: FastAPI, max_trials: int, body_bytes: int) -> Callable[[], Any]:
