@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,8 +33,32 @@ def _migrated(settings: Settings) -> tuple[Database, Path | None]:
     from aibudget.store.db import Database
     from aibudget.store.migrate import migrate
 
-    db = Database.from_url(settings.database_url)
-    return db, migrate(db.engine)
+    with reaching_database(settings):
+        db = Database.from_url(settings.database_url)
+        return db, migrate(db.engine)
+
+
+@contextlib.contextmanager
+def reaching_database(settings: Settings) -> Iterator[None]:
+    """A database that cannot be reached or opened ends the command with a short message
+    (where, why, what to check) and exit code 2 instead of a traceback."""
+    from sqlalchemy.engine import make_url
+
+    from aibudget.store.db import normalise_url
+    from aibudget.store.errors import UNREACHABLE
+
+    try:
+        yield
+    except (*UNREACHABLE, OSError) as exc:
+        t = _translator()
+        where = make_url(normalise_url(settings.database_url))
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        shown = where.render_as_string(hide_password=True)
+        typer.secho(
+            t("web.cli_database_unavailable", where=shown, reason=reason), fg="red", err=True
+        )
+        typer.secho(t("web.cli_database_hint"), err=True)
+        raise typer.Exit(code=2) from None
 
 
 def _settings(t: Translator) -> Settings:
@@ -122,7 +147,8 @@ def serve(
         from aibudget.web.factory import one_blas_thread
 
         one_blas_thread()
-        app = create_app(settings)
+        with reaching_database(settings):
+            app = create_app(settings)
         typer.echo(t("web.cli_serving", url=url))
         uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
         return

@@ -205,7 +205,7 @@ def _valid_body(path: str) -> dict[str, Any]:
     if path.endswith("/actuals/confirm"):
         return {"import_id": "i" * 32}
     if path.endswith(("/review/accept", "/review/reject")):
-        return {"digest": "d" * 64}
+        return {"digest": "d" * 32}
     if path.endswith("/catalog"):
         return {"entries": []}
     if "/parts/" in path or path.endswith("/new-plan"):

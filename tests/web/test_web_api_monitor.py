@@ -261,4 +261,4 @@ def test_review_and_decisions_are_rate_limited(client: TestClient, tmp_path: Pat
     client.app.state.web.evaluate_limiter.limit = 1  # type: ignore[attr-defined]
     assert client.get(f"{url}/review", headers=auth).status_code == 200
     _shape(client.get(f"{url}/review", headers=auth), 429, "web.too_many")
-    _shape(client.post(f"{url}/review/accept", json={"digest": "x"}, headers=auth), 429)
+    _shape(client.post(f"{url}/review/accept", json={"digest": "0" * 32}, headers=auth), 429)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
 from aibudget.domain.errors import AibudgetError
+
+# The database out of reach: refused connections, a file that cannot be opened, a
+# connection lost mid-query, no pooled connection free in time.
+UNREACHABLE = (OperationalError, InterfaceError, PoolTimeout)
 
 
 class NotFound(AibudgetError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
 
 from aibudget.catalog import catalog_for, kpi_ids, readiness_questionnaire, tool_catalog
 from aibudget.domain.errors import PlanError
@@ -17,7 +18,6 @@ from aibudget.domain.validate import parse_plan
 from aibudget.engine.readiness import score, suggest_tools
 from aibudget.store import assessments, plans, users, workspaces
 from aibudget.store import catalogs as workspace_catalogs
-from aibudget.store.errors import NotFound
 from aibudget.store.records import Role, User
 from aibudget.web import allocation, catalogs, evaluation
 from aibudget.web.api_schemas import (
@@ -240,21 +240,23 @@ def assess(
     return readiness_json(translator(request), q, result, suggestions)
 
 
-@router.get(WS + "/assess")
-def latest_assessment(
-    request: Request, web: WebDep, user: ApiUser, workspace_id: str
-) -> dict[str, Any]:
-    """The workspace's latest readiness result (404 when none was taken yet)."""
+@router.get(
+    WS + "/assess",
+    response_model=dict[str, Any],
+    responses={204: {"description": "No assessment was taken in this workspace yet."}},
+)
+def latest_assessment(request: Request, web: WebDep, user: ApiUser, workspace_id: str) -> Response:
+    """The workspace's latest readiness result (204, no content, before the first)."""
     from aibudget.render_guidance import readiness_json
 
     with web.db.session() as s:
         found = assessments.latest(s, user.id, workspace_id)
     if found is None:
-        raise NotFound()
+        return Response(status_code=204)
     q = readiness_questionnaire()
     result = score(q, found.answers)
     suggestions = suggest_tools(result, tool_catalog(), q.thresholds)
-    return readiness_json(translator(request), q, result, suggestions)
+    return JSONResponse(readiness_json(translator(request), q, result, suggestions))
 
 
 @router.get(WS + "/catalog", response_model=CatalogOut)

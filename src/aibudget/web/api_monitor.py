@@ -10,9 +10,10 @@ the page (:mod:`aibudget.web.actuals_edit`); a fingerprint no longer stored is a
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 
 from aibudget.domain.actuals import Actuals, MergeReport, book_spend, merge
 from aibudget.domain.errors import AibudgetError, Problem
@@ -28,6 +29,8 @@ from aibudget.store.records import Role
 from aibudget.web.actuals_edit import correct, delete, find
 from aibudget.web.api import ERRORS, PLAN, ApiUser
 from aibudget.web.api_schemas import (
+    MONTH_FORMAT,
+    MONTH_PATTERN,
     ActualsCorrectionIn,
     ActualsEntryIn,
     ConfirmIn,
@@ -49,6 +52,7 @@ from aibudget.web.pages_monitor import (
     upload_digest,
 )
 from aibudget.web.pages_review import (
+    BadMonth,
     current_proposal,
     plan_digest,
     record_rejected,
@@ -57,6 +61,17 @@ from aibudget.web.pages_review import (
 )
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
+MONTH = re.compile(MONTH_PATTERN)
+AsOf = Annotated[
+    str, Query(max_length=7, json_schema_extra=MONTH_FORMAT, description="YYYY-MM, if chosen.")
+]
+
+
+def _month(as_of: str) -> str:
+    """``as_of`` as the OpenAPI document states it (the pages take dates as well)."""
+    if not MONTH.fullmatch(as_of):
+        raise BadMonth(value=as_of[:20])
+    return as_of
 
 
 class EntryInvalid(AibudgetError):
@@ -249,7 +264,7 @@ def _limited(web: WebDep, user_id: str) -> None:
 @router.get(PLAN + "/review")
 def get_review(
     request: Request, response: Response, web: WebDep, user: ApiUser, workspace_id: str,
-    plan_id: str, as_of: str = "",
+    plan_id: str, as_of: AsOf = "",
 ) -> dict[str, Any]:  # fmt: skip
     """The ``aibudget review --json`` document against the approved baseline (the newest
     approved version, else the newest), plus ``baseline`` (its number) and
@@ -258,7 +273,7 @@ def get_review(
     _limited(web, user.id)
     t = translator(request)
     _, _, version, result, proposal, note = reviewed(
-        web, user.id, workspace_id, plan_id, as_of, t, Role.VIEWER
+        web, user.id, workspace_id, plan_id, _month(as_of), t, Role.VIEWER
     )
     if result is None:
         raise NoActuals()
@@ -281,7 +296,7 @@ def accept_proposal(
     _limited(web, user.id)
     t = translator(request)
     version, result, proposed = current_proposal(
-        web, user.id, workspace_id, plan_id, body.as_of, body.digest, t
+        web, user.id, workspace_id, plan_id, _month(body.as_of), body.digest, t
     )
     saved = save_accepted(
         web, user.id, workspace_id, plan_id, version, result, proposed, body.digest, t
@@ -299,7 +314,7 @@ def reject_proposal(
     _require(web, user.id, workspace_id, plan_id, Role.OWNER)
     _limited(web, user.id)
     version, result, _ = current_proposal(
-        web, user.id, workspace_id, plan_id, body.as_of, body.digest, translator(request)
+        web, user.id, workspace_id, plan_id, _month(body.as_of), body.digest, translator(request)
     )
     record_rejected(web, user.id, workspace_id, plan_id, version, result, body.digest)
     return Response(status_code=204)

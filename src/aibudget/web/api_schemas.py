@@ -11,6 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from aibudget.store.records import Role, Status
 
 Name = Field(min_length=1, max_length=200)
+# A review month: YYYY-MM, or empty for the latest month with actuals. Checked by the
+# routes (their refusal names the month), stated here for the OpenAPI document.
+MONTH_PATTERN = r"^(\d{4}-(0[1-9]|1[0-2]))?$"
+MONTH_FORMAT: dict[str, Any] = {"pattern": MONTH_PATTERN}
 
 
 class Body(BaseModel):
@@ -153,8 +157,13 @@ class ConfirmIn(Body):
 
 
 class ProposalDecisionIn(Body):
-    digest: str = Field(min_length=1, max_length=64, description="The review's proposal_digest.")
-    as_of: str = Field(default="", max_length=20, description="The review month, if chosen.")
+    digest: str = Field(pattern=r"^[0-9a-f]{32}$", description="The review's proposal_digest.")
+    as_of: str = Field(
+        default="",
+        max_length=7,
+        json_schema_extra=MONTH_FORMAT,
+        description="The review month (YYYY-MM), if chosen.",
+    )
 
 
 class MergeReportOut(BaseModel):

@@ -22,8 +22,11 @@ from aibudget.store.migrate import migrate
 from aibudget.web import errors
 from aibudget.web.api import router as api_router
 from aibudget.web.api_builder import router as api_builder_router
+from aibudget.web.api_docs import router as api_docs_router
 from aibudget.web.api_monitor import router as api_monitor_router
 from aibudget.web.api_practice import router as api_practice_router
+from aibudget.web.methods import MethodsMiddleware
+from aibudget.web.openapi import with_stated_limits
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
 from aibudget.web.pages_adopt import router as adopt_router
 from aibudget.web.pages_allocation import router as allocation_router
@@ -73,6 +76,7 @@ ROUTERS = (
     api_monitor_router,
     reports_api_router,
     api_practice_router,
+    api_docs_router,
 )
 FORM_SLACK = 64 * 2**10  # the other fields of a form and the multipart framing
 # The largest request body: a plan (form, upload or API JSON) everywhere, except where
@@ -214,17 +218,19 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
         title="aibudget",
         version=__version__,
         description="AI marketing budget planner: workspaces, plans, versions, evaluation.",
-        docs_url="/api/docs",
+        docs_url=None,  # api_docs: Swagger UI from the vendored files
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )
     app.state.web = web
     errors.install(app)
 
+    app.add_middleware(MethodsMiddleware)
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(SessionMiddleware, sessions=web.sessions, secure=settings.secure_cookies)
 
     for router in ROUTERS:
         app.include_router(router)
+    app.openapi = with_stated_limits(app, settings.max_trials, BODY_LIMIT)  # type: ignore[method-assign]
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app

@@ -30,10 +30,16 @@ class Chart:
     rows: list[list[str]] = field(default_factory=list)
 
 
+# Characters that could end or change the <script> element the JSON sits in (``</``,
+# ``<!--``), or an HTML entity; and the line breaks that JavaScript once refused in strings.
+SCRIPT_SAFE = str.maketrans({c: f"\\u{ord(c):04x}" for c in ("<", ">", "&", "\u2028", "\u2029")})
+
+
 def figures_json(charts: list[Chart]) -> str:
-    """The figures as JSON that is safe inside a <script> element."""
+    """The figures as JSON that is safe inside a <script> element: the characters of
+    ``SCRIPT_SAFE`` as JSON escapes (the same text once parsed)."""
     figures = {chart.id: chart.figure for chart in charts}
-    return json.dumps(figures, ensure_ascii=False).replace("</", "<\\/")
+    return json.dumps(figures, ensure_ascii=False).translate(SCRIPT_SAFE)
 
 
 def _layout(title: str, **extra: Any) -> dict[str, Any]:

@@ -5,17 +5,21 @@ Every API error has the shape ``{"error": {"code", "message", "fields": [...]}}`
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from aibudget.domain.errors import AibudgetError, Problem, format_path
 from aibudget.i18n import Translator
+from aibudget.store.errors import UNREACHABLE
 
 API_PREFIX = "/api/"
+RETRY_SECONDS = "30"
+log = logging.getLogger("aibudget.web")
 
 
 class NotSignedIn(AibudgetError):
@@ -89,15 +93,39 @@ def _translator(request: Request) -> Translator:
     return translator(request)
 
 
-def _html(request: Request, status: int, code: str, params: dict[str, Any]) -> Response:
+def _without_database(request: Request) -> None:
+    """An error answer asks the database nothing: a user not looked up yet stays unknown
+    (the language then comes from the session or Accept-Language)."""
+    if not hasattr(request.state, "user"):
+        request.state.user = None
+
+
+def _html(
+    request: Request,
+    status: int,
+    code: str,
+    params: dict[str, Any],
+    headers: dict[str, str] | None = None,
+) -> Response:
     if status == 401:
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
     from aibudget.web.context import render
 
     t = _translator(request)
-    return render(
+    page = render(
         request, "error.html", status_code=status, message=t(code, **params), status=status
     )
+    page.headers.update(headers or {})
+    return page
+
+
+def _unexpected(request: Request, status: int, code: str, headers: dict[str, str]) -> Response:
+    """An answer to a failure that is not the visitor's doing, without the database."""
+    _without_database(request)
+    if request.url.path.startswith(API_PREFIX):
+        body = error_body(_translator(request), code)
+        return JSONResponse(body, status_code=status, headers=headers)
+    return _html(request, status, code, {}, headers)
 
 
 async def http_error(request: Request, exc: HTTPException) -> Response:
@@ -135,9 +163,13 @@ def install(app: FastAPI) -> None:
             fields.append({"path": path, "message": t("value.invalid"), "line": None})
         return JSONResponse(error_body(t, "web.bad_request", fields), status_code=422)
 
+    async def _database_down(request: Request, exc: Exception) -> Response:
+        log.warning("database unavailable: %s", str(exc).splitlines()[0])
+        return _unexpected(request, 503, "web.database_unavailable", {"Retry-After": RETRY_SECONDS})
+
+    for kind in UNREACHABLE:
+        app.add_exception_handler(kind, _database_down)
+
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> Response:
-        t = _translator(request)
-        if request.url.path.startswith(API_PREFIX):
-            return JSONResponse(error_body(t, "error.internal"), status_code=500)
-        return HTMLResponse(t("error.internal"), status_code=500)
+        return _unexpected(request, 500, "error.internal", {})
