@@ -15,7 +15,7 @@ from aibudget.engine.cashflow import evaluate
 from aibudget.engine.optimize import optimize
 from aibudget.engine.simulate import simulate
 from aibudget.planfile import load_plan
-from tests.web.helpers import EXAMPLE, PASSWORD, csrf, sign_up
+from tests.web.helpers import EXAMPLE, PASSWORD, csrf, set_limits, sign_up
 
 V1 = "/api/v1"
 
@@ -126,7 +126,7 @@ def test_evaluate_answers_the_cli_document_and_repeats_it_from_the_cache(
     expected = evaluation_json(evaluate(plan), simulate(plan, 500))
     assert first.headers["content-type"] == "application/json"
     assert first.json() == json.loads(json.dumps(expected, default=str))
-    client.app.state.web.evaluate_limiter.limit = 0  # type: ignore[attr-defined]
+    set_limits(client, evaluate_per_minute=1)  # the first evaluation used it up
     again = client.post(url, json={"trials": 500}, headers=auth)
     assert again.status_code == 200 and again.content == first.content
     assert client.post(url, json={"trials": 501}, headers=auth).status_code == 429
@@ -134,7 +134,7 @@ def test_evaluate_answers_the_cli_document_and_repeats_it_from_the_cache(
 
 def test_evaluate_is_rate_limited_per_user(client: TestClient) -> None:
     auth = _token(client, "alice@example.com")
-    client.app.state.web.evaluate_limiter.limit = 2  # type: ignore[attr-defined]
+    set_limits(client, evaluate_per_minute=2)
     ws = client.post(f"{V1}/workspaces", json={"name": "Shop"}, headers=auth).json()["id"]
     made = client.post(
         f"{V1}/workspaces/{ws}/plans", json={"name": "p", "document": _document()}, headers=auth

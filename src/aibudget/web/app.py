@@ -20,6 +20,7 @@ from aibudget.web import errors
 from aibudget.web.api import router as api_router
 from aibudget.web.api_builder import router as api_builder_router
 from aibudget.web.api_monitor import router as api_monitor_router
+from aibudget.web.limits import counters_for, trust_proxies
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
 from aibudget.web.pages_adopt import router as adopt_router
 from aibudget.web.pages_allocation import router as allocation_router
@@ -38,7 +39,7 @@ from aibudget.web.pages_reports import api_router as reports_api_router
 from aibudget.web.pages_reports import router as reports_router
 from aibudget.web.pages_review import router as review_router
 from aibudget.web.pages_workspaces import router as workspaces_router
-from aibudget.web.security import COOKIE, SESSION_SECONDS, RateLimiter, Sessions
+from aibudget.web.security import COOKIE, SESSION_SECONDS, Sessions
 from aibudget.web.state import WebState
 from aibudget.web.words import tier_name
 
@@ -196,8 +197,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
         db=db,
         sessions=Sessions(settings.secret_key.get_secret_value()),
         templates=_templates(),
-        login_limiter=RateLimiter(settings.login_attempts, settings.login_window_seconds),
-        evaluate_limiter=RateLimiter(settings.evaluate_per_minute, 60),
+        counters=counters_for(settings, db),
     )
     app = FastAPI(
         title="aibudget",
@@ -212,6 +212,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
 
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(SessionMiddleware, sessions=web.sessions, secure=settings.secure_cookies)
+    trust_proxies(app, settings)
 
     for router in ROUTERS:
         app.include_router(router)

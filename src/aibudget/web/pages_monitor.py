@@ -34,6 +34,7 @@ from aibudget.render_monitor import preview_json, problem_text
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, actuals_edit, plans, workspaces
 from aibudget.store.records import PlanVersion, Role, Workspace
+from aibudget.web import limits
 from aibudget.web.actuals_edit import entries_by_month, tool_name
 from aibudget.web.context import (
     CurrentUser,
@@ -243,6 +244,7 @@ def preview_import(
     if fmt not in ("", *FORMATS) or (tool and tool not in {x.id for x in plan.tools}):
         problems = {"upload": t("monitor.web.unknown_choice")}
         return monitor_page(request, t, space, summary, version, stored, 422, problems=problems)
+    limits.costly(web.counters, web.settings, user.id, "imports")
     digest = upload_digest(upload.file)
     preview = preview_upload(web, user.id, ws, upload, plan, fmt, tool)
     doc = preview_json(preview, t)

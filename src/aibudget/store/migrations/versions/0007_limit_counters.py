@@ -1,4 +1,4 @@
-"""accounts and sign-in limits: the shared limit counters
+"""accounts and sign-in limits: the shared limit counters, sessions pruned by age
 
 Revision ID: 0007
 Revises: 0006
@@ -26,9 +26,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("limit_counters", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_limit_counters_expires"), ["expires"], unique=False)
+    with op.batch_alter_table("sessions", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_sessions_created_at"), ["created_at"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("sessions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_sessions_created_at"))
     with op.batch_alter_table("limit_counters", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_limit_counters_expires"))
 
