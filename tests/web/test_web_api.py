@@ -171,6 +171,7 @@ PART_IDS = {"section": "tools", "item": "chatgpt", "index": "0"}  # a plan part 
 def _fill(path: str, **ids: str) -> str:
     return path.format(
         **{"workspace_id": "w" * 32, "plan_id": "p" * 32, "number": "1", "fingerprint": "f" * 32}
+        | {"user_id": "u" * 32, "invite_id": "i" * 64}  # a member, an invitation
         | PART_IDS
         | ids
     )
@@ -198,6 +199,10 @@ def test_every_endpoint_answers_errors_in_the_one_shape(client: TestClient) -> N
 def _valid_body(path: str) -> dict[str, Any]:
     if path.endswith("/actuals/confirm"):
         return {"import_id": "i" * 32}
+    if path.endswith("{user_id}"):
+        return {"role": "editor"}
+    if path.endswith("/invites"):
+        return {"email": "someone@example.com", "role": "viewer"}
     if path.endswith(("/review/accept", "/review/reject")):
         return {"digest": "d" * 64}
     if path.endswith("/catalog"):
@@ -239,9 +244,7 @@ def test_another_workspaces_real_ids_are_404_on_every_endpoint(client: TestClien
         for ws in (ws_b, ws_a):  # B's workspace, and B's plan under A's own workspace
             if ws == ws_a and "{plan_id}" not in path:
                 continue
-            url = path.format(
-                workspace_id=ws, plan_id=plan_b, number=1, fingerprint="f" * 32, **PART_IDS
-            )
+            url = _fill(path, workspace_id=ws, plan_id=plan_b)
             response = client.request(method, url, json=_valid_body(path), headers=alice)
             _shape(response, 404, "store.not_found")
     assert [w["name"] for w in client.get(f"{V1}/workspaces", headers=alice).json()] == ["A"]

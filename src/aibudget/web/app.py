@@ -19,6 +19,7 @@ from aibudget.store.migrate import migrate
 from aibudget.web import errors
 from aibudget.web.api import router as api_router
 from aibudget.web.api_builder import router as api_builder_router
+from aibudget.web.api_members import router as api_members_router
 from aibudget.web.api_monitor import router as api_monitor_router
 from aibudget.web.limits import counters_for, trust_proxies
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
@@ -30,6 +31,7 @@ from aibudget.web.pages_catalog import router as catalog_router
 from aibudget.web.pages_edit import router as edit_router
 from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_fixes import router as fixes_router
+from aibudget.web.pages_members import router as members_router
 from aibudget.web.pages_monitor import MAX_IMPORT_BYTES
 from aibudget.web.pages_monitor import router as monitor_router
 from aibudget.web.pages_new_plan import router as new_plan_router
@@ -47,6 +49,7 @@ HERE = files("aibudget.web")
 ROUTERS = (
     auth_router,
     workspaces_router,
+    members_router,
     plans_router,
     edit_router,
     builder_router,
@@ -63,6 +66,7 @@ ROUTERS = (
     reports_router,
     api_router,
     api_builder_router,
+    api_members_router,
     api_monitor_router,
     reports_api_router,
 )
