@@ -45,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "無法用這個電子郵件地址建立帳號。如果您已經有帳號，請直接登入。",
     ),
     "audit.user.signed_in": ("signed in", "登入"),
+    "accounts.cli_pruned": (
+        "Deleted {sessions} expired sign-in session(s) and {counters} expired counter(s).",
+        "已刪除 {sessions} 個過期的登入狀態與 {counters} 個過期的計數。",
+    ),
     # --- members and invitations ------------------------------------------------------
     "accounts.invite_other_email": (
         "This invitation was sent to another e-mail address. Sign out, then sign in or "
