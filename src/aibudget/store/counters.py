@@ -19,14 +19,14 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, event, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from aibudget.domain.errors import AibudgetError
-from aibudget.store.db import Database, locked
+from aibudget.store.db import Database, locked, make_engine, sqlite_path
 from aibudget.store.models_accounts import LimitCounterRow
 
 Result = TypeVar("Result")
@@ -131,17 +131,38 @@ class Counters(Protocol):
         ...
 
 
+def _normal_sync(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+
+
+def _unhurried(db: Database) -> Database:
+    """The database as counters write it: their commits need not wait for the disk.
+
+    A SQLite file gets a second engine whose commits skip the sync (synchronous=NORMAL:
+    in WAL mode a power cut may forget the last counts but never damages the file; about
+    1 ms a step instead of 9). PostgreSQL does the same per transaction (see apply).
+    """
+    path = sqlite_path(db.engine.url.render_as_string(hide_password=False))
+    if path is None:
+        return db
+    engine = make_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _normal_sync)  # after the app's own pragmas
+    return Database(engine)
+
+
 class DatabaseCounters:
     """Counters in the ``limit_counters`` table of the app's database."""
 
     def __init__(self, db: Database, clock: Callable[[], float] = time.time) -> None:
-        self.db, self.clock = db, clock
-        dialect = db.engine.dialect.name
-        self._insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        self.db, self.clock = _unhurried(db), clock
+        self._postgresql = db.engine.dialect.name == "postgresql"
+        self._insert = pg_insert if self._postgresql else sqlite_insert
 
     def apply(self, key: str, step: Step[Result]) -> Result:
         now = self.clock()
         with self.db.write() as s:
+            if self._postgresql:  # a crash may forget the last counts, never mix them up
+                s.execute(text("SET LOCAL synchronous_commit = off"))
             s.execute(
                 self._insert(LimitCounterRow)
                 .values(key=key, count=0, until=0.0, expires=0.0)

@@ -8,12 +8,13 @@
 - Costly work (evaluations, reports, reviews, imports): a number per user per minute.
 
 The address is the connection's, or the one a trusted proxy forwarded (see
-:func:`proxied`); clients cannot choose it otherwise.
+:func:`trust_proxies`); clients cannot choose it otherwise.
 """
 
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 from fastapi import FastAPI
 from starlette.requests import HTTPConnection
@@ -34,7 +35,7 @@ from aibudget.store.db import Database
 
 HOUR = 3600.0
 SAID_IN_SECONDS = 90  # longer waits are said in minutes
-COSTLY_KINDS = {"work", "imports"}
+Costly = Literal["work", "imports"]
 
 
 class LimitReached(AibudgetError):
@@ -108,9 +109,8 @@ def before_sign_up(counters: Counters, settings: Settings, address: str) -> None
     _charge(counters, counter_key("signup", address), quota, "sign_up")
 
 
-def costly(counters: Counters, settings: Settings, user_id: str, kind: str = "work") -> None:
+def costly(counters: Counters, settings: Settings, user_id: str, kind: Costly = "work") -> None:
     """Count one costly piece of work by the user; LimitReached past the quota."""
-    assert kind in COSTLY_KINDS
     limit = settings.imports_per_minute if kind == "imports" else settings.evaluate_per_minute
     _charge(counters, counter_key(f"quota-{kind}", user_id), Quota(limit, 60.0), "quota")
 
