@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -183,7 +183,42 @@ def tcp_listener(config: uvicorn.Config) -> socket.socket:
     return tcp
 
 
+MAX_PRUNE_BATCHES = 10_000  # 5 million rows a run at most; run again for more
+
+
+def prune_sessions() -> None:
+    """Delete expired sign-in sessions and sign-in/quota counters, in small batches."""
+    from aibudget.store import users
+    from aibudget.store.counters import DatabaseCounters
+    from aibudget.web.security import SESSION_SECONDS
+
+    t = _translator()
+    db, _ = _migrated(_settings(t))
+    counters = DatabaseCounters(db)
+
+    def session_batch() -> int:
+        with db.write() as s:
+            return users.prune_sessions(s, SESSION_SECONDS)
+
+    sessions = _in_batches(session_batch)
+    counted = _in_batches(counters.prune)
+    db.dispose()
+    typer.echo(t("accounts.cli_pruned", sessions=sessions, counters=counted))
+
+
+def _in_batches(batch: Callable[[], int]) -> int:
+    """Run ``batch`` until it finds nothing more (at most MAX_PRUNE_BATCHES times)."""
+    total = 0
+    for _ in range(MAX_PRUNE_BATCHES):
+        done = batch()
+        total += done
+        if done == 0:
+            break
+    return total
+
+
 def register(app: typer.Typer) -> None:
+    app.command(name="prune-sessions")(prune_sessions)
     app.command(name="migrate")(migrate_cmd)
     app.command(name="demo-load")(demo_load)
     app.command()(serve)

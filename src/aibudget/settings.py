@@ -6,6 +6,7 @@ object down (``create_app(settings)``), so tests build their own.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 import sys
@@ -59,8 +60,20 @@ class Settings(BaseSettings):
     max_trials: int = Field(default=50_000, ge=100, le=5_000_000)
     evaluate_seconds: float = Field(default=10.0, gt=0, le=300)
     evaluate_per_minute: int = Field(default=20, ge=1, le=10_000)
+    # Sign-in back-off: free wrong passwords per account from one address, then waits
+    # doubling from the first (up to the longest); per address over every account, more.
     login_attempts: int = Field(default=5, ge=1, le=1_000)
-    login_window_seconds: int = Field(default=300, ge=1, le=86_400)
+    address_login_attempts: int = Field(default=30, ge=1, le=100_000)
+    login_wait_seconds: int = Field(default=30, ge=1, le=3_600)
+    login_longest_wait_seconds: int = Field(default=900, ge=1, le=86_400)
+    signups_per_hour: int = Field(default=10, ge=1, le=100_000)  # per address
+    imports_per_minute: int = Field(default=10, ge=1, le=10_000)  # per user
+    # Shared counters (limits, quotas): Redis when set (the hosted set-up), else the database.
+    redis_url: str | None = None
+    redis_prefix: str = Field(default="aibudget:", max_length=100)
+    # Proxies whose X-Forwarded-For/-Proto are believed (addresses or networks, comma
+    # separated); none by default, so a client cannot choose the address it is limited by.
+    trusted_proxies: str = ""
 
     @field_validator("locale")
     @classmethod
@@ -86,6 +99,19 @@ class Settings(BaseSettings):
             raise ValueError("AIBUDGET_CURRENCY must be an ISO 4217 code such as TWD")
         return code
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies(cls, value: str) -> str:
+        for entry in proxy_list(value):
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"AIBUDGET_TRUSTED_PROXIES: {entry!r} is not an address or network "
+                    "(e.g. 10.0.0.5 or 10.0.0.0/8)"
+                ) from None
+        return value
+
     @model_validator(mode="after")
     def _real_secret(self) -> Settings:
         if self.environment is Environment.DEVELOPMENT:
@@ -102,6 +128,10 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+
+def proxy_list(value: str) -> list[str]:
+    return [entry.strip() for entry in value.split(",") if entry.strip()]
 
 
 def local_secret(folder: Path) -> str:

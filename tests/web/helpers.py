@@ -51,3 +51,9 @@ def import_plan(client: TestClient, ws: str, text: str | None = None, name: str 
     )
     assert response.status_code == 303, response.text
     return response.headers["location"].rsplit("/", 1)[-1]
+
+
+def set_limits(client: TestClient, **values: int) -> None:
+    """Change the app's limits (e.g. ``evaluate_per_minute=1``) for the rest of a test."""
+    web = client.app.state.web  # type: ignore[attr-defined]
+    web.settings = web.settings.model_copy(update=values)

@@ -114,7 +114,7 @@ def test_no_state_changes_on_get(client: TestClient) -> None:
     assert client.get(f"/w/{ws}/p/{plan_id}").status_code == 200
 
 
-def test_repeated_wrong_passwords_are_locked_out(client: TestClient) -> None:
+def test_repeated_wrong_passwords_make_the_next_attempt_wait(client: TestClient) -> None:
     sign_up(client, "alice@example.com")
     client.cookies.clear()
     token = csrf(client)
@@ -122,7 +122,7 @@ def test_repeated_wrong_passwords_are_locked_out(client: TestClient) -> None:
     assert [client.post("/login", data=wrong).status_code for _ in range(3)] == [401] * 3
     right = {**wrong, "password": PASSWORD}
     assert client.post("/login", data=right).status_code == 429  # even the right one waits
-    assert "請等待" in client.post("/login", data=right).text
+    assert "請在 30 秒後再試" in client.post("/login", data=right).text
 
 
 def test_session_cookie_is_httponly_samesite_and_renewed_on_login(client: TestClient) -> None:

@@ -15,7 +15,7 @@ from aibudget.engine.cashflow import evaluate
 from aibudget.engine.optimize import optimize
 from aibudget.engine.simulate import simulate
 from aibudget.planfile import load_plan
-from tests.web.helpers import EXAMPLE, PASSWORD, csrf, sign_up
+from tests.web.helpers import EXAMPLE, PASSWORD, csrf, set_limits, sign_up
 
 V1 = "/api/v1"
 
@@ -126,7 +126,7 @@ def test_evaluate_answers_the_cli_document_and_repeats_it_from_the_cache(
     expected = evaluation_json(evaluate(plan), simulate(plan, 500))
     assert first.headers["content-type"] == "application/json"
     assert first.json() == json.loads(json.dumps(expected, default=str))
-    client.app.state.web.evaluate_limiter.limit = 0  # type: ignore[attr-defined]
+    set_limits(client, evaluate_per_minute=1)  # the first evaluation used it up
     again = client.post(url, json={"trials": 500}, headers=auth)
     assert again.status_code == 200 and again.content == first.content
     assert client.post(url, json={"trials": 501}, headers=auth).status_code == 429
@@ -134,7 +134,7 @@ def test_evaluate_answers_the_cli_document_and_repeats_it_from_the_cache(
 
 def test_evaluate_is_rate_limited_per_user(client: TestClient) -> None:
     auth = _token(client, "alice@example.com")
-    client.app.state.web.evaluate_limiter.limit = 2  # type: ignore[attr-defined]
+    set_limits(client, evaluate_per_minute=2)
     ws = client.post(f"{V1}/workspaces", json={"name": "Shop"}, headers=auth).json()["id"]
     made = client.post(
         f"{V1}/workspaces/{ws}/plans", json={"name": "p", "document": _document()}, headers=auth
@@ -177,6 +177,7 @@ def _fill(path: str, **ids: str) -> str:
             "fingerprint": "f" * 32,
             "entry_id": "e" * 32,
         }
+        | {"user_id": "u" * 32, "invite_id": "i" * 64}  # a member, an invitation
         | PART_IDS
         | ids
     )
@@ -204,6 +205,10 @@ def test_every_endpoint_answers_errors_in_the_one_shape(client: TestClient) -> N
 def _valid_body(path: str) -> dict[str, Any]:
     if path.endswith("/actuals/confirm"):
         return {"import_id": "i" * 32}
+    if path.endswith("{user_id}"):
+        return {"role": "editor"}
+    if path.endswith("/invites"):
+        return {"email": "someone@example.com", "role": "viewer"}
     if path.endswith(("/review/accept", "/review/reject")):
         return {"digest": "d" * 32}
     if path.endswith("/catalog"):
@@ -247,14 +252,7 @@ def test_another_workspaces_real_ids_are_404_on_every_endpoint(client: TestClien
         for ws in (ws_b, ws_a):  # B's workspace, and B's plan under A's own workspace
             if ws == ws_a and "{plan_id}" not in path:
                 continue
-            url = path.format(
-                workspace_id=ws,
-                plan_id=plan_b,
-                number=1,
-                fingerprint="f" * 32,
-                entry_id="e" * 32,
-                **PART_IDS,
-            )
+            url = _fill(path, workspace_id=ws, plan_id=plan_b)
             response = client.request(method, url, json=_valid_body(path), headers=alice)
             _shape(response, 404, "store.not_found")
     assert [w["name"] for w in client.get(f"{V1}/workspaces", headers=alice).json()] == ["A"]

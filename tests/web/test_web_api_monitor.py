@@ -17,7 +17,7 @@ from aibudget.imports import ImportOptions, preview_file
 from aibudget.planfile import load_plan
 from aibudget.store import audit
 from tests.cli.test_cli_monitor import FIXTURES, cafe, filled_template, run
-from tests.web.helpers import csrf, import_plan, new_workspace, sign_up
+from tests.web.helpers import csrf, import_plan, new_workspace, set_limits, sign_up
 from tests.web.test_web_api import _shape
 
 V1 = "/api/v1"
@@ -258,7 +258,7 @@ def test_another_workspace_gets_404_on_every_route(client: TestClient, tmp_path:
 def test_review_and_decisions_are_rate_limited(client: TestClient, tmp_path: Path) -> None:
     auth, url, _ = _setup(client, tmp_path)
     _import(client, url, auth, filled_template(tmp_path))
-    client.app.state.web.evaluate_limiter.limit = 1  # type: ignore[attr-defined]
+    set_limits(client, evaluate_per_minute=1)
     assert client.get(f"{url}/review", headers=auth).status_code == 200
-    _shape(client.get(f"{url}/review", headers=auth), 429, "web.too_many")
+    _shape(client.get(f"{url}/review", headers=auth), 429, "accounts.quota_seconds")
     _shape(client.post(f"{url}/review/accept", json={"digest": "0" * 32}, headers=auth), 429)

@@ -11,7 +11,7 @@ import openpyxl
 from fastapi.testclient import TestClient
 
 from tests.cli.test_cli_monitor import filled_template
-from tests.web.helpers import csrf, import_plan, new_workspace, sign_up
+from tests.web.helpers import csrf, import_plan, new_workspace, set_limits, sign_up
 from tests.web.test_web_api import _shape
 from tests.web.test_web_api_monitor import V1, _import, _setup
 
@@ -80,7 +80,7 @@ def test_a_report_is_made_once_and_kept_apart_from_evaluations(
 ) -> None:
     auth, url, _ = _setup(client, tmp_path)
     web = client.app.state.web  # type: ignore[attr-defined]
-    web.evaluate_limiter.limit = 1
+    set_limits(client, evaluate_per_minute=1)
     first = client.get(f"{url}/versions/1/report", params={"format": "xlsx"}, headers=auth)
     again = client.get(f"{url}/versions/1/report", params={"format": "xlsx"}, headers=auth)
     assert first.status_code == again.status_code == 200
@@ -88,7 +88,7 @@ def test_a_report_is_made_once_and_kept_apart_from_evaluations(
     assert len(web.reports) == 1
     assert not [key for key in web._cache if key[0] == "report"]  # results stay where they are
     other = client.get(f"{url}/versions/1/report", params={"format": "pdf"}, headers=auth)
-    _shape(other, 429, "web.too_many")
+    _shape(other, 429, "accounts.quota_seconds")
 
 
 def _state_cell(content: bytes) -> str:

@@ -50,7 +50,7 @@ class SessionRow(Base):
     __tablename__ = "sessions"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow, index=True)
 
 
 class WorkspaceRow(Base):

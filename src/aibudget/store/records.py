@@ -119,3 +119,13 @@ class ApiToken(Record):
     id: str
     name: str
     created_at: datetime
+
+
+class PendingInvite(Record):
+    """An invitation not yet accepted, as its workspace's owners see it (``id`` names it
+    in links and the API; the invitation's own link is never shown again)."""
+
+    id: str
+    email: str
+    role: Role
+    created_at: datetime

@@ -22,6 +22,7 @@ from aibudget.store.models import ApiTokenRow, SessionRow, UserRow, aware, utcno
 from aibudget.store.records import ApiToken, User
 
 TOKEN_PREFIX = "aib_"
+PRUNE_BATCH = 500  # expired sessions deleted per transaction
 # Asked on every request (the session's user, an API token's user): plain SQL, built once.
 _USERS, _TOKENS, _SESSIONS = UserRow.__table__, ApiTokenRow.__table__, SessionRow.__table__
 _RECORD = select(*(_USERS.c[name] for name in User.model_fields))
@@ -67,10 +68,13 @@ def count(session: Session) -> int:
 
 
 def create(session: Session, email: str, name: str, password: str) -> User:
+    """A new account; Conflict when the address has one. The password is hashed first,
+    so a taken address answers no sooner than a new one."""
     email = normalise_email(email)
+    password_hash = password_hasher().hash(password)
     if session.scalar(select(UserRow.id).where(UserRow.email == email)):
         raise Conflict("store.email_taken", email=email)
-    row = UserRow(email=email, name=name.strip(), password_hash=password_hasher().hash(password))
+    row = UserRow(email=email, name=name.strip(), password_hash=password_hash)
     session.add(row)
     try:
         with session.begin_nested():
@@ -153,6 +157,18 @@ def start_session(session: Session, user_id: str, sid: str, max_age_seconds: int
         delete(SessionRow).where(SessionRow.user_id == user_id, SessionRow.created_at < cutoff)
     )
     session.add(SessionRow(id=_digest(sid), user_id=user_id))
+
+
+def prune_sessions(session: Session, max_age_seconds: int, limit: int = PRUNE_BATCH) -> int:
+    """Delete up to ``limit`` sessions older than ``max_age_seconds`` (expired: their
+    cookies are refused anyway); how many went."""
+    cutoff = utcnow() - timedelta(seconds=max_age_seconds)
+    ids = session.scalars(
+        select(SessionRow.id).where(SessionRow.created_at < cutoff).limit(limit)
+    ).all()
+    if ids:
+        session.execute(delete(SessionRow).where(SessionRow.id.in_(ids)))
+    return len(ids)
 
 
 def user_for_session(session: Session, user_id: str, sid: str) -> User | None:

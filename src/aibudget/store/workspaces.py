@@ -10,14 +10,14 @@ import hashlib
 import secrets
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from aibudget.store import audit
 from aibudget.store.db import locked, read
-from aibudget.store.errors import Forbidden, NotFound
+from aibudget.store.errors import Conflict, Forbidden, NotFound
 from aibudget.store.models import InviteRow, MembershipRow, UserRow, WorkspaceRow, aware
-from aibudget.store.records import Invite, Member, Role, Workspace
+from aibudget.store.records import Invite, Member, PendingInvite, Role, Workspace
 
 _RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.OWNER: 2}
 _MEMO = "aibudget.memberships"
@@ -143,9 +143,25 @@ def peek_invite(session: Session, token: str) -> Invite:
     return Invite(workspace_id=ws.id, workspace_name=ws.name, email=row.email, role=Role(row.role))
 
 
+def _for_address_of(session: Session, user_id: str, row: InviteRow) -> None:
+    """Only the account of the invited address may see or accept an invitation; anyone
+    else learns only that (Forbidden, naming neither the workspace nor the address)."""
+    user = session.get(UserRow, user_id)
+    if user is None or user.email != row.email:
+        raise Forbidden("accounts.invite_other_email")
+
+
+def invite_for(session: Session, user_id: str, token: str) -> Invite:
+    """The invitation as the signed-in ``user_id`` may see it (see _for_address_of)."""
+    _for_address_of(session, user_id, _open_invite(session, token))
+    return peek_invite(session, token)
+
+
 def accept_invite(session: Session, user_id: str, token: str) -> Workspace:
-    """Join the workspace with the invited role (an existing member keeps the higher role)."""
+    """Join the workspace with the invited role (an existing member keeps the higher
+    role); only the account of the invited e-mail address may accept."""
     row = _open_invite(session, token, lock=True)  # used once, even by two at a time
+    _for_address_of(session, user_id, row)
     row.accepted_by = user_id
     _forget(session)
     member = session.get(MembershipRow, (row.workspace_id, user_id))
@@ -158,3 +174,99 @@ def accept_invite(session: Session, user_id: str, token: str) -> Workspace:
     )
     session.flush()
     return require(session, user_id, row.workspace_id)
+
+
+def pending_invites(session: Session, user_id: str, workspace_id: str) -> list[PendingInvite]:
+    """Invitations not yet accepted (owners only), newest first."""
+    require(session, user_id, workspace_id, Role.OWNER)
+    rows = session.scalars(
+        select(InviteRow)
+        .where(InviteRow.workspace_id == workspace_id, InviteRow.accepted_by.is_(None))
+        .order_by(InviteRow.created_at.desc())
+    )
+    return [
+        PendingInvite(
+            id=r.token_hash, email=r.email, role=Role(r.role), created_at=aware(r.created_at)
+        )
+        for r in rows
+    ]
+
+
+def revoke_invite(session: Session, user_id: str, workspace_id: str, invite_id: str) -> None:
+    """Withdraw an invitation not yet accepted (its link stops working)."""
+    require(session, user_id, workspace_id, Role.OWNER)
+    row = locked(session, InviteRow, invite_id)
+    if row is None or row.workspace_id != workspace_id or row.accepted_by is not None:
+        raise NotFound()
+    session.delete(row)
+    audit.record(
+        session, "invite.revoked", user_id=user_id, workspace_id=workspace_id, email=row.email
+    )
+
+
+def _membership_to_change(
+    session: Session, user_id: str, workspace_id: str, member_id: str
+) -> MembershipRow:
+    """An owner's change to a membership: the workspace is locked first, so two owners
+    changing each other at once cannot leave it without an owner (nor act after losing
+    the role)."""
+    locked(session, WorkspaceRow, workspace_id)
+    require(session, user_id, workspace_id, Role.OWNER)
+    member = session.get(MembershipRow, (workspace_id, member_id))
+    if member is None:
+        raise NotFound()
+    return member
+
+
+def _keep_an_owner(session: Session, workspace_id: str, member: MembershipRow) -> None:
+    if member.role != Role.OWNER.value:
+        return
+    owners = session.scalar(
+        select(func.count())
+        .select_from(MembershipRow)
+        .where(
+            MembershipRow.workspace_id == workspace_id,
+            MembershipRow.role == Role.OWNER.value,
+        )
+    )
+    if (owners or 0) <= 1:
+        raise Conflict("accounts.last_owner")
+
+
+def set_role(
+    session: Session, user_id: str, workspace_id: str, member_id: str, role: Role
+) -> Member:
+    """Give a member another role; the last owner cannot be demoted."""
+    member = _membership_to_change(session, user_id, workspace_id, member_id)
+    if role is not Role.OWNER:
+        _keep_an_owner(session, workspace_id, member)
+    before, member.role = member.role, role.value
+    _forget(session)
+    audit.record(
+        session,
+        "member.role_changed",
+        user_id=user_id,
+        workspace_id=workspace_id,
+        target=member_id,
+        before=before,
+        role=role.value,
+    )
+    person = session.get(UserRow, member_id)
+    assert person is not None
+    return Member(user_id=person.id, email=person.email, name=person.name, role=role)
+
+
+def remove_member(session: Session, user_id: str, workspace_id: str, member_id: str) -> None:
+    """Take a member out of the workspace; the last owner cannot be removed."""
+    member = _membership_to_change(session, user_id, workspace_id, member_id)
+    _keep_an_owner(session, workspace_id, member)
+    session.delete(member)
+    _forget(session)
+    audit.record(
+        session,
+        "member.removed",
+        user_id=user_id,
+        workspace_id=workspace_id,
+        target=member_id,
+        role=member.role,
+    )

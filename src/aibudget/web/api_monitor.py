@@ -26,6 +26,7 @@ from aibudget.service.import_routes import spend_targets, unbooked
 from aibudget.store import actuals, plans, workspaces
 from aibudget.store.errors import Conflict
 from aibudget.store.records import Role
+from aibudget.web import limits
 from aibudget.web.actuals_edit import correct, delete, find
 from aibudget.web.api import ERRORS, PLAN, ApiUser
 from aibudget.web.api_schemas import (
@@ -41,7 +42,6 @@ from aibudget.web.api_schemas import (
     VersionOut,
 )
 from aibudget.web.context import WebDep, translator
-from aibudget.web.errors import TooMany
 from aibudget.web.monitor_forms import read_entry
 from aibudget.web.pages_monitor import (
     MAX_IMPORT_BYTES,
@@ -201,6 +201,7 @@ def preview_import(
     ``…/actuals/confirm``; a file with problems is a 422 naming each bad line."""
     _, _, version, stored = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
     plan = version.plan
+    limits.costly(web.counters, web.settings, user.id, "imports")
     if file is None or not file.filename:
         raise EntryInvalid([Problem(("file",), "monitor.web.no_file")])
     if (file.size or 0) > MAX_IMPORT_BYTES:
@@ -256,11 +257,6 @@ def confirm_import(
     return _saved(stored, report)
 
 
-def _limited(web: WebDep, user_id: str) -> None:
-    if not web.evaluate_limiter.hit(f"user:{user_id}"):
-        raise TooMany(minutes=1)
-
-
 @router.get(PLAN + "/review")
 def get_review(
     request: Request, response: Response, web: WebDep, user: ApiUser, workspace_id: str,
@@ -270,7 +266,7 @@ def get_review(
     approved version, else the newest), plus ``baseline`` (its number) and
     ``proposal_digest`` (send it back to accept or reject that proposal); rate-limited."""
     _require(web, user.id, workspace_id, plan_id, Role.VIEWER)
-    _limited(web, user.id)
+    limits.costly(web.counters, web.settings, user.id)
     t = translator(request)
     _, _, version, result, proposal, note = reviewed(
         web, user.id, workspace_id, plan_id, _month(as_of), t, Role.VIEWER
@@ -293,7 +289,7 @@ def accept_proposal(
     """Save the proposal as a new plan version (owner only); 409 when the proposal is no
     longer the one with ``digest`` (actuals or the baseline changed since)."""
     _require(web, user.id, workspace_id, plan_id, Role.OWNER)
-    _limited(web, user.id)
+    limits.costly(web.counters, web.settings, user.id)
     t = translator(request)
     version, result, proposed = current_proposal(
         web, user.id, workspace_id, plan_id, _month(body.as_of), body.digest, t
@@ -312,7 +308,7 @@ def reject_proposal(
 ) -> Response:  # fmt: skip
     """Reject the proposal (owner only): audited, no version is saved."""
     _require(web, user.id, workspace_id, plan_id, Role.OWNER)
-    _limited(web, user.id)
+    limits.costly(web.counters, web.settings, user.id)
     version, result, _ = current_proposal(
         web, user.id, workspace_id, plan_id, _month(body.as_of), body.digest, translator(request)
     )

@@ -192,3 +192,34 @@ class ActualsCorrectionIn(ActualsFields):
 class CorrectedOut(BaseModel):
     record: dict[str, Any] = Field(description="The entry as stored now (its new fingerprint).")
     actuals: dict[str, Any]
+
+
+class MemberOut(BaseModel):
+    user_id: str
+    name: str
+    email: str
+    role: Role
+
+
+class RoleIn(Body):
+    role: Role
+
+
+class InviteIn(Body):
+    email: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
+    ]
+    role: Role
+
+
+class InviteOut(BaseModel):
+    id: str
+    email: str
+    role: Role
+    created_at: datetime
+
+
+class InviteCreatedOut(BaseModel):
+    email: str
+    role: Role
+    link: str = Field(description="The invitation link, shown once; only its hash is kept.")

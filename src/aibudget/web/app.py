@@ -23,8 +23,10 @@ from aibudget.web import errors
 from aibudget.web.api import router as api_router
 from aibudget.web.api_builder import router as api_builder_router
 from aibudget.web.api_docs import router as api_docs_router
+from aibudget.web.api_members import router as api_members_router
 from aibudget.web.api_monitor import router as api_monitor_router
 from aibudget.web.api_practice import router as api_practice_router
+from aibudget.web.limits import counters_for, trust_proxies
 from aibudget.web.methods import MethodsMiddleware
 from aibudget.web.openapi import with_stated_limits
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
@@ -37,6 +39,7 @@ from aibudget.web.pages_compare import router as compare_router
 from aibudget.web.pages_edit import router as edit_router
 from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_fixes import router as fixes_router
+from aibudget.web.pages_members import router as members_router
 from aibudget.web.pages_monitor import MAX_IMPORT_BYTES
 from aibudget.web.pages_monitor import router as monitor_router
 from aibudget.web.pages_new_plan import router as new_plan_router
@@ -47,7 +50,7 @@ from aibudget.web.pages_reports import api_router as reports_api_router
 from aibudget.web.pages_reports import router as reports_router
 from aibudget.web.pages_review import router as review_router
 from aibudget.web.pages_workspaces import router as workspaces_router
-from aibudget.web.security import COOKIE, SESSION_SECONDS, RateLimiter, Sessions
+from aibudget.web.security import COOKIE, SESSION_SECONDS, Sessions
 from aibudget.web.state import WebState
 from aibudget.web.words import local_time
 
@@ -55,6 +58,7 @@ HERE = files("aibudget.web")
 ROUTERS = (
     auth_router,
     workspaces_router,
+    members_router,
     plans_router,
     edit_router,
     builder_router,
@@ -73,6 +77,7 @@ ROUTERS = (
     reports_router,
     api_router,
     api_builder_router,
+    api_members_router,
     api_monitor_router,
     reports_api_router,
     api_practice_router,
@@ -211,8 +216,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
         db=db,
         sessions=Sessions(settings.secret_key.get_secret_value()),
         templates=_templates(ZoneInfo(settings.time_zone)),
-        login_limiter=RateLimiter(settings.login_attempts, settings.login_window_seconds),
-        evaluate_limiter=RateLimiter(settings.evaluate_per_minute, 60),
+        counters=counters_for(settings, db),
     )
     app = FastAPI(
         title="aibudget",
@@ -228,6 +232,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     app.add_middleware(MethodsMiddleware)
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(SessionMiddleware, sessions=web.sessions, secure=settings.secure_cookies)
+    trust_proxies(app, settings)
 
     for router in ROUTERS:
         app.include_router(router)

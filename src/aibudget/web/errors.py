@@ -138,6 +138,12 @@ async def http_error(request: Request, exc: HTTPException) -> Response:
     return _html(request, exc.status_code, code, params)
 
 
+def _headers(exc: Exception) -> dict[str, str]:
+    """Headers an error asks for (e.g. Retry-After on a limit)."""
+    found = getattr(exc, "headers", None)
+    return dict(found) if isinstance(found, dict) else {}
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(AibudgetError)
     async def _family(request: Request, exc: AibudgetError) -> Response:
@@ -146,8 +152,10 @@ def install(app: FastAPI) -> None:
             problems = getattr(exc, "problems", None)  # PlanError, AnswersError, ...
             fields = field_list(t, problems) if isinstance(problems, list) else []
             body = error_body(t, exc.message_id, fields, **exc.params)
-            return JSONResponse(body, status_code=exc.http_status)
-        return _html(request, exc.http_status, exc.message_id, exc.params)
+            return JSONResponse(body, status_code=exc.http_status, headers=_headers(exc))
+        page = _html(request, exc.http_status, exc.message_id, exc.params)
+        page.headers.update(_headers(exc))
+        return page
 
     app.add_exception_handler(HTTPException, http_error)  # type: ignore[arg-type]
 

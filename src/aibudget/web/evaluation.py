@@ -17,7 +17,7 @@ from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.simulate import simulate
 from aibudget.store.records import PlanVersion
-from aibudget.web.errors import TooMany
+from aibudget.web import limits
 from aibudget.web.state import WebState
 
 MIN_TRIALS = 100
@@ -45,8 +45,7 @@ def bounded_trials(web: WebState, requested: int | None, version: PlanVersion) -
 def costly_run(web: WebState, user_id: str) -> Callable[[int, int], None]:
     """Count a costly run (evaluate, a report) against the user's limit per minute and
     give the progress callback that stops it at the server's time limit."""
-    if not web.evaluate_limiter.hit(f"user:{user_id}"):
-        raise TooMany(minutes=1)
+    limits.costly(web.counters, web.settings, user_id)
     deadline = time.monotonic() + web.settings.evaluate_seconds
 
     def check_time(_done: int, _total: int) -> None:

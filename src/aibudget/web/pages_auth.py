@@ -9,9 +9,11 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.i18n import LOCALES
-from aibudget.store import users, workspaces
+from aibudget.store import audit, users, workspaces
 from aibudget.store.errors import Conflict
 from aibudget.store.records import User
+from aibudget.store.users import normalise_email
+from aibudget.web import limits
 from aibudget.web.context import (
     CurrentUser,
     MaybeUser,
@@ -21,7 +23,7 @@ from aibudget.web.context import (
     render,
     session,
 )
-from aibudget.web.errors import TooMany
+from aibudget.web.limits import LimitReached, client_address
 from aibudget.web.passwords import password_problem
 from aibudget.web.security import SESSION_SECONDS, fresh_session
 
@@ -49,10 +51,14 @@ def _account_problems(t: T, email: str, name: str, password: str) -> dict[str, s
 
 
 def _start(request: Request, web: WebDep, user: User) -> None:
-    """A new session (new id) for ``user``, recorded in the store."""
+    """A new session (new id) for ``user``, recorded in the store (with the address it
+    came from); a batch of expired sessions and counters goes at the same time."""
     fresh = fresh_session(user.id, session(request).get("lang"), user.session_epoch)
     with web.db.write() as s:
         users.start_session(s, user.id, fresh["sid"], SESSION_SECONDS)
+        users.prune_sessions(s, SESSION_SECONDS)
+        audit.record(s, "user.signed_in", user_id=user.id, address=client_address(request))
+    web.counters.prune()
     request.state.session = fresh
     request.state.user = user
 
@@ -117,16 +123,24 @@ def signup_form(request: Request) -> Response:
 def signup(
     request: Request, web: WebDep, t: T, email: Text, name: Text, password: Text
 ) -> Response:
+    """A new account. Sign-ups are counted per address; a taken e-mail address is not
+    repeated back, and costs the same time as a new one."""
     problems = _account_problems(t, email, name, password)
-    values = {"email": email, "name": name}
+    values, status, headers = {"email": email, "name": name}, 422, {}
     if not problems:
         try:
+            limits.before_sign_up(web.counters, web.settings, client_address(request))
             with web.db.write() as s:
                 user = users.create(s, email, name, password)
-        except Conflict as exc:
-            problems["email"] = t(exc.message_id, **exc.params)
+        except LimitReached as wait:
+            problems["email"] = t(wait.message_id, **wait.params)
+            status, headers = 429, wait.headers
+        except Conflict:
+            problems["email"] = t("accounts.sign_up_refused")
     if problems:
-        return render(request, "signup.html", 422, values=values, problems=problems)
+        page = render(request, "signup.html", status, values=values, problems=problems)
+        page.headers.update(headers)
+        return page
     return _sign_in(request, web, user, request.query_params.get("next") or "/workspaces")
 
 
@@ -135,25 +149,27 @@ def login_form(request: Request, web: WebDep) -> Response:
     with web.db.session() as s:
         if users.count(s) == 0:
             return RedirectResponse("/setup", status_code=303)
-    return render(request, "login.html", values={}, failed=False)
+    return render(request, "login.html", values={}, failed=None)
 
 
 @router.post("/login")
-def login(request: Request, web: WebDep, email: Text, password: Text) -> Response:
-    """Wrong passwords are counted per e-mail and per address; past the limit, wait."""
-    keys = [
-        f"email:{users.normalise_email(email)}",
-        f"ip:{request.client.host if request.client else '-'}",
-    ]
-    if any(web.login_limiter.blocked(key) for key in keys):
-        raise TooMany(minutes=max(1, web.settings.login_window_seconds // 60))
+def login(request: Request, web: WebDep, t: T, email: Text, password: Text) -> Response:
+    """Each attempt is counted before the password is checked; past the allowance the
+    next one waits (the page says how long), from this address only."""
+    address, values = client_address(request), {"email": email}
+    try:
+        limits.before_password_check(web.counters, web.settings, normalise_email(email), address)
+    except LimitReached as wait:
+        page = render(
+            request, "login.html", 429, values=values, failed=t(wait.message_id, **wait.params)
+        )
+        page.headers.update(wait.headers)
+        return page
     with web.db.write() as s:
         user = users.authenticate(s, email, password)
     if user is None:
-        for key in keys:
-            web.login_limiter.hit(key)
-        return render(request, "login.html", 401, values={"email": email}, failed=True)
-    web.login_limiter.clear(keys[0])
+        return render(request, "login.html", 401, values=values, failed=t("web.login_failed"))
+    limits.after_sign_in(web.counters, web.settings, normalise_email(email), address)
     return _sign_in(request, web, user, request.query_params.get("next") or "/workspaces")
 
 

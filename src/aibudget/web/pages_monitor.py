@@ -43,6 +43,7 @@ from aibudget.service.import_routes import (
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, actuals_edit, plans, workspaces
 from aibudget.store.records import PlanVersion, Role, Workspace
+from aibudget.web import limits
 from aibudget.web.actuals_edit import entries_by_month
 from aibudget.web.builder_forms import TextForm
 from aibudget.web.context import (
@@ -326,6 +327,7 @@ def preview_import(
     if fmt not in ("", *FORMATS) or (tool and tool not in dict(spend_targets(plan))):
         problems = {"upload": t("monitor.web.unknown_choice")}
         return monitor_page(request, t, space, summary, version, stored, 422, problems=problems)
+    limits.costly(web.counters, web.settings, user.id, "imports")
     mapped = dict(c.partition("=")[::2] for c in columns or [] if "=" in c)
     if fmt not in FORMATS or any(k not in FORMATS[fmt].aliases or not v for k, v in mapped.items()):
         mapped = {}

@@ -14,7 +14,7 @@ from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
 from aibudget.service.words import kpi_names
 from aibudget.store import learning, plans, workspaces
 from aibudget.store.records import Role, Status
-from aibudget.web import catalogs
+from aibudget.web import catalogs, limits
 from aibudget.web.context import (
     CurrentUser,
     T,
@@ -81,6 +81,7 @@ def import_plan(
         space = workspaces.require(s, user.id, ws, Role.EDITOR)
         if plan_id:
             plans.summary(s, user.id, ws, plan_id)  # 404 before anything else
+    limits.costly(web.counters, web.settings, user.id, "imports")
     try:
         plan = parse_yaml(text)  # seconds for a big plan: this handler runs off the loop
     except PlanError as err:

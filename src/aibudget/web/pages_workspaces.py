@@ -94,7 +94,7 @@ def invite(
 @router.get("/invite/{token}", name="invite_page")
 def invite_page(request: Request, web: WebDep, user: CurrentUser, token: str) -> Response:
     with web.db.session() as s:
-        found = workspaces.peek_invite(s, token)
+        found = workspaces.invite_for(s, user.id, token)
     return render(request, "invite.html", invite=found, token=token)
 
 

@@ -1,8 +1,8 @@
-"""Signed session cookies, CSRF tokens and a login rate limiter.
+"""Signed session cookies and CSRF tokens.
 
 The session is a signed (itsdangerous), HttpOnly, SameSite=Lax cookie holding a random
-session id, the user id and the chosen language; no state lives in the app process
-except the rate limiter's counters (per process, bounded).
+session id, the user id and the chosen language; limits live in the shared counters
+(see limits.py), not in the app process.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import hmac
 import secrets
 import threading
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from typing import Any
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -86,38 +86,3 @@ def fresh_session(user_id: str | None, lang: str | None, epoch: int = 0) -> dict
     if lang:
         session["lang"] = lang
     return session
-
-
-class RateLimiter:
-    """At most ``limit`` events per key in a sliding ``window`` (seconds). Thread-safe."""
-
-    def __init__(self, limit: int, window: float, max_keys: int = 10_000) -> None:
-        self.limit, self.window, self.max_keys = limit, window, max_keys
-        self._events: OrderedDict[str, deque[float]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        events = self._events.setdefault(key, deque())
-        self._events.move_to_end(key)
-        while events and events[0] <= now - self.window:
-            events.popleft()
-        while len(self._events) > self.max_keys:
-            self._events.popitem(last=False)
-        return events
-
-    def blocked(self, key: str) -> bool:
-        with self._lock:
-            return len(self._recent(key, time.monotonic())) >= self.limit
-
-    def hit(self, key: str) -> bool:
-        """Count one event; False when the key was already over the limit."""
-        with self._lock:
-            events = self._recent(key, time.monotonic())
-            if len(events) >= self.limit:
-                return False
-            events.append(time.monotonic())
-            return True
-
-    def clear(self, key: str) -> None:
-        with self._lock:
-            self._events.pop(key, None)

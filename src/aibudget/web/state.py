@@ -13,8 +13,9 @@ from typing import Any, Generic, TypeVar
 from jinja2 import Environment
 
 from aibudget.settings import Settings
+from aibudget.store.counters import Counters
 from aibudget.store.db import Database
-from aibudget.web.security import RateLimiter, Sessions
+from aibudget.web.security import Sessions
 
 EVAL_CACHE_SIZE = 64
 PAGE_CACHE_SIZE = 256  # rendered pages (a plan page is about 60 KB)
@@ -61,8 +62,7 @@ class WebState:
     db: Database
     sessions: Sessions
     templates: Environment
-    login_limiter: RateLimiter
-    evaluate_limiter: RateLimiter
+    counters: Counters  # shared by every worker: sign-in back-off, quotas
     pages: Pages[str] = field(default_factory=Pages)
     # Report files apart from evaluation results, so that big files never push them out.
     reports: Pages[bytes] = field(

@@ -1,0 +1,121 @@
+"""Limits that protect the owner, counted in the shared counters (every worker sees them).
+
+- Sign-in: wrong passwords back off per account *from one address* (someone guessing from
+  elsewhere never makes the real owner wait) and, with a higher allowance, per address
+  over every account. Each attempt is counted before its password is checked, so many
+  guesses at once get no more checks than the allowance.
+- Sign-up: a number per address per hour.
+- Costly work (evaluations, reports, reviews, imports): a number per user per minute.
+
+The address is the connection's, or the one a trusted proxy forwarded (see
+:func:`trust_proxies`); clients cannot choose it otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from fastapi import FastAPI
+from starlette.requests import HTTPConnection
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+from aibudget.domain.errors import AibudgetError
+from aibudget.settings import Settings, proxy_list
+from aibudget.store.counters import (
+    Backoff,
+    Counters,
+    DatabaseCounters,
+    Quota,
+    clear,
+    counter_key,
+    wait_seconds,
+)
+from aibudget.store.db import Database
+
+HOUR = 3600.0
+SAID_IN_SECONDS = 90  # longer waits are said in minutes
+Costly = Literal["work", "imports"]
+
+
+class LimitReached(AibudgetError):
+    """Over a limit: the message says how long to wait, in words; ``Retry-After`` too."""
+
+    http_status = 429
+
+    def __init__(self, kind: str, seconds: float) -> None:
+        wait = wait_seconds(seconds)
+        if wait <= SAID_IN_SECONDS:
+            super().__init__(f"accounts.{kind}_seconds", count=wait)
+        else:
+            super().__init__(f"accounts.{kind}_minutes", count=math.ceil(wait / 60))
+        self.headers = {"Retry-After": str(wait)}
+
+
+def counters_for(settings: Settings, db: Database) -> Counters:
+    """Redis when configured (the hosted set-up), else the app's database."""
+    if settings.redis_url:
+        from aibudget.store.counters_redis import RedisCounters
+
+        return RedisCounters(settings.redis_url, settings.redis_prefix)
+    return DatabaseCounters(db)
+
+
+def trust_proxies(app: FastAPI, settings: Settings) -> None:
+    """uvicorn's proxy-header handling, outermost, when proxies are configured: the client
+    address and scheme come from X-Forwarded-For/-Proto only on connections from them."""
+    proxies = proxy_list(settings.trusted_proxies)
+    if proxies:
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
+
+
+def client_address(connection: HTTPConnection) -> str:
+    return connection.client.host if connection.client else "-"
+
+
+def _sign_in_rules(settings: Settings) -> tuple[Backoff, Backoff]:
+    def rule(free: int) -> Backoff:
+        longest = max(settings.login_wait_seconds, settings.login_longest_wait_seconds)
+        return Backoff(free, settings.login_wait_seconds, longest, memory=HOUR)
+
+    return rule(settings.login_attempts), rule(settings.address_login_attempts)
+
+
+def _sign_in_keys(email: str, address: str) -> tuple[str, str]:
+    return counter_key("login", email, address), counter_key("login-address", address)
+
+
+def before_password_check(counters: Counters, settings: Settings, email: str, address: str) -> None:
+    """Count a sign-in attempt; LimitReached when it has to wait (nothing checked)."""
+    account_rule, address_rule = _sign_in_rules(settings)
+    account_key, address_key = _sign_in_keys(email, address)
+    for key, rule in ((address_key, address_rule), (account_key, account_rule)):
+        wait = counters.apply(key, rule.attempt)
+        if wait:
+            raise LimitReached("sign_in", wait)
+
+
+def after_sign_in(counters: Counters, settings: Settings, email: str, address: str) -> None:
+    """A right password: the account starts afresh from this address, and the address
+    gets its attempt back."""
+    _, address_rule = _sign_in_rules(settings)
+    account_key, address_key = _sign_in_keys(email, address)
+    counters.apply(account_key, clear)
+    counters.apply(address_key, address_rule.forgive)
+
+
+def before_sign_up(counters: Counters, settings: Settings, address: str) -> None:
+    quota = Quota(settings.signups_per_hour, HOUR)
+    _charge(counters, counter_key("signup", address), quota, "sign_up")
+
+
+def costly(counters: Counters, settings: Settings, user_id: str, kind: Costly = "work") -> None:
+    """Count one costly piece of work by the user; LimitReached past the quota."""
+    limit = settings.imports_per_minute if kind == "imports" else settings.evaluate_per_minute
+    _charge(counters, counter_key(f"quota-{kind}", user_id), Quota(limit, 60.0), "quota")
+
+
+def _charge(counters: Counters, key: str, quota: Quota, kind: str) -> None:
+    wait = counters.apply(key, quota.use)
+    if wait:
+        raise LimitReached(kind, wait)
