@@ -42,6 +42,7 @@ CHECKED_BEYOND_SCHEMA = (
     "/actuals/imports",
     "/parts/{section}",
     "/parts/{section}/{item}",
+    "/learning",  # the tool must be one of the plan's
 )
 
 
