@@ -23,9 +23,9 @@ from aibudget.engine.optimize_check import (
     relative_gap,
     violations,
 )
-from aibudget.engine.optimize_milp import Solution, Tweaks, solve
+from aibudget.engine.optimize_milp import Solution, Touch, Tweaks, solve
 from aibudget.engine.optimize_problem import Problem
-from aibudget.engine.optimize_refine import OPTIMAL_GAP, solve_refined
+from aibudget.engine.optimize_refine import OPTIMAL_GAP, bound_near, solve_near, solve_refined
 
 WHAT_IF_SECONDS = 1.0
 MARGINAL_SECONDS = 3.0
@@ -237,10 +237,12 @@ def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> lis
     return out
 
 
-def marginal_budget(problem: Problem, base: float) -> Decimal | None:
-    """What ``step`` more budget adds (None when the what-if is not solved to optimality)."""
+def marginal_budget(problem: Problem, base: float, start: Touch | None = None) -> Decimal | None:
+    """What ``step`` more budget adds (None when the what-if is not solved to optimality).
+    ``start``: where the answer's own bound touched the curves (see ``solve_refined``)."""
     limit = min(problem.time_limit, MARGINAL_SECONDS)
-    sol = solve_refined(problem, Tweaks(extra_budget=problem.step, time_limit=limit))
+    tweaks = Tweaks(extra_budget=problem.step, time_limit=limit)
+    sol = solve_refined(problem, tweaks, start=start)
     return _delta(problem, sol, base)
 
 
@@ -262,32 +264,40 @@ def _never_binding(problem: Problem, member: str) -> bool:
     return bool(np.all(most <= float(problem.free_hours[k])))
 
 
-def _no_hour_helps(problem: Problem, members: list[str], base: float, limit: float) -> bool:
+def _no_hour_helps(
+    problem: Problem, members: list[str], base: float, limit: float, start: Touch | None
+) -> bool:
     """True when a proven bound shows that one more hour for every member at once adds
     at most ``OPTIMAL_GAP`` (what "optimal" promises): then so does one for any of them."""
     extra = {member: 1.0 for member in members}
-    sol = solve_refined(problem, Tweaks(extra_hours=extra, time_limit=limit))
-    return sol.bound is not None and relative_gap(sol.bound, base) <= OPTIMAL_GAP
+    bound = bound_near(problem, Tweaks(extra_hours=extra, time_limit=limit), start, base)
+    return bound is not None and relative_gap(bound, base) <= OPTIMAL_GAP
 
 
-def marginal_hours(problem: Problem, base: float) -> dict[str, Decimal]:
-    """What one more free hour a month of each member with tool work adds. Members whose
-    hours can never bind add nothing; when one solve proves that an hour more for all of
-    them adds nothing, no member is solved alone."""
+def marginal_hours(
+    problem: Problem, chosen: Choice, base: float, start: Touch | None = None
+) -> dict[str, Decimal]:
+    """What one more free hour a month of each member with tool work adds to the answer
+    ``chosen`` (worth ``base``). Members whose hours can never bind add nothing; when
+    one bound proves that an hour more for all of them adds nothing, no member is solved
+    alone. An hour that funds the same tools adds nothing either: hours limit only
+    tools, so the ad spend had the same choice (a difference would be solver noise)."""
     out: dict[str, Decimal] = {}
     limit = min(problem.time_limit, MARGINAL_SECONDS)
     members = _hour_members(problem)
     open_ = [m for m in members if not _never_binding(problem, m)]
-    if len(open_) > 1 and _no_hour_helps(problem, open_, base, limit):
+    if open_ and _no_hour_helps(problem, open_, base, limit, start):
         open_ = []
     for member in members:
         if member not in open_:
             out[member] = _money(0.0)
             continue
-        sol = solve_refined(problem, Tweaks(extra_hours={member: 1.0}, time_limit=limit))
+        tweaks = Tweaks(extra_hours={member: 1.0}, time_limit=limit)
+        sol = solve_near(problem, tweaks, start, base)
         delta = _delta(problem, sol, base)
-        if delta is not None:
-            out[member] = delta
+        if delta is not None and sol.choice is not None:
+            same = np.array_equal(sol.choice.options, chosen.options)
+            out[member] = _money(0.0) if same else delta
     return out
 
 
