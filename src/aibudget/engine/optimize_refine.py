@@ -34,6 +34,7 @@ from aibudget.domain.allocation import OptimiseStatus
 from aibudget.engine.curves import MERGE_TOLERANCE, envelope_touch, inflection, outer, window
 from aibudget.engine.optimize_check import Choice, objective, relative_gap, violations
 from aibudget.engine.optimize_milp import Solution, Touch, Tweaks, solve
+from aibudget.engine.optimize_polish import polish
 from aibudget.engine.optimize_problem import Floats, Problem
 
 REFINE_ROUNDS = 2
@@ -58,7 +59,8 @@ def _curved(problem: Problem) -> list[int]:
 def _refine(
     problem: Problem, tweaks: Tweaks, start: Choice, notes: list[str]
 ) -> tuple[Choice, dict[int, list[Floats]], dict[int, float]]:
-    """The best plan of the refinement rounds, the grids they used, the next width."""
+    """The best plan of the refinement rounds (each channel then polished to its own
+    optimum), the grids they used, the next width."""
     curved = _curved(problem)
     best, best_value = start, objective(problem, start)
     half = {i: float(np.max(np.diff(problem.channels[i].pwl.x))) for i in curved}
@@ -80,6 +82,8 @@ def _refine(
         value = objective(problem, current)
         if value > best_value:
             best, best_value = current, value
+    if not tweaks.relax:  # each channel to its own optimum (see optimize_polish)
+        best = polish(problem, best, tweaks.extra_budget)
     return best, grids, half
 
 
