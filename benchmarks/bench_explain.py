@@ -43,11 +43,11 @@ def main() -> None:
     for seed in range(1, MAX_SEEDS + 1):
         plan = bench_plan(args.tools, 5, seed=seed)
         with native_stdout_silenced():
-            bare_t, bare_cpu, bare = _median_time(lambda: optimize(plan, explain=False), 1)
+            bare_t, bare_cpu, bare = _median_time(lambda p=plan: optimize(p, explain=False), 1)
             if bare.status is OptimiseStatus.INFEASIBLE:
                 continue
-            bare_t, bare_cpu, _ = _median_time(lambda: optimize(plan, explain=False), args.repeat)
-            full_t, full_cpu, _ = _median_time(lambda: optimize(plan), args.repeat)
+            bare_t, bare_cpu, _ = _median_time(lambda p=plan: optimize(p, explain=False), args.repeat)
+            full_t, full_cpu, _ = _median_time(lambda p=plan: optimize(p), args.repeat)
         share = (full_cpu - bare_cpu) / bare_cpu
         shares.append(share)
         print(
