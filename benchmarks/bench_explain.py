@@ -46,8 +46,9 @@ def main() -> None:
             bare_t, bare_cpu, bare = _median_time(lambda p=plan: optimize(p, explain=False), 1)
             if bare.status is OptimiseStatus.INFEASIBLE:
                 continue
-            bare_t, bare_cpu, _ = _median_time(lambda p=plan: optimize(p, explain=False), args.repeat)
-            full_t, full_cpu, _ = _median_time(lambda p=plan: optimize(p), args.repeat)
+            repeat = args.repeat
+            bare_t, bare_cpu, _ = _median_time(lambda p=plan: optimize(p, explain=False), repeat)
+            full_t, full_cpu, _ = _median_time(lambda p=plan: optimize(p), repeat)
         share = (full_cpu - bare_cpu) / bare_cpu
         shares.append(share)
         print(
