@@ -24,7 +24,6 @@ from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.special import betainc
 
 from aibudget.domain.plan import Convention, Distribution, Plan
 from aibudget.domain.results import (
@@ -63,7 +62,10 @@ def _standard_ppf(c: float, distribution: Distribution, p: Floats) -> Floats:
         out: Floats = np.where(p < c, left, right)
         return out
     # Beta-PERT: invert the CDF, evaluated on a fine grid of x, by interpolation
-    # (exact inverses via betaincinv cost about 2 microseconds each).
+    # (exact inverses via betaincinv cost about 2 microseconds each). scipy.special is
+    # imported here, when a table is first built: it takes a third of a second.
+    from scipy.special import betainc
+
     x = np.linspace(0.0, 1.0, CDF_POINTS)
     cdf = betainc(1.0 + PERT_SHAPE * c, 1.0 + PERT_SHAPE * (1.0 - c), x)
     inverse: Floats = np.interp(p, cdf, x)
