@@ -43,6 +43,7 @@ FAN_TRIALS_MAX = 200_000
 CHUNK_TRIALS = 16_384
 TORNADO_BARS = 10
 PERT_SHAPE = 4.0
+QUANTILES = [0.1, 0.5, 0.9]  # P10, P50, P90
 SHAPES_REMEMBERED = 256  # standard tables kept (32 KiB each): at most 8 MiB
 
 Floats = NDArray[np.float64]
@@ -142,9 +143,6 @@ def linear_model(model: FlowModel, plan: Plan, convention: Convention) -> Linear
         pv_costs=costs @ factors,
         cum_costs=np.cumsum(costs.sum(axis=0)),
     )
-
-
-QUANTILES = [0.1, 0.5, 0.9]
 
 
 def _quantiles(values: NDArray[np.floating]) -> Quantiles:
