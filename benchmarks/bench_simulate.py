@@ -5,6 +5,8 @@ and CPU time, the peak traced memory, and the time numpy alone needs to draw the
 random numbers in the same chunks (the floor), so the ratio to that floor is visible.
 Targets on a 2-core machine: 100k trials < 0.3 s; 1M trials at most 5x the floor
 (stretch: 3x) and < 500 MB. On a shared machine the CPU figures are the steadier ones.
+BLAS runs on one thread, as in the web app (web/factory.py): on two shared cores its
+extra threads only spin (``--blas-threads N`` to compare).
 
 Run: .venv/bin/python benchmarks/bench_simulate.py [--repeat N]
 """
@@ -20,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from aibudget.catalog import kpi_ids
 from aibudget.domain.plan import Plan
@@ -105,7 +108,9 @@ def peak_mb(fn: Callable[[], object]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--blas-threads", type=int, default=1)
     args = parser.parse_args()
+    threadpool_limits(limits=args.blas_threads, user_api="blas")
     plan = bench_plan()
     inputs = 3 * TOOLS
     simulate(plan, 10_000)  # warm up imports and caches
