@@ -24,12 +24,8 @@ from aibudget.cli_common import (
     print_json,
     translator,
 )
-from aibudget.documents import evaluation_json
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Convention, Plan
-from aibudget.engine.cashflow import evaluate
-from aibudget.engine.simulate import simulate
-from aibudget.render import render_evaluation
 
 PROGRESS_FROM_TRIALS = 200_000
 
@@ -70,6 +66,12 @@ def evaluate_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Cash flows, NPV, ROI, payback, and the Monte Carlo risk picture of a plan."""
+    # Imported here: numpy and scipy are not needed to print --help (start-up time).
+    from aibudget.documents import evaluation_json
+    from aibudget.engine.cashflow import evaluate
+    from aibudget.engine.simulate import simulate
+    from aibudget.render import render_evaluation
+
     plan, t = load_with_translator(plan_path, lang)
     n_trials = trials or plan.simulation.trials
     check_trials(t, n_trials)

@@ -14,13 +14,13 @@ from pydantic import ValidationError
 
 from aibudget.cli_common import load_or_exit
 from aibudget.i18n import Translator
-from aibudget.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     import uvicorn
 
     from aibudget.domain.actuals import ActualRecord
     from aibudget.domain.plan import Plan
+    from aibudget.settings import Settings
     from aibudget.store.db import Database
 
 DEMO_EMAIL = "demo@aibudget.local"
@@ -62,6 +62,8 @@ def reaching_database(settings: Settings) -> Iterator[None]:
 
 
 def _settings(t: Translator) -> Settings:
+    from aibudget.settings import load_settings  # pydantic-settings: not for --help
+
     try:
         return load_settings()
     except ValidationError as exc:

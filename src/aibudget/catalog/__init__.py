@@ -18,9 +18,14 @@ from aibudget.domain.guidance import (
     resolve,
 )
 
+# libyaml's safe loader when PyYAML was built with it: the catalogue parses about ten
+# times faster (a third of a second less for the first report or page of a process).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def _load(name: str) -> Any:
-    return yaml.safe_load(files(__package__).joinpath(name).read_text(encoding="utf-8"))
+    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=SAFE_LOADER)  # a safe loader: plain data only
 
 
 @cache

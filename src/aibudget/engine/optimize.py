@@ -129,7 +129,7 @@ def optimize_problem(problem: Problem, *, explain: bool = True) -> OptimisationR
     ):
         choice, kept = incumbent, True
         if sol.bound is not None:  # judge today's plan against the same bound
-            sol = judged(sol, incumbent, inc_value, sol.bound, list(sol.notes))
+            sol = judged(sol, incumbent, inc_value, sol.bound, list(sol.notes), sol.touch)
     found: list[Conflict] = []
     reason_list: list[ToolReason] = []
     per_budget: Decimal | None = None
@@ -166,8 +166,8 @@ def optimize_problem(problem: Problem, *, explain: bool = True) -> OptimisationR
         optimal = sol.status is OptimiseStatus.OPTIMAL
         reason_list = reasons(problem, choice, value, what_if=optimal)
         if optimal:
-            per_budget = marginal_budget(problem, value)
-            per_hour = marginal_hours(problem, value)
+            per_budget = marginal_budget(problem, value, sol.touch)
+            per_hour = marginal_hours(problem, choice, value, sol.touch)
     items, ads = line_items(problem, choice)
     total = round_money(sum(items.values(), ZERO))
     return OptimisationResult(

@@ -16,10 +16,16 @@ import numpy as np
 
 from aibudget.domain.allocation import Conflict, OptimiseStatus, ToolReason
 from aibudget.domain.money import to_money
-from aibudget.engine.optimize_check import Choice, cash_total, objective
-from aibudget.engine.optimize_milp import Solution, Tweaks, solve
+from aibudget.engine.optimize_check import (
+    Choice,
+    cash_total,
+    objective,
+    relative_gap,
+    violations,
+)
+from aibudget.engine.optimize_milp import Solution, Touch, Tweaks, solve
 from aibudget.engine.optimize_problem import Problem
-from aibudget.engine.optimize_refine import solve_refined
+from aibudget.engine.optimize_refine import OPTIMAL_GAP, bound_near, solve_near, solve_refined
 
 WHAT_IF_SECONDS = 1.0
 MARGINAL_SECONDS = 3.0
@@ -147,32 +153,59 @@ def _why_out(
         return "negative_value", {"value": _money(float(problem.value[opts].max()))}
     if not what_if:
         return "not_chosen", {}
+    return _what_if(problem, choice, tool, base)
+
+
+def _what_if(
+    problem: Problem, choice: Choice, tool: int, base: float
+) -> tuple[str, dict[str, Any]]:
+    """The tool forced in: infeasible (and what blocks it), a tie, or a loss that more
+    budget would (``budget``) or would not (``crowded_out``) make up.
+
+    When money is left over the budget is not the reason, so only the what-if with the
+    plan's budget is solved. Otherwise the what-if with twice the budget comes first:
+    when it has no plan, neither has the plan's budget; when its plan also fits the
+    plan's budget (other limits crowd the tool out), it answers both what-ifs. Either
+    way the second solve is saved."""
     limit = min(problem.time_limit, WHAT_IF_SECONDS)
-    forced = solve_refined(problem, Tweaks(force=(tool,), time_limit=limit), judge=False)
+    slack = problem.budget - cash_total(problem, choice)
+    budget_left = slack >= float(
+        problem.cash[problem.options_of(tool)].sum(axis=1).min(initial=np.inf)
+    )
+    more = None
+    if not budget_left:
+        more = solve_refined(
+            problem, Tweaks(force=(tool,), extra_budget=problem.budget, time_limit=limit),
+            judge=False,
+        )  # fmt: skip
+    if more is not None and more.status is OptimiseStatus.INFEASIBLE:
+        return _blocked(problem, tool)  # infeasible with twice the budget: so with it
+    if more is not None and more.choice is not None and not violations(problem, more.choice):
+        forced = more
+    else:
+        forced = solve_refined(problem, Tweaks(force=(tool,), time_limit=limit), judge=False)
     if forced.status is OptimiseStatus.NO_SOLUTION:
         return "not_chosen", {}  # the what-if ran out of time: say no more than we know
     if forced.choice is None:
-        blocker = _single_blocker(problem, tool)
-        if blocker is None:
-            return "infeasible_with_others", {}
-        kind, _, key = blocker.partition(":")
-        if kind == "hours":
-            return "blocked_hours", {"member": problem.names.get(key, key)}
-        if kind == "extra":
-            return "blocked_extra", {"label": problem.extras[int(key)].label}
-        return f"blocked_{kind}", {}
+        return _blocked(problem, tool)
     loss = base - objective(problem, forced.choice)
     if loss <= LOSS_TOLERANCE * max(abs(base), 1.0):
         return "tie", {}
-    slack = problem.budget - cash_total(problem, choice)
-    if slack >= float(problem.cash[opts].sum(axis=1).min(initial=np.inf)):
-        return "crowded_out", {"loss": _money(loss)}  # money is left: not the budget
-    more = solve_refined(
-        problem, Tweaks(force=(tool,), extra_budget=problem.budget, time_limit=limit), judge=False
-    )
-    if more.choice is not None and objective(problem, more.choice) >= base:
+    if more is not None and more.choice is not None and objective(problem, more.choice) >= base:
         return "budget", {"loss": _money(loss)}
     return "crowded_out", {"loss": _money(loss)}
+
+
+def _blocked(problem: Problem, tool: int) -> tuple[str, dict[str, Any]]:
+    blocker = _single_blocker(problem, tool)
+    if blocker is None:
+        return "infeasible_with_others", {}
+    kind, _, key = blocker.partition(":")
+    if kind == "hours":
+        return "blocked_hours", {"member": problem.names.get(key, key)}
+    if kind == "extra":
+        return "blocked_extra", {"label": problem.extras[int(key)].label}
+    return f"blocked_{kind}", {}
 
 
 def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> list[ToolReason]:
@@ -204,24 +237,67 @@ def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> lis
     return out
 
 
-def marginal_budget(problem: Problem, base: float) -> Decimal | None:
-    """What ``step`` more budget adds (None when the what-if is not solved to optimality)."""
+def marginal_budget(problem: Problem, base: float, start: Touch | None = None) -> Decimal | None:
+    """What ``step`` more budget adds (None when the what-if is not solved to optimality).
+    ``start``: where the answer's own bound touched the curves (see ``solve_refined``)."""
     limit = min(problem.time_limit, MARGINAL_SECONDS)
-    sol = solve_refined(problem, Tweaks(extra_budget=problem.step, time_limit=limit))
+    tweaks = Tweaks(extra_budget=problem.step, time_limit=limit)
+    sol = solve_refined(problem, tweaks, start=start)
     return _delta(problem, sol, base)
 
 
-def marginal_hours(problem: Problem, base: float) -> dict[str, Decimal]:
-    """What one more free hour a month of each member with tool work adds."""
+def _hour_members(problem: Problem) -> list[str]:
+    """Members whose free hours some tool option draws on."""
+    return [m for k, m in enumerate(problem.members) if np.any(problem.hours[:, k, :] > 0)]
+
+
+def _never_binding(problem: Problem, member: str) -> bool:
+    """True when no plan can use all of ``member``'s free hours in any month: even the
+    hungriest option of every tool together stays within them, so one more hour
+    changes no plan and is worth nothing."""
+    k = problem.members.index(member)
+    most = np.zeros(problem.months + 1)
+    for t in range(len(problem.tools)):
+        opts = problem.options_of(t)
+        if opts.size:
+            most += problem.hours[opts, k, :].max(axis=0)
+    return bool(np.all(most <= float(problem.free_hours[k])))
+
+
+def _no_hour_helps(
+    problem: Problem, members: list[str], base: float, limit: float, start: Touch | None
+) -> bool:
+    """True when a proven bound shows that one more hour for every member at once adds
+    at most ``OPTIMAL_GAP`` (what "optimal" promises): then so does one for any of them."""
+    extra = {member: 1.0 for member in members}
+    bound = bound_near(problem, Tweaks(extra_hours=extra, time_limit=limit), start, base)
+    return bound is not None and relative_gap(bound, base) <= OPTIMAL_GAP
+
+
+def marginal_hours(
+    problem: Problem, chosen: Choice, base: float, start: Touch | None = None
+) -> dict[str, Decimal]:
+    """What one more free hour a month of each member with tool work adds to the answer
+    ``chosen`` (worth ``base``). Members whose hours can never bind add nothing; when
+    one bound proves that an hour more for all of them adds nothing, no member is solved
+    alone. An hour that funds the same tools adds nothing either: hours limit only
+    tools, so the ad spend had the same choice (a difference would be solver noise)."""
     out: dict[str, Decimal] = {}
     limit = min(problem.time_limit, MARGINAL_SECONDS)
-    for member in problem.members:
-        if not np.any(problem.hours[:, problem.members.index(member), :] > 0):
+    members = _hour_members(problem)
+    open_ = [m for m in members if not _never_binding(problem, m)]
+    if open_ and _no_hour_helps(problem, open_, base, limit, start):
+        open_ = []
+    for member in members:
+        if member not in open_:
+            out[member] = _money(0.0)
             continue
-        sol = solve_refined(problem, Tweaks(extra_hours={member: 1.0}, time_limit=limit))
+        tweaks = Tweaks(extra_hours={member: 1.0}, time_limit=limit)
+        sol = solve_near(problem, tweaks, start, base)
         delta = _delta(problem, sol, base)
-        if delta is not None:
-            out[member] = delta
+        if delta is not None and sol.choice is not None:
+            same = np.array_equal(sol.choice.options, chosen.options)
+            out[member] = _money(0.0) if same else delta
     return out
 
 

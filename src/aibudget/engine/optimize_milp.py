@@ -30,6 +30,8 @@ from aibudget.engine.optimize_check import Choice
 from aibudget.engine.optimize_dominance import dominated
 from aibudget.engine.optimize_problem import Floats, Problem
 
+Index = NDArray[np.intp]
+Touch = tuple[dict[int, Floats], frozenset[int]]  # touching points per channel, exact S-curves
 MIP_REL_GAP = 1e-6  # relative gap HiGHS must prove before it calls a plan optimal
 OBJECTIVE_SCALE = 100.0
 
@@ -54,16 +56,16 @@ class Solution:
     """A solve's outcome. ``bound``: an upper bound (money) on the optimum of the model
     solved, from the solver's dual bound; it bounds the plan's true optimum only where
     the model over-approximates every curve (see optimize_refine). ``notes``: internal
-    solves that failed on the way (e.g. ``refine_failed``)."""
+    solves that failed on the way (e.g. ``refine_failed``). ``touch``: where the last
+    bounding solve's curves touched the true ones, and which S-curves it took exactly
+    (see optimize_refine), so that a what-if on the same plan can start from there."""
 
     status: OptimiseStatus
     choice: Choice | None
     gap: float | None
     bound: float | None = None
     notes: tuple[str, ...] = ()
-
-
-Index = NDArray[np.intp]
+    touch: Touch | None = None
 
 
 class _Builder:

@@ -33,7 +33,8 @@ import numpy as np
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.engine.curves import MERGE_TOLERANCE, envelope_touch, inflection, outer, window
 from aibudget.engine.optimize_check import Choice, objective, relative_gap, violations
-from aibudget.engine.optimize_milp import Solution, Tweaks, solve
+from aibudget.engine.optimize_milp import Solution, Touch, Tweaks, solve
+from aibudget.engine.optimize_polish import polish
 from aibudget.engine.optimize_problem import Floats, Problem
 
 REFINE_ROUNDS = 2
@@ -58,7 +59,8 @@ def _curved(problem: Problem) -> list[int]:
 def _refine(
     problem: Problem, tweaks: Tweaks, start: Choice, notes: list[str]
 ) -> tuple[Choice, dict[int, list[Floats]], dict[int, float]]:
-    """The best plan of the refinement rounds, the grids they used, the next width."""
+    """The best plan of the refinement rounds (each channel then polished to its own
+    optimum), the grids they used, the next width."""
     curved = _curved(problem)
     best, best_value = start, objective(problem, start)
     half = {i: float(np.max(np.diff(problem.channels[i].pwl.x))) for i in curved}
@@ -80,6 +82,8 @@ def _refine(
         value = objective(problem, current)
         if value > best_value:
             best, best_value = current, value
+    if not tweaks.relax:  # each channel to its own optimum (see optimize_polish)
+        best = polish(problem, best, tweaks.extra_budget)
     return best, grids, half
 
 
@@ -129,7 +133,12 @@ def upper_bound(
 
 
 def judged(
-    first: Solution, choice: Choice, value: float, bound: float | None, notes: list[str]
+    first: Solution,
+    choice: Choice,
+    value: float,
+    bound: float | None,
+    notes: list[str],
+    touch: Touch | None = None,
 ) -> Solution:
     """The solution with a status that the bound supports."""
     gap = None if bound is None else relative_gap(bound, value)
@@ -139,15 +148,22 @@ def judged(
         status = OptimiseStatus.TIME_LIMIT
     else:
         status = OptimiseStatus.APPROXIMATE
-    return Solution(status, choice, gap, bound, tuple(dict.fromkeys(notes)))
+    return Solution(status, choice, gap, bound, tuple(dict.fromkeys(notes)), touch)
 
 
 def solve_refined(
-    problem: Problem, tweaks: Tweaks | None = None, *, judge: bool = True
+    problem: Problem,
+    tweaks: Tweaks | None = None,
+    *,
+    judge: bool = True,
+    start: Touch | None = None,
 ) -> Solution:
     """Solve, refine the ad spend and (``judge``) bound the answer: see the module
     docstring. Without ``judge`` (what-if solves that only need a good plan) the
-    status of a found plan is ``approximate``."""
+    status of a found plan is ``approximate``. ``start``: where an earlier solve of the
+    same plan touched the curves (its ``touch``); the bound touches them there too
+    (still a bound: an outer approximation may touch a curve anywhere), which mostly
+    saves bounding rounds when a what-if's answer lies near the first answer."""
     tweaks = tweaks or Tweaks()
     first = solve(problem, tweaks)
     if first.choice is None:
@@ -164,8 +180,13 @@ def solve_refined(
     points = {i: _touching(problem, i, grids[i], best.spend[i]) for i in curved}
     bound: float | None = None
     exact: frozenset[int] = frozenset()
+    touch: Touch | None = None
+    if start is not None:
+        points = {i: np.concatenate([points[i], start[0].get(i, points[i])]) for i in curved}
+        exact = start[1]
     for _ in range(BOUND_ROUNDS):
         relaxed = upper_bound(problem, tweaks, points, exact)
+        touch = (dict(points), exact)
         if relaxed is None:
             notes.append(BOUND_UNKNOWN_CURVE)
             break
@@ -199,4 +220,49 @@ def solve_refined(
             points[i] = np.concatenate(
                 [points[i], _touching(problem, i, [c.pwl.x, grid.x], around)]
             )
-    return judged(first, best, best_value, bound, notes)
+    return judged(first, best, best_value, bound, notes, touch)
+
+
+def _checked_bound(problem: Problem, tweaks: Tweaks, start: Touch, floor: float) -> Solution | None:
+    """The bounding solve touching the curves at ``start``; None when it gives no bound
+    or one below ``floor`` (the value of a plan known to be feasible) even without
+    HiGHS's presolve."""
+    for presolve in (True, False):
+        relaxed = upper_bound(problem, tweaks, start[0], start[1], presolve=presolve)
+        if relaxed is None or relaxed.bound is None:
+            return None
+        if relaxed.bound >= floor - _noise(floor):
+            return relaxed
+    return None
+
+
+def bound_near(problem: Problem, tweaks: Tweaks, start: Touch | None, floor: float) -> float | None:
+    """An upper bound on the true optimum under ``tweaks``, from one solve: the bounding
+    solve touching the curves where an earlier solve of the plan did (``start``), or the
+    MILP's own bound when every channel is exact on its grid. ``floor``: the value of a
+    plan known to be feasible under ``tweaks`` (a bound below it is no bound)."""
+    if not _curved(problem):
+        sol = solve(problem, tweaks)
+        return sol.bound if sol.bound is not None and sol.bound >= floor - _noise(floor) else None
+    if start is None:
+        return solve_refined(problem, tweaks).bound
+    relaxed = _checked_bound(problem, tweaks, start, floor)
+    return None if relaxed is None else relaxed.bound
+
+
+def solve_near(problem: Problem, tweaks: Tweaks, start: Touch | None, floor: float) -> Solution:
+    """:func:`solve_refined` for a what-if whose answer lies near an earlier one (more
+    budget or hours): the bounding solve touching the curves where the earlier solve
+    did comes first, its plan's ad spend is refined, and when the bound already proves
+    it optimal, the other solves are saved. ``floor``: as for :func:`bound_near`."""
+    if start is None or not _curved(problem):
+        return solve_refined(problem, tweaks, start=start)
+    relaxed = _checked_bound(problem, tweaks, start, floor)
+    if relaxed is None or relaxed.choice is None or relaxed.bound is None:
+        return solve_refined(problem, tweaks, start=start)
+    notes: list[str] = []
+    best, _, _ = _refine(problem, tweaks, relaxed.choice, notes)  # never worse than it
+    value = objective(problem, best)
+    if notes or relative_gap(relaxed.bound, value) > OPTIMAL_GAP:
+        return solve_refined(problem, tweaks, start=start)
+    return judged(relaxed, best, value, relaxed.bound, notes, start)

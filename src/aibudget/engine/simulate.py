@@ -24,7 +24,6 @@ from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.special import betainc
 
 from aibudget.domain.plan import Convention, Distribution, Plan
 from aibudget.domain.results import (
@@ -36,6 +35,7 @@ from aibudget.domain.results import (
 )
 from aibudget.engine.cashflow import discount_factors
 from aibudget.engine.flows import Driver, FlowModel, build_flows
+from aibudget.engine.quantiles import quantiles
 
 PPF_POINTS = 4096
 CDF_POINTS = 8193
@@ -43,6 +43,7 @@ FAN_TRIALS_MAX = 200_000
 CHUNK_TRIALS = 16_384
 TORNADO_BARS = 10
 PERT_SHAPE = 4.0
+QUANTILES = [0.1, 0.5, 0.9]  # P10, P50, P90
 SHAPES_REMEMBERED = 256  # standard tables kept (32 KiB each): at most 8 MiB
 
 Floats = NDArray[np.float64]
@@ -62,7 +63,10 @@ def _standard_ppf(c: float, distribution: Distribution, p: Floats) -> Floats:
         out: Floats = np.where(p < c, left, right)
         return out
     # Beta-PERT: invert the CDF, evaluated on a fine grid of x, by interpolation
-    # (exact inverses via betaincinv cost about 2 microseconds each).
+    # (exact inverses via betaincinv cost about 2 microseconds each). scipy.special is
+    # imported here, when a table is first built: it takes a third of a second.
+    from scipy.special import betainc
+
     x = np.linspace(0.0, 1.0, CDF_POINTS)
     cdf = betainc(1.0 + PERT_SHAPE * c, 1.0 + PERT_SHAPE * (1.0 - c), x)
     inverse: Floats = np.interp(p, cdf, x)
@@ -142,7 +146,11 @@ def linear_model(model: FlowModel, plan: Plan, convention: Convention) -> Linear
 
 
 def _quantiles(values: NDArray[np.floating]) -> Quantiles:
-    p10, p50, p90 = np.quantile(values, [0.1, 0.5, 0.9])
+    """P10, P50, P90 (numpy's "linear" quantiles; float32 samples by radix select)."""
+    if values.dtype == np.float32:
+        p10, p50, p90 = quantiles(values, QUANTILES)
+    else:
+        p10, p50, p90 = np.quantile(values, QUANTILES)
     return Quantiles(p10=float(p10), p50=float(p50), p90=float(p90))
 
 
@@ -173,9 +181,11 @@ def simulate(
     )
     flat = table.ravel()
     offsets = np.arange(k, dtype=np.intp) * PPF_POINTS
-    per_tool = np.zeros((k, n_tools))
-    per_tool[np.arange(k), lm.tool_of[uncertain]] = lm.pv_unit[uncertain]
-    cum_unit = lm.cum_unit[uncertain]
+    # The draws are trials x inputs; the products take them transposed (inputs x
+    # trials, a view) so that each result row is a tool's or a month's trials.
+    tools_of = np.zeros((n_tools, k))
+    tools_of[lm.tool_of[uncertain], np.arange(k)] = lm.pv_unit[uncertain]
+    months_of = np.ascontiguousarray(lm.cum_unit[uncertain].T)
 
     rng = np.random.default_rng(plan.horizon.seed)
     fan_trials = min(total, FAN_TRIALS_MAX)
@@ -185,19 +195,17 @@ def simulate(
     done = 0
     while done < total:
         size = min(chunk_trials, total - done)
+        values = np.zeros((0, size))
         if k:
             index = rng.integers(0, PPF_POINTS, (size, k))
             index += offsets
-            values = flat[index]
-            chunk_tools = values @ per_tool + tool_const
-        else:
-            values = np.zeros((size, 0))
-            chunk_tools = np.broadcast_to(tool_const, (size, n_tools))
-        tool_npv[:, done : done + size] = chunk_tools.T
-        npv[done : done + size] = chunk_tools.sum(axis=1)
+            values = flat[index].T
+        chunk_tools = tools_of @ values + tool_const[:, None]
+        tool_npv[:, done : done + size] = chunk_tools
+        npv[done : done + size] = chunk_tools.sum(axis=0)
         if done < fan_trials:
             upto = min(size, fan_trials - done)
-            fan[:, done : done + upto] = (values[:upto] @ cum_unit + cum_const).T
+            fan[:, done : done + upto] = months_of @ values[:, :upto] + cum_const[:, None]
         done += size
         if progress is not None:
             progress(done, total)
@@ -209,7 +217,7 @@ def simulate(
         if pv_costs > 0
         else None
     )
-    fan_q = np.quantile(fan, [0.1, 0.5, 0.9], axis=1)
+    fan_q = np.array([[q.p10, q.p50, q.p90] for q in map(_quantiles, fan)]).T.reshape(3, -1)
     return SimulationResult(
         trials=total,
         seed=plan.horizon.seed,

@@ -10,9 +10,8 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from pydantic import ValidationError
 
 from aibudget.domain.actuals import (
@@ -24,6 +23,10 @@ from aibudget.domain.actuals import (
 )
 from aibudget.domain.errors import Problem
 from aibudget.domain.plan import LineItem
+
+if TYPE_CHECKING:  # numpy is imported when rows are read, not when the CLI starts
+    import numpy as np
+
 from aibudget.imports.cells import (
     CellError,
     canonical,
@@ -92,6 +95,8 @@ class DigestLog:
 
     def add(self, digest: int, line: int) -> None:
         if self.used == self.CHUNK:
+            import numpy as np
+
             self.chunks.append((np.empty(self.CHUNK, np.uint64), np.empty(self.CHUNK, np.uint32)))
             self.used = 0
         digests, lines = self.chunks[-1]
@@ -103,6 +108,8 @@ class DigestLog:
         """(line, first line with the same content), in line order."""
         if not self.chunks:
             return []
+        import numpy as np
+
         parts = [(d, ln) for d, ln in self.chunks[:-1]]
         last_d, last_l = self.chunks[-1]
         parts.append((last_d[: self.used], last_l[: self.used]))
