@@ -8,8 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the nightly check on the plan page ---------------------------------------------
     "jobs.check.title": ("Nightly check", "每晚自動檢查"),
     "jobs.check.last": (
-        "Last checked: {when} ({zone} time), version {number}.",
-        "上次檢查：{when}（{zone}時間），第 {number} 版。",
+        "Last checked: {when} ({zone}), version {number}.",
+        "上次檢查：{when}（{zone}），第 {number} 版。",
     ),
     "jobs.check.never": (
         "Not checked yet. Live and approved plans are checked every night; you can also check now.",
@@ -77,7 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "jobs.overview.open_alerts": ("Needs attention", "需要注意"),
     "jobs.overview.no_plans": ("No live or approved plans.", "沒有已上線或已核准的計畫。"),
     "jobs.overview.not_yet": ("Not checked yet", "尚未檢查"),
-    "jobs.overview.link": ("Overview of all workspaces", "所有工作區總覽"),
+    "jobs.overview.link": ("Overview", "總覽"),
     # --- e-mail settings on the account page --------------------------------------------
     "jobs.account.mail_title": ("Reminder e-mails", "提醒信"),
     "jobs.account.mail_lead": (

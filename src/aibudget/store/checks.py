@@ -68,7 +68,9 @@ def check_key(version_id: str, day: date) -> str:
     return f"{CHECK}:{version_id}:{day.isoformat()}"
 
 
-def _live_rows(session: Session, workspace_ids: list[str] | None = None) -> Iterator[Any]:
+def _live_rows(
+    session: Session, workspace_ids: list[str] | None = None, plan_id: str | None = None
+) -> Iterator[Any]:
     query = (
         select(PlanVersionRow.id, PlanVersionRow.plan_id, PlanVersionRow.number, PlanRow)
         .join(
@@ -81,15 +83,25 @@ def _live_rows(session: Session, workspace_ids: list[str] | None = None) -> Iter
     )
     if workspace_ids is not None:
         query = query.where(PlanRow.workspace_id.in_(workspace_ids))
+    if plan_id is not None:
+        query = query.where(PlanRow.id == plan_id)
     yield from session.execute(query)
+
+
+def _target(row: Any) -> Target:
+    return Target(version_id=row.id, plan_id=row.plan_id, workspace_id=row.PlanRow.workspace_id)
 
 
 def live_versions(session: Session) -> list[Target]:
     """The newest live or approved version of every plan that is not deleted."""
-    return [
-        Target(version_id=r.id, plan_id=r.plan_id, workspace_id=r.PlanRow.workspace_id)
-        for r in _live_rows(session)
-    ]
+    return [_target(r) for r in _live_rows(session)]
+
+
+def live_target(session: Session, plan_id: str) -> Target | None:
+    """The version of ``plan_id`` the nightly check covers (None: no live version).
+    The caller has checked the plan is the user's."""
+    found = next(_live_rows(session, plan_id=plan_id), None)
+    return _target(found) if found is not None else None
 
 
 def subject(session: Session, version_id: str) -> Subject | None:

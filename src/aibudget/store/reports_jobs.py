@@ -12,6 +12,7 @@ from aibudget.reports import Format
 from aibudget.store import job_runs, plans
 from aibudget.store.checks import subject
 from aibudget.store.errors import NotFound
+from aibudget.store.job_runs import RunStatus
 from aibudget.store.models import PlanVersionRow
 from aibudget.store.models_jobs import ReportJobRow
 from aibudget.store.records import PlanVersion, Record
@@ -29,7 +30,7 @@ class ReportJob(Record):
     number: int
     fmt: str
     progress: int
-    state: job_runs.RunStatus | None  # None: waiting for a worker
+    state: RunStatus | None  # None: waiting for a worker
     error: str
 
 

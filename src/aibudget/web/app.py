@@ -12,6 +12,8 @@ from starlette.requests import HTTPConnection, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from aibudget import __version__
+from aibudget.jobs.runtime import queue_for
+from aibudget.jobs.settings import JobSettings
 from aibudget.planfile import MAX_PLAN_BYTES
 from aibudget.settings import Settings
 from aibudget.store.db import Database
@@ -19,7 +21,9 @@ from aibudget.store.migrate import migrate
 from aibudget.web import errors
 from aibudget.web.api import router as api_router
 from aibudget.web.api_builder import router as api_builder_router
+from aibudget.web.api_jobs import router as api_jobs_router
 from aibudget.web.api_monitor import router as api_monitor_router
+from aibudget.web.pages_account_mail import router as account_mail_router
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
 from aibudget.web.pages_adopt import router as adopt_router
 from aibudget.web.pages_allocation import router as allocation_router
@@ -29,6 +33,7 @@ from aibudget.web.pages_catalog import router as catalog_router
 from aibudget.web.pages_edit import router as edit_router
 from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_fixes import router as fixes_router
+from aibudget.web.pages_jobs import router as jobs_router
 from aibudget.web.pages_monitor import MAX_IMPORT_BYTES
 from aibudget.web.pages_monitor import router as monitor_router
 from aibudget.web.pages_new_plan import router as new_plan_router
@@ -64,6 +69,9 @@ ROUTERS = (
     api_builder_router,
     api_monitor_router,
     reports_api_router,
+    jobs_router,
+    account_mail_router,
+    api_jobs_router,
 )
 FORM_SLACK = 64 * 2**10  # the other fields of a form and the multipart framing
 # The largest request body: a plan (form, upload or API JSON) everywhere, except where
@@ -187,8 +195,11 @@ def _templates() -> Environment:
     return env
 
 
-def create_app(settings: Settings, *, database: Database | None = None) -> FastAPI:
-    """The web app on ``settings.database_url`` (migrated on start)."""
+def create_app(
+    settings: Settings, *, database: Database | None = None, jobs: JobSettings | None = None
+) -> FastAPI:
+    """The web app on ``settings.database_url`` (migrated on start); ``jobs``: the queue's
+    settings (else from the environment)."""
     db = database or Database.from_url(settings.database_url)
     migrate(db.engine)
     web = WebState(
@@ -208,6 +219,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
         openapi_url="/api/v1/openapi.json",
     )
     app.state.web = web
+    app.state.queue = queue_for(db, jobs)
     errors.install(app)
 
     app.add_middleware(BodyLimitMiddleware)

@@ -27,6 +27,7 @@ from aibudget.web.diff import diff_documents
 from aibudget.web.edit import FORMS
 from aibudget.web.errors import BadRequest, field_list
 from aibudget.web.health import health
+from aibudget.web.jobs_panel import panel_facts, render_panel
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
@@ -136,6 +137,7 @@ def plan_view(
         space = workspaces.require(s, user.id, ws)
         summary, shown, listed, approved = plans.overview(s, user.id, ws, plan_id, v, limit)
         catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
+        check_facts = panel_facts(s, user.id, space, summary)
     records = {
         "space": space,
         "summary": summary,
@@ -145,6 +147,7 @@ def plan_view(
         "baseline": approved,
         "catalog_stamp": stamp,  # the workspace's catalog, which the health check reads
         "edit_kind": None,
+        "jobs_panel": render_panel(request, t, space, summary, shown.number, check_facts),
         **extra,  # a form shown again with its values: not remembered (dicts have no hash)
     }
 
