@@ -49,6 +49,10 @@ def worker(
         typer.secho(t("jobs.cli.in_process"), fg="red", err=True)
         raise typer.Exit(code=2)
     pool = ["--pool", "solo"] if processes == 1 else ["--pool", "prefork", "-c", str(processes)]
+    if processes > 1:
+        from aibudget.jobs.runtime import fresh_connections_in_children
+
+        fresh_connections_in_children(app)
     app.worker_main(
         [
             "worker",

@@ -27,6 +27,7 @@ from aibudget.jobs.work import JobContext
 from aibudget.store import checks, reports_jobs
 
 BACKOFF_MAX_SECONDS = 600
+RESTORE_EVERY_MAX = 60
 FAILED = {
     "check": "jobs.failed.check",
     "remind": "jobs.failed.mail",
@@ -77,12 +78,23 @@ def make_queue(context: JobContext) -> Celery:
         worker_prefetch_multiplier=1,
         worker_hijack_root_logger=False,
         broker_connection_retry_on_startup=True,
-        broker_transport_options={"visibility_timeout": settings.job_visibility_seconds},
+        broker_transport_options=transport_options(settings.job_visibility_seconds),
         timezone=settings.timezone,
         beat_schedule=schedule(settings.check_hour, settings.reminder_hour),
     )
     _register(app, settings.job_retries)
     return app
+
+
+def transport_options(visibility: int) -> dict[str, int]:
+    """Redis hands a message out again ``visibility`` seconds after a worker took it
+    without acknowledging it; each worker looks for such messages every half of that
+    (at most every minute)."""
+    return {
+        "visibility_timeout": visibility,
+        "unacked_restore_interval": max(1, min(RESTORE_EVERY_MAX, visibility // 2)),
+        "unacked_restore_throttle": 1,
+    }
 
 
 def schedule(check_hour: int, reminder_hour: int) -> dict[str, dict[str, Any]]:
@@ -116,7 +128,9 @@ def period_of(kind: str, day: date) -> str:
 
 
 def _register(app: Celery, retries: int) -> None:
-    options: dict[str, Any] = {"base": JobTask, "bind": True, "max_retries": retries}
+    options: dict[str, Any] = {
+        "base": JobTask, "bind": True, "max_retries": retries, "shared": False
+    }  # fmt: skip
 
     @app.task(name="aibudget.check_version", **options)  # type: ignore[untyped-decorator]
     def check_version(self: Task, version_id: str, day: str) -> bool:

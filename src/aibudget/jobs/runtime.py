@@ -13,3 +13,14 @@ from aibudget.store.db import Database
 def queue_for(db: Database, jobs: JobSettings | None = None) -> Celery:
     """The queue bound to ``db`` (``jobs``: the job settings, else from the environment)."""
     return make_queue(JobContext(db=db, settings=jobs or JobSettings()))
+
+
+def fresh_connections_in_children(app: Celery) -> None:
+    """Each forked worker process opens its own database connections (never its
+    parent's, which a fork copies but cannot share)."""
+    from celery.signals import worker_process_init
+
+    def forget(**_: object) -> None:
+        app.aibudget.db.engine.dispose(close=False)
+
+    worker_process_init.connect(forget, weak=False)
