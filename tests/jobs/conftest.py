@@ -9,10 +9,11 @@ need it are skipped with the reason, except under CI=true, where absence is a fa
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from email import message_from_bytes
+from email import message_from_bytes, policy
 from email.message import Message
 
 import pytest
@@ -53,7 +54,7 @@ class Inbox:
     messages: list[Message] = field(default_factory=list)
 
     async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
-        self.messages.append(message_from_bytes(envelope.content))  # type: ignore[attr-defined]
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[attr-defined]
         return "250 OK"
 
     def to(self, address: str) -> list[Message]:
@@ -63,10 +64,13 @@ class Inbox:
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, int]]:
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=0)
+    with socket.socket() as probe:  # a free port on loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        yield inbox, controller.server.sockets[0].getsockname()[1]
+        yield inbox, port
     finally:
         controller.stop()
 
@@ -83,6 +87,6 @@ def mail_settings(port: int, **more: object) -> JobSettings:
 
 
 def body(message: Message) -> str:
-    part = message.get_payload(decode=True)
-    assert isinstance(part, bytes)
-    return part.decode(message.get_content_charset() or "utf-8")
+    text = message.get_content()  # type: ignore[attr-defined]
+    assert isinstance(text, str)
+    return text
