@@ -20,7 +20,6 @@ from typing import Any
 from celery import Celery, Task
 from celery.schedules import crontab
 
-from aibudget.domain.errors import AibudgetError
 from aibudget.jobs import work
 from aibudget.jobs.mail import MailNotConfigured, Reminder
 from aibudget.jobs.work import JobContext
@@ -54,8 +53,7 @@ class JobTask(Task):  # type: ignore[misc]
         if self.key_of is None:
             return
         key = self.key_of(*args, **kwargs)
-        message = exc.message_id if isinstance(exc, AibudgetError) else ""
-        work.give_up(self.app.aibudget, key, message or FAILED[key.partition(":")[0]])
+        work.give_up(self.app.aibudget, key, FAILED[key.partition(":")[0]])
 
 
 def _context(task: Task) -> JobContext:
@@ -169,6 +167,8 @@ def _register(app: Celery, retries: int) -> None:
     @app.task(name="aibudget.send_reset", **options)  # type: ignore[untyped-decorator]
     def send_reset(self: Task, email: str, request_id: str) -> bool:
         return work.send_reset(_context(self), email, request_id, self.request.id)
+
+    send_reset.key_of = lambda _email, request_id: work.reset_key(request_id)
 
     @app.task(name="aibudget.render_report", **options)  # type: ignore[untyped-decorator]
     def render_report(self: Task, report_id: str) -> bool:

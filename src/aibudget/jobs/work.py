@@ -23,6 +23,7 @@ RESET = "reset"
 REPORT = "report"
 PROGRESS_STEP = 5  # a report's progress is written at most every 5 percent
 SIMULATION_SHARE = 80  # of a report's progress; the rest is writing the file
+REPORT_OPTIMISER_SECONDS = Decimal(60)  # off the request, the optimiser may take longer
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,14 @@ def send_reminder(ctx: JobContext, kind: str, period: str, user_id: str, task_id
     return True
 
 
+def reset_key(request_id: str) -> str:
+    return f"{RESET}:{request_id}"
+
+
 def send_reset(ctx: JobContext, email: str, request_id: str, task_id: str) -> bool:
     """A reset link to the account of ``email``, if there is one (nothing otherwise: the
     page says the same either way)."""
-    key = f"{RESET}:{request_id}"
+    key = reset_key(request_id)
     if not _claim(ctx, key, RESET, task_id, None):
         return False
     with ctx.db.write() as s:
@@ -133,7 +138,7 @@ def render_report(ctx: JobContext, report_id: str, task_id: str) -> bool:
         job.plan,
         meta,
         actuals=job.actuals if job.actuals.records else None,
-        optimiser_seconds=Decimal(60),
+        optimiser_seconds=REPORT_OPTIMISER_SECONDS,
         progress=_progress_writer(ctx, report_id),
     )
     content = render(data, job.fmt, job.translator)
