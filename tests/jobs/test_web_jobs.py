@@ -17,7 +17,7 @@ from pydantic import SecretStr
 from aibudget.jobs import work
 from aibudget.jobs.settings import JobSettings
 from aibudget.settings import Settings
-from aibudget.store.models_jobs import PlanCheckRow
+from aibudget.store.models_jobs import PlanCheckRow, ReportJobRow
 from aibudget.web import create_app
 from tests.web.helpers import csrf, import_plan, new_workspace, sign_up
 
@@ -165,3 +165,27 @@ def test_reminder_mails_can_be_turned_off_on_the_account_page(client: TestClient
         "/account/mail", data={"csrf_token": csrf(client, "/account/mail"), "reminders": "on"}
     )
     assert "提醒信已開啟" in on.text
+
+
+def test_report_jobs_count_against_the_costly_runs_and_a_refused_one_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'web.db'}",
+        secret_key=SecretStr("s" * 48),
+        evaluate_per_minute=1,
+        max_trials=1_000,
+    )
+    app = create_app(settings, jobs=JobSettings(jobs_in_process=True))
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        sign_up(client, "mei@example.com", "Mei")
+        ws, plan_id = _live_plan(client)
+        url = f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions/1/report-jobs"
+        headers = {"X-CSRF-Token": csrf(client, f"/w/{ws}/p/{plan_id}")}
+        first = client.post(url, json={"format": "xlsx"}, headers=headers)
+        second = client.post(url, json={"format": "xlsx"}, headers=headers)
+        assert (first.status_code, first.json()["state"]) == (202, "done")
+        assert second.status_code == 429
+        with app.state.web.db.session() as s:
+            assert s.query(ReportJobRow).count() == 1
+    app.state.web.db.dispose()

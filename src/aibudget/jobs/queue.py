@@ -15,6 +15,7 @@ with exponential back-off (with jitter, at most ten minutes apart); after
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from celery import Celery, Task
@@ -171,10 +172,11 @@ def _register(app: Celery, retries: int) -> None:
     send_reset.key_of = lambda _email, request_id: work.reset_key(request_id)
 
     @app.task(name="aibudget.render_report", **options)  # type: ignore[untyped-decorator]
-    def render_report(self: Task, report_id: str) -> bool:
-        return work.render_report(_context(self), report_id, self.request.id)
+    def render_report(self: Task, report_id: str, trials: int, seconds: str) -> bool:
+        context = _context(self)
+        return work.render_report(context, report_id, trials, Decimal(seconds), self.request.id)
 
-    render_report.key_of = reports_jobs.report_key
+    render_report.key_of = lambda report_id, *_: reports_jobs.report_key(report_id)
 
 
 def enqueue(app: Celery, name: str, *args: Any) -> None:

@@ -23,7 +23,7 @@ RESET = "reset"
 REPORT = "report"
 PROGRESS_STEP = 5  # a report's progress is written at most every 5 percent
 SIMULATION_SHARE = 80  # of a report's progress; the rest is writing the file
-REPORT_OPTIMISER_SECONDS = Decimal(60)  # off the request, the optimiser may take longer
+REPORT_OPTIMISER_SECONDS = Decimal(60)  # on a worker, off the request, it may take longer
 
 
 @dataclass(frozen=True)
@@ -120,8 +120,11 @@ def _progress_writer(ctx: JobContext, report_id: str) -> Callable[[int, int], No
     return progress
 
 
-def render_report(ctx: JobContext, report_id: str, task_id: str) -> bool:
-    """Make a report file (PDF or XLSX) and keep it for its download."""
+def render_report(
+    ctx: JobContext, report_id: str, trials: int, optimiser_seconds: Decimal, task_id: str
+) -> bool:
+    """Make a report file (PDF or XLSX) with ``trials`` simulation trials and the
+    optimiser capped at ``optimiser_seconds``, and keep it for its download."""
     with ctx.db.session() as s:
         job = reports_jobs.job_subject(s, report_id)
     if job is None or not _claim(
@@ -138,7 +141,8 @@ def render_report(ctx: JobContext, report_id: str, task_id: str) -> bool:
         job.plan,
         meta,
         actuals=job.actuals if job.actuals.records else None,
-        optimiser_seconds=REPORT_OPTIMISER_SECONDS,
+        trials=trials,
+        optimiser_seconds=optimiser_seconds,
         progress=_progress_writer(ctx, report_id),
     )
     content = render(data, job.fmt, job.translator)

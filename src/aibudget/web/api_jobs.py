@@ -10,11 +10,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from aibudget.jobs.queue import enqueue
 from aibudget.store import checks, plans, reports_jobs
 from aibudget.web.api import ERRORS, PLAN, VERSION, ApiUser
 from aibudget.web.context import T, WebDep
-from aibudget.web.jobs_panel import context, queue
+from aibudget.web.jobs_panel import context, enqueue_report
 from aibudget.web.jobs_words import alert_texts, checked_text, figures_text
 from aibudget.web.pages_jobs import overview_rows
 from aibudget.web.pages_reports import REPORT_RESPONSES
@@ -113,10 +112,9 @@ def start_report(
     body: ReportJobIn,
 ) -> Any:
     """Make the report of a version by a job (in the caller's language)."""
-    with web.db.write() as s:
+    with web.db.session() as s:
         version = plans.version(s, user.id, workspace_id, plan_id, number)
-        job_id = reports_jobs.create(s, user.id, version, body.format, t.locale)
-    enqueue(queue(request), "render_report", job_id)
+    job_id = enqueue_report(request, user.id, version, body.format, t.locale)
     with web.db.session() as s:
         return _job_out(t, reports_jobs.get(s, user.id, workspace_id, plan_id, job_id))
 

@@ -11,10 +11,14 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from aibudget.i18n import Translator
-from aibudget.jobs.work import JobContext
-from aibudget.store import checks
-from aibudget.store.records import PlanSummary, Workspace
+from aibudget.jobs.queue import enqueue
+from aibudget.jobs.work import REPORT_OPTIMISER_SECONDS, JobContext
+from aibudget.store import checks, reports_jobs
+from aibudget.store.records import PlanSummary, PlanVersion, Workspace
+from aibudget.web.allocation import time_cap
 from aibudget.web.context import state
+from aibudget.web.errors import TooMany
+from aibudget.web.evaluation import bounded_trials
 from aibudget.web.jobs_words import alert_texts, checked_text, figures_text
 from aibudget.web.security import CSRF_FIELD
 
@@ -69,3 +73,21 @@ def render_panel(
         and (last is None or last.result.day != today),
     )
     return Markup(html)
+
+
+def enqueue_report(
+    request: Request, user_id: str, version: PlanVersion, fmt: str, locale: str
+) -> str:
+    """A new report job of ``version`` on the queue (its id): counted against the user's
+    costly runs first, with the server's trials; its optimiser has the request's time
+    limit when it runs in-process, a worker's otherwise."""
+    web = state(request)
+    if not web.evaluate_limiter.hit(f"user:{user_id}"):
+        raise TooMany(minutes=1)
+    trials = bounded_trials(web, None, version)
+    in_process = context(request).settings.jobs_in_process
+    seconds = time_cap(web) if in_process else REPORT_OPTIMISER_SECONDS
+    with web.db.write() as s:
+        job_id = reports_jobs.create(s, user_id, version, fmt, locale)
+    enqueue(queue(request), "render_report", job_id, trials, str(seconds))
+    return job_id

@@ -16,7 +16,7 @@ from aibudget.store.job_runs import RunStatus
 from aibudget.store.records import Role
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import BadRequest
-from aibudget.web.jobs_panel import context, queue
+from aibudget.web.jobs_panel import context, enqueue_report, queue
 from aibudget.web.jobs_words import alert_texts, checked_text, figures_text
 from aibudget.web.reports import download
 
@@ -84,10 +84,9 @@ def start_report(
     """A report made by a job; the next page shows its progress."""
     if fmt not in FORMATS:
         raise BadRequest()
-    with web.db.write() as s:
+    with web.db.session() as s:
         version = plans.version(s, user.id, ws, plan_id, number)
-        job_id = reports_jobs.create(s, user.id, version, fmt, t.locale)
-    enqueue(queue(request), "render_report", job_id)
+    job_id = enqueue_report(request, user.id, version, fmt, t.locale)
     return RedirectResponse(f"/w/{ws}/p/{plan_id}/report-jobs/{job_id}", status_code=303)
 
 
