@@ -99,6 +99,12 @@ def start_workers(count: int, env: dict[str, str]) -> list[subprocess.Popen[byte
     ]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def stop(workers: list[subprocess.Popen[bytes]]) -> None:
     for worker in workers:
         worker.terminate()
@@ -112,6 +118,7 @@ def one_round(
     running = start_workers(workers, env)
     try:
         time.sleep(3)  # the workers connect before the clock starts
+        idle = [cpu_seconds(w.pid) for w in running]
         started = time.monotonic()
         enqueue(queue, "check_all", day.isoformat())
         with psycopg.connect(url) as conn:
@@ -131,6 +138,7 @@ def one_round(
                     (f"check:%:{day.isoformat()}",),
                 )
             ]
+        cpu = sum(cpu_seconds(w.pid) - startup for w, startup in zip(running, idle, strict=True))
     finally:
         stop(running)
     per_plan = sorted(float(x) for x in spans)
@@ -140,6 +148,7 @@ def one_round(
         "throughput": len(per_plan) / wall,
         "median": statistics.median(per_plan),
         "p95": per_plan[int(0.95 * (len(per_plan) - 1))],
+        "cpu": cpu / max(len(per_plan), 1),
     }
 
 
@@ -184,6 +193,10 @@ def main() -> None:
                 f"p95 {r['p95'] * 1000:.0f} ms; 10,000 plans in {projected:.1f} min "
                 f"(goal with two workers: under {GOAL_MINUTES} min); "
                 f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+            )
+            print(
+                f"  worker CPU per plan {r['cpu'] * 1000:.0f} ms: 10,000 plans take "
+                f"{GOAL_PLANS * r['cpu'] / workers / 60:.1f} min on {workers} free core(s)"
             )
         speedup = results[2]["throughput"] / results[1]["throughput"]
         print(f"speed-up from one worker to two: {speedup:.2f}x")
