@@ -167,7 +167,7 @@ def test_reminder_mails_can_be_turned_off_on_the_account_page(client: TestClient
     assert "提醒信已開啟" in on.text
 
 
-def test_report_jobs_count_against_the_costly_runs_and_a_refused_one_leaves_nothing(
+def test_report_jobs_are_reused_count_against_costly_runs_and_a_refused_one_leaves_nothing(
     tmp_path: Path,
 ) -> None:
     settings = Settings(
@@ -183,9 +183,11 @@ def test_report_jobs_count_against_the_costly_runs_and_a_refused_one_leaves_noth
         url = f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions/1/report-jobs"
         headers = {"X-CSRF-Token": csrf(client, f"/w/{ws}/p/{plan_id}")}
         first = client.post(url, json={"format": "xlsx"}, headers=headers)
-        second = client.post(url, json={"format": "xlsx"}, headers=headers)
+        again = client.post(url, json={"format": "xlsx"}, headers=headers)
+        other = client.post(url, json={"format": "pdf"}, headers=headers)
         assert (first.status_code, first.json()["state"]) == (202, "done")
-        assert second.status_code == 429
+        assert again.json()["id"] == first.json()["id"]  # today's same report, not a new run
+        assert other.status_code == 429
         with app.state.web.db.session() as s:
             assert s.query(ReportJobRow).count() == 1
     app.state.web.db.dispose()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -13,8 +15,9 @@ from aibudget.store import job_runs, plans
 from aibudget.store.checks import subject
 from aibudget.store.errors import NotFound
 from aibudget.store.job_runs import RunStatus
-from aibudget.store.models import PlanVersionRow
-from aibudget.store.models_jobs import ReportJobRow
+from aibudget.store.models import PlanVersionRow, aware
+from aibudget.store.models_actuals import PlanActualsRow
+from aibudget.store.models_jobs import JobRunRow, ReportJobRow
 from aibudget.store.records import PlanVersion, Record
 
 DONE = 100
@@ -62,6 +65,33 @@ def create(session: Session, user_id: str, version: PlanVersion, fmt: str, local
     session.add(row)
     session.flush()
     return row.id
+
+
+def reusable(
+    session: Session, user_id: str, version: PlanVersion, fmt: str, locale: str, since: datetime
+) -> str | None:
+    """A report job of the user for the same version, format and language, asked for
+    after ``since`` and after the plan's actuals last changed, that has not failed: the
+    same report (None when there is none)."""
+    changed = session.scalar(
+        select(PlanActualsRow.updated_at).where(PlanActualsRow.plan_id == version.plan_id)
+    )
+    since = since.astimezone(UTC)  # stored times are UTC
+    after = max(since, aware(changed)) if changed else since
+    failed = select(JobRunRow.key).where(JobRunRow.status == RunStatus.FAILED)
+    return session.scalar(
+        select(ReportJobRow.id)
+        .where(
+            ReportJobRow.user_id == user_id,
+            ReportJobRow.version_id == version.id,
+            ReportJobRow.fmt == fmt,
+            ReportJobRow.locale == locale,
+            ReportJobRow.created_at >= after,
+            ("report:" + ReportJobRow.id).not_in(failed),
+        )
+        .order_by(ReportJobRow.created_at.desc())
+        .limit(1)
+    )
 
 
 def _row(

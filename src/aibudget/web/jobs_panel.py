@@ -3,6 +3,7 @@ words, "check now", and reports made in the background."""
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from typing import Any
 
 from celery import Celery
@@ -78,14 +79,21 @@ def render_panel(
 def enqueue_report(
     request: Request, user_id: str, version: PlanVersion, fmt: str, locale: str
 ) -> str:
-    """A new report job of ``version`` on the queue (its id): counted against the user's
-    costly runs first, with the server's trials; its optimiser has the request's time
-    limit when it runs in-process, a worker's otherwise."""
+    """The report job of ``version`` (its id): the user's same report of today if there is
+    one (from after the actuals' last change), else a new job on the queue, counted
+    against the user's costly runs first, with the server's trials; its optimiser has the
+    request's time limit when it runs in-process, a worker's otherwise."""
     web = state(request)
+    jobs = context(request)
+    since = datetime.combine(jobs.today(), time(0), jobs.settings.zone)
+    with web.db.session() as s:
+        found = reports_jobs.reusable(s, user_id, version, fmt, locale, since)
+    if found is not None:
+        return found  # the same report today: made (or being made) already
     if not web.evaluate_limiter.hit(f"user:{user_id}"):
         raise TooMany(minutes=1)
     trials = bounded_trials(web, None, version)
-    in_process = context(request).settings.jobs_in_process
+    in_process = jobs.settings.jobs_in_process
     seconds = time_cap(web) if in_process else REPORT_OPTIMISER_SECONDS
     with web.db.write() as s:
         job_id = reports_jobs.create(s, user_id, version, fmt, locale)
