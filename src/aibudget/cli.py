@@ -128,6 +128,9 @@ def _register_feature_commands() -> None:
     from aibudget import cli_report
 
     cli_report.register(app)
+    from aibudget import cli_jobs
+
+    cli_jobs.register(app)
 
 
 _register_feature_commands()

@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     environment: Environment = Environment.PRODUCTION
     locale: str = "zh_TW"
     currency: str = "TWD"
-    time_zone: str = "Asia/Taipei"  # times on pages are shown in this zone
+    timezone: str = "Asia/Taipei"  # times on pages (and, for jobs, the schedule) in this zone
     secure_cookies: bool = False  # set true behind HTTPS
     max_trials: int = Field(default=50_000, ge=100, le=5_000_000)
     evaluate_seconds: float = Field(default=10.0, gt=0, le=300)
@@ -80,14 +80,14 @@ class Settings(BaseSettings):
     def _locale(cls, value: str) -> str:
         return normalise_locale(value)
 
-    @field_validator("time_zone")
+    @field_validator("timezone")
     @classmethod
     def _time_zone(cls, value: str) -> str:
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(
-                "AIBUDGET_TIME_ZONE must be an IANA time zone such as Asia/Taipei"
+                "AIBUDGET_TIMEZONE must be an IANA time zone such as Asia/Taipei"
             ) from None
         return value
 

@@ -166,6 +166,7 @@ def _has_body(client: TestClient, method: str, path: str) -> bool:
 
 
 PART_IDS = {"section": "tools", "item": "chatgpt", "index": "0"}  # a plan part (api_builder)
+PART_IDS |= {"job_id": "j" * 32}  # a report made by a job (api_jobs)
 
 
 def _fill(path: str, **ids: str) -> str:

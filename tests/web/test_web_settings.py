@@ -45,6 +45,6 @@ def test_the_local_secret_is_created_once_and_private(tmp_path: Path) -> None:
 
 
 def test_the_time_zone_defaults_to_taipei_and_must_exist() -> None:
-    assert Settings(secret_key=SecretStr(REAL_KEY)).time_zone == "Asia/Taipei"
-    with pytest.raises(ValidationError, match="AIBUDGET_TIME_ZONE"):
-        Settings(secret_key=SecretStr(REAL_KEY), time_zone="Mars/Olympus")
+    assert Settings(secret_key=SecretStr(REAL_KEY)).timezone == "Asia/Taipei"
+    with pytest.raises(ValidationError, match="AIBUDGET_TIMEZONE"):
+        Settings(secret_key=SecretStr(REAL_KEY), timezone="Mars/Olympus")

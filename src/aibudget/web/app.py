@@ -14,6 +14,8 @@ from starlette.requests import HTTPConnection, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from aibudget import __version__
+from aibudget.jobs.runtime import queue_for
+from aibudget.jobs.settings import JobSettings
 from aibudget.planfile import MAX_PLAN_BYTES
 from aibudget.service.tiers import chosen_tier_name, tier_name
 from aibudget.settings import Settings
@@ -23,12 +25,14 @@ from aibudget.web import errors
 from aibudget.web.api import router as api_router
 from aibudget.web.api_builder import router as api_builder_router
 from aibudget.web.api_docs import router as api_docs_router
+from aibudget.web.api_jobs import router as api_jobs_router
 from aibudget.web.api_members import router as api_members_router
 from aibudget.web.api_monitor import router as api_monitor_router
 from aibudget.web.api_practice import router as api_practice_router
 from aibudget.web.limits import counters_for, trust_proxies
 from aibudget.web.methods import MethodsMiddleware
 from aibudget.web.openapi import with_stated_limits
+from aibudget.web.pages_account_mail import router as account_mail_router
 from aibudget.web.pages_actuals_edit import router as actuals_edit_router
 from aibudget.web.pages_adopt import router as adopt_router
 from aibudget.web.pages_allocation import router as allocation_router
@@ -39,6 +43,7 @@ from aibudget.web.pages_compare import router as compare_router
 from aibudget.web.pages_edit import router as edit_router
 from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_fixes import router as fixes_router
+from aibudget.web.pages_jobs import router as jobs_router
 from aibudget.web.pages_members import router as members_router
 from aibudget.web.pages_monitor import MAX_IMPORT_BYTES
 from aibudget.web.pages_monitor import router as monitor_router
@@ -82,6 +87,9 @@ ROUTERS = (
     reports_api_router,
     api_practice_router,
     api_docs_router,
+    jobs_router,
+    account_mail_router,
+    api_jobs_router,
 )
 FORM_SLACK = 64 * 2**10  # the other fields of a form and the multipart framing
 # The largest request body: a plan (form, upload or API JSON) everywhere, except where
@@ -207,15 +215,18 @@ def _templates(zone: ZoneInfo) -> Environment:
     return env
 
 
-def create_app(settings: Settings, *, database: Database | None = None) -> FastAPI:
-    """The web app on ``settings.database_url`` (migrated on start)."""
+def create_app(
+    settings: Settings, *, database: Database | None = None, jobs: JobSettings | None = None
+) -> FastAPI:
+    """The web app on ``settings.database_url`` (migrated on start); ``jobs``: the queue's
+    settings (else from the environment)."""
     db = database or Database.from_url(settings.database_url)
     migrate(db.engine)
     web = WebState(
         settings=settings,
         db=db,
         sessions=Sessions(settings.secret_key.get_secret_value()),
-        templates=_templates(ZoneInfo(settings.time_zone)),
+        templates=_templates(ZoneInfo(settings.timezone)),
         counters=counters_for(settings, db),
     )
     app = FastAPI(
@@ -227,6 +238,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
         openapi_url="/api/v1/openapi.json",
     )
     app.state.web = web
+    app.state.queue = queue_for(db, jobs)
     errors.install(app)
 
     app.add_middleware(MethodsMiddleware)

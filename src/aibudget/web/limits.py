@@ -109,6 +109,13 @@ def before_sign_up(counters: Counters, settings: Settings, address: str) -> None
     _charge(counters, counter_key("signup", address), quota, "sign_up")
 
 
+def reset_mail_allowed(counters: Counters, settings: Settings, email: str) -> bool:
+    """Whether another password-reset mail may go to this address now (the same quota as
+    sign-in attempts per hour); the page says the same either way."""
+    quota = Quota(settings.login_attempts, HOUR)
+    return not counters.apply(counter_key("reset", email.strip().lower()), quota.use)
+
+
 def costly(counters: Counters, settings: Settings, user_id: str, kind: Costly = "work") -> None:
     """Count one costly piece of work by the user; LimitReached past the quota."""
     limit = settings.imports_per_minute if kind == "imports" else settings.evaluate_per_minute

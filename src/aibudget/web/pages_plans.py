@@ -27,6 +27,7 @@ from aibudget.web.diff import diff_documents
 from aibudget.web.edit import FORMS
 from aibudget.web.errors import BadRequest, field_list
 from aibudget.web.health import health
+from aibudget.web.jobs_panel import panel_facts, render_panel
 from aibudget.web.pages_practice import outside_help, review_wins_text
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
@@ -141,6 +142,7 @@ def plan_view(
         catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
         wins = tuple(recent_wins(learning.entries(s, user.id, ws, plan_id)))
         weak = outside_help(s, user.id, ws, shown.plan)
+        check_facts = panel_facts(s, user.id, space, summary)
     won = review_wins_text(web, user.id, ws, plan_id, shown, t)
     records = {
         "space": space,
@@ -154,6 +156,7 @@ def plan_view(
         "wins": wins,  # the newest learning-log entries that saved time
         "review_wins": won,  # milestones, a month above plan, KPIs on their way up
         "outside_help": weak,  # weak readiness scales worth an advice line
+        "jobs_panel": render_panel(request, t, space, summary, shown.number, check_facts),
         **extra,  # a form shown again with its values: not remembered (dicts have no hash)
     }
 

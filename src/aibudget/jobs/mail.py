@@ -1,0 +1,92 @@
+"""E-mails over SMTP (Python's smtplib): the reminders and the password-reset link, in
+the recipient's language, with links to the right page."""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from email.message import EmailMessage
+from email.utils import formataddr, make_msgid
+
+from aibudget.domain.errors import AibudgetError
+from aibudget.i18n import Translator
+from aibudget.jobs.settings import JobSettings, SmtpSecurity
+from aibudget.store.mail_accounts import Recipient
+from aibudget.store.records import User
+
+
+class MailNotConfigured(AibudgetError):
+    message_id = "jobs.mail_not_configured"
+    http_status = 503
+
+
+class Reminder:
+    ACTUALS = "actuals"  # monthly: enter your actuals
+    REVIEW = "review"  # quarterly: the review is due
+
+
+PAGES = {Reminder.ACTUALS: "actuals", Reminder.REVIEW: "review"}
+
+
+def _message(settings: JobSettings, user: User, subject: str, body: str) -> EmailMessage:
+    mail = EmailMessage()
+    mail["From"] = settings.mail_sender
+    mail["To"] = formataddr((user.name, user.email))
+    mail["Subject"] = subject
+    mail["Message-ID"] = make_msgid(domain="aibudget")
+    mail.set_content(body)
+    return mail
+
+
+def reminder(settings: JobSettings, kind: str, period: str, who: Recipient) -> EmailMessage:
+    """The monthly actuals or quarterly review reminder about every plan ``who`` edits."""
+    t = Translator(who.user.locale)
+    base = settings.public_url
+    lines = [
+        t(f"jobs.mail.{kind}_line", workspace=p.workspace_name, plan=p.plan_name)
+        + f"\n  {base}/w/{p.workspace_id}/p/{p.plan_id}/{PAGES[kind]}"
+        for p in who.plans
+    ]
+    body = "\n\n".join(
+        [
+            t("jobs.mail.greeting", name=who.user.name),
+            t(f"jobs.mail.{kind}_intro", period=period),
+            *lines,
+            t("jobs.mail.opt_out") + f"\n  {base}/account/mail",
+        ]
+    )
+    return _message(settings, who.user, t(f"jobs.mail.{kind}_subject", period=period), body)
+
+
+def reset(settings: JobSettings, user: User, token: str) -> EmailMessage:
+    t = Translator(user.locale)
+    body = "\n\n".join(
+        [
+            t("jobs.mail.greeting", name=user.name),
+            t("jobs.mail.reset_intro", minutes=settings.reset_minutes),
+            f"  {settings.public_url}/password/reset?token={token}",
+            t("jobs.mail.reset_ignore"),
+        ]
+    )
+    return _message(settings, user, t("jobs.mail.reset_subject"), body)
+
+
+def send(settings: JobSettings, mail: EmailMessage) -> None:
+    """Deliver ``mail`` to the configured server (errors propagate: the job retries)."""
+    if not settings.mail_enabled:
+        raise MailNotConfigured()
+    timeout = settings.smtp_timeout_seconds
+    server: smtplib.SMTP
+    if settings.smtp_security is SmtpSecurity.SSL:
+        context = ssl.create_default_context()
+        server = smtplib.SMTP_SSL(
+            settings.smtp_host, settings.smtp_port, timeout=timeout, context=context
+        )
+    else:
+        server = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=timeout)
+    with server:
+        if settings.smtp_security is SmtpSecurity.STARTTLS:
+            server.starttls(context=ssl.create_default_context())
+        if settings.smtp_user:
+            server.login(settings.smtp_user, settings.smtp_password.get_secret_value())
+        server.send_message(mail)

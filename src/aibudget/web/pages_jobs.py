@@ -1,0 +1,117 @@
+"""Pages of background work: check a plan now, the consultant's overview of every
+workspace, and reports made in the background with their progress."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from aibudget.i18n import Translator
+from aibudget.jobs.queue import enqueue
+from aibudget.reports import FORMATS
+from aibudget.store import checks, plans, reports_jobs, workspaces
+from aibudget.store.job_runs import RunStatus
+from aibudget.store.records import Role
+from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.errors import BadRequest
+from aibudget.web.jobs_panel import context, enqueue_report, queue
+from aibudget.web.jobs_words import alert_texts, checked_text, figures_text
+from aibudget.web.reports import download
+
+router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
+Small = Annotated[str, Form(max_length=10)]
+REFRESH_SECONDS = 2
+
+
+@router.post("/w/{ws}/p/{plan_id}/check")
+def check_now(request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str) -> Response:
+    """Check the plan's live version today (at once in-process, else on a worker)."""
+    with web.db.session() as s:
+        workspaces.require(s, user.id, ws, Role.EDITOR)
+        plans.summary(s, user.id, ws, plan_id)
+        target = checks.live_target(s, plan_id)
+    if target is not None:
+        today = context(request).today().isoformat()
+        enqueue(queue(request), "check_version", target.version_id, today)
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}#check", status_code=303)
+
+
+def overview_rows(t: Translator, zone: str, states: list[checks.WorkspaceState]) -> list[Any]:
+    """The overview in words (for the page and the API alike)."""
+    return [
+        {
+            "workspace_id": w.workspace.id,
+            "workspace": w.workspace.name,
+            "plans": [
+                {
+                    "plan_id": p.plan_id,
+                    "name": p.name,
+                    "version": p.number,
+                    "checked_at": p.last.checked_at if p.last else None,
+                    "last_check": checked_text(t, p.last, zone) if p.last else None,
+                    "figures": figures_text(t, p.last.result) if p.last else None,
+                    "alerts": alert_texts(t, p.last.result) if p.last else [],
+                    "failure": t(p.failed) if p.failed else None,
+                }
+                for p in w.plans
+            ],
+        }
+        for w in states
+    ]
+
+
+@router.get("/overview")
+def overview_page(request: Request, web: WebDep, user: CurrentUser, t: T) -> Response:
+    with web.db.session() as s:
+        states = checks.overview(s, user.id)
+    rows = overview_rows(t, context(request).settings.timezone, states)
+    return render(request, "overview.html", rows=rows)
+
+
+@router.post("/w/{ws}/p/{plan_id}/v/{number}/report-jobs")
+def start_report(
+    request: Request,
+    web: WebDep,
+    user: CurrentUser,
+    t: T,
+    ws: str,
+    plan_id: str,
+    number: int,
+    fmt: Small = "pdf",
+) -> Response:
+    """A report made by a job; the next page shows its progress."""
+    if fmt not in FORMATS:
+        raise BadRequest()
+    with web.db.session() as s:
+        version = plans.version(s, user.id, ws, plan_id, number)
+    job_id = enqueue_report(request, user.id, version, fmt, t.locale)
+    return RedirectResponse(f"/w/{ws}/p/{plan_id}/report-jobs/{job_id}", status_code=303)
+
+
+@router.get("/w/{ws}/p/{plan_id}/report-jobs/{job_id}")
+def report_progress(
+    request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str, job_id: str
+) -> Response:
+    with web.db.session() as s:
+        space = workspaces.require(s, user.id, ws)
+        summary = plans.summary(s, user.id, ws, plan_id)
+        job = reports_jobs.get(s, user.id, ws, plan_id, job_id)
+    running = job.state not in (RunStatus.DONE, RunStatus.FAILED)
+    return render(
+        request,
+        "report_job.html",
+        space=space,
+        summary=summary,
+        job=job,
+        refresh=REFRESH_SECONDS if running else None,
+    )
+
+
+@router.get("/w/{ws}/p/{plan_id}/report-jobs/{job_id}/file")
+def report_file(web: WebDep, user: CurrentUser, ws: str, plan_id: str, job_id: str) -> Response:
+    with web.db.session() as s:
+        job = reports_jobs.get(s, user.id, ws, plan_id, job_id)
+        content = reports_jobs.content(s, user.id, ws, plan_id, job_id)
+    return download(content, job.fmt, plan_id, job.number)
