@@ -11,6 +11,7 @@ from aibudget.i18n import Translator
 from aibudget.render_guidance import month_text
 
 WHOLE_UNITS = ("count", "hours")
+SMALL_GAP = Decimal("0.01")  # a shortfall under 1% is shown with one decimal, never "0%"
 
 
 def kpi_value_text(t: Translator, kpi: str, value: Decimal, currency: str) -> str:
@@ -44,7 +45,7 @@ def projection_text(t: Translator, k: KpiStatus, currency: str) -> str:
         "target": kpi_value_text(t, k.kpi, k.target, currency),
     }
     if p.verdict == "behind":
-        gap = "–" if p.gap is None else t.percent(p.gap, 0)
+        gap = "–" if p.gap is None else t.percent(p.gap, 0 if p.gap >= SMALL_GAP else 1)
         return t("kpi_forecast.behind", gap=gap, **figures)
     if p.reach_month is None or p.months_early == 0:
         return t("kpi_forecast.on_track", **figures)

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import csv
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from aibudget.domain.review import KpiProjection, KpiStatus
+from aibudget.i18n import Translator
+from aibudget.render_review_kpis import projection_text
 from tests.cli.test_cli_monitor import run
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "taipei-cafe.yaml"
@@ -67,3 +71,19 @@ def test_the_terminal_review_prints_each_projection() -> None:
     code, out, _ = run("review", EXAMPLE, "--actuals", ACTUALS, "--lang", "zh-TW")
     assert code == 0
     assert out.count("照目前的速度") == 3
+
+
+@pytest.mark.parametrize(("gap", "words"), [("0.004", "（差 0.4%）"), ("0.25", "（差 25%）")])
+def test_a_small_shortfall_is_never_called_zero(gap: str, words: str) -> None:
+    projection = KpiProjection(
+        method="trend", direction="up", deadline="2027-12", value=Decimal("298800"),
+        months_used=3, verdict="behind", reach_month=None, recorded_reach=False,
+        months_early=0, gap=Decimal(gap),
+    )  # fmt: skip
+    k = KpiStatus(
+        goal="g", kpi="online_revenue", baseline=None, target=Decimal(300_000),
+        deadline="2027-12", latest=None, month=None, attainment=None, expected=None,
+        status="behind", projection=projection,
+    )  # fmt: skip
+    text = projection_text(Translator("zh-TW"), k, "TWD")
+    assert text == f"照目前的速度，2027年12月約可達 NT$298,800，目標值 NT$300,000{words}。"

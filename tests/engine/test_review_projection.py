@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from aibudget.catalog import kpi_entries
 from aibudget.domain.actuals import ActualRecord, Actuals, with_fingerprint
@@ -138,3 +140,22 @@ def test_every_library_kpi_has_a_method_and_the_lists_name_real_kpis() -> None:
     library = kpi_entries()
     assert library.keys() >= FLOWS | STOCKS
     assert {method_for(k) for k in library} == {"trend", "stock", "average"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    start=st.integers(0, 100_000),
+    step=st.integers(-2_000, 5_000),
+    months=st.lists(st.integers(1, 11), min_size=2, max_size=6, unique=True),
+)
+def test_a_flow_on_a_straight_line_is_projected_on_that_line(
+    start: int, step: int, months: list[int]
+) -> None:
+    values = {m: float(start + step * m) for m in months if start + step * m >= 0}
+    assume(len(values) >= 2)
+    k = status(goal("qualified_leads", 50_000), values)
+    p = k.projection
+    assert p is not None
+    assert float(p.value) == pytest.approx(max(0, start + step * DEADLINE), abs=CENT)
+    assert (p.verdict == "behind") == (float(p.value) < 50_000)
+    assert (p.gap is not None and p.gap > 0) == (p.verdict == "behind")
