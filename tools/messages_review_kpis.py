@@ -32,6 +32,15 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         ),
         "照目前的速度，{month}約可達 {value}；預計{reach}達到目標值 {target}，比期限早 {count} 個月。",
     ),
+    "kpi_forecast.behind_level": (
+        "If it stays at its recent average of {value}, it will still be {gap} short of the "
+        "target of {target} in {month}.",
+        "若維持最近的平均 {value}，到{month}仍比目標值 {target} 差 {gap}。",
+    ),
+    "kpi_forecast.on_track_level": (
+        "At its recent average of {value}, the target of {target} is met by {month}.",
+        "維持最近的平均 {value}，{month}就能達到目標值 {target}。",
+    ),
     "kpi_forecast.method.trend": (
         (
             "From the trend of the {count} month recorded.",

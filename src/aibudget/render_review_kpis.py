@@ -44,11 +44,12 @@ def projection_text(t: Translator, k: KpiStatus, currency: str) -> str:
         "month": month_text(t, p.deadline),
         "target": kpi_value_text(t, k.kpi, k.target, currency),
     }
+    level = "_level" if p.method == "average" else ""  # a rate: "if it stays as it is"
     if p.verdict == "behind":
         gap = "–" if p.gap is None else t.percent(p.gap, 0 if p.gap >= SMALL_GAP else 1)
-        return t("kpi_forecast.behind", gap=gap, **figures)
-    if p.reach_month is None or p.months_early == 0:
-        return t("kpi_forecast.on_track", **figures)
+        return t(f"kpi_forecast.behind{level}", gap=gap, **figures)
+    if level or p.reach_month is None or p.months_early == 0:
+        return t(f"kpi_forecast.on_track{level}", **figures)
     key = "kpi_forecast.on_track_reached" if p.recorded_reach else "kpi_forecast.on_track_expected"
     return t(key, reach=month_text(t, p.reach_month), count=p.months_early, **figures)
 
