@@ -263,6 +263,7 @@ def review_cmd(
 ) -> None:
     """Plan vs forecast vs actual, KPI attainment, advice per tool, milestones, and the
     reallocation proposal for the remaining months."""
+    from aibudget.catalog import kpi_entries
     from aibudget.cli_reallocate import write_proposal
     from aibudget.engine.review import review
     from aibudget.render_reallocate import proposal_for
@@ -270,7 +271,7 @@ def review_cmd(
     plan, t = load_with_translator(plan_path, lang)
     try:
         month = parse_month(as_of) if as_of else None
-        result = review(plan, load_actuals(plan, actuals, t), month)
+        result = review(plan, load_actuals(plan, actuals, t), month, kpi_entries())
     except AibudgetError as error:
         raise fail(t, error) from None
     except ValueError:

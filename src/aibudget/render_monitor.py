@@ -14,6 +14,7 @@ from aibudget.domain.plan import Plan
 from aibudget.domain.review import KpiStatus, Milestone, Review, ToolReview
 from aibudget.i18n import Translator
 from aibudget.imports import Preview
+from aibudget.render_review_kpis import kpi_number, projection_text
 
 PROPOSAL_NOTE = "review.proposal_pending"
 # The columns of the table of reviewed tools (terminal and workbook)
@@ -141,7 +142,9 @@ def review_json(
         "currency": r.currency,
         "as_of": r.as_of,
         "months_elapsed": r.months_elapsed,
-        "kpis": [k.model_dump() for k in r.kpis],
+        "kpis": [
+            {**k.model_dump(), "projection_text": projection_text(t, k, r.currency)} for k in r.kpis
+        ],
         "variance": [v.model_dump() for v in r.variance],
         "realised_roi": {
             **r.realised.model_dump(),
@@ -188,11 +191,7 @@ def _pct(t: Translator, value: Decimal | None) -> str:
 
 def _num(t: Translator, value: Decimal | None) -> str:
     """A KPI value with its separators and the decimals it was entered with (at most 2)."""
-    if value is None:
-        return "–"
-    exponent = value.normalize().as_tuple().exponent
-    places = min(2, -exponent) if isinstance(exponent, int) and exponent < 0 else 0
-    return t.number(value, places)
+    return "–" if value is None else kpi_number(t, value)
 
 
 def kpi_text(t: Translator, goal: str, k: KpiStatus) -> str:
@@ -288,6 +287,7 @@ def render_review(
     goals = goal_names(plan)
     for k in r.kpis:
         console.print("  " + kpi_text(t, goals.get(k.goal, k.goal), k))
+        console.print("    " + projection_text(t, k, cur), style="dim")
     for m in r.milestones:
         console.print(f"  🎉 {m.month}: {milestone_text(t, plan, m)}")
     if r.ignored_records:

@@ -27,6 +27,21 @@ class Action(StrEnum):
     STOP = "stop"
 
 
+class KpiProjection(ReviewResult):
+    """Where a goal's KPI is heading by its deadline (see engine.review_projection)."""
+
+    method: str  # trend | stock | average
+    direction: str  # up | down: which way is better
+    deadline: str
+    value: Decimal  # the projected value in the deadline month
+    months_used: int
+    verdict: str  # on_track | behind
+    reach_month: str | None  # on track: the first month the target is met
+    recorded_reach: bool  # reach_month is a recorded month (the target is already met)
+    months_early: int  # months from reach_month to the deadline
+    gap: Decimal | None  # behind: the shortfall as a share of the target
+
+
 class KpiStatus(ReviewResult):
     goal: str
     kpi: str
@@ -38,6 +53,8 @@ class KpiStatus(ReviewResult):
     attainment: Decimal | None  # share of the way from baseline to target
     expected: Decimal | None  # share of the time to the deadline already gone
     status: str  # reached | on_track | behind | no_data | no_target
+    projection: KpiProjection | None = None
+    projection_note: str | None = None  # no projection: few_months | no_target | ...
 
 
 class LineVariance(ReviewResult):

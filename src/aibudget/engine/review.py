@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, Actuals
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.guidance import KpiEntry
 from aibudget.domain.money import ZERO, round_money, to_money
 from aibudget.domain.plan import LineItem, Plan, month_index
 from aibudget.domain.review import (
@@ -278,8 +280,15 @@ def _resolve(plan: Plan, record: ActualRecord) -> ActualRecord:
     return record.model_copy(update={"tool": found}) if found else record
 
 
-def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
-    """Plan vs actual to date, the updated forecast, advice per tool, and milestones."""
+def review(
+    plan: Plan,
+    actuals: Actuals,
+    as_of: str | None = None,
+    kpi_library: Mapping[str, KpiEntry] | None = None,
+) -> Review:
+    """Plan vs actual to date, the updated forecast, advice per tool, milestones, and
+    each goal's KPI projection. ``kpi_library`` says which way each KPI is better; a KPI
+    not in it is judged by its goal's baseline and target."""
     if actuals.currency != plan.currency:
         raise ReviewError(
             "review.currency_mismatch", found=actuals.currency, expected=plan.currency
@@ -359,7 +368,9 @@ def review(plan: Plan, actuals: Actuals, as_of: str | None = None) -> Review:
     hours = [
         sum((facts.hours.get(t, {}).get(m, ZERO) for t in facts.hours), ZERO) for m in range(k + 1)
     ]
-    kpis, reached = kpi_statuses(plan, facts.kpis, k, index, {m: name(m) for m in range(months)})
+    kpis, reached = kpi_statuses(
+        plan, facts.kpis, k, index, {m: name(m) for m in range(months)}, kpi_library or {}
+    )
     return Review(
         currency=plan.currency,
         as_of=name(k),

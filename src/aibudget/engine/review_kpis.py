@@ -8,9 +8,13 @@ entered once a month.
 
 Attainment is the share of the way from baseline to target, ``(latest - baseline) /
 (target - baseline)`` (so it also works when lower is better); without a baseline it is
-``latest / target``. Status: ``reached`` at 100%; ``on_track`` when attainment is at
-least the share of the time to the deadline already gone minus ``KPI_TOLERANCE``
-(10 points); otherwise ``behind``; ``no_data`` / ``no_target`` when those are missing.
+``latest / target`` (``target / latest`` when lower is better). Status: ``reached`` at
+100%; ``on_track`` when attainment is at least the share of the time to the deadline
+already gone minus ``KPI_TOLERANCE`` (10 points); otherwise ``behind``; ``no_data`` /
+``no_target`` when those are missing.
+Whether higher or lower is better comes from the KPI library (see
+:func:`aibudget.engine.review_projection.direction_for`), as does each goal's projection
+to its deadline.
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from aibudget.domain.actuals import ActualRecord
+from aibudget.domain.guidance import KpiEntry
 from aibudget.domain.plan import Goal, Plan
 from aibudget.domain.review import KpiStatus
+from aibudget.engine.review_projection import direction_for, meets, project
 
 KPI_TOLERANCE = Decimal("0.10")
 PLACES = Decimal("0.0001")
@@ -42,21 +48,22 @@ def goal_values(goal: Goal, kpis: Sequence[tuple[int, ActualRecord]]) -> dict[in
     return out
 
 
-def _reached(goal: Goal, value: Decimal) -> bool:
+def _reached(goal: Goal, value: Decimal, library: Mapping[str, KpiEntry]) -> bool:
     if goal.target is None:
         return False
-    down = goal.baseline is not None and goal.target < goal.baseline
-    return value <= goal.target if down else value >= goal.target
+    return meets(value, goal.target, direction_for(goal, library))
 
 
-def _attainment(goal: Goal, value: Decimal) -> Decimal | None:
+def _attainment(goal: Goal, value: Decimal, library: Mapping[str, KpiEntry]) -> Decimal | None:
     if goal.target is None:
         return None
     if goal.baseline is not None and goal.target != goal.baseline:
         return ((value - goal.baseline) / (goal.target - goal.baseline)).quantize(PLACES)
-    if goal.baseline is None and goal.target != 0:
-        return (value / goal.target).quantize(PLACES)
-    return None
+    if goal.baseline is not None:
+        return None
+    if direction_for(goal, library) == "down":
+        return (goal.target / value).quantize(PLACES) if value != 0 else None
+    return (value / goal.target).quantize(PLACES) if goal.target != 0 else None
 
 
 def kpi_statuses(
@@ -65,31 +72,34 @@ def kpi_statuses(
     as_of: int,
     index: Callable[[str], int],
     month_name: Mapping[int, str],
+    library: Mapping[str, KpiEntry],
 ) -> tuple[list[KpiStatus], dict[str, int]]:
     """Each goal's status at month index ``as_of`` and the month each target was reached."""
     statuses: list[KpiStatus] = []
     reached: dict[str, int] = {}
     for goal in plan.goals:
         values = {m: v for m, v in goal_values(goal, kpis).items() if m <= as_of}
-        first = next((m for m in sorted(values) if _reached(goal, values[m])), None)
+        first = next((m for m in sorted(values) if _reached(goal, values[m], library)), None)
         if first is not None:
             reached[goal.id] = first
         latest_m = max(values, default=None)
         latest = values[latest_m] if latest_m is not None else None
-        attainment = _attainment(goal, latest) if latest is not None else None
+        attainment = _attainment(goal, latest, library) if latest is not None else None
         expected = None
-        if goal.deadline is not None and index(goal.deadline) > 0:
-            expected = min(Decimal(1), Decimal(as_of) / index(goal.deadline)).quantize(PLACES)
+        deadline = index(goal.deadline) if goal.deadline is not None else None
+        if deadline is not None and deadline > 0:
+            expected = min(Decimal(1), Decimal(as_of) / deadline).quantize(PLACES)
         if goal.target is None:
             status = "no_target"
         elif latest is None:
             status = "no_data"
-        elif _reached(goal, latest):
+        elif _reached(goal, latest, library):
             status = "reached"
         elif attainment is not None and attainment >= (expected or Decimal(0)) - KPI_TOLERANCE:
             status = "on_track"
         else:
             status = "behind"
+        projection, note = project(goal, values, as_of, deadline, plan.calendar_month, library)
         statuses.append(
             KpiStatus(
                 goal=goal.id,
@@ -102,6 +112,8 @@ def kpi_statuses(
                 attainment=attainment,
                 expected=expected,
                 status=status,
+                projection=projection,
+                projection_note=note,
             )
         )
     return statuses, reached

@@ -103,7 +103,7 @@ def gather(
         from aibudget.engine.reallocate import reallocate
         from aibudget.engine.review import review as run_review
 
-        review = run_review(plan, actuals, as_of)
+        review = run_review(plan, actuals, as_of, kpi_entries())
         try:
             proposal = reallocate(plan, review, catalog)
         except AibudgetError as error:

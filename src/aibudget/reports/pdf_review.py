@@ -12,6 +12,7 @@ from aibudget.i18n import Translator
 from aibudget.render_guidance import finding_json, findings_summary, month_text
 from aibudget.render_monitor import milestone_text, tool_reasons, unrecorded_text
 from aibudget.render_reallocate import change_text, proposes_change, summary_text
+from aibudget.render_review_kpis import projection_text
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData, renewals, review_months
 from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF
@@ -187,6 +188,8 @@ def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
                     value=t(f"monitor.kpi.{k.status}"),
                 )
                 + ("" if k.attainment is None else f" ({t.percent(k.attainment)})")
+                + " "
+                + projection_text(t, k, r.currency)
                 for k in r.kpis
             ],
             size=9,

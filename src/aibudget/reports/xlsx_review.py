@@ -9,11 +9,13 @@ from xlsxwriter.worksheet import Worksheet
 from aibudget.i18n import Translator
 from aibudget.render_monitor import (
     REVIEW_TOOL_COLUMNS,
+    goal_names,
     tool_label,
     tool_reasons,
     unrecorded_text,
 )
 from aibudget.render_reallocate import change_text, proposes_change, summary_text
+from aibudget.render_review_kpis import method_text, projection_text
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, headers
 from aibudget.service.actuals_words import source_words, tool_name
@@ -97,7 +99,7 @@ def write_review(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> 
     if unrecorded:
         book.text(ws, row, 0, unrecorded, "note")
         row += 1
-    row += 1
+    row = write_projections(book, ws, data, t, row + 1)
     if data.proposal is not None:
         book.text(ws, row, 0, t("reallocate.heading"), "section")
         row += 1
@@ -144,3 +146,20 @@ def write_review(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> 
         ):
             book.value(ws, row, col, value, "money")
         row += 1
+
+
+def write_projections(book: Book, ws: Worksheet, data: ReportData, t: Translator, row: int) -> int:
+    """Each goal's projection to its deadline, in words; the next free row."""
+    r = data.review
+    assert r is not None
+    if not r.kpis:
+        return row
+    book.text(ws, row, 0, t("kpi_forecast.heading"), "section")
+    row += 1
+    goals = goal_names(data.plan)
+    for k in r.kpis:
+        book.text(ws, row, 0, goals.get(k.goal, k.goal))
+        book.text(ws, row, 1, projection_text(t, k, r.currency))
+        book.text(ws, row, 9, method_text(t, k), "wrap")
+        row += 1
+    return row + 1

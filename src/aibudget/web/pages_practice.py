@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from aibudget.catalog import readiness_questionnaire
+from aibudget.catalog import kpi_entries, readiness_questionnaire
 from aibudget.domain.actuals import content_digest
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
@@ -175,7 +175,7 @@ def review_wins_text(
 
     def make() -> tuple[str, ...]:
         try:
-            wins = review_wins(review(version.plan, stored))
+            wins = review_wins(review(version.plan, stored, kpi_library=kpi_entries()))
         except AibudgetError:  # actuals that no longer fit this version: no wins shown
             return ()
         return tuple(review_win_texts(t, version.plan, wins))

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.actuals import PLAN_LEVEL, content_digest
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
@@ -24,8 +25,9 @@ from aibudget.domain.review import Review
 from aibudget.engine.reallocate import changes_plan
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
-from aibudget.render_monitor import milestone_text, tool_reasons, unrecorded_text
+from aibudget.render_monitor import goal_names, milestone_text, tool_reasons, unrecorded_text
 from aibudget.render_reallocate import change_text, proposal_for, summary_text
+from aibudget.render_review_kpis import method_text, projection_text
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, audit, plans, workspaces
 from aibudget.store.errors import Conflict
@@ -76,7 +78,7 @@ def reviewed(
         catalog, _, _ = catalogs.for_plan(s, user_id, ws, version.plan)
     if not stored.records:
         return space, summary, version, None, None, ""
-    result = review(version.plan, stored, month)
+    result = review(version.plan, stored, month, kpi_entries())
     proposal, note = proposal_for(version.plan, result, t, catalog)
     return space, summary, version, result, proposal, note
 
@@ -132,6 +134,7 @@ def review_page(
         unrecorded=unrecorded_text(t, result) if result else None,
         names=names,
         kpi_names=kpi_names(t.locale),
+        projections=_projections(t, version.plan, result) if result else [],
         charts=charts,
         figures_json=figures_json(charts),
         proposal=proposal,
@@ -152,6 +155,20 @@ def review_page(
     )
 
 
+def _projections(t: Translator, plan: Plan, r: Review) -> list[dict[str, str]]:
+    """Each goal's projection to its deadline in words, and how it was made."""
+    goals = goal_names(plan)
+    return [
+        {
+            "goal": goals.get(k.goal, k.goal),
+            "verdict": k.projection.verdict if k.projection else "none",
+            "text": projection_text(t, k, r.currency),
+            "method": method_text(t, k),
+        }
+        for k in r.kpis
+    ]
+
+
 def _failed(
     request: Request, web: WebDep, user_id: str, ws: str, plan_id: str, message: str
 ) -> Response:
@@ -161,7 +178,7 @@ def _failed(
         version = plans.version(s, user_id, ws, plan_id)
     return render(
         request, "review.html", status_code=422, space=space, summary=summary, version=version,
-        plan=version.plan, result=None, tools=[], names={}, kpi_names={}, charts=[],
+        plan=version.plan, result=None, tools=[], names={}, kpi_names={}, projections=[], charts=[],
         figures_json="{}", proposal=None, changes=[], proposal_summary="", digest="", milestones=[],
         note="", rejected=False, as_of="", failure=message, unrecorded=None,
     )  # fmt: skip

@@ -1,0 +1,62 @@
+"""The demo's review page says where each goal is heading, in the same words as the
+CLI review of the same files, at desktop and phone widths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from aibudget.catalog import kpi_entries
+from aibudget.cli import app
+from aibudget.cli_monitor import load_actuals
+from aibudget.cli_web import DEMO_EMAIL, DEMO_PASSWORD
+from aibudget.engine.review import review
+from aibudget.i18n import Translator
+from aibudget.planfile import load_plan
+from aibudget.render_review_kpis import projection_text
+from tests.e2e.browser import EXAMPLE, shot
+
+ACTUALS = EXAMPLE.with_name("taipei-cafe-actuals.csv")
+WIDTH = "document.documentElement.scrollWidth - window.innerWidth"
+
+
+def test_the_demo_review_shows_each_goals_projection(
+    browser: Any, server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AIBUDGET_DATABASE_URL", f"sqlite:///{tmp_path / 'e2e.db'}")
+    monkeypatch.setenv("AIBUDGET_SECRET_KEY", "e" * 48)
+    loaded = CliRunner().invoke(app, ["demo-load", str(EXAMPLE), "--actuals", str(ACTUALS)])
+    assert loaded.exit_code == 0, loaded.output
+    t = Translator("zh_TW")
+    plan = load_plan(EXAMPLE)
+    expected = review(plan, load_actuals(plan, [ACTUALS], t), kpi_library=kpi_entries())
+    sentences = [projection_text(t, k, plan.currency) for k in expected.kpis]
+    assert all(k.projection is not None for k in expected.kpis)
+
+    context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/login")
+    page.locator("#f-email").fill(DEMO_EMAIL)
+    page.locator("#f-password").fill(DEMO_PASSWORD)
+    page.locator('form[action="/login"] button[type=submit]').click()
+    page.wait_for_url("**/workspaces")
+    page.locator("main a[href^='/w/']").first.click()
+    page.locator("main a[href*='/p/']").first.click()
+    page.get_by_test_id("monitor-link").click()
+    listed = page.get_by_test_id("kpi-forecast")
+    listed.wait_for()
+    text = listed.inner_text()
+    for goal, sentence in zip(plan.goals, sentences, strict=True):
+        assert goal.name in text and sentence in text
+    listed.scroll_into_view_if_needed()
+    shot(page, "kpi-forecast-1280")
+    narrow = context.new_page()
+    narrow.set_viewport_size({"width": 375, "height": 800})
+    narrow.goto(page.url)
+    narrow.get_by_test_id("kpi-forecast").wait_for()
+    assert narrow.evaluate(WIDTH) <= 0
+    shot(narrow, "kpi-forecast-375")
+    context.close()
