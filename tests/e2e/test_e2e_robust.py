@@ -40,7 +40,7 @@ def _owner_with_plan(page: Any, server: str, plan_file: Path) -> None:
     page.get_by_label("電子郵件").fill("owner@example.com")
     page.get_by_label("密碼").fill(PASSWORD)
     page.get_by_label("工作區名稱").fill("山嵐咖啡")
-    page.get_by_label("你的名字").fill("林老闆")
+    page.get_by_label("您的名字").fill("林老闆")
     page.get_by_role("button", name="建立帳號與工作區").click()
     page.wait_for_url("**/w/*")
     page.get_by_role("link", name="匯入計畫").first.click()

@@ -205,10 +205,15 @@ class RoleIn(Body):
     role: Role
 
 
+# No "@", control character or space of any kind on either side of the "@". Written out
+# rather than as \s, which means different characters in Python and in JSON Schema's
+# (ECMAScript) regular expressions; so the schema and the server accept the same strings.
+NOT_IN_ADDRESS = r"@\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+EMAIL_PATTERN = f"^[^{NOT_IN_ADDRESS}]+@[^{NOT_IN_ADDRESS}]+$"
+
+
 class InviteIn(Body):
-    email: Annotated[
-        str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
-    ]
+    email: Annotated[str, StringConstraints(max_length=254, pattern=EMAIL_PATTERN)]
     role: Role
 
 
