@@ -13,4 +13,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or another device.",
         "每一頁的回答都會保存：您可以隨時離開，之後在這台或其他裝置上接著填。",
     ),
+    # a catalog entry, read-only, reached from the readiness result
+    "readiness.details": ("Details and prices", "查看介紹與價格"),
+    "readiness.tier_seen": ("price as of {as_of}", "{as_of} 查得的價格"),
+    "readiness.tier_source": ("where the price comes from", "價格出處"),
+    "readiness.entry_fit": ("Does it fit your business?", "適不適合您的店"),
+    "readiness.entry_site": ("The vendor's website", "廠商官網"),
+    "readiness.entry_back": ("Back to your readiness result", "回到準備度評估結果"),
+    "readiness.fit_zh_support": ("support in Chinese", "中文客服"),
+    "readiness.fit_local_payment": ("pay the Taiwanese way", "可用台灣付款方式"),
 }

@@ -8,9 +8,10 @@ from urllib.parse import urlencode
 
 from fastapi.testclient import TestClient
 
-from aibudget.catalog import readiness_questionnaire
+from aibudget.catalog import readiness_questionnaire, tool_catalog
 from aibudget.engine.readiness import score
 from aibudget.i18n import Translator
+from aibudget.service.words import kpi_names
 from tests.web.helpers import PASSWORD, csrf, new_workspace, sign_up
 
 
@@ -146,3 +147,33 @@ def test_the_answers_are_kept_page_by_page_and_go_on_from_another_device(
     stored = client.get(f"/api/v1/workspaces/{ws}/assess").json()  # read back on its own
     assert stored["overall"] == score(q, answers).overall
     assert 'data-testid="start-plan"' in client.get(f"/w/{ws}/readiness").text  # draft done
+
+
+def test_a_suggested_tool_opens_its_catalog_entry_in_the_owners_words(client: TestClient) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    q = readiness_questionnaire()
+    answers = {question.id: [1, 5] if question.multi else 2 for question in q.questions}
+    result = answer_every_page(client, ws, answers).text
+    links = re.findall(r'href="(/w/\w+/tools/[\w-]+)" data-testid="tool-details"', result)
+    assert f"/w/{ws}/tools/line-official-account" in links
+    assert all(client.get(link).status_code == 200 for link in links)  # every suggestion
+    entry = tool_catalog()["line-official-account"]
+    page = client.get(f"/w/{ws}/tools/line-official-account").text
+    main = page.split("<main")[1]
+    assert entry.name in main and entry.summary.get("zh_TW") in main
+    for plan in entry.plans:  # every tier with its price, or the owner's quote asked for
+        assert plan.name.zh_tw in main
+    priced = [p for p in entry.plans if p.price]
+    assert all(f"{p.price:,.0f}" in main for p in priced)
+    assert main.count("價格未知：請輸入您的報價") == sum(p.price is None for p in entry.plans)
+    assert "台灣在地" in main and "可串接 LINE" in main
+    names = kpi_names("zh_TW")
+    assert entry.kpis and all(names[k] in main for k in entry.kpis)
+    assert "line-official-account" not in re.sub(r'href="[^"]*"', "", main)  # no id shown
+    # the workspace's own catalog entries count here too
+    token = csrf(client, f"/w/{ws}/catalog")
+    own = "- id: line-official-account\n  summary: {zh-TW: 我們店的 LINE 帳號, en: Our LINE}\n"
+    client.post(f"/w/{ws}/catalog", data={"csrf_token": token, "entries": own})
+    assert "我們店的 LINE 帳號" in client.get(f"/w/{ws}/tools/line-official-account").text
+    assert client.get(f"/w/{ws}/tools/no-such-tool").status_code == 404

@@ -15,7 +15,6 @@ from fastapi.responses import RedirectResponse, Response
 from aibudget.catalog import readiness_questionnaire, tool_catalog
 from aibudget.domain.guidance import (
     AnswersError,
-    CatalogTool,
     Question,
     Questionnaire,
     ReadinessResult,
@@ -26,20 +25,12 @@ from aibudget.store import assessments, workspaces
 from aibudget.store.records import Assessment, Role
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
+from aibudget.web.pages_catalog_entry import fit_badges
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 
 
 PILOT_STEPS = 5  # readiness.pilot.1 ... readiness.pilot.5
-
-
-def _badges(t: Translator, entry: CatalogTool) -> list[str]:
-    marks = [
-        ("TW" in entry.markets, "readiness.fit_tw"),
-        (bool(entry.line), "readiness.fit_line"),
-        (entry.free_option, "readiness.free"),
-    ]
-    return [t(message) for shown, message in marks if shown]
 
 
 def result_view(t: Translator, q: Questionnaire, result: ReadinessResult) -> dict[str, Any]:
@@ -57,9 +48,10 @@ def result_view(t: Translator, q: Questionnaire, result: ReadinessResult) -> dic
                 t(f"category.{c.value}"),
                 [
                     {
+                        "id": catalog[i].id,
                         "name": catalog[i].name,
                         "summary": catalog[i].summary.get(t.locale),
-                        "badges": _badges(t, catalog[i]),
+                        "badges": fit_badges(t, catalog[i]),
                     }
                     for i in ids
                 ],
