@@ -8,6 +8,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "readiness.step": ("Step {page} of {count}", "第 {page} 步，共 {count} 步"),
     "readiness.next": ("Next", "下一步"),
     "readiness.back": ("Back", "上一步"),
+    "readiness.page_problems": (
+        (
+            "{count} question on this page still needs an answer; see the note beside it.",
+            "{count} questions on this page still need an answer; see the note beside each.",
+        ),
+        "這一頁還有 {count} 題需要回答，請看題目旁的說明。",
+    ),
     "readiness.kept": (
         "Your answers are kept on every page: you can stop any time and go on later, on this "
         "or another device.",

@@ -72,7 +72,7 @@ def test_the_questionnaire_scores_like_the_cli_and_is_kept(client: TestClient) -
     refused = post_page(client, ws, 1, partial)
     assert refused.status_code == 422
     assert f'id="p-{first}"' in refused.text and "尚未回答" in refused.text
-    assert "第 1 步，共 5 步" in refused.text
+    assert "第 1 步，共 5 步" in refused.text and "這一頁還有 1 題需要回答" in refused.text
     done = answer_every_page(client, ws, answers)
     expected = score(q, answers)
     t = Translator("zh_TW")
