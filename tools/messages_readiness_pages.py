@@ -20,6 +20,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or another device.",
         "每一頁的回答都會保存：您可以隨時離開，之後在這台或其他裝置上接著填。",
     ),
+    "readiness.draft_waiting": (
+        "You started the assessment again and stopped at step {page} of {count}; this is the "
+        "last finished result.",
+        "您重新評估到第 {page} 步（共 {count} 步）還沒填完；下面是上一次完成的結果。",
+    ),
+    "readiness.draft_continue": ("Continue where I stopped", "從上次停下的地方繼續"),
     # a catalog entry, read-only, reached from the readiness result
     "readiness.details": ("Details and prices", "查看介紹與價格"),
     "readiness.tier_seen": ("price as of {as_of}", "{as_of} 查得的價格"),

@@ -177,3 +177,21 @@ def test_a_suggested_tool_opens_its_catalog_entry_in_the_owners_words(client: Te
     client.post(f"/w/{ws}/catalog", data={"csrf_token": token, "entries": own})
     assert "我們店的 LINE 帳號" in client.get(f"/w/{ws}/tools/line-official-account").text
     assert client.get(f"/w/{ws}/tools/no-such-tool").status_code == 404
+
+
+def test_an_unfinished_retake_keeps_the_last_result_in_front_with_a_way_back(
+    client: TestClient,
+) -> None:
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    q = readiness_questionnaire()
+    first = _answers(pick=2)
+    answer_every_page(client, ws, first)
+    retake = client.get(f"/w/{ws}/readiness?retake=true").text
+    assert "第 1 步，共 5 步" in retake
+    assert _checked(retake) >= {(k, str(v)) for k, v in first.items() if k == "s1"}  # prefilled
+    post_page(client, ws, 1, _answers(pick=4))
+    shown = client.get(f"/w/{ws}/readiness").text
+    assert f"{score(q, first).overall}/100" in shown  # the finished result stays in front
+    assert 'data-testid="draft-notice"' in shown and "第 2 步" in shown
+    assert f'href="/w/{ws}/readiness?page=2"' in shown

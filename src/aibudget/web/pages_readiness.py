@@ -118,19 +118,22 @@ def readiness_page(
     retake: bool = False,
     page: str | None = None,
 ) -> Response:
-    """The result of the last assessment, or the questionnaire where this user stopped."""
+    """The result of the last assessment (with a way back to unfinished answers), or
+    the questionnaire where this user stopped."""
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws)
         found = assessments.latest(s, user.id, ws)
         draft = assessments.draft(s, user.id, ws) if space.role.can_edit else None
-    if draft is None and found is not None and not retake and page is None:
-        q = readiness_questionnaire()
+    q = readiness_questionnaire()
+    if found is not None and not retake and page is None:
         view = result_view(t, q, score(q, found.answers))
-        return render(request, "readiness_result.html", space=space, found=found, **view)
+        return render(
+            request, "readiness_result.html", space=space, found=found, draft=draft,
+            pages=len(q.pages), **view,
+        )  # fmt: skip
     if not space.role.can_edit:
         return render(request, "readiness_result.html", space=space, found=None)
-    pages = len(readiness_questionnaire().pages)
-    number = _page_number(page, pages, draft.page if draft else 1)
+    number = _page_number(page, len(q.pages), draft.page if draft else 1)
     return _form(request, t, space, number, _so_far(draft, found), {})
 
 
