@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from aibudget.store import audit
+from aibudget.store.db import locked
 from aibudget.store.models import AssessmentRow, UserRow, aware
 from aibudget.store.models_readiness import ReadinessDraftRow
 from aibudget.store.records import Assessment, Record, Role
@@ -83,6 +84,7 @@ def keep_draft(
 ) -> None:
     """Keep the user's answers so far (checked by the caller) and the page to go on at."""
     require(session, user_id, workspace_id, Role.EDITOR)
+    locked(session, UserRow, user_id)  # the same user's first pages from two devices clash
     row = session.scalar(_own_draft(workspace_id, user_id, select(ReadinessDraftRow)))
     if row is None:
         row = ReadinessDraftRow(workspace_id=workspace_id, user_id=user_id)
