@@ -119,22 +119,29 @@ class Thresholds(Frozen):
     max_categories: int = Field(default=3, ge=1, le=9)
 
 
+class QuestionPage(Frozen):
+    """One page of the questionnaire: its title and the scales whose questions it asks."""
+
+    title: Localized
+    scales: list[str] = Field(min_length=1)
+
+
 class Questionnaire(Frozen):
     """``pages``: the scales asked together on each page, in order; every scale a
     question uses is on exactly one page."""
 
     scales: dict[str, Localized]
     questions: list[Question] = Field(min_length=1)
-    pages: list[list[str]] = Field(min_length=1)
+    pages: list[QuestionPage] = Field(min_length=1)
     advice: dict[str, Advice]
     thresholds: Thresholds = Field(default_factory=Thresholds)
     pilot_tools: dict[str, int]
 
     @model_validator(mode="after")
     def _every_scale_on_one_page(self) -> Questionnaire:
-        listed = [scale for page in self.pages for scale in page]
+        listed = [scale for page in self.pages for scale in page.scales]
         used = {q.scale for q in self.questions}
-        if len(listed) != len(set(listed)) or set(listed) != used or not all(self.pages):
+        if len(listed) != len(set(listed)) or set(listed) != used:
             raise PydanticCustomError("readiness_pages", "every scale on one page", {})
         return self
 
@@ -143,7 +150,7 @@ class Questionnaire(Frozen):
 
     def page(self, number: int) -> list[Question]:
         """The questions of page ``number`` (1 = the first page), in questionnaire order."""
-        scales = self.pages[number - 1]
+        scales = self.pages[number - 1].scales
         return [q for q in self.questions if q.scale in scales]
 
 

@@ -102,7 +102,7 @@ def check_page(
 def page_of(questionnaire: Questionnaire, question_id: str) -> int:
     """The page (1 = the first) a question is asked on."""
     scale = next(q.scale for q in questionnaire.questions if q.id == question_id)
-    return next(n for n, page in enumerate(questionnaire.pages, start=1) if scale in page)
+    return next(n for n, page in enumerate(questionnaire.pages, start=1) if scale in page.scales)
 
 
 def _scale_scores(questionnaire: Questionnaire, chosen: Mapping[str, list[int]]) -> dict[str, int]:

@@ -87,7 +87,7 @@ def _form(
         }
         for question in q.page(number)
     ]
-    topic = t("builder.list_sep").join(q.scales[k].get(t.locale) for k in q.pages[number - 1])
+    topic = q.pages[number - 1].title.get(t.locale)
     return render(
         request, "readiness_form.html", status, space=space, questions=questions,
         problems=problems, page=number, pages=len(q.pages), topic=topic,
