@@ -172,6 +172,26 @@ def test_the_questionnaire_has_16_to_20_questions_on_every_scale() -> None:
             assert all(o.categories for o in question.options), question.id
 
 
+def test_the_questions_are_paged_by_scale_each_question_once() -> None:
+    q = readiness_questionnaire()
+    asked = [question.id for n in range(1, len(q.pages) + 1) for question in q.page(n)]
+    assert sorted(asked) == sorted(question.id for question in q.questions)
+    assert 4 <= len(q.pages) <= 5 and all(len(q.page(n)) <= 7 for n in range(1, len(q.pages) + 1))
+    data = q.model_dump(by_alias=True)
+    with pytest.raises(ValidationError):  # a scale left off every page is refused
+        type(q).model_validate({**data, "pages": data["pages"][1:]})
+
+
+def test_the_advice_per_anxiety_is_concrete_and_speaks_to_the_owner() -> None:
+    """Each worry gets a first step with a number in it (minutes, weeks, tools), in both
+    languages, in the product's zh-TW words."""
+    q = readiness_questionnaire()
+    for key in ANXIETIES:
+        text = q.advice[key].text
+        assert any(c.isdigit() for c in text.zh_tw) and any(c.isdigit() for c in text.en), key
+        assert "培訓" not in text.zh_tw and "你" not in text.zh_tw, key
+
+
 def test_a_new_plan_entry_takes_its_categorys_default_benefits() -> None:
     new = {
         "id": "agency-bot",

@@ -20,21 +20,26 @@ CHART_WAIT_MS = 60_000  # generous: the machine may be busy with other test runs
 
 
 def _readiness(page: Any) -> None:
-    """Step 0: answer every question (second option; the first two goals) and submit."""
+    """Step 0: answer every question page by page (second option; the first two goals)
+    and submit."""
     workspace = page.url
     page.get_by_test_id("readiness-link").click()
     q = readiness_questionnaire()
     answers: dict[str, Any] = {}
-    for question in q.questions:
-        boxes = page.locator(f'input[name="{question.id}"]')
-        if question.multi:
-            boxes.nth(0).check()
-            boxes.nth(1).check()
-            answers[question.id] = [1, 2]
-        else:
-            boxes.nth(1).check()
-            answers[question.id] = 2
-    page.get_by_role("button", name="查看結果").click()
+    for number in range(1, len(q.pages) + 1):
+        for question in q.page(number):
+            boxes = page.locator(f'input[name="{question.id}"]')
+            if question.multi:
+                boxes.nth(0).check()
+                boxes.nth(1).check()
+                answers[question.id] = [1, 2]
+            else:
+                boxes.nth(1).check()
+                answers[question.id] = 2
+        last = number == len(q.pages)
+        page.get_by_role("button", name="查看結果" if last else "下一步").click()
+        if not last:
+            page.wait_for_url(f"**/readiness?page={number + 1}")
     page.wait_for_selector("[data-testid=stage]")
     expected = score(q, answers)
     page.get_by_test_id("scores").locator("summary").click()  # the scores are folded away

@@ -21,7 +21,7 @@ from sqlalchemy import event, func, select
 
 from aibudget.domain.actuals import ActualRecord, with_fingerprint
 from aibudget.domain.plan import LineItem
-from aibudget.store import actuals, audit, catalogs, plans, users, workspaces
+from aibudget.store import actuals, assessments, audit, catalogs, plans, users, workspaces
 from aibudget.store.db import Database, make_engine
 from aibudget.store.errors import Conflict
 from aibudget.store.models import PlanVersionRow
@@ -180,6 +180,24 @@ def test_first_catalog_saves_at_once_are_all_answered(db: Database) -> None:
         logged = [e.action for e in audit.entries(s, shop)].count("catalog.updated")
     assert len(kept) == 1 and int(kept[0]["id"].removeprefix("own-")) in saved
     assert (len(saved), logged) == (WRITERS, WRITERS)
+
+
+def test_first_readiness_pages_from_several_devices_at_once_are_all_answered(
+    db: Database,
+) -> None:
+    """One user's first page sent from many devices at once: one draft, every page kept
+    or refused as a conflict, none lost to a clash of two first saves."""
+    alice, shop, _ = _setup(db)
+
+    def keep(i: int) -> int:
+        with db.write() as s:
+            assessments.keep_draft(s, alice, shop, {"s1": i % 5 + 1, "n": i}, 2)
+        return i
+
+    saved = _acknowledged(_at_once(WRITERS, keep))
+    with db.session() as s:
+        kept = assessments.draft(s, alice, shop)
+    assert kept is not None and kept.answers["n"] in saved and len(saved) == WRITERS
 
 
 def test_signing_out_everywhere_at_once_counts_every_time(db: Database) -> None:

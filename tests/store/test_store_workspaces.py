@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select
 
 from aibudget.store import assessments, audit, catalogs, workspaces
 from aibudget.store.db import Database
 from aibudget.store.errors import Forbidden, NotFound
+from aibudget.store.models_readiness import ReadinessDraftRow
 from aibudget.store.records import Role
 from tests.store.factories import user, workspace
 
@@ -93,3 +95,25 @@ def test_a_role_raised_by_an_invitation_counts_at_once(db: Database) -> None:
         assert workspaces.require(s, bob.id, shop.id).role is Role.VIEWER  # remembered
         assert workspaces.accept_invite(s, bob.id, second).role is Role.EDITOR
         assert workspaces.require(s, bob.id, shop.id, Role.EDITOR).role is Role.EDITOR
+
+
+def test_unfinished_readiness_answers_are_one_per_user_and_end_with_the_assessment(
+    db: Database,
+) -> None:
+    alice, bob = user(db, "alice@example.com", "Alice"), user(db, "bob@example.com")
+    shop = workspace(db, alice)
+    with db.write() as s:
+        assessments.keep_draft(s, alice.id, shop.id, {"s1": 2}, 2)
+        assessments.keep_draft(s, alice.id, shop.id, {"s1": 2, "d1": 4}, 3)  # the same draft
+        with pytest.raises(NotFound):  # not a member: the workspace does not exist for bob
+            assessments.keep_draft(s, bob.id, shop.id, {"s1": 1}, 1)
+    with db.session() as s:
+        kept = assessments.draft(s, alice.id, shop.id)
+        assert kept is not None and (kept.page, kept.answers) == (3, {"s1": 2, "d1": 4})
+        count = s.scalar(select(func.count()).select_from(ReadinessDraftRow))
+        assert count == 1
+    with db.write() as s:
+        assessments.save(s, alice.id, shop.id, {"s1": 2, "d1": 4})
+    with db.session() as s:
+        assert assessments.draft(s, alice.id, shop.id) is None
+        assert s.scalar(select(func.count()).select_from(ReadinessDraftRow)) == 0

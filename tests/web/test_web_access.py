@@ -17,6 +17,7 @@ def _page_routes(ws: str, plan_id: str) -> list[str]:
         f"/w/{ws}/import",
         f"/w/{ws}/readiness",
         f"/w/{ws}/catalog",
+        f"/w/{ws}/tools/chatgpt-plus",
         f"/w/{ws}/p/{plan_id}",
         f"/w/{ws}/p/{plan_id}/edit",
         f"/w/{ws}/p/{plan_id}/catalog",

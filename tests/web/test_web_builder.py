@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -10,6 +11,7 @@ from fastapi.testclient import TestClient
 from aibudget.catalog import readiness_questionnaire, tool_catalog
 from aibudget.engine.readiness import score
 from tests.web.helpers import csrf, import_plan, new_workspace, sign_up
+from tests.web.test_web_readiness import answer_every_page
 
 
 def _new_plan(client: TestClient, ws: str, **fields: str | list[str]) -> str:
@@ -274,11 +276,7 @@ def test_a_plan_starts_from_the_readiness_result_with_only_what_stays_ticked(
     answers: dict[str, Any] = {
         question.id: ([1, 5] if question.multi else 3) for question in q.questions
     }  # goals: content (1) and answering customers faster (5)
-    token = csrf(client, f"/w/{ws}/readiness")
-    form: dict[str, Any] = {"csrf_token": token}
-    for key, value in answers.items():
-        form[key] = [str(v) for v in value] if isinstance(value, list) else str(value)
-    client.post(f"/w/{ws}/readiness", data=form)
+    answer_every_page(client, ws, answers)
     assert f'href="/w/{ws}/new-plan"' in client.get(f"/w/{ws}/readiness").text
     page = client.get(f"/w/{ws}/new-plan").text
     assert "每月內容產出增加 50%" in page and "首次回覆時間縮短一半" in page
@@ -292,6 +290,16 @@ def test_a_plan_starts_from_the_readiness_result_with_only_what_stays_ticked(
     assert [x["catalog_id"] for x in doc["tools"]] == [tools[0]]
     result = score(q, answers)
     assert doc["budget"]["pilot"]["max_tools"] == result.pilot_tools
+    # the owner's AI skill sets the ramp and training, as adding the tool from the catalog does
+    other = _new_plan(client, ws)
+    base = f"/w/{ws}/p/{other}"
+    token = csrf(client, f"{base}/catalog")
+    form = {"csrf_token": token, "catalog_id": tools[0], "owner": "owner"}
+    assert client.post(f"{base}/add-tool", data=form).status_code == 200
+    added = client.get(f"/api/v1/workspaces/{ws}/plans/{other}/versions/2").json()["document"]
+    ramp_and_training = [(x["ramp_months"], x.get("training")) for x in added["tools"]]
+    assert [(x["ramp_months"], x.get("training")) for x in doc["tools"]] == ramp_and_training
+    assert Decimal(doc["tools"][0]["training"]["hours_per_person"]) > 0  # a beginner: training
 
 
 def test_a_member_who_owns_a_tool_is_not_removed_and_the_reason_names_the_tool(

@@ -119,15 +119,39 @@ class Thresholds(Frozen):
     max_categories: int = Field(default=3, ge=1, le=9)
 
 
+class QuestionPage(Frozen):
+    """One page of the questionnaire: its title and the scales whose questions it asks."""
+
+    title: Localized
+    scales: list[str] = Field(min_length=1)
+
+
 class Questionnaire(Frozen):
+    """``pages``: the scales asked together on each page, in order; every scale a
+    question uses is on exactly one page."""
+
     scales: dict[str, Localized]
     questions: list[Question] = Field(min_length=1)
+    pages: list[QuestionPage] = Field(min_length=1)
     advice: dict[str, Advice]
     thresholds: Thresholds = Field(default_factory=Thresholds)
     pilot_tools: dict[str, int]
 
+    @model_validator(mode="after")
+    def _every_scale_on_one_page(self) -> Questionnaire:
+        listed = [scale for page in self.pages for scale in page.scales]
+        used = {q.scale for q in self.questions}
+        if len(listed) != len(set(listed)) or set(listed) != used:
+            raise PydanticCustomError("readiness_pages", "every scale on one page", {})
+        return self
+
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def page(self, number: int) -> list[Question]:
+        """The questions of page ``number`` (1 = the first page), in questionnaire order."""
+        scales = self.pages[number - 1].scales
+        return [q for q in self.questions if q.scale in scales]
 
 
 Answer = int | list[int]

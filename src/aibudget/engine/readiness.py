@@ -81,6 +81,30 @@ def validate_answers(
     return out
 
 
+def check_page(
+    questionnaire: Questionnaire, number: int, answers: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The answers to the questions of page ``number`` (1 = the first) taken from
+    ``answers``; :class:`AnswersError` names every question of the page left unanswered
+    or answered with an option it does not have."""
+    questions = questionnaire.page(number)
+    given = {q.id: answers[q.id] for q in questions if q.id in answers}
+    problems = [Problem((q.id,), "assess.answer_missing") for q in questions if q.id not in given]
+    try:
+        validate_answers(questionnaire, given, complete=False)
+    except AnswersError as err:
+        problems = [*err.problems, *problems]
+    if problems:
+        raise AnswersError(problems)
+    return given
+
+
+def page_of(questionnaire: Questionnaire, question_id: str) -> int:
+    """The page (1 = the first) a question is asked on."""
+    scale = next(q.scale for q in questionnaire.questions if q.id == question_id)
+    return next(n for n, page in enumerate(questionnaire.pages, start=1) if scale in page.scales)
+
+
 def _scale_scores(questionnaire: Questionnaire, chosen: Mapping[str, list[int]]) -> dict[str, int]:
     points: dict[str, int] = {}
     counts: dict[str, int] = {}

@@ -2,6 +2,8 @@
 a SMART goal drafted for each goal the owner picked (the KPI chosen, the baseline left
 for the owner, a deadline six months on), and one or two catalog tools that serve those
 goals. The new-plan form shows each of them ticked; only what stays ticked is added.
+Each tool gets the adoption ramp and training hours its owner's AI skill sets, as a tool
+added from the catalog does.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from typing import Any
 
 from aibudget.catalog import kpi_library, readiness_questionnaire
 from aibudget.domain.guidance import AnswersError, CatalogTool, GoalDraft, catalog_tool_to_plan_tool
-from aibudget.domain.plan import add_months
+from aibudget.domain.plan import TeamMember, add_months
+from aibudget.domain.practice import with_skill_defaults
 from aibudget.engine.readiness import picked_goals, score, starter_tools
 
 DEADLINE_MONTHS = 6  # a first goal: the pilot and one quarter of use after it
@@ -41,6 +44,13 @@ def _measurement(kpi: str, locale: str) -> str | None:
     return str(how.get(locale)) if isinstance(how, dict) and how.get(locale) else None
 
 
+def _ai_skill(document: Mapping[str, Any], member_id: str) -> str:
+    """The AI skill of the team member ``member_id`` (the plan's default when unset)."""
+    team: list[dict[str, Any]] = document.get("team") or []
+    member = next((m for m in team if m.get("id") == member_id), {})
+    return str(member.get("ai_skill") or TeamMember.model_fields["ai_skill"].default.value)
+
+
 def add_starter(
     document: dict[str, Any],
     starter: Starter,
@@ -66,8 +76,9 @@ def add_starter(
         }
         for n, draft in enumerate(drafts, start=1)
     ]
+    skill = _ai_skill(document, owner)
     document["tools"] = [
-        catalog_tool_to_plan_tool(catalog[i], owner, tool_id=i)
+        with_skill_defaults(catalog_tool_to_plan_tool(catalog[i], owner, tool_id=i), skill)
         for i in starter.tools
         if i in tools and i in catalog
     ]

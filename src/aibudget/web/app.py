@@ -39,6 +39,7 @@ from aibudget.web.pages_allocation import router as allocation_router
 from aibudget.web.pages_auth import router as auth_router
 from aibudget.web.pages_builder import router as builder_router
 from aibudget.web.pages_catalog import router as catalog_router
+from aibudget.web.pages_catalog_entry import router as catalog_entry_router
 from aibudget.web.pages_compare import router as compare_router
 from aibudget.web.pages_edit import router as edit_router
 from aibudget.web.pages_eval import router as eval_router
@@ -74,6 +75,7 @@ ROUTERS = (
     adopt_router,
     readiness_router,
     catalog_router,
+    catalog_entry_router,
     monitor_router,
     actuals_edit_router,
     review_router,
