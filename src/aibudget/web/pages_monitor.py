@@ -387,9 +387,19 @@ def staged_preview(
         staged = actuals.staged(s, user.id, ws, plan_id, import_id)
     target = spend_target(plan, to)
     _, would, _ = merge(stored, _booked(staged.records, target))
+    return _staged_page(request, t, space, summary, version, staged, target, would)
+
+
+def _staged_page(
+    request: Request, t: Translator, space: Any, summary: Any, version: Any, staged: Any,
+    target: str | None, would: Any, conflicts: list[str] | None = None,
+) -> Response:  # fmt: skip
+    """A staged import shown again: where its rows go, what it would add, any conflicts."""
+    plan = version.plan
     return render(
         request,
         "monitor_preview.html",
+        status_code=409 if conflicts else 200,
         space=space,
         summary=summary,
         version=version,
@@ -400,7 +410,7 @@ def staged_preview(
         months=month_rows(Actuals(currency=plan.currency, records=staged.records)),
         staged=staged,
         would=would,
-        conflicts=[],
+        conflicts=conflicts or [],
         **where_it_goes(t, plan, staged.records, target, False),
     )
 
@@ -451,23 +461,7 @@ def confirm_import(
             )  # fmt: skip
     if not conflicts:
         return _done(ws, plan_id, report)
-    return render(
-        request,
-        "monitor_preview.html",
-        status_code=409,
-        space=space,
-        summary=summary,
-        version=version,
-        plan=plan,
-        preview=None,
-        doc=staged.summary | {"file": staged.file_name},
-        problems=[],
-        months=month_rows(Actuals(currency=plan.currency, records=staged.records)),
-        staged=staged,
-        would=None,
-        conflicts=conflicts,
-        **where_it_goes(t, plan, staged.records, target, False),
-    )
+    return _staged_page(request, t, space, summary, version, staged, target, None, conflicts)
 
 
 @router.get("/w/{ws}/p/{plan_id}/actuals/template.csv")
