@@ -45,6 +45,16 @@ def default_database_url() -> str:
     return f"sqlite:///{data_dir() / 'aibudget.db'}"
 
 
+def known_time_zone(value: str) -> str:
+    """AIBUDGET_TIMEZONE (shared by the web and the background jobs): an IANA name."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        message = "AIBUDGET_TIMEZONE must be an IANA time zone such as Asia/Taipei"
+        raise ValueError(message) from None
+    return value
+
+
 class Settings(BaseSettings):
     """Configuration of the web app and the store."""
 
@@ -83,13 +93,7 @@ class Settings(BaseSettings):
     @field_validator("timezone")
     @classmethod
     def _time_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                "AIBUDGET_TIMEZONE must be an IANA time zone such as Asia/Taipei"
-            ) from None
-        return value
+        return known_time_zone(value)
 
     @field_validator("currency")
     @classmethod

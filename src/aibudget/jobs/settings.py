@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from aibudget.settings import known_time_zone
 
 
 class SmtpSecurity(StrEnum):
@@ -42,11 +44,7 @@ class JobSettings(BaseSettings):
     @field_validator("timezone")
     @classmethod
     def _zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"AIBUDGET_TIMEZONE: unknown time zone {value!r}") from None
-        return value
+        return known_time_zone(value)
 
     @field_validator("public_url")
     @classmethod
