@@ -21,7 +21,7 @@ import statistics
 
 from bench_optimize import MAX_SEEDS, _median_time, bench_plan
 
-from aibudget.cli_optimize import native_stdout_silenced
+from aibudget.cli.optimize import native_stdout_silenced
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.engine.optimize import optimize
 

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from aibudget.catalog import kpi_ids
-from aibudget.cli_optimize import native_stdout_silenced
+from aibudget.cli.optimize import native_stdout_silenced
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan

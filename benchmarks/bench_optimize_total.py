@@ -25,7 +25,7 @@ import numpy as np
 from timing import median_seconds  # benchmarks/timing.py (run as scripts)
 
 from aibudget.catalog import kpi_ids
-from aibudget.cli_optimize import native_stdout_silenced
+from aibudget.cli.optimize import native_stdout_silenced
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.engine import optimize_milp

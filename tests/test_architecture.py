@@ -16,7 +16,7 @@ FORBIDDEN = (
     "aibudget.imports",
     "aibudget.i18n",
     "aibudget.planfile",
-    "aibudget.render",
+    "aibudget.present.evaluation",
     "aibudget.settings",
     "babel",
     "fastapi",
@@ -57,10 +57,33 @@ def test_the_check_sees_core_files() -> None:
     assert len(CORE_FILES) >= 6
 
 
-SERVER_FILES = sorted(p for pkg in ("web", "store") for p in (SRC / pkg).rglob("*.py"))
+NOT_CLI = ("web", "store", "reports", "service", "jobs", "present")
+SERVER_FILES = sorted(p for pkg in NOT_CLI for p in (SRC / pkg).rglob("*.py"))
+TERMINAL = ("aibudget.cli", "typer", "rich")
 
 
 @pytest.mark.parametrize("path", SERVER_FILES, ids=lambda p: str(p.relative_to(SRC)))
-def test_web_and_store_import_no_command_line_code(path: Path) -> None:
-    bad = {name for name in imported_modules(path) if name.startswith("aibudget.cli")}
-    assert not bad, f"{path.name} imports {sorted(bad)}: share it from a render_* module"
+def test_only_the_command_line_imports_terminal_code(path: Path) -> None:
+    bad = {n for n in imported_modules(path) for m in TERMINAL if n == m or n.startswith(m + ".")}
+    assert not bad, f"{path.name} imports {sorted(bad)}: share its words from aibudget.present"
+
+
+PRESENT_FILES = sorted((SRC / "present").rglob("*.py"))
+PRESENT_FORBIDDEN = ("aibudget.web", "aibudget.store", "aibudget.reports", "aibudget.jobs",
+                     "fastapi", "sqlalchemy", "celery")  # fmt: skip
+
+
+@pytest.mark.parametrize("path", PRESENT_FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_the_owners_words_depend_on_no_server(path: Path) -> None:
+    """aibudget.present serves the pages, the API, the reports and the command line alike."""
+    bad = {
+        n for n in imported_modules(path) for m in PRESENT_FORBIDDEN
+        if n == m or n.startswith(m + ".")
+    }  # fmt: skip
+    assert not bad, f"{path.name} imports {sorted(bad)}"
+
+
+def test_the_package_root_holds_only_the_shared_modules() -> None:
+    """Shells and words live in their packages (cli/, present/), not at the root."""
+    root = sorted(p.name for p in SRC.glob("*.py"))
+    assert root == ["__init__.py", "planfile.py", "settings.py"]

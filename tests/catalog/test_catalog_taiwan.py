@@ -18,7 +18,7 @@ from aibudget.cli import app
 from aibudget.domain.catalog import CatalogTool
 from aibudget.engine.catalog_check import price_issues
 from aibudget.i18n import Translator
-from aibudget.render_guidance import cheapest_text
+from aibudget.present.guidance import cheapest_text
 
 RAW = yaml.safe_load(files("aibudget.catalog").joinpath("tools.yaml").read_text("utf-8"))["tools"]
 RAW_TIERS = [(tool["id"], tier) for tool in RAW for tier in tool["plans"]]

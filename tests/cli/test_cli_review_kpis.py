@@ -13,7 +13,7 @@ import pytest
 
 from aibudget.domain.review import KpiProjection, KpiStatus
 from aibudget.i18n import Translator
-from aibudget.render_review_kpis import projection_text
+from aibudget.present.review_kpis import projection_text
 from tests.cli.test_cli_monitor import run
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "taipei-cafe.yaml"

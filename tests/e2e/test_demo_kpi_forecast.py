@@ -11,12 +11,12 @@ from typer.testing import CliRunner
 
 from aibudget.catalog import kpi_entries
 from aibudget.cli import app
-from aibudget.cli_monitor import load_actuals
-from aibudget.cli_web import DEMO_EMAIL, DEMO_PASSWORD
+from aibudget.cli.monitor import load_actuals
+from aibudget.cli.web import DEMO_EMAIL, DEMO_PASSWORD
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
-from aibudget.render_review_kpis import projection_text
+from aibudget.present.review_kpis import projection_text
 from tests.e2e.browser import EXAMPLE, shot
 
 ACTUALS = EXAMPLE.with_name("taipei-cafe-actuals.csv")

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from aibudget.cli import app
-from aibudget.cli_monitor import load_actuals
-from aibudget.cli_web import DEMO_EMAIL, DEMO_PASSWORD
+from aibudget.cli.monitor import load_actuals
+from aibudget.cli.web import DEMO_EMAIL, DEMO_PASSWORD
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan

@@ -13,7 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from aibudget.cli import app
-from aibudget.cli_web import DEMO_EMAIL, DEMO_PASSWORD
+from aibudget.cli.web import DEMO_EMAIL, DEMO_PASSWORD
 from tests.e2e.browser import EXAMPLE, shot
 from tests.imports.conftest import FIXTURES
 

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aibudget.cli import app
-from aibudget.cli_web import DEMO_EMAIL, DEMO_PASSWORD
+from aibudget.cli.web import DEMO_EMAIL, DEMO_PASSWORD
 from tests.e2e.browser import EXAMPLE, shot
 
 ACTUALS = EXAMPLE.with_name("taipei-cafe-actuals.csv")

@@ -18,7 +18,7 @@ from aibudget.engine.lint.remedy import apply_remedy
 from aibudget.engine.smart import check_goal
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
-from aibudget.render_guidance import format_params
+from aibudget.present.guidance import format_params
 from tests.engine.test_lint import CATALOG, GOAL, KPIS, TEAM, build, clean, good_tool
 
 NEW_RULES = (

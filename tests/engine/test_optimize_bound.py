@@ -35,7 +35,7 @@ from aibudget.engine.optimize_problem import Problem, build_problem
 from aibudget.engine.optimize_refine import OPTIMAL_GAP, REFINE_FAILED, solve_refined
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
-from aibudget.render_optimize import result_json
+from aibudget.present.optimize import result_json
 from tests.conftest import EXAMPLES
 from tests.engine.optimize_instances import brute_force, random_plan
 

@@ -102,7 +102,7 @@ def test_missing_data_counts_as_three_and_the_stack_is_matched() -> None:
 
 
 def test_review_wins_name_the_newest_month_above_plan() -> None:
-    from aibudget.cli_monitor import load_actuals
+    from aibudget.cli.monitor import load_actuals
     from aibudget.engine.review import review
     from aibudget.i18n import Translator
 

@@ -12,7 +12,7 @@ from aibudget.engine.reallocate import reallocate
 from aibudget.engine.reallocate_rebase import rebase
 from aibudget.engine.review import review
 from aibudget.i18n import Translator, catalogue
-from aibudget.render_reallocate import change_text
+from aibudget.present.reallocate import change_text
 from tests.engine.test_reallocate import annual_plan, annual_records, ids
 from tests.engine.test_review import RATE, actuals, hours_tool, rec
 from tests.factories import make_plan

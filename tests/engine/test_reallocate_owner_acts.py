@@ -19,7 +19,7 @@ from aibudget.engine.reallocate import changes_plan, reallocate
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
 from aibudget.planfile import dump_plan
-from aibudget.render_reallocate import change_text
+from aibudget.present.reallocate import change_text
 from tests.engine.test_reallocate import ids
 from tests.engine.test_review import actuals, hours_tool, rec
 from tests.factories import make_plan

@@ -71,7 +71,7 @@ def test_the_last_three_recorded_months_set_the_price() -> None:
 
 def test_the_price_really_paid_is_said_in_words() -> None:
     from aibudget.i18n import Translator
-    from aibudget.render_monitor import tool_reasons
+    from aibudget.present.monitor import tool_reasons
 
     for amount, en, zh in (
         (10_000, "about 10 times the plan's price", "約為計畫價格的 10 倍"),

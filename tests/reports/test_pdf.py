@@ -21,7 +21,7 @@ import pytest
 from aibudget.domain.allocation import OptimisePolicy, OptimiseStatus
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
-from aibudget.render_guidance import finding_json
+from aibudget.present.guidance import finding_json
 from aibudget.reports import ReportData, ReportError, ReportMeta, fonts, gather, render
 from aibudget.reports.content import pilot_tools
 from aibudget.reports.fonts import cjk_fonts

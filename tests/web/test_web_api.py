@@ -10,11 +10,11 @@ from typing import Any
 import yaml
 from fastapi.testclient import TestClient
 
-from aibudget.documents import evaluation_json
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.optimize import optimize
 from aibudget.engine.simulate import simulate
 from aibudget.planfile import load_plan
+from aibudget.present.documents import evaluation_json
 from tests.web.helpers import EXAMPLE, PASSWORD, csrf, set_limits, sign_up
 
 V1 = "/api/v1"

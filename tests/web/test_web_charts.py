@@ -7,7 +7,7 @@ from aibudget.engine.cashflow import evaluate
 from aibudget.engine.simulate import simulate
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
-from aibudget.render import driver_label
+from aibudget.present.evaluation import driver_label
 from aibudget.web.charts import tornado
 from tests.conftest import ROOT
 

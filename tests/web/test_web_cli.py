@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aibudget.cli import app
-from aibudget.cli_web import DEMO_EMAIL, DEMO_PASSWORD
+from aibudget.cli.web import DEMO_EMAIL, DEMO_PASSWORD
 from aibudget.store import actuals, plans, users, workspaces
 from aibudget.store.db import Database
 from tests.web.helpers import EXAMPLE
@@ -81,7 +81,7 @@ def test_the_workers_listening_socket_turns_nagle_off_on_every_connection() -> N
 
     import uvicorn
 
-    from aibudget.cli_web import tcp_listener
+    from aibudget.cli.web import tcp_listener
 
     listener = tcp_listener(uvicorn.Config("x:app", host="127.0.0.1", port=0, workers=2))
     seen: list[int] = []

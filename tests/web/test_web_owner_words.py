@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from aibudget.cli import app
-from aibudget.cli_web import DEMO_EMAIL, DEMO_PASSWORD
+from aibudget.cli.web import DEMO_EMAIL, DEMO_PASSWORD
 from aibudget.settings import Settings
 from tests.web.helpers import EXAMPLE, csrf
 

@@ -11,7 +11,7 @@ from aibudget.engine.lint import lint
 from aibudget.engine.optimize import optimize
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan, plan_from_text
-from aibudget.render_guidance import finding_json
+from aibudget.present.guidance import finding_json
 from aibudget.web.pages_workspaces import HELP_STEPS
 from tests.web.helpers import EXAMPLE, PASSWORD, csrf, import_plan, new_workspace, sign_up
 

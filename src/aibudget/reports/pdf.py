@@ -15,8 +15,8 @@ from decimal import Decimal
 from babel.dates import format_date
 
 from aibudget.i18n import Translator
-from aibudget.render import driver_label
-from aibudget.render_guidance import findings_summary
+from aibudget.present.evaluation import driver_label
+from aibudget.present.guidance import findings_summary
 from aibudget.reports import pdf_analysis, pdf_practice, pdf_review, pdf_sections
 from aibudget.reports.content import (
     ReportData,

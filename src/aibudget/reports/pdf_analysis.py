@@ -4,7 +4,7 @@ what drives the risk (tornado). Each chart has its key numbers in a table beside
 from __future__ import annotations
 
 from aibudget.i18n import Translator
-from aibudget.render import driver_label, evaluation_title, payback_text, roi_text
+from aibudget.present.evaluation import driver_label, evaluation_title, payback_text, roi_text
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData
 from aibudget.reports.pdf_doc import MUTED, ReportPDF

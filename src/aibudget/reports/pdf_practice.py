@@ -6,7 +6,7 @@ from __future__ import annotations
 from aibudget.engine.practice import minutes_by_tool
 from aibudget.engine.worries import worry_facts
 from aibudget.i18n import Translator
-from aibudget.render_practice import (
+from aibudget.present.practice import (
     allocation_worries,
     evaluation_summary,
     evaluation_worries,

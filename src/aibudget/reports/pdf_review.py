@@ -9,10 +9,10 @@ from itertools import accumulate
 from aibudget.domain.guidance import Severity
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
-from aibudget.render_guidance import finding_json, findings_summary, month_text
-from aibudget.render_monitor import milestone_text, tool_reasons, unrecorded_text
-from aibudget.render_reallocate import change_text, proposes_change, summary_text
-from aibudget.render_review_kpis import projection_text
+from aibudget.present.guidance import finding_json, findings_summary, month_text
+from aibudget.present.monitor import milestone_text, tool_reasons, unrecorded_text
+from aibudget.present.reallocate import change_text, proposes_change, summary_text
+from aibudget.present.review_kpis import projection_text
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData, renewals, review_months
 from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF

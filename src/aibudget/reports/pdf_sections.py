@@ -7,10 +7,10 @@ from decimal import Decimal
 from aibudget.catalog import kpi_entries
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.i18n import Translator
-from aibudget.render import payback_text, roi_text
-from aibudget.render_adopt import is_proposal
-from aibudget.render_guidance import month_text
-from aibudget.render_optimize import reason_text, status_lines, text_params
+from aibudget.present.adopt import is_proposal
+from aibudget.present.evaluation import payback_text, roi_text
+from aibudget.present.guidance import month_text
+from aibudget.present.optimize import reason_text, status_lines, text_params
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData, cash_lines
 from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF

@@ -8,7 +8,7 @@ from decimal import Decimal
 from aibudget.domain.plan import Plan
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
-from aibudget.render_guidance import month_text
+from aibudget.present.guidance import month_text
 from aibudget.reports.content import ReportData
 
 

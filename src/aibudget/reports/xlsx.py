@@ -21,8 +21,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from aibudget.domain.guidance import Severity
 from aibudget.i18n import Translator
-from aibudget.render import driver_label
-from aibudget.render_guidance import finding_json
+from aibudget.present.evaluation import driver_label
+from aibudget.present.guidance import finding_json
 from aibudget.reports.content import (
     ReportData,
     pilot_cost,

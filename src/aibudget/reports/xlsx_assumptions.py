@@ -25,7 +25,7 @@ from aibudget.domain.plan import (
     benefit_name,
 )
 from aibudget.i18n import Translator
-from aibudget.render import driver_label
+from aibudget.present.evaluation import driver_label
 from aibudget.reports.xlsx_book import Book, Cell
 from aibudget.service.tiers import tool_tier_name
 

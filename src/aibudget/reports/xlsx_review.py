@@ -7,15 +7,15 @@ from decimal import Decimal
 from xlsxwriter.worksheet import Worksheet
 
 from aibudget.i18n import Translator
-from aibudget.render_monitor import (
+from aibudget.present.monitor import (
     REVIEW_TOOL_COLUMNS,
     goal_names,
     tool_label,
     tool_reasons,
     unrecorded_text,
 )
-from aibudget.render_reallocate import change_text, proposes_change, summary_text
-from aibudget.render_review_kpis import method_text, projection_text
+from aibudget.present.reallocate import change_text, proposes_change, summary_text
+from aibudget.present.review_kpis import method_text, projection_text
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, headers
 from aibudget.service.actuals_words import source_words, tool_name

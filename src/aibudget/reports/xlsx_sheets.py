@@ -11,9 +11,9 @@ from aibudget.domain.plan import LineItem
 from aibudget.domain.results import Figures
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
-from aibudget.render import kpi_name
-from aibudget.render_adopt import is_proposal
-from aibudget.render_optimize import reason_text, status_lines, text_params
+from aibudget.present.adopt import is_proposal
+from aibudget.present.evaluation import kpi_name
+from aibudget.present.optimize import reason_text, status_lines, text_params
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, Cell, headers
 from aibudget.reports.xlsx_cashflows import (

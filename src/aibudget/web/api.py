@@ -214,7 +214,7 @@ def optimise_version(
     request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int
 ) -> dict[str, Any]:
     """The allocation (``aibudget optimize --json``): time-bounded, rate-limited per user."""
-    from aibudget.render_optimize import result_json  # the one definition of this document
+    from aibudget.present.optimize import result_json  # the one definition of this document
 
     with web.db.session() as s:
         version = plans.version(s, user.id, workspace_id, plan_id, number)
@@ -227,7 +227,7 @@ def assess(
     request: Request, web: WebDep, user: ApiUser, workspace_id: str, body: AssessIn
 ) -> dict[str, Any]:
     """Score readiness answers (as ``aibudget assess --json``) and keep them."""
-    from aibudget.render_guidance import readiness_json
+    from aibudget.present.guidance import readiness_json
 
     with web.db.session() as s:
         workspaces.require(s, user.id, workspace_id, Role.EDITOR)
@@ -247,7 +247,7 @@ def assess(
 )
 def latest_assessment(request: Request, web: WebDep, user: ApiUser, workspace_id: str) -> Response:
     """The workspace's latest readiness result (204, no content, before the first)."""
-    from aibudget.render_guidance import readiness_json
+    from aibudget.present.guidance import readiness_json
 
     with web.db.session() as s:
         found = assessments.latest(s, user.id, workspace_id)

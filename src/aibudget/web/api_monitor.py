@@ -20,8 +20,8 @@ from aibudget.domain.errors import AibudgetError, Problem
 from aibudget.i18n import Translator
 from aibudget.imports import Preview
 from aibudget.imports.formats import FORMATS
-from aibudget.render_monitor import preview_json, review_json
-from aibudget.render_reallocate import proposal_json
+from aibudget.present.monitor import preview_json, review_json
+from aibudget.present.reallocate import proposal_json
 from aibudget.service.import_routes import spend_targets, unbooked
 from aibudget.store import actuals, plans, workspaces
 from aibudget.store.errors import Conflict

@@ -15,7 +15,7 @@ from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
-from aibudget.render import driver_label
+from aibudget.present.evaluation import driver_label
 
 CALM = {"cost": "#c2410c", "benefit": "#0f766e", "line": "#1e3a5f", "band": "rgba(30,58,95,0.15)"}
 FONT = "Noto Sans CJK TC, Noto Sans TC, PingFang TC, Microsoft JhengHei, sans-serif"

@@ -75,7 +75,7 @@ def run_json(web: WebState, user_id: str, version: PlanVersion, trials: int | No
     Building and encoding the document cost about 3 ms; the bytes are what FastAPI would
     send for the document as a ``dict[str, Any]`` answer (Decimals as exact strings).
     """
-    from aibudget.documents import evaluation_json  # the one definition of this document
+    from aibudget.present.documents import evaluation_json  # the one definition of this document
 
     def make() -> bytes:
         result, sim = run(web, user_id, version, trials)

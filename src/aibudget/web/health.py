@@ -15,7 +15,7 @@ from aibudget.domain.guidance import CatalogTool
 from aibudget.domain.plan import Plan
 from aibudget.engine.lint import lint
 from aibudget.i18n import Translator
-from aibudget.render_guidance import finding_json, format_params
+from aibudget.present.guidance import finding_json, format_params
 from aibudget.service import health_fix
 from aibudget.web.errors import problem_text
 

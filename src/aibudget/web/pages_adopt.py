@@ -18,7 +18,7 @@ from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.engine.adopt import Adoption, adopt, adoptable
 from aibudget.i18n import Translator
-from aibudget.render_adopt import change_lines, note
+from aibudget.present.adopt import change_lines, note
 from aibudget.store import plans, workspaces
 from aibudget.store.errors import StaleVersion
 from aibudget.store.records import PlanVersion, Role, User

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from aibudget.engine.adopt import adoptable
-from aibudget.render_adopt import is_proposal
-from aibudget.render_practice import allocation_summary, allocation_worries
+from aibudget.present.adopt import is_proposal
+from aibudget.present.practice import allocation_summary, allocation_worries
 from aibudget.store import plans, workspaces
 from aibudget.web import allocation
 from aibudget.web.charts import figures_json, line_items
@@ -27,7 +27,7 @@ def allocation_page(
     plan_id: str,
     number: int,
 ) -> Response:
-    from aibudget.render_optimize import result_json  # the one wording of reasons, conflicts
+    from aibudget.present.optimize import result_json  # the one wording of reasons, conflicts
 
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws)

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 
 from aibudget.domain.guidance import CatalogPlan, CatalogTool, resolve
 from aibudget.i18n import Translator
-from aibudget.render_guidance import markets_text, month_text, price_text, trial_text
+from aibudget.present.guidance import markets_text, month_text, price_text, trial_text
 from aibudget.service.words import kpi_names
 from aibudget.store import catalogs, workspaces
 from aibudget.store.errors import NotFound

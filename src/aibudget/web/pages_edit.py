@@ -17,7 +17,7 @@ from aibudget.domain.plan import Category, Plan
 from aibudget.domain.practice import with_skill_defaults
 from aibudget.domain.validate import parse_plan
 from aibudget.i18n import Translator
-from aibudget.render_guidance import cheapest_text, trial_text
+from aibudget.present.guidance import cheapest_text, trial_text
 from aibudget.service.fx import add_missing_rates
 from aibudget.service.plan_edit import part_name, rates_note
 from aibudget.service.plan_parts import Target

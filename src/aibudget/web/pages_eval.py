@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.engine.worries import worry_facts
-from aibudget.render_practice import evaluation_summary, evaluation_worries
+from aibudget.present.practice import evaluation_summary, evaluation_worries
 from aibudget.store import plans, workspaces
 from aibudget.web import evaluation
 from aibudget.web.charts import all_charts, figures_json

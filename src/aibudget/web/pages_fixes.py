@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from aibudget.render_guidance import format_params
+from aibudget.present.guidance import format_params
 from aibudget.service import health_fix
 from aibudget.service.health_fix import FixGone
 from aibudget.store import plans, workspaces

@@ -31,7 +31,7 @@ from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, Preview, preview_stream
 from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv
-from aibudget.render_monitor import preview_json, problem_text
+from aibudget.present.monitor import preview_json, problem_text
 from aibudget.service.actuals_words import tool_name
 from aibudget.service.import_routes import (
     kpi_uses,

@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from aibudget.domain.errors import Problem
 from aibudget.domain.guidance import CatalogTool
 from aibudget.i18n import Translator
-from aibudget.render_guidance import cheapest_text
+from aibudget.present.guidance import cheapest_text
 from aibudget.service import new_plan
 from aibudget.service.fields import START
 from aibudget.service.plan_edit import Value

@@ -26,7 +26,7 @@ from aibudget.engine.practice import (
 )
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
-from aibudget.render_practice import review_win_texts
+from aibudget.present.practice import review_win_texts
 from aibudget.service.learning import FIELDS, read_entry
 from aibudget.service.worries import assessed, strong_worries
 from aibudget.store import actuals, assessments, learning, plans, workspaces

@@ -25,9 +25,9 @@ from aibudget.domain.review import Review
 from aibudget.engine.reallocate import changes_plan
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
-from aibudget.render_monitor import goal_names, milestone_text, tool_reasons, unrecorded_text
-from aibudget.render_reallocate import change_text, proposal_for, summary_text
-from aibudget.render_review_kpis import method_text, projection_text
+from aibudget.present.monitor import goal_names, milestone_text, tool_reasons, unrecorded_text
+from aibudget.present.reallocate import change_text, proposal_for, summary_text
+from aibudget.present.review_kpis import method_text, projection_text
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, audit, plans, workspaces
 from aibudget.store.errors import Conflict

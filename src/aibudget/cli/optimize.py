@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from aibudget.cli_common import bad_option, fail, load_with_translator, print_json
+from aibudget.cli.common import bad_option, fail, load_with_translator, print_json
 from aibudget.domain.allocation import (
     Objective,
     OptimisationResult,
@@ -29,7 +29,7 @@ from aibudget.domain.allocation import (
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan
 from aibudget.i18n import Translator
-from aibudget.render_optimize import reason_text, result_json, status_lines, text_params
+from aibudget.present.optimize import reason_text, result_json, status_lines, text_params
 from aibudget.service.tiers import chosen_tier_name
 
 NO_ALLOCATION_EXIT = 1

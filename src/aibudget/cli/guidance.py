@@ -21,18 +21,8 @@ import yaml
 from rich.console import Console
 
 from aibudget.catalog import catalog_for, kpi_entries, readiness_questionnaire, tool_catalog
-from aibudget.cli_common import fail, load_with_translator, print_json, translator
-from aibudget.domain.errors import PlanError, Problem
-from aibudget.domain.guidance import AnswersError, CatalogTool, Question, Questionnaire, resolve
-from aibudget.domain.plan import Category, Plan
-from aibudget.engine.catalog_check import price_issues
-from aibudget.engine.lint import has_errors, lint
-from aibudget.engine.readiness import chosen_options, score, suggest_tools, validate_answers
-from aibudget.i18n import Translator
-from aibudget.render_guidance import (
-    finding_json,
-    price_issue_json,
-    readiness_json,
+from aibudget.cli.common import fail, load_with_translator, print_json, translator
+from aibudget.cli.print_guidance import (
     render_catalog_entry,
     render_catalog_list,
     render_findings,
@@ -40,6 +30,14 @@ from aibudget.render_guidance import (
     render_price_issues,
     render_readiness,
 )
+from aibudget.domain.errors import PlanError, Problem
+from aibudget.domain.guidance import AnswersError, CatalogTool, Question, Questionnaire, resolve
+from aibudget.domain.plan import Category, Plan
+from aibudget.engine.catalog_check import price_issues
+from aibudget.engine.lint import has_errors, lint
+from aibudget.engine.readiness import chosen_options, score, suggest_tools, validate_answers
+from aibudget.i18n import Translator
+from aibudget.present.guidance import finding_json, price_issue_json, readiness_json
 
 PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]
 LangOpt = Annotated[

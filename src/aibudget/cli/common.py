@@ -12,11 +12,11 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from aibudget.cli.print_evaluation import render_problems
 from aibudget.domain.errors import AibudgetError, PlanError
 from aibudget.domain.plan import Plan, parse_month
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan, peek_locale
-from aibudget.render import render_problems
 
 MIN_TRIALS, MAX_TRIALS = 100, 5_000_000
 PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]

@@ -13,7 +13,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from aibudget.cli_common import fail
+from aibudget.cli.common import fail
 from aibudget.domain.errors import PlanError
 from aibudget.domain.reallocation import Reallocation
 from aibudget.i18n import Translator
@@ -22,7 +22,7 @@ from aibudget.planfile import dump_plan, load_plan
 
 def write_proposal(path: Path, proposal: Reallocation | None, note: str, t: Translator) -> None:
     """Write the proposed plan and check that it loads back; exit 2 if there is none."""
-    from aibudget.cli_monitor import write_atomic  # cli_monitor imports this module
+    from aibudget.cli.monitor import write_atomic  # cli.monitor imports this module
 
     if proposal is None or proposal.plan is None:
         text = note or t("reallocate.no_solution", status=proposal and proposal.status.value)

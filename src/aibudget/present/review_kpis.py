@@ -8,7 +8,7 @@ from decimal import Decimal
 from aibudget.catalog import kpi_entries
 from aibudget.domain.review import KpiStatus
 from aibudget.i18n import Translator
-from aibudget.render_guidance import month_text
+from aibudget.present.guidance import month_text
 
 WHOLE_UNITS = ("count", "hours")
 SMALL_GAP = Decimal("0.01")  # a shortfall under 1% is shown with one decimal, never "0%"

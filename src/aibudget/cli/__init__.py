@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 from aibudget import __version__
-from aibudget.cli_common import (
+from aibudget.cli.common import (
     LangOpt,
     PlanArg,
     check_trials,
@@ -67,10 +67,10 @@ def evaluate_cmd(
 ) -> None:
     """Cash flows, NPV, ROI, payback, and the Monte Carlo risk picture of a plan."""
     # Imported here: numpy and scipy are not needed to print --help (start-up time).
-    from aibudget.documents import evaluation_json
+    from aibudget.cli.print_evaluation import render_evaluation
     from aibudget.engine.cashflow import evaluate
     from aibudget.engine.simulate import simulate
-    from aibudget.render import render_evaluation
+    from aibudget.present.documents import evaluation_json
 
     plan, t = load_with_translator(plan_path, lang)
     n_trials = trials or plan.simulation.trials
@@ -113,24 +113,24 @@ def version() -> None:
 
 def _register_feature_commands() -> None:
     """Feature areas add their commands from their own modules (one line each here)."""
-    from aibudget import cli_optimize
+    from aibudget.cli import optimize
 
-    cli_optimize.register(app)
-    from aibudget import cli_monitor
+    optimize.register(app)
+    from aibudget.cli import monitor
 
-    cli_monitor.register(app)
-    from aibudget import cli_guidance
+    monitor.register(app)
+    from aibudget.cli import guidance
 
-    cli_guidance.register(app)
-    from aibudget import cli_web
+    guidance.register(app)
+    from aibudget.cli import web
 
-    cli_web.register(app)
-    from aibudget import cli_report
+    web.register(app)
+    from aibudget.cli import report
 
-    cli_report.register(app)
-    from aibudget import cli_jobs
+    report.register(app)
+    from aibudget.cli import jobs
 
-    cli_jobs.register(app)
+    jobs.register(app)
 
 
 _register_feature_commands()

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from aibudget.cli_common import (
+from aibudget.cli.common import (
     LangOpt,
     PlanArg,
     bad_option,
@@ -53,8 +53,8 @@ def report_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Write the plan report as a PDF or an XLSX workbook with live formulas."""
-    from aibudget.cli_monitor import load_actuals, write_atomic
-    from aibudget.cli_optimize import native_stdout_silenced
+    from aibudget.cli.monitor import load_actuals, write_atomic
+    from aibudget.cli.optimize import native_stdout_silenced
     from aibudget.reports import FORMATS, ReportMeta, gather, render
 
     plan, t = load_with_translator(plan_path, lang)

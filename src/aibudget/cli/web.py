@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from pydantic import ValidationError
 
-from aibudget.cli_common import load_or_exit
+from aibudget.cli.common import load_or_exit
 from aibudget.i18n import Translator
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def demo_load(
 def _demo_actuals(path: Path, plan: Plan, t: Translator) -> list[ActualRecord]:
     """The file's records, read as `aibudget review --actuals` reads them and checked
     against the plan's months (a problem is printed and exits 2 before anything loads)."""
-    from aibudget.cli_monitor import load_actuals
+    from aibudget.cli.monitor import load_actuals
     from aibudget.domain.actuals import plan_months
 
     return list(load_actuals(plan, [path], t, plan_months(plan)).records)

@@ -12,7 +12,7 @@ from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.engine.practice import Win
 from aibudget.engine.worries import WorryFacts
 from aibudget.i18n import Translator
-from aibudget.render_optimize import reason_text
+from aibudget.present.optimize import reason_text
 
 EVALUATION_WORRIES = ("uncertain_return", "fear_replacement", "learning_barrier")
 ALLOCATION_WORRIES = ("choice_paralysis",)

@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from rich.console import Console
-
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.guidance import CatalogTool
 from aibudget.domain.plan import Plan
@@ -63,18 +61,6 @@ def proposal_json(r: Reallocation, t: Translator) -> dict[str, Any]:
         "locks": [x.model_dump() for x in r.locks],
         "changes": [{**c.model_dump(), "text": change_text(t, c, r.currency)} for c in r.changes],
     }
-
-
-def print_proposal(console: Console, t: Translator, r: Reallocation) -> None:
-    """The proposal with its heading and figures; when nothing changes, the advice alone."""
-    if not proposes_change(r):
-        for c in r.changes:
-            console.print(f"{change_text(t, c, r.currency)}")
-        return
-    console.print(t("reallocate.heading"), style="bold")
-    for c in r.changes:
-        console.print(f"  • {change_text(t, c, r.currency)}")
-    console.print(summary_text(t, r))
 
 
 def proposal_for(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from pydantic import ValidationError
 
-from aibudget.cli_web import _migrated, _settings, _translator
+from aibudget.cli.web import _migrated, _settings, _translator
 from aibudget.i18n import Translator
 
 if TYPE_CHECKING:

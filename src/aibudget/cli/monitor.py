@@ -4,7 +4,7 @@
 bad row with its line and reason) and writes the normalised actuals file (JSON) only
 when every row of every file is valid; re-importing the same rows changes nothing.
 ``review PLAN --actuals FILE...`` compares plan, forecast and actuals and proposes the
-reallocation of the remaining months (:mod:`aibudget.cli_reallocate`);
+reallocation of the remaining months (:mod:`aibudget.cli.reallocate`);
 ``--write-proposal FILE`` writes the proposed plan version as YAML (and nothing when
 the proposal changes nothing: then no proposal is announced either).
 
@@ -23,13 +23,15 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
-from aibudget.cli_common import (
+from aibudget.cli.common import (
     bad_option,
     fail,
     load_with_translator,
     month_option,
     print_json,
 )
+from aibudget.cli.print_monitor import print_preview, render_review
+from aibudget.cli.print_reallocate import print_proposal
 from aibudget.domain.actuals import Actuals, merge
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
@@ -38,8 +40,8 @@ from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, confirm, preview_file
 from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv, template_xlsx
-from aibudget.render_monitor import preview_json, print_preview, render_review, review_json
-from aibudget.render_reallocate import print_proposal, proposal_json, proposes_change
+from aibudget.present.monitor import preview_json, review_json
+from aibudget.present.reallocate import proposal_json, proposes_change
 from aibudget.service.import_routes import spend_target, spend_targets
 
 actuals_app = typer.Typer(help="Monthly actuals: import files, download the template.")
@@ -264,9 +266,9 @@ def review_cmd(
     """Plan vs forecast vs actual, KPI attainment, advice per tool, milestones, and the
     reallocation proposal for the remaining months."""
     from aibudget.catalog import kpi_entries
-    from aibudget.cli_reallocate import write_proposal
+    from aibudget.cli.reallocate import write_proposal
     from aibudget.engine.review import review
-    from aibudget.render_reallocate import proposal_for
+    from aibudget.present.reallocate import proposal_for
 
     plan, t = load_with_translator(plan_path, lang)
     try:
