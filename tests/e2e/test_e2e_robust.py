@@ -14,9 +14,9 @@ HOSTILE = "<!--<script>window.pwned=1</script>ChatGPT"
 
 
 def _console_error(message: Any, problems: list[str]) -> None:
-    """Errors in the console, but the browser's own look for /favicon.ico (none yet)."""
+    """Errors in the console (the page names its icon, so none for /favicon.ico either)."""
     where = message.location.get("url", "")
-    if message.type == "error" and not where.endswith("/favicon.ico"):
+    if message.type == "error":
         problems.append(f"{message.text} ({where})")
 
 
