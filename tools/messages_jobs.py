@@ -13,12 +13,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "jobs.check.never": (
         "Not checked yet. Live and approved plans are checked every night; you can also check now.",
-        "還沒有檢查過。已上線或已核准的計畫每晚都會自動檢查，您也可以立即檢查。",
+        "還沒有檢查過。執行中或已核准的計畫每晚都會自動檢查，您也可以立即檢查。",
     ),
     "jobs.check.only_live": (
         "Only live or approved plans are checked. Mark a version as live to have it "
         "watched every night.",
-        "只有已上線或已核准的計畫會被檢查。將某一版設為「上線」，系統就會每晚幫您檢查。",
+        "只有執行中或已核准的計畫會被檢查。將某一版標為「執行中」，系統就會每晚幫您檢查。",
     ),
     "jobs.check.figures": (
         "Expected net present value {npv}, return on investment {roi}.",
@@ -70,12 +70,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "jobs.overview.lead": (
         "Every workspace you belong to, each live plan with its last nightly check and "
         "what needs attention.",
-        "您所屬的每個工作區，以及每份上線計畫的最近一次檢查與需要注意的事項。",
+        "您所屬的每個工作區，以及每份執行中計畫的最近一次檢查與需要注意的事項。",
     ),
     "jobs.overview.plan": ("Plan", "計畫"),
     "jobs.overview.last_check": ("Last check", "上次檢查"),
     "jobs.overview.open_alerts": ("Needs attention", "需要注意"),
-    "jobs.overview.no_plans": ("No live or approved plans.", "沒有已上線或已核准的計畫。"),
+    "jobs.overview.no_plans": ("No live or approved plans.", "沒有執行中或已核准的計畫。"),
     "jobs.overview.not_yet": ("Not checked yet", "尚未檢查"),
     "jobs.overview.link": ("Overview", "總覽"),
     # --- e-mail settings on the account page --------------------------------------------
@@ -175,7 +175,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "jobs.cli.checked": (
         "Every live and approved plan is checked.",
-        "所有已上線與已核准的計畫都檢查完成。",
+        "所有執行中與已核准的計畫都檢查完成。",
     ),
     "jobs.cli.enqueued": (
         "The checks are on the queue; the workers run them.",

@@ -101,7 +101,7 @@ def test_the_overview_lists_every_workspace_with_its_live_plans(client: TestClie
     other = new_workspace(client, name="花店")
     page = client.get("/overview").text
     assert page.count('data-testid="overview-workspace"') == 2
-    assert "夏季計畫" in page and "沒有已上線或已核准的計畫" in page
+    assert "夏季計畫" in page and "沒有執行中或已核准的計畫" in page
     api = client.get("/api/v1/overview").json()
     by_id = {w["workspace_id"]: w for w in api}
     assert set(by_id) == {ws, other}
