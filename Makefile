@@ -43,7 +43,7 @@ clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
 i18n: $(STAMP)
-	$(BIN)/python tools/messages.py
+	$(BIN)/python tools/messages.py tidy
 
 docs: $(STAMP)
 	$(BIN)/python tools/cli_docs.py

@@ -125,18 +125,25 @@ def test_placeholders_are_the_same_in_both_locales() -> None:
     assert differ == {}
 
 
-def test_the_guidance_sources_are_compiled_into_the_catalogues() -> None:
-    path = ROOT / "tools" / "messages_guidance.py"
-    spec = importlib.util.spec_from_file_location("messages_guidance", path)
+def test_a_message_is_added_to_both_catalogues(tmp_path: Path) -> None:
+    """tools/messages.py add: the .po files are the source; both get the message at once."""
+    spec = importlib.util.spec_from_file_location("messages", ROOT / "tools" / "messages.py")
     assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    stale = {
-        i: (en, zh)
-        for i, (en, zh) in module.MESSAGES.items()
-        if EN.get(i) != ("\n".join(en) if isinstance(en, tuple) else en) or ZH.get(i) != zh
-    }
-    assert stale == {}, "run: python tools/messages.py"
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    for locale in tool.LOCALES:
+        copy = tmp_path / locale / "LC_MESSAGES" / "aibudget.po"
+        copy.parent.mkdir(parents=True)
+        copy.write_bytes(tool.path(locale).read_bytes())
+    tool.ROOT = tmp_path
+    tool.add("test.apples", "{count} apple", "{count} 顆蘋果", "{count} apples")
+    with pytest.raises(SystemExit):
+        tool.add("test.apples", "again", "再一次", None)
+    expected = {"en": ("{count} apple", "{count} apples"), "zh_TW": ("{count} 顆蘋果",)}
+    for locale, forms in expected.items():
+        found = tool.load(locale).get("test.apples")
+        assert found is not None and tuple(found.string) == forms
+        assert len(tool.load(locale)) == len(po(locale)) + 1  # nothing else changed
 
 
 GLOSSARY_BANS = {
