@@ -150,3 +150,22 @@ def test_start_up_with_no_database_prints_one_short_message(
     assert Translator("zh_TW")("web.cli_database_unavailable", where="", reason="")[:6] in (
         result.output
     )
+
+
+def test_a_worker_started_with_no_database_says_so_in_two_lines(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``serve --workers N``: each worker builds its own app; the database may be gone by
+    then even when the command's own migration reached it."""
+    from aibudget.web import factory
+
+    url = _postgres_nobody_listens()
+    monkeypatch.setenv("AIBUDGET_DATABASE_URL", url)
+    monkeypatch.setenv("AIBUDGET_SECRET_KEY", "x" * 48)
+    monkeypatch.setenv("AIBUDGET_LOCALE", "zh-TW")
+    with pytest.raises(SystemExit) as stopped:
+        factory.app()
+    assert stopped.value.code == 2
+    said = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(said) == 2 and "Traceback" not in "\n".join(said)
+    assert url.split("@", 1)[1].split("/", 1)[0] in said[0]  # where: host and port

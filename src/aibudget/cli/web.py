@@ -42,22 +42,14 @@ def _migrated(settings: Settings) -> tuple[Database, Path | None]:
 def reaching_database(settings: Settings) -> Iterator[None]:
     """A database that cannot be reached or opened ends the command with a short message
     (where, why, what to check) and exit code 2 instead of a traceback."""
-    from sqlalchemy.engine import make_url
-
-    from aibudget.store.db import normalise_url
-    from aibudget.store.errors import UNREACHABLE
+    from aibudget.store.errors import UNREACHABLE, unreachable_words
 
     try:
         yield
     except (*UNREACHABLE, OSError) as exc:
-        t = _translator()
-        where = make_url(normalise_url(settings.database_url))
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        shown = where.render_as_string(hide_password=True)
-        typer.secho(
-            t("web.cli_database_unavailable", where=shown, reason=reason), fg="red", err=True
-        )
-        typer.secho(t("web.cli_database_hint"), err=True)
+        problem, hint = unreachable_words(_translator(), settings.database_url, exc)
+        typer.secho(problem, fg="red", err=True)
+        typer.secho(hint, err=True)
         raise typer.Exit(code=2) from None
 
 

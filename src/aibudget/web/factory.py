@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 from fastapi import FastAPI
 from threadpoolctl import threadpool_limits
 
+from aibudget.i18n import Translator
 from aibudget.settings import load_settings
+from aibudget.store.errors import UNREACHABLE, unreachable_words
 from aibudget.web.app import create_app
 
 
@@ -22,5 +26,13 @@ def one_blas_thread() -> None:
 
 
 def app() -> FastAPI:
+    """A worker's app. A database out of reach as the worker starts ends it with the same
+    two lines as ``aibudget serve`` (exit code 2), not a traceback."""
     one_blas_thread()
-    return create_app(load_settings())
+    settings = load_settings()
+    try:
+        return create_app(settings)
+    except (*UNREACHABLE, OSError) as exc:
+        t = Translator(settings.locale)
+        print("\n".join(unreachable_words(t, settings.database_url, exc)), file=sys.stderr)
+        raise SystemExit(2) from None
