@@ -177,3 +177,23 @@ def test_optimiser_settings_name_existing_tools_and_channels() -> None:
 
 def cross_problems(data: dict[str, object]) -> list[Problem]:
     return cross_reference_problems(data, kpi_ids())
+
+
+LIST_INSTEAD_OF_ID = [
+    {"tools": [{"id": ["x"]}]},
+    {"team": [{"id": [1]}]},
+    {"tools": [{"owner": ["a"]}]},
+    {"tools": [{"plan": ["a"], "plans": [{"id": "a", "price": 1}]}]},
+    {"team": [{"id": "a"}], "tools": [{"training": {"trainees": [["a"]]}}]},
+    {"tools": [{"benefits": [{"member": ["a"]}]}]},
+    {"optimise": {"channels": [{"id": ["c"]}], "force_in": [["a"]]}},
+]
+
+
+@pytest.mark.parametrize("broken", LIST_INSTEAD_OF_ID)
+def test_a_list_where_an_id_belongs_is_a_problem_not_a_crash(broken: dict[str, object]) -> None:
+    """The API sent such documents (schema-valid JSON): they answered 500 before."""
+    data = plan_data() | broken
+    assert isinstance(cross_reference_problems(data, kpi_ids()), list)
+    with pytest.raises(PlanError):
+        parse_plan(data, kpi_ids())

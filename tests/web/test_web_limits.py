@@ -4,6 +4,7 @@ shared by every worker, sign-up counted per address."""
 
 from __future__ import annotations
 
+import html
 import threading
 import time
 from collections.abc import Iterator
@@ -20,7 +21,15 @@ from aibudget.store import users
 from aibudget.store.models import AuditRow
 from aibudget.web import create_app
 from tests.redis_server import REDIS_URL, redis_prefix  # noqa: F401  (a fixture)
-from tests.web.helpers import PASSWORD, csrf, set_limits, sign_up
+from tests.web.helpers import (
+    EXAMPLE,
+    PASSWORD,
+    csrf,
+    import_plan,
+    new_workspace,
+    set_limits,
+    sign_up,
+)
 from tests.web.test_web_api import V1, _document, _shape, _token
 
 OWNER = "owner@example.com"
@@ -246,3 +255,20 @@ def test_sign_ups_are_counted_per_address_and_a_taken_address_is_not_repeated(
     assert taken.text.count(OWNER) == 1  # only in the field the visitor typed it into
     refused = client.post("/signup", data={**data, "email": "new@example.com"})
     assert refused.status_code == 429 and "剛才從這裡建立了許多帳號" in refused.text
+
+
+def test_an_import_over_the_quota_keeps_the_pasted_plan(client: TestClient) -> None:
+    """A 429 on the import page gives the form back with the text the owner pasted."""
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    set_limits(client, imports_per_minute=1)
+    import_plan(client, ws)  # the one allowed this minute
+    pasted = EXAMPLE.read_text(encoding="utf-8").replace("山嵐咖啡", "第二家店")
+    token = csrf(client, f"/w/{ws}/import")
+    page = client.post(
+        f"/w/{ws}/import",
+        data={"csrf_token": token, "name": "2028", "note": "", "document": pasted},
+    )
+    assert page.status_code == 429 and "Retry-After" in page.headers
+    assert 'data-testid="import-wait"' in page.text
+    assert html.escape("第二家店") in page.text and 'value="2028"' in page.text

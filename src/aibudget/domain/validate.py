@@ -105,6 +105,11 @@ def is_priced(tier: Mapping[str, Any]) -> bool:
         return True
 
 
+def _string_ids(data: Mapping[str, Any], key: str) -> set[Any]:
+    """The ids of a list's items that are text (any other id is the model's problem)."""
+    return {ident for _, item in _items(data, key) if isinstance(ident := item.get("id"), str)}
+
+
 def _month_or_none(value: Any) -> str | None:
     try:
         return parse_month(value) if value is not None else None
@@ -132,7 +137,7 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
                     add((key, i, "id"), "ref.duplicate_id", id=ident, first=seen[ident])
                 seen.setdefault(ident, i)
 
-    members = {m.get("id") for _, m in _items(data, "team")}
+    members = _string_ids(data, "team")
     company = _mapping(data, "company")
     currency = str(company.get("currency", "TWD")).upper()
     fx = _mapping(data, "fx")
@@ -165,13 +170,13 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
 
     for i, tool in _items(data, "tools"):
         owner = tool.get("owner")
-        if owner is not None and owner not in members:
+        if isinstance(owner, str) and owner not in members:
             add(("tools", i, "owner"), "ref.owner_unknown", member=owner)
         for j, kpi in enumerate(tool.get("kpis") or []):
             check_kpi(("tools", i, "kpis", j), kpi)
         plan_ids = [p.get("id") for _, p in _items(tool, "plans")]
         chosen = tool.get("plan")
-        if chosen is not None and chosen not in plan_ids:
+        if isinstance(chosen, str) and chosen not in plan_ids:
             add(
                 ("tools", i, "plan"),
                 "ref.plan_unknown",
@@ -188,11 +193,11 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
                 add(("tools", i, "plans", j, "currency"), "ref.fx_missing", currency=cur.upper())
         training = _mapping(tool, "training")
         for j, trainee in enumerate(training.get("trainees") or []):
-            if trainee not in members:
+            if isinstance(trainee, str) and trainee not in members:
                 add(("tools", i, "training", "trainees", j), "ref.member_unknown", member=trainee)
         for j, driver in _items(tool, "benefits"):
             member = driver.get("member")
-            if member is not None and member not in members:
+            if isinstance(member, str) and member not in members:
                 add(("tools", i, "benefits", j, "member"), "ref.member_unknown", member=member)
             if driver.get("kind") == "kpi_effect":
                 check_kpi(("tools", i, "benefits", j, "kpi"), driver.get("kpi"))
@@ -204,14 +209,14 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
                 month=start_month,
                 months=months,
             )
-    problems.extend(_optimise_references(data, {t.get("id") for _, t in _items(data, "tools")}))
+    problems.extend(_optimise_references(data, _string_ids(data, "tools")))
     return problems
 
 
 def _optimise_references(data: Mapping[str, Any], tool_ids: set[Any]) -> list[Problem]:
     """Tools and ad channels named under ``optimise:`` must exist."""
     policy = _mapping(data, "optimise")
-    channel_ids = {c.get("id") for _, c in _items(policy, "channels")}
+    channel_ids = _string_ids(policy, "channels")
     problems: list[Problem] = []
 
     def check(path: Path, value: Any, known: set[Any], message_id: str) -> None:

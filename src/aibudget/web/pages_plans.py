@@ -82,7 +82,15 @@ def import_plan(
         space = workspaces.require(s, user.id, ws, Role.EDITOR)
         if plan_id:
             plans.summary(s, user.id, ws, plan_id)  # 404 before anything else
-    limits.costly(web.counters, web.settings, user.id, "imports")
+    try:
+        limits.costly(web.counters, web.settings, user.id, "imports")
+    except limits.LimitReached as wait:  # the form comes back with the text as it was sent
+        again = render(
+            request, "import.html", 429, space=space, values=values, problems=[],
+            plan_id=plan_id or None, wait=t(wait.message_id, **wait.params),
+        )  # fmt: skip
+        again.headers.update(wait.headers)
+        return again
     try:
         plan = parse_yaml(text)  # seconds for a big plan: this handler runs off the loop
     except PlanError as err:
