@@ -27,14 +27,19 @@ def _redis_reason() -> str | None:
     return None
 
 
-@pytest.fixture
-def redis_prefix() -> Iterator[str]:
-    """A key prefix of this test alone (its keys are deleted afterwards)."""
+def require_redis() -> None:
+    """Skip (with the reason) when Redis is absent; under CI=true it must be there."""
     reason = _redis_reason()
     if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true needs Redis. {reason}")
         pytest.skip(reason)
+
+
+@pytest.fixture
+def redis_prefix() -> Iterator[str]:
+    """A key prefix of this test alone (its keys are deleted afterwards)."""
+    require_redis()
     prefix = f"aibudget-test:{uuid.uuid4().hex[:12]}:"
     yield prefix
     client = redis.Redis.from_url(REDIS_URL)

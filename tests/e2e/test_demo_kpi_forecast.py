@@ -7,45 +7,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from aibudget.catalog import kpi_entries
-from aibudget.cli import app
 from aibudget.cli.monitor import load_actuals
-from aibudget.cli.web import DEMO_EMAIL, DEMO_PASSWORD
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
 from aibudget.present.review_kpis import projection_text
-from tests.e2e.browser import EXAMPLE, shot
+from tests.e2e.browser import ACTUALS, EXAMPLE, open_demo_review, shot
 
-ACTUALS = EXAMPLE.with_name("taipei-cafe-actuals.csv")
 WIDTH = "document.documentElement.scrollWidth - window.innerWidth"
 
 
 def test_the_demo_review_shows_each_goals_projection(
     browser: Any, server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("AIBUDGET_DATABASE_URL", f"sqlite:///{tmp_path / 'e2e.db'}")
-    monkeypatch.setenv("AIBUDGET_SECRET_KEY", "e" * 48)
-    loaded = CliRunner().invoke(app, ["demo-load", str(EXAMPLE), "--actuals", str(ACTUALS)])
-    assert loaded.exit_code == 0, loaded.output
     t = Translator("zh_TW")
     plan = load_plan(EXAMPLE)
     expected = review(plan, load_actuals(plan, [ACTUALS], t), kpi_library=kpi_entries())
     sentences = [projection_text(t, k, plan.currency) for k in expected.kpis]
     assert all(k.projection is not None for k in expected.kpis)
 
-    context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(server + "/login")
-    page.locator("#f-email").fill(DEMO_EMAIL)
-    page.locator("#f-password").fill(DEMO_PASSWORD)
-    page.locator('form[action="/login"] button[type=submit]').click()
-    page.wait_for_url("**/workspaces")
-    page.locator("main a[href^='/w/']").first.click()
-    page.locator("main a[href*='/p/']").first.click()
-    page.get_by_test_id("monitor-link").click()
+    page = open_demo_review(browser, server, tmp_path, monkeypatch)
+    context = page.context
     listed = page.get_by_test_id("kpi-forecast")
     listed.wait_for()
     text = listed.inner_text()

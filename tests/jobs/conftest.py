@@ -8,7 +8,6 @@ need it are skipped with the reason, except under CI=true, where absence is a fa
 
 from __future__ import annotations
 
-import os
 import socket
 import uuid
 from collections.abc import Iterator
@@ -21,27 +20,14 @@ import redis
 from aiosmtpd.controller import Controller
 
 from aibudget.jobs.settings import JobSettings, SmtpSecurity
+from tests.redis_server import REDIS_URL, require_redis
 from tests.store.conftest import cheap_hashing, db, migrated, pg_schema  # noqa: F401
-
-REDIS_URL = os.environ.get("AIBUDGET_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
-def _redis_reason() -> str | None:
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping()
-    except redis.RedisError as exc:
-        return f"Redis is not answering at {REDIS_URL}: {str(exc)[:200]}"
-    return None
 
 
 @pytest.fixture
 def redis_queue() -> Iterator[str]:
     """A fresh queue name on the real Redis (deleted afterwards)."""
-    reason = _redis_reason()
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true needs Redis. {reason}")
-        pytest.skip(reason)
+    require_redis()
     name = f"aibudget-test-{uuid.uuid4().hex[:12]}"
     yield name
     redis.Redis.from_url(REDIS_URL).delete(name)

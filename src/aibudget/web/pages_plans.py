@@ -12,7 +12,7 @@ from aibudget.domain.plan import Plan
 from aibudget.engine.practice import OUTSIDE_HELP_SHARE, recent_wins
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
 from aibudget.service.words import kpi_names
-from aibudget.store import learning, plans, workspaces
+from aibudget.store import actuals, learning, plans, workspaces
 from aibudget.store.records import Role, Status
 from aibudget.web import catalogs, limits
 from aibudget.web.context import (
@@ -151,7 +151,8 @@ def plan_view(
         wins = tuple(recent_wins(learning.entries(s, user.id, ws, plan_id)))
         weak = outside_help(s, user.id, ws, shown.plan)
         check_facts = panel_facts(s, user.id, space, summary)
-    won = review_wins_text(web, user.id, ws, plan_id, shown, t)
+        recorded = actuals.get(s, user.id, ws, plan_id, shown.plan.currency)
+    won = review_wins_text(web, shown, recorded, t)
     records = {
         "space": space,
         "summary": summary,

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from aibudget.catalog import kpi_entries, readiness_questionnaire
-from aibudget.domain.actuals import content_digest
+from aibudget.domain.actuals import Actuals, content_digest
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
 from aibudget.engine.practice import (
@@ -162,13 +162,9 @@ def add_outside_help(web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#lines", status_code=303)
 
 
-def review_wins_text(
-    web: WebDep, user_id: str, ws: str, plan_id: str, version: Any, t: Translator
-) -> tuple[str, ...]:
+def review_wins_text(web: WebDep, version: Any, stored: Actuals, t: Translator) -> tuple[str, ...]:
     """For the plan page: the small wins the actuals show so far, in words (the review
     of the shown version, made once per version, actuals and language)."""
-    with web.db.session() as s:
-        stored = actuals.get(s, user_id, ws, plan_id, version.plan.currency)
     if not stored.records:
         return ()
     digest = content_digest(r.fingerprint for r in stored.records)
