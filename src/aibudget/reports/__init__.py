@@ -2,7 +2,7 @@
 
 ``gather`` (in :mod:`aibudget.reports.content`) runs the engine once; ``render`` lays the
 result out in one format and one language and returns the file's bytes. The PDF writer
-and the charts need the CJK font (:mod:`aibudget.reports.fonts`).
+(charts included) needs the CJK font (:mod:`aibudget.reports.fonts`).
 """
 
 from __future__ import annotations

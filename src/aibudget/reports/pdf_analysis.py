@@ -4,8 +4,9 @@ what drives the risk (tornado). Each chart has its key numbers in a table beside
 from __future__ import annotations
 
 from aibudget.i18n import Translator
+from aibudget.present import charts as series
 from aibudget.present.evaluation import driver_label, evaluation_title, payback_text, roi_text
-from aibudget.reports import charts
+from aibudget.reports import pdf_charts
 from aibudget.reports.content import ReportData
 from aibudget.reports.pdf_doc import MUTED, ReportPDF
 from aibudget.reports.pdf_text import (
@@ -33,24 +34,7 @@ def cash_flow(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     if not any(ev.monthly_costs) and not any(ev.monthly_benefits):
         doc.para(t("pdf.no_cash_flows"))
         return
-    months = [plan.calendar_month(m) for m in range(len(ev.monthly_costs))]
-    labels = charts.CashFlowLabels(
-        costs=t("cli.costs"),
-        benefits=t("cli.benefits"),
-        cumulative=t("pdf.cumulative_net"),
-        payback=t("pdf.payback_marker", month=payback or 0),
-    )
-    doc.png(
-        charts.cash_flow(
-            months,
-            [float(v) for v in ev.monthly_costs],
-            [float(v) for v in ev.monthly_benefits],
-            [float(v) for v in ev.cumulative_net],
-            payback,
-            labels,
-            compact_money(t, cur),
-        )
-    )
+    pdf_charts.cash_flow(doc, series.cash_flow(t, ev), compact_money(t, cur))
     doc.para(t("pdf.payback_sentence", payback=payback_dated(t, plan, payback)), size=9.5)
     doc.subheading(t("cli.periods_title"))
     periods = ev.periods
@@ -109,12 +93,10 @@ def distribution(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     rows += [
         (names.get(d.id, d.id), d.npv.p10, d.npv.p50, d.npv.p90, d.prob_loss) for d in sim.tools
     ]
-    doc.png(
-        charts.npv_ranges(
-            [r[:4] for r in rows],
-            (t("pdf.range_p10_p90"), t("pdf.median_p50")),
-            compact_money(t, cur),
-        ),
+    pdf_charts.ranges(
+        doc,
+        series.npv_ranges(t, data.evaluation, sim),
+        compact_money(t, cur),
         keep=table_height(len(rows)),
     )
     doc.grid(
@@ -147,17 +129,10 @@ def drivers(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         return
     doc.para(t("pdf.tornado_lead"), size=9.5)
     names = tool_names(t, data)
-    bars = sorted(sim.tornado, key=lambda b: b.swing, reverse=True)
-    base = float(data.evaluation.expected.npv)
-    doc.png(
-        charts.tornado(
-            [(driver_label(t, b.label), b.npv_at_low, b.npv_at_high) for b in bars],
-            base,
-            (t("pdf.at_low"), t("pdf.at_high")),
-            compact_money(t, cur),
-        ),
-        keep=table_height(len(bars)),
-    )
+    bars = series.tornado_order(sim)
+    chart = series.tornado(t, data.evaluation, sim)
+    if chart is not None:
+        pdf_charts.tornado(doc, chart, compact_money(t, cur), keep=table_height(len(bars)))
     doc.grid(
         [t("cli.input"), t("cli.tool"), t("cli.range"), t("cli.npv_low_high")],
         [

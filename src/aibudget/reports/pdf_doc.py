@@ -1,5 +1,5 @@
 """The PDF page and its building blocks: A4, the CJK font, header, footer, headings,
-paragraphs, tables, key-figure boxes and images.
+paragraphs, tables and key-figure boxes (charts: :mod:`aibudget.reports.pdf_charts`).
 
 Text from the plan is user input: it is written as plain text (fpdf2's ``markdown``
 stays off). The total page count is an alias that fpdf2 replaces when the document
@@ -9,7 +9,6 @@ contain the alias text is printed as it is.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from fpdf.enums import WrapMode
 from fpdf.fonts import FontFace
 
 from aibudget.i18n import Translator
+from aibudget.present.charts import ChartSeries
 from aibudget.reports.fonts import FontPair
 
 FAMILY = "cjk"
@@ -51,6 +51,7 @@ class ReportPDF(FPDF):
     def __init__(self, t: Translator, fonts: FontPair, company: str, title: str) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.t = t
+        self.charts: list[ChartSeries] = []  # the charts drawn, in order
         self.company = company
         self.title_text = title
         self.add_font(
@@ -263,14 +264,3 @@ class ReportPDF(FPDF):
                     style = FontFace(emphasis="BOLD")
                 table.row(list(row), style=style)
         self.ln(3)
-
-    def png(self, data: bytes, width: float = WIDTH, keep: float = 0) -> None:
-        """A chart image across the text width; a new page first if it and ``keep`` mm
-        (e.g. the table of its numbers) would not fit."""
-        from PIL import Image
-
-        with Image.open(io.BytesIO(data)) as img:
-            height = width * img.height / img.width
-        self.ensure(height + 2 + keep)
-        self.image(io.BytesIO(data), x=MARGIN + (WIDTH - width) / 2, w=width, h=height)
-        self.ln(2)

@@ -3,17 +3,15 @@ with actuals, the review (plan vs forecast vs actual, recommendations, the propo
 
 from __future__ import annotations
 
-from decimal import Decimal
-from itertools import accumulate
-
 from aibudget.domain.guidance import Severity
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
+from aibudget.present import charts as series
 from aibudget.present.guidance import finding_json, findings_summary, month_text
 from aibudget.present.monitor import milestone_text, tool_reasons, unrecorded_text
 from aibudget.present.reallocate import change_text, proposes_change, summary_text
 from aibudget.present.review_kpis import projection_text
-from aibudget.reports import charts
+from aibudget.reports import pdf_charts
 from aibudget.reports.content import ReportData, renewals, review_months
 from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF
 from aibudget.reports.pdf_text import compact_money, plan_month, tool_names
@@ -106,32 +104,7 @@ def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     unrecorded = unrecorded_text(t, r)
     if unrecorded:
         doc.para(unrecorded, size=9, colour=MUTED)
-    m = r.monthly
-    plan_net = list(
-        accumulate(float(b - c) for b, c in zip(m.plan_benefits, m.plan_costs, strict=True))
-    )
-    forecast_net = list(
-        accumulate(float(b - c) for b, c in zip(m.forecast_benefits, m.forecast_costs, strict=True))
-    )
-    actual_net: list[float | None] = []
-    running = 0.0
-    for cost, benefit in zip(m.actual_costs, m.actual_benefits, strict=True):
-        if cost is None:
-            actual_net.append(None)
-            continue
-        running += float((benefit or Decimal(0)) - cost)
-        actual_net.append(running)
-    labels = charts.ReviewLabels(
-        plan=t("monitor.plan"),
-        forecast=t("pdf.forecast"),
-        actual=t("monitor.actual"),
-        today=t("pdf.review_month"),
-    )
-    doc.png(
-        charts.review_lines(
-            m.months, plan_net, forecast_net, actual_net, r.as_of, labels, compact_money(t, cur)
-        )
-    )
+    pdf_charts.lines(doc, series.review_cumulative(t, r), compact_money(t, cur))
     doc.para(t("pdf.review_chart_note"), size=8, colour=MUTED)
     names = tool_names(t, data)
     doc.subheading(t("monitor.tools_title"))

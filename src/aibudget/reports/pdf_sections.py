@@ -7,11 +7,12 @@ from decimal import Decimal
 from aibudget.catalog import kpi_entries
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.i18n import Translator
+from aibudget.present import charts as series
 from aibudget.present.adopt import is_proposal
 from aibudget.present.evaluation import payback_text, roi_text
 from aibudget.present.guidance import month_text
 from aibudget.present.optimize import reason_text, status_lines, text_params
-from aibudget.reports import charts
+from aibudget.reports import pdf_charts
 from aibudget.reports.content import ReportData, cash_lines
 from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF
 from aibudget.reports.pdf_text import (
@@ -135,12 +136,7 @@ def allocation(doc: ReportPDF, data: ReportData, t: Translator) -> None:
             doc.subheading(t("adopt.proposal"))
             doc.para(t("adopt.proposal_hint"), size=9, colour=MUTED)
         budget = result.budget
-        lines = {t(f"optimize.line.{k}"): v for k, v in result.line_items.items() if v}
-        for channel, amount in result.ad_spend.items():
-            if amount:
-                key = t("pdf.ad_channel", channel=channel)
-                lines[key] = lines.get(key, Decimal(0)) + amount
-        rest = result.unallocated
+        chart = series.budget_shares(t, result)
         doc.para(
             t(
                 "pdf.allocation_lead",
@@ -153,20 +149,17 @@ def allocation(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     else:
         _spending(doc, data, t)
         return
-    if not lines:
+    if len(chart.categories) == (1 if chart.rest else 0):
         doc.para(t("pdf.no_allocation"))
         return
-    slices = [(label, float(v)) for label, v in lines.items()]
-    rest_label = t("optimize.unallocated")
-    if rest > 0:
-        slices.append((rest_label, float(rest)))
-    centre = t("pdf.donut_centre", budget=t.money(budget, cur))
-    rows = [[label, t.money(v, cur), share_text(t, v, budget)] for label, v in lines.items()]
-    if rest > 0:
-        rows.append([rest_label, t.money(rest, cur), share_text(t, rest, budget)])
+    amounts = [Decimal(repr(v or 0.0)) for v in chart.series[0].values]  # exact cents
+    rows = [
+        [label, t.money(v, cur), share_text(t, v, budget)]
+        for label, v in zip(chart.categories, amounts, strict=True)
+    ]
     rows.append([t("pdf.budget"), t.money(budget, cur), share_text(t, budget, budget)])
-    donut = charts.donut(slices, centre, rest_label if rest > 0 else None)
-    _donut_and_table(doc, t, donut, rows, t("pdf.share_of_budget"))
+    centre = t("pdf.donut_centre", budget=t.money(budget, cur))
+    _donut_and_table(doc, t, chart, centre, rows, t("pdf.share_of_budget"))
     if result is not None and found and result.selected:
         doc.subheading(t("pdf.selected_tools"))
         doc.grid(
@@ -205,10 +198,15 @@ def allocation(doc: ReportPDF, data: ReportData, t: Translator) -> None:
 
 
 def _donut_and_table(
-    doc: ReportPDF, t: Translator, donut: bytes, rows: list[list[str]], share: str
+    doc: ReportPDF,
+    t: Translator,
+    chart: series.ChartSeries,
+    centre: str,
+    rows: list[list[str]],
+    share: str,
 ) -> None:
     """A donut of line items kept on one page with its table (line, amount, share)."""
-    doc.png(donut, width=150, keep=9 + 6.2 * len(rows))
+    pdf_charts.shares(doc, chart, centre, keep=9 + 6.2 * len(rows))
     doc.grid(
         [t("optimize.col.line"), t("optimize.col.amount"), share],
         rows,
@@ -223,18 +221,17 @@ def _spending(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     cur = data.currency
     budget = data.plan.horizon_budget()
     doc.para(t("pdf.allocation_fallback", budget=t.money(budget, cur)), size=9, colour=WARN)
-    lines = {t(f"monitor.line.{k}"): v for k, v in cash_lines(data.evaluation).items()}
+    spending = cash_lines(data.evaluation)
+    lines = {t(f"monitor.line.{k}"): v for k, v in spending.items()}
     if not lines:
         doc.para(t("pdf.no_allocation"))
         return
     spend = sum(lines.values(), Decimal(0))
     rows = [[label, t.money(v, cur), share_text(t, v, spend)] for label, v in lines.items()]
     rows.append([t("pdf.planned_spend"), t.money(spend, cur), share_text(t, spend, spend)])
-    donut = charts.donut(
-        [(label, float(v)) for label, v in lines.items()],
-        t("pdf.donut_spend", amount=t.money(spend, cur)),
-    )
-    _donut_and_table(doc, t, donut, rows, t("pdf.share_of_spend"))
+    chart = series.spending_shares(t, spending, cur)
+    centre = t("pdf.donut_spend", amount=t.money(spend, cur))
+    _donut_and_table(doc, t, chart, centre, rows, t("pdf.share_of_spend"))
     doc.para(
         t("pdf.budget_vs_spend", budget=t.money(budget, cur), spend=t.money(spend, cur)),
         size=9,

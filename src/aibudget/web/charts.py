@@ -1,24 +1,25 @@
 """Plotly figures (plain dicts, drawn in the browser) and the same numbers as tables.
 
-Each chart comes with a table holding exactly the numbers it draws, for screen readers
-and for anyone who prefers figures to pictures.
+The series come from :mod:`aibudget.present.charts`, as the PDF's do; this module only
+writes them as Plotly figures. Each chart comes with a table holding exactly the
+numbers it draws, for screen readers and for anyone who prefers figures to pictures.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.results import Evaluation, SimulationResult
-from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
+from aibudget.present import charts as series
+from aibudget.present.charts import PALETTE, REST, SHARES, ChartSeries
 from aibudget.present.evaluation import driver_label
 
-CALM = {"cost": "#c2410c", "benefit": "#0f766e", "line": "#1e3a5f", "band": "rgba(30,58,95,0.15)"}
 FONT = "Noto Sans CJK TC, Noto Sans TC, PingFang TC, Microsoft JhengHei, sans-serif"
+BAND_FILL = "rgba(30,58,95,0.15)"
 
 
 @dataclass
@@ -55,217 +56,190 @@ def _layout(title: str, **extra: Any) -> dict[str, Any]:
     }
 
 
-def _months(result: Evaluation) -> list[int]:
-    return list(range(1, result.months + 1))
+def _money_axis(unit: str, title: str | None = None) -> dict[str, Any]:
+    text = unit if title is None else f"{title} ({unit})"
+    return {"title": {"text": text}, "tickformat": ",.0f", "zeroline": True}
+
+
+def _month_axis(t: Translator) -> dict[str, Any]:
+    return {"title": {"text": t("web.month")}, "type": "category"}
+
+
+def _marker_shape(chart: ChartSeries) -> list[dict[str, Any]]:
+    if chart.marker is None:
+        return []
+    x = chart.categories[chart.marker.index]
+    line = {"dash": "dot", "color": PALETTE["total"]}
+    return [{"type": "line", "x0": x, "x1": x, "yref": "paper", "y0": 0, "y1": 1, "line": line}]
+
+
+def _money(t: Translator, value: float | None, unit: str) -> str:
+    return "—" if value is None else t.money(value, unit)
 
 
 def cash_flow(t: Translator, result: Evaluation) -> Chart:
-    cur = result.currency
-    months = _months(result)
-    costs = [-float(c) for c in result.monthly_costs]
-    benefits = [float(b) for b in result.monthly_benefits]
-    cumulative = [float(c) for c in result.cumulative_net]
-    payback = result.expected.payback_month
-    shapes = []
-    if payback is not None:
-        shapes.append(
-            {
-                "type": "line",
-                "x0": payback,
-                "x1": payback,
-                "yref": "paper",
-                "y0": 0,
-                "y1": 1,
-                "line": {"dash": "dot", "color": CALM["line"]},
-            }
-        )
+    chart = series.cash_flow(t, result)
+    x = list(chart.categories)
+    costs, benefits, cumulative = chart.series
+    data = [
+        {
+            "type": "bar",
+            "name": s.name,
+            "x": x,
+            "y": list(s.values),
+            "marker": {"color": PALETTE[s.role]},
+        }
+        for s in (costs, benefits)
+    ]
+    data.append(
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "name": cumulative.name,
+            "x": x,
+            "y": list(cumulative.values),
+            "line": {"color": PALETTE[cumulative.role], "width": 2},
+        }
+    )
     figure = {
-        "data": [
-            {
-                "type": "bar",
-                "name": t("cli.costs"),
-                "x": months,
-                "y": costs,
-                "marker": {"color": CALM["cost"]},
-            },
-            {
-                "type": "bar",
-                "name": t("cli.benefits"),
-                "x": months,
-                "y": benefits,
-                "marker": {"color": CALM["benefit"]},
-            },
-            {
-                "type": "scatter",
-                "mode": "lines+markers",
-                "name": t("web.cumulative_net"),
-                "x": months,
-                "y": cumulative,
-                "line": {"color": CALM["line"], "width": 2},
-            },
-        ],
+        "data": data,
         "layout": _layout(
-            t("web.chart_cash_flow"),
+            chart.title,
             barmode="relative",
-            shapes=shapes,
-            xaxis={"title": {"text": t("web.month")}, "dtick": 3},
-            yaxis={"title": {"text": cur}, "tickformat": ",.0f", "zeroline": True},
+            shapes=_marker_shape(chart),
+            xaxis=_month_axis(t),
+            yaxis=_money_axis(chart.unit),
         ),
     }
     rows = [
-        [
-            str(m),
-            t.money(-result.monthly_costs[m - 1], cur),
-            t.money(result.monthly_benefits[m - 1], cur),
-            t.money(result.cumulative_net[m - 1], cur),
-        ]
-        for m in months
+        [label, *[_money(t, s.values[i], chart.unit) for s in chart.series]]
+        for i, label in enumerate(x)
     ]
-    headers = [t("web.month"), t("cli.costs"), t("cli.benefits"), t("web.cumulative_net")]
-    return Chart("cash-flow", t("web.chart_cash_flow"), figure, headers, rows)
+    headers = [t("web.month"), *[s.name for s in chart.series]]
+    return Chart(chart.id, chart.title, figure, headers, rows)
 
 
-def npv_ranges(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart:
-    """P10 / P50 / P90 of NPV for the whole plan and each tool (the simulated spread)."""
-    cur = result.currency
-    names = {tool.id: _tool_name(t, tool.id, tool.name) for tool in result.tools}
-    items = [(t("cli.plan_total"), sim.npv.p10, sim.npv.p50, sim.npv.p90, sim.prob_loss)]
-    items += [(names[d.id], d.npv.p10, d.npv.p50, d.npv.p90, d.prob_loss) for d in sim.tools]
-    labels = [i[0] for i in items]
-    figure = {
-        "data": [
+def _band_traces(chart: ChartSeries, horizontal: bool) -> list[dict[str, Any]]:
+    """The band (P10-P90) and the median of a range chart."""
+    assert chart.band is not None
+    band, median = chart.band, chart.series[0]
+    labels = list(chart.categories)
+    if horizontal:
+        return [
             {
                 "type": "bar",
                 "orientation": "h",
-                "name": "P10 – P90",
+                "name": band.name,
                 "y": labels,
-                "x": [i[3] - i[1] for i in items],
-                "base": [i[1] for i in items],
-                "marker": {"color": CALM["band"], "line": {"color": CALM["line"], "width": 1}},
+                "x": [hi - lo for lo, hi in zip(band.low, band.high, strict=True)],
+                "base": list(band.low),
+                "marker": {"color": BAND_FILL, "line": {"color": PALETTE["total"], "width": 1}},
             },
             {
                 "type": "scatter",
                 "mode": "markers",
-                "name": "P50",
+                "name": median.name,
                 "y": labels,
-                "x": [i[2] for i in items],
-                "marker": {"color": CALM["line"], "size": 10},
+                "x": list(median.values),
+                "marker": {"color": PALETTE[median.role], "size": 10},
             },
-        ],
+        ]
+    edge = {"width": 0}
+    return [
+        {"type": "scatter", "mode": "lines", "name": "P90", "x": labels,
+         "y": list(band.high), "line": edge, "showlegend": False},
+        {"type": "scatter", "mode": "lines", "name": band.name, "x": labels,
+         "y": list(band.low), "fill": "tonexty", "fillcolor": BAND_FILL, "line": edge},
+        {"type": "scatter", "mode": "lines", "name": median.name, "x": labels,
+         "y": list(median.values), "line": {"color": PALETTE[median.role], "width": 2}},
+    ]  # fmt: skip
+
+
+def npv_ranges(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart:
+    """P10 / P50 / P90 of NPV for the whole plan and each tool (the simulated spread)."""
+    chart = series.npv_ranges(t, result, sim)
+    figure = {
+        "data": _band_traces(chart, horizontal=True),
         "layout": _layout(
-            t("web.chart_npv_range", trials=t.number(sim.trials)),
-            xaxis={"title": {"text": f"{t('cli.npv')} ({cur})"}, "tickformat": ",.0f"},
+            chart.title,
+            xaxis=_money_axis(chart.unit, t("cli.npv")),
             yaxis={"autorange": "reversed", "automargin": True},
         ),
     }
+    assert chart.band is not None
+    losses = [sim.prob_loss, *[d.prob_loss for d in sim.tools]]
     rows = [
-        [i[0], t.money(i[1], cur), t.money(i[2], cur), t.money(i[3], cur), t.percent(i[4])]
-        for i in items
+        [
+            label,
+            t.money(chart.band.low[i], chart.unit),
+            _money(t, chart.series[0].values[i], chart.unit),
+            t.money(chart.band.high[i], chart.unit),
+            t.percent(losses[i]),
+        ]
+        for i, label in enumerate(chart.categories)
     ]
     headers = [t("cli.tool"), "P10", "P50", "P90", t("cli.prob_loss")]
-    return Chart(
-        "npv-range", t("web.chart_npv_range", trials=t.number(sim.trials)), figure, headers, rows
-    )
+    return Chart(chart.id, chart.title, figure, headers, rows)
 
 
 def fan(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart:
-    cur = result.currency
-    months = [p.month for p in sim.fan]
+    chart = series.fan(t, result, sim)
     figure = {
-        "data": [
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "name": "P90",
-                "x": months,
-                "y": [p.p90 for p in sim.fan],
-                "line": {"width": 0},
-                "showlegend": False,
-            },
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "name": "P10 – P90",
-                "x": months,
-                "y": [p.p10 for p in sim.fan],
-                "fill": "tonexty",
-                "fillcolor": CALM["band"],
-                "line": {"width": 0},
-            },
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "name": "P50",
-                "x": months,
-                "y": [p.p50 for p in sim.fan],
-                "line": {"color": CALM["line"], "width": 2},
-            },
-        ],
-        "layout": _layout(
-            t("web.chart_fan"),
-            xaxis={"title": {"text": t("web.month")}, "dtick": 3},
-            yaxis={"title": {"text": cur}, "tickformat": ",.0f", "zeroline": True},
-        ),
+        "data": _band_traces(chart, horizontal=False),
+        "layout": _layout(chart.title, xaxis=_month_axis(t), yaxis=_money_axis(chart.unit)),
     }
+    assert chart.band is not None
     rows = [
-        [str(p.month), t.money(p.p10, cur), t.money(p.p50, cur), t.money(p.p90, cur)]
-        for p in sim.fan
+        [
+            label,
+            t.money(chart.band.low[i], chart.unit),
+            _money(t, chart.series[0].values[i], chart.unit),
+            t.money(chart.band.high[i], chart.unit),
+        ]
+        for i, label in enumerate(chart.categories)
     ]
-    return Chart("fan", t("web.chart_fan"), figure, [t("web.month"), "P10", "P50", "P90"], rows)
-
-
-def _tool_name(t: Translator, tool_id: str, name: str) -> str:
-    return t("cli.plan_lines") if tool_id == PLAN_LINES_ID else name
+    return Chart(chart.id, chart.title, figure, [t("web.month"), "P10", "P50", "P90"], rows)
 
 
 def tornado(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart | None:
-    if not sim.tornado:
+    chart = series.tornado(t, result, sim)
+    if chart is None or chart.base is None:
         return None
-    cur = result.currency
-    names = {tool.id: _tool_name(t, tool.id, tool.name) for tool in result.tools}
-    bars = list(reversed(sim.tornado))  # biggest swing on top
-    labels = [f"{names.get(b.tool, b.tool)} · {driver_label(t, b.label)}" for b in bars]
-    base = float(result.expected.npv)
+    base = chart.base
+    labels = list(chart.categories)
     figure = {
         "data": [
             {
                 "type": "bar",
                 "orientation": "h",
-                "name": t("web.at_low"),
+                "name": s.name,
                 "y": labels,
-                "x": [b.npv_at_low - base for b in bars],
+                "x": [(v or 0.0) - base for v in s.values],
                 "base": base,
-                "marker": {"color": CALM["cost"]},
-            },
-            {
-                "type": "bar",
-                "orientation": "h",
-                "name": t("web.at_high"),
-                "y": labels,
-                "x": [b.npv_at_high - base for b in bars],
-                "base": base,
-                "marker": {"color": CALM["benefit"]},
-            },
+                "marker": {"color": PALETTE[s.role]},
+            }
+            for s in chart.series
         ],
         "layout": _layout(
-            t("cli.tornado_title"),
+            chart.title,
             barmode="overlay",
-            xaxis={"title": {"text": f"{t('cli.npv')} ({cur})"}, "tickformat": ",.0f"},
-            yaxis={"automargin": True},
+            xaxis=_money_axis(chart.unit, t("cli.npv")),
+            yaxis={"autorange": "reversed", "automargin": True},
         ),
     }
+    names = series.tool_names(t, result)
     rows = [
         [
             names.get(b.tool, b.tool),
             driver_label(t, b.label),
             f"{t.number(b.low, 2)} – {t.number(b.high, 2)}",
-            t.money(b.npv_at_low, cur),
-            t.money(b.npv_at_high, cur),
+            t.money(b.npv_at_low, chart.unit),
+            t.money(b.npv_at_high, chart.unit),
         ]
-        for b in sim.tornado
+        for b in series.tornado_order(sim)
     ]
-    headers = [t("cli.tool"), t("cli.input"), t("cli.range"), t("web.at_low"), t("web.at_high")]
-    return Chart("tornado", t("cli.tornado_title"), figure, headers, rows)
+    headers = [t("cli.tool"), t("cli.input"), t("cli.range"), *[s.name for s in chart.series]]
+    return Chart(chart.id, chart.title, figure, headers, rows)
 
 
 def all_charts(t: Translator, result: Evaluation, sim: SimulationResult) -> list[Chart]:
@@ -274,33 +248,36 @@ def all_charts(t: Translator, result: Evaluation, sim: SimulationResult) -> list
     return charts + ([bars] if bars else [])
 
 
-DONUT = ["#1e3a5f", "#0f766e", "#c2410c", "#7c93b0", "#b45309", "#5f6b7a", "#9db7d5", "#4d7c0f"]
+def shares_colours(chart: ChartSeries) -> list[str]:
+    """One colour per slice; the unallocated rest in grey."""
+    count = len(chart.categories) - (1 if chart.rest else 0)
+    colours = [SHARES[i % len(SHARES)] for i in range(count)]
+    return colours + ([REST] if chart.rest else [])
 
 
 def line_items(t: Translator, result: OptimisationResult) -> Chart:
-    """The allocated money by line item, as a donut and a table."""
-    cur = result.currency
-    items = [(key, amount) for key, amount in result.line_items.items() if amount > 0]
-    labels = [t(f"optimize.line.{key}") for key, _ in items]
+    """The allocated money by line item (and the unallocated rest), as a donut and a table."""
+    chart = series.budget_shares(t, result)
+    amounts = [v or 0.0 for v in chart.series[0].values]
     figure = {
         "data": [
             {
                 "type": "pie",
                 "hole": 0.55,
-                "labels": labels,
-                "values": [float(amount) for _, amount in items],
-                "marker": {"colors": DONUT[: len(items)]},
+                "labels": list(chart.categories),
+                "values": amounts,
+                "marker": {"colors": shares_colours(chart)},
                 "sort": False,
                 "textinfo": "percent",
                 "hovertemplate": "%{label}: %{value:,.0f}<extra></extra>",
             }
         ],
-        "layout": _layout(t("optimize.lines_title"), showlegend=True),
+        "layout": _layout(chart.title, showlegend=True),
     }
-    total = sum((amount for _, amount in items), Decimal(0)) or Decimal(1)
+    total = sum(amounts) or 1.0
     rows = [
-        [label, t.money(amount, cur), t.percent(amount / total)]
-        for label, (_, amount) in zip(labels, items, strict=True)
+        [label, t.money(amount, chart.unit), t.percent(amount / total)]
+        for label, amount in zip(chart.categories, amounts, strict=True)
     ]
     headers = [t("optimize.col.line"), t("optimize.col.amount"), t("web.share")]
-    return Chart("line-items", t("optimize.lines_title"), figure, headers, rows)
+    return Chart(chart.id, chart.title, figure, headers, rows)
