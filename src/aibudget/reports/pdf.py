@@ -17,7 +17,7 @@ from babel.dates import format_date
 from aibudget.i18n import Translator
 from aibudget.present.evaluation import driver_label
 from aibudget.present.guidance import findings_summary
-from aibudget.reports import pdf_analysis, pdf_practice, pdf_review, pdf_sections
+from aibudget.reports import font_cache, pdf_analysis, pdf_practice, pdf_review, pdf_sections
 from aibudget.reports.content import (
     ReportData,
     cash_lines,
@@ -26,19 +26,28 @@ from aibudget.reports.content import (
     review_months,
     top_risks,
 )
-from aibudget.reports.fonts import cjk_fonts
+from aibudget.reports.fonts import FontPair, cjk_fonts
 from aibudget.reports.pdf_doc import ACCENT, MARGIN, MUTED, WIDTH, Figure, ReportPDF
 from aibudget.reports.pdf_text import plan_month, share_text, tool_names
 
 
 def pdf_report(data: ReportData, t: Translator) -> bytes:
-    """The report as PDF bytes in the translator's language."""
-    return build_pdf(data, t).finished()
+    """The report as PDF bytes in the translator's language: laid out with the lighter
+    copy of the font when there is one and it holds every character the report
+    needed, else (or after all) with the full font."""
+    fonts = cjk_fonts()
+    light = font_cache.lighter_pair(fonts)
+    if light is not None:
+        doc = build_pdf(data, t, light)
+        if not doc.missing_glyphs():
+            return doc.finished()
+    return build_pdf(data, t, fonts).finished()
 
 
-def build_pdf(data: ReportData, t: Translator) -> ReportPDF:
-    """The laid-out document (before output), e.g. for tests to inspect its fonts."""
-    doc = ReportPDF(t, cjk_fonts(), data.plan.company.name, t("pdf.title"))
+def build_pdf(data: ReportData, t: Translator, fonts: FontPair | None = None) -> ReportPDF:
+    """The laid-out document (before output), e.g. for tests to inspect its fonts;
+    ``fonts`` defaults to the full CJK font."""
+    doc = ReportPDF(t, fonts or cjk_fonts(), data.plan.company.name, t("pdf.title"))
     cover(doc, data, t)
     summary(doc, data, t)
     pdf_sections.goals(doc, data, t)

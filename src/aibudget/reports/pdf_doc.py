@@ -67,6 +67,10 @@ class ReportPDF(FPDF):
         self.wrap = WrapMode.WORD
         self.set_text_color(*INK)
 
+    def missing_glyphs(self) -> list[int]:
+        """Characters the document used that its fonts do not hold."""
+        return [c for font in self.fonts.values() for c in getattr(font, "missing_glyphs", [])]
+
     def finished(self) -> bytes:
         """The file's bytes. Each embedded font subset keeps the whole font's bounding
         box (a box that holds every glyph is all a PDF needs) instead of measuring every

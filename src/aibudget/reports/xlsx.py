@@ -30,7 +30,7 @@ from aibudget.reports.content import (
     top_risks,
 )
 from aibudget.reports.xlsx_assumptions import AssumptionsWriter
-from aibudget.reports.xlsx_book import Book, Cell
+from aibudget.reports.xlsx_book import Book, Cell, Sheet
 from aibudget.reports.xlsx_cashflows import (
     FIRST_MONTH_COL,
     CashflowRefs,
@@ -68,7 +68,7 @@ def xlsx_report(data: ReportData, t: Translator) -> bytes:
         names.append(t("xlsx.sheet.actuals"))
     if data.review is not None:
         names.append(t("xlsx.sheet.review"))
-    sheets = {name: workbook.add_worksheet(name) for name in names}
+    sheets = {name: workbook.add_worksheet(name, worksheet_class=Sheet) for name in names}
     summary, assumptions, cashflows, allocation, tools, kpis = (sheets[n] for n in names[:6])
     a = AssumptionsWriter(book, assumptions, data.plan, t).write()
     cf = CashflowWriter(book, cashflows, data.plan, t, a).write()

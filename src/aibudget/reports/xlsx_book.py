@@ -8,6 +8,7 @@ styled as inputs (blue on light yellow), as financial models usually mark them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -24,6 +25,31 @@ ACCENT = "#1F5F8B"
 INPUT_FILL = "#FFF7D6"
 INPUT_FONT = "#1B4FA0"
 FONT = "Noto Sans CJK TC"  # falls back to the reader's default font where absent
+
+
+# The functions XlsxWriter renames inside formulas (Excel's newer ``_xlfn.`` ones).
+REWRITTEN = re.compile(
+    r"_xlfn\.|INGLE\(|\b(?:ANCHORARRAY|BYCOL|BYROW|CHOOSECOLS|CHOOSEROWS|DROP|EXPAND|FILTER"
+    r"|HSTACK|LAMBDA|MAKEARRAY|MAP|RANDARRAY|REDUCE|SCAN|SEQUENCE|SORT|SORTBY|SWITCH|TAKE"
+    r"|TEXTSPLIT|TOCOL|TOROW|UNIQUE|VSTACK|WRAPCOLS|WRAPROWS|XLOOKUP)\("
+)
+
+
+class Sheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type hints
+    """A worksheet whose formulas skip XlsxWriter's thirty-odd renaming passes when they
+    name none of the functions those passes rename (the report's never do): the same
+    formula text, in a fraction of the time."""
+
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        if self.use_future_functions or expand_future_functions or REWRITTEN.search(formula):
+            return str(super()._prepare_formula(formula, expand_future_functions))
+        if formula.startswith("{"):
+            formula = formula[1:]
+        if formula.startswith("="):
+            formula = formula[1:]
+        if formula.endswith("}"):
+            formula = formula[:-1]
+        return formula
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,160 @@
+"""The shortcuts that make reports faster change nothing in them.
+
+- The lighter copy of the CJK font (``reports.font_cache``): the PDF's text and its
+  embedded glyphs are the same with and without it; a report that needs a character
+  outside the copy is laid out again with the full font; a damaged or unwritable cache
+  falls back to the full font.
+- The workbook's formula shortcut (``xlsx_book.Sheet``): XlsxWriter's own preparation
+  gives the same text for every formula of the example workbooks.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from aibudget.i18n import Translator
+from aibudget.reports import ReportData, font_cache, render
+from aibudget.reports.fonts import cjk_fonts
+from aibudget.reports.pdf import build_pdf, pdf_report
+from aibudget.reports.xlsx_book import Sheet
+
+ZH = Translator("zh_TW")
+
+
+@pytest.fixture(scope="module")
+def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache with the lighter copies made once for this module."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AIBUDGET_CACHE_DIR", str(folder))
+        patch.delenv("AIBUDGET_FONT_CACHE", raising=False)
+        assert font_cache.warm()
+    return folder
+
+
+@pytest.fixture
+def cached(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("AIBUDGET_CACHE_DIR", str(cache_home))
+    monkeypatch.delenv("AIBUDGET_FONT_CACHE", raising=False)
+    return cache_home
+
+
+def pdf_text(pdf: bytes) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def test_the_copy_holds_the_same_glyphs_as_the_font(cached: Path) -> None:
+    """Every character of the repertoire the full face has is in the copy, drawn with
+    the same advance width."""
+    from fontTools.ttLib import TTFont
+
+    fonts = cjk_fonts()
+    light = font_cache.lighter_pair(fonts)
+    assert light is not None and light.regular.path.parent.parent == cached
+    full = TTFont(str(fonts.regular.path), fontNumber=fonts.regular.index, lazy=True)
+    copy = TTFont(str(light.regular.path), lazy=True)
+    full_map, copy_map = full.getBestCmap(), copy.getBestCmap()
+    wanted = [c for c in font_cache.repertoire() if c in full_map]
+    assert len(wanted) > 6_000
+    assert all(c in copy_map for c in wanted)
+    full_widths, copy_widths = full["hmtx"].metrics, copy["hmtx"].metrics
+    for c in wanted[::97]:
+        assert copy_widths[copy_map[c]][0] == full_widths[full_map[c]][0], hex(c)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.parametrize("lang", ["zh_TW", "en"])
+def test_the_pdf_reads_the_same_with_and_without_the_copy(
+    cafe_review: ReportData, cached: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    t = Translator(lang)
+    fast = pdf_report(cafe_review, t)
+    monkeypatch.setenv("AIBUDGET_FONT_CACHE", "off")
+    slow = pdf_report(cafe_review, t)
+    assert pdf_text(fast) == pdf_text(slow)
+    assert len(fast) == pytest.approx(len(slow), rel=0.1)
+
+
+def test_the_copy_is_used_when_it_holds_every_character(cafe: ReportData, cached: Path) -> None:
+    light = font_cache.lighter_pair(cjk_fonts())
+    assert light is not None
+    doc = build_pdf(cafe, ZH, light)
+    assert doc.missing_glyphs() == []
+    used = {font.ttffile for font in doc.fonts.values()}
+    assert used == {str(light.regular.path), str(light.bold.path)} or used == {
+        light.regular.path,
+        light.bold.path,
+    }
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_a_rare_character_brings_back_the_full_font(cafe: ReportData, cached: Path) -> None:
+    """𠀋 (U+2000B) and 堃 are outside the copy: the report is laid out with the full font
+    and shows them."""
+    rare = "𠀋堃"
+    assert not {ord(c) for c in rare} <= font_cache.repertoire()
+    company = cafe.plan.company.model_copy(update={"name": f"{rare} 咖啡"})
+    data = replace(cafe, plan=cafe.plan.model_copy(update={"company": company}))
+    light = font_cache.lighter_pair(cjk_fonts())
+    assert light is not None
+    assert build_pdf(data, ZH, light).missing_glyphs()  # the copy alone would miss them
+    text = pdf_text(pdf_report(data, ZH))
+    assert f"{rare} 咖啡" in text
+
+
+def test_a_damaged_copy_is_removed_and_the_full_font_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AIBUDGET_CACHE_DIR", str(tmp_path))
+    face = cjk_fonts().regular
+    target = font_cache._path(face)
+    assert target is not None
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"OTTO" + b"\0" * 64)
+    assert font_cache.lighter(face, build=False) is None
+    assert not target.exists()
+
+
+def test_an_unwritable_cache_means_the_full_font(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("AIBUDGET_CACHE_DIR", str(blocked / "cache"))
+    assert font_cache.lighter_pair(cjk_fonts()) is None
+    monkeypatch.setenv("AIBUDGET_FONT_CACHE", "off")
+    assert font_cache.cache_dir() is None
+
+
+def test_the_formula_shortcut_writes_what_xlsxwriter_would(cafe_review: ReportData) -> None:
+    book = Workbook(io.BytesIO(), {"in_memory": True})
+    ours, theirs = book.add_worksheet("a", worksheet_class=Sheet), book.add_worksheet("b")
+    assert isinstance(theirs, Worksheet)
+    formulas = _formulas(render(cafe_review, "xlsx", ZH))
+    formulas += ["=XLOOKUP(A1,B:B,C:C)", "=SORT(A1:A3)", "{=SUM(A1:A2*B1:B2)}", "=SINGLE(A1)"]
+    assert len(formulas) > 500
+    for formula in formulas:
+        assert ours._prepare_formula(formula) == theirs._prepare_formula(formula), formula
+
+
+def _formulas(xlsx: bytes) -> list[str]:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
+        xml = "".join(
+            archive.read(name).decode()
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/")
+        )
+    return ["=" + f for f in re.findall(r"<f>(.*?)</f>", xml)]
