@@ -2,15 +2,23 @@
 
 Targets (issue 17), cold from the command line: PDF < 2 s, XLSX < 0.7 s, and
 ``aibudget --help`` < 0.4 s. Prints first the median of ``--cold`` fresh ``--help`` runs
-(wall and the child's CPU), then per example:
+(wall and the child's CPU), then per example and format:
 - ``cli``: the whole ``aibudget report`` command in a fresh process (imports, fonts,
-  engine, file), median wall and CPU of ``--cold`` runs: what an owner waits for;
+  engine, file), median wall and CPU of ``--cold`` runs: what an owner waits for, each
+  beside its target;
 - ``gather``: the engine part in-process (evaluate, simulate with the plan's trials,
   optimise, health check), median of ``--repeat`` runs after a warm-up;
 - ``render``: laying out each format in-process, same medians.
-The machine is shared: quote medians and the ratio of render to gather, not single runs.
+The PDF's font copy (``aibudget.reports.font_cache``) is made before the cold runs (it
+is made once per machine); ``first pdf`` times one PDF with an empty cache folder, which
+includes making it.
 
-Run: .venv/bin/python benchmarks/bench_reports.py [--repeat 5] [--cold 3]
+``--old SRC`` also runs the cold commands with ``PYTHONPATH=SRC`` (another checkout's
+``src``, e.g. ``git worktree add /tmp/old 203e82d``), interleaved with this tree's runs so
+both see the same load, and prints the ratio. The machine is shared: quote medians, the
+ratios measured in one run and the load average.
+
+Run: .venv/bin/python benchmarks/bench_reports.py [--repeat 5] [--cold 3] [--old SRC]
 """
 
 from __future__ import annotations
@@ -29,61 +37,112 @@ from timing import median_seconds  # benchmarks/timing.py (run as scripts)
 
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
-from aibudget.reports import ReportMeta, gather, render
+from aibudget.reports import ReportMeta, font_cache, gather, render
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ("taipei-cafe.yaml", "b2b-machine-parts.yaml", "beauty-clinic.yaml")
 CLI = Path(sys.executable).with_name("aibudget")
+TARGETS = {"pdf": 2.0, "xlsx": 0.7, "help": 0.4}
+Run = tuple[float, float]  # wall, cpu (seconds)
 
 
-def cold(command: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall and median CPU (the child's user + system) seconds of a command."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        before = os.times()
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        walls.append(time.perf_counter() - start)
-        after = os.times()
-        cpus.append(
-            after.children_user + after.children_system
-            - before.children_user - before.children_system
-        )  # fmt: skip
-    return statistics.median(walls), statistics.median(cpus)
+def once(command: list[str], env: dict[str, str]) -> Run:
+    """Wall and CPU (the child's user + system) seconds of one run of a command."""
+    before = os.times()
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    wall = time.perf_counter() - start
+    after = os.times()
+    cpu = (
+        after.children_user + after.children_system
+        - before.children_user - before.children_system
+    )  # fmt: skip
+    return wall, cpu
 
 
-def cold_cli(path: Path, fmt: str, repeat: int) -> tuple[float, float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        command = [str(CLI), "report", str(path), "--format", fmt, "-o", f"{tmp}/r.{fmt}"]
-        return cold(command, repeat)
+def medians(runs: list[Run]) -> Run:
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+def environment(src: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(src)}
+
+
+def report_command(path: Path, fmt: str, folder: str) -> list[str]:
+    return [str(CLI), "report", str(path), "--format", fmt, "-o", f"{folder}/r.{fmt}"]
+
+
+def verdict(seconds: float, target: float) -> str:
+    return "meets" if seconds < target else "misses"
+
+
+def line(label: str, new: Run, target: float, old: Run | None) -> str:
+    wall, cpu = new
+    text = (
+        f"{label:<34}{wall:>7.2f}s{cpu:>7.2f}s   target < {target:.1f} s"
+        f" ({verdict(wall, target)} wall, {verdict(cpu, target)} cpu)"
+    )
+    if old is not None:
+        text += (
+            f"   old {old[0]:.2f}s / {old[1]:.2f}s cpu:"
+            f" x{old[0] / wall:.2f} wall, x{old[1] / cpu:.2f} cpu"
+        )
+    return text
+
+
+def cold_runs(command: list[str], cold: int, old_src: Path | None) -> tuple[Run, Run | None]:
+    """``cold`` runs of this tree (and of the old tree, interleaved)."""
+    new_runs, old_runs = [], []
+    for _ in range(cold):
+        new_runs.append(once(command, environment(ROOT / "src")))
+        if old_src is not None:
+            old_runs.append(once(command, environment(old_src)))
+    return medians(new_runs), (medians(old_runs) if old_runs else None)
+
+
+def first_pdf(path: Path) -> Run:
+    """One PDF with an empty font cache folder (making the font copy included)."""
+    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as out:
+        env = {**environment(ROOT / "src"), "AIBUDGET_CACHE_DIR": cache}
+        return once(report_command(path, "pdf", out), env)
+
+
+def in_process(path: Path, repeat: int) -> dict[str, float]:
+    plan = load_plan(path)
+    t = Translator(plan.company.locale.value)
+    meta = ReportMeta(generated=date.today(), version=path.name)
+    data = gather(plan, meta)
+    times = {"gather": median_seconds(lambda: gather(plan, meta), repeat)}
+    for fmt in ("pdf", "xlsx"):
+        render(data, fmt, t)  # warm-up: imports and fonts
+        times[fmt] = median_seconds(lambda: render(data, fmt, t), repeat)  # noqa: B023
+    return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--cold", type=int, default=3)
+    parser.add_argument("--old", type=Path, help="another checkout's src folder to compare")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    help_s, help_cpu = cold([str(CLI), "--help"], args.cold)
-    print(f"aibudget --help (cold): {help_s:.2f} s wall, {help_cpu:.2f} s cpu (target < 0.4 s)")
-    header = f"{'plan':<24}{'fmt':<6}{'cli (cold)':>12}{'cli cpu':>9}{'gather':>10}{'render':>10}"
-    print(header)
+    font_cache.warm()
+    print(f"{'':<34}{'wall':>8}{'cpu':>8}")
+    new, old = cold_runs([str(CLI), "--help"], args.cold, args.old)
+    print(line("aibudget --help (cold)", new, TARGETS["help"], old))
     for name in EXAMPLES:
         path = ROOT / "examples" / name
-        plan = load_plan(path)
-        t = Translator(plan.company.locale.value)
-        meta = ReportMeta(generated=date.today(), version=name)
-        data = gather(plan, meta)
-        gather_s = median_seconds(lambda: gather(plan, meta), args.repeat)  # noqa: B023
-        for fmt in ("pdf", "xlsx"):
-            render(data, fmt, t)  # warm-up: imports and fonts
-            render_s = median_seconds(lambda: render(data, fmt, t), args.repeat)  # noqa: B023
-            cli_s, cli_cpu = cold_cli(path, fmt, args.cold)
-            print(
-                f"{name:<24}{fmt:<6}{cli_s:>11.2f}s{cli_cpu:>8.2f}s{gather_s:>9.3f}s"
-                f"{render_s:>9.3f}s"
-            )
-    print("targets: pdf < 2 s, xlsx < 0.7 s (cli, cold)")
+        with tempfile.TemporaryDirectory() as folder:
+            for fmt in ("pdf", "xlsx"):
+                new, old = cold_runs(report_command(path, fmt, folder), args.cold, args.old)
+                print(line(f"{name} {fmt} (cli, cold)", new, TARGETS[fmt], old))
+        times = in_process(path, args.repeat)
+        print(
+            f"{name} in-process: gather {times['gather']:.3f} s, render pdf {times['pdf']:.3f}"
+            f" s, render xlsx {times['xlsx']:.3f} s"
+        )
+    first = first_pdf(ROOT / "examples" / EXAMPLES[0])
+    print(line("first pdf (empty font cache)", first, TARGETS["pdf"], None) + "  (once)")
     print(f"load average at end {os.getloadavg()[0]:.1f}")
 
 
