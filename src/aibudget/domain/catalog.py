@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from aibudget.domain.errors import Problem
 from aibudget.domain.plan import Billing, Category, Identifier, Month, check_currency
-from aibudget.domain.texts import Frozen, Localized
+from aibudget.domain.texts import N_, Frozen, Localized
 
 Market = Annotated[str, Field(pattern=r"^([A-Z]{2}|global)$")]
 YesNo = Literal["yes", "partial", "no", "unknown"]
@@ -225,7 +225,7 @@ def merge_catalog(
     for i, raw in enumerate(overrides):
         ident = raw.get("id") if isinstance(raw, dict) else None
         if not isinstance(ident, str):
-            problems.append(Problem(("catalog", i, "id"), "value.missing"))
+            problems.append(Problem(("catalog", i, "id"), N_("value.missing")))
             continue
         known = resolve(merged, ident)
         key = known.id if known else ident

@@ -26,7 +26,7 @@ from aibudget.domain.catalog import merge_catalog as merge_catalog
 from aibudget.domain.catalog import resolve as resolve
 from aibudget.domain.errors import AibudgetError, Problem
 from aibudget.domain.plan import Category, Identifier
-from aibudget.domain.texts import Frozen, Localized
+from aibudget.domain.texts import N_, Frozen, Localized
 
 Score = Annotated[int, Field(ge=0, le=100)]
 
@@ -172,7 +172,7 @@ class ReadinessResult(Frozen):
 class AnswersError(AibudgetError):
     """Answers that do not fit the questionnaire; carries every problem."""
 
-    message_id = "assess.answers_invalid"
+    message_id = N_("assess.answers_invalid")
     http_status = 422
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -132,6 +132,7 @@ def npv_ranges(t: Translator, result: Evaluation, sim: SimulationResult) -> Char
     items = [(t("cli.plan_total"), sim.npv.p10, sim.npv.p50, sim.npv.p90, sim.prob_loss)]
     items += [(names[d.id], d.npv.p10, d.npv.p50, d.npv.p90, d.prob_loss) for d in sim.tools]
     labels = [i[0] for i in items]
+    npv_text = t("cli.npv")
     figure = {
         "data": [
             {
@@ -154,7 +155,7 @@ def npv_ranges(t: Translator, result: Evaluation, sim: SimulationResult) -> Char
         ],
         "layout": _layout(
             t("web.chart_npv_range", trials=t.number(sim.trials)),
-            xaxis={"title": {"text": f"{t('cli.npv')} ({cur})"}, "tickformat": ",.0f"},
+            xaxis={"title": {"text": f"{npv_text} ({cur})"}, "tickformat": ",.0f"},
             yaxis={"autorange": "reversed", "automargin": True},
         ),
     }
@@ -226,6 +227,7 @@ def tornado(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart |
     bars = list(reversed(sim.tornado))  # biggest swing on top
     labels = [f"{names.get(b.tool, b.tool)} · {driver_label(t, b.label)}" for b in bars]
     base = float(result.expected.npv)
+    npv_text = t("cli.npv")
     figure = {
         "data": [
             {
@@ -250,7 +252,7 @@ def tornado(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart |
         "layout": _layout(
             t("cli.tornado_title"),
             barmode="overlay",
-            xaxis={"title": {"text": f"{t('cli.npv')} ({cur})"}, "tickformat": ",.0f"},
+            xaxis={"title": {"text": f"{npv_text} ({cur})"}, "tickformat": ",.0f"},
             yaxis={"automargin": True},
         ),
     }
