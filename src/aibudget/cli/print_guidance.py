@@ -15,6 +15,7 @@ from aibudget.domain.guidance import (
     ReadinessResult,
 )
 from aibudget.domain.plan import Category
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.guidance import (
     SEVERITY_STYLE,
@@ -193,3 +194,20 @@ def render_price_issues(console: Console, t: Translator, rows: list[dict[str, An
         seen = month_text(t, r["as_of"]) if r["as_of"] else "–"
         table.add_row(r["tool_name"], r["tier_name"], r["message"], seen)
     console.print(table)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+COLUMN_MESSAGES = (
+    N_("catalog.check.col_as_of"),
+    N_("catalog.check.col_issue"),
+    N_("catalog.check.col_tier"),
+    N_("catalog.col_category"),
+    N_("catalog.col_direction"),
+    N_("catalog.col_measure"),
+    N_("catalog.col_name"),
+    N_("catalog.col_price"),
+    N_("catalog.col_trial"),
+    N_("catalog.col_typical"),
+    N_("catalog.col_unit"),
+    N_("catalog.col_zh_tw"),
+)

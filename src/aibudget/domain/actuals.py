@@ -47,6 +47,14 @@ class SpendStatus(StrEnum):
     SPENT = "spent"
 
 
+# Message ids built at run time from the values above, declared for message extraction.
+STATUS_MESSAGES = (
+    N_("monitor.web.status_committed"),
+    N_("monitor.web.status_planned"),
+    N_("monitor.web.status_spent"),
+)
+
+
 Feedback = Annotated[Decimal, Field(ge=1, le=5)]
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 

@@ -69,6 +69,16 @@ class CatalogPlan(Frozen):
         return self.price is not None and self.price == 0
 
 
+# Message ids built at run time from the values above, declared for message extraction.
+PLAN_MESSAGES = (
+    N_("catalog.per.channel"),
+    N_("catalog.per.seat"),
+    N_("catalog.tax.excluded"),
+    N_("catalog.tax.included"),
+    N_("catalog.tax.not_stated"),
+)
+
+
 class Trial(Frozen):
     """Ways to try before paying; None means not known."""
 
@@ -100,6 +110,16 @@ class BenefitDefault(Frozen):
         if self.basis == "sourced" and not self.source:
             raise PydanticCustomError("catalog_benefit_source", "a source", {})
         return self
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+BENEFIT_MESSAGES = (
+    N_("catalog.basis.assumption"),
+    N_("catalog.basis.sourced"),
+    N_("catalog.benefit.cost_avoided"),
+    N_("catalog.benefit.hours_saved"),
+    N_("catalog.benefit.revenue_lift"),
+)
 
 
 class CatalogTool(Frozen):
@@ -158,6 +178,22 @@ class CatalogTool(Frozen):
                 bool(self.line),
             )
         )
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+TOOL_MESSAGES = (
+    N_("catalog.market.HK"),
+    N_("catalog.market.JP"),
+    N_("catalog.market.MY"),
+    N_("catalog.market.SG"),
+    N_("catalog.market.TH"),
+    N_("catalog.market.TW"),
+    N_("catalog.market.global"),
+    N_("catalog.zh_tw.no"),
+    N_("catalog.zh_tw.partial"),
+    N_("catalog.zh_tw.unknown"),
+    N_("catalog.zh_tw.yes"),
+)
 
 
 def catalog_tool_to_plan_tool(

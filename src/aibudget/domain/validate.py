@@ -249,3 +249,43 @@ def _optimise_references(data: Mapping[str, Any], tool_ids: set[Any]) -> list[Pr
             N_("ref.channel_unknown"),
         )
     return problems
+
+
+# Message ids built at run time in this module, declared for message extraction.
+VALUE_MESSAGES = (
+    N_("value.bool_parsing"),
+    N_("value.bool_type"),
+    N_("value.category_unknown"),
+    N_("value.channel_bounds"),
+    N_("value.constraint_bound"),
+    N_("value.currency_unknown"),
+    N_("value.decimal_parsing"),
+    N_("value.decimal_type"),
+    N_("value.dict_type"),
+    N_("value.enum"),
+    N_("value.extra_forbidden"),
+    N_("value.finite_number"),
+    N_("value.float_parsing"),
+    N_("value.greater_than"),
+    N_("value.greater_than_equal"),
+    N_("value.int_from_float"),
+    N_("value.int_parsing"),
+    N_("value.int_type"),
+    N_("value.less_than"),
+    N_("value.less_than_equal"),
+    N_("value.list_type"),
+    N_("value.literal_error"),
+    N_("value.model_attributes_type"),
+    N_("value.model_type"),
+    N_("value.month_format"),
+    N_("value.range_negative"),
+    N_("value.range_order"),
+    N_("value.range_share"),
+    N_("value.risk_aversion_cvar"),
+    N_("value.string_pattern_mismatch"),
+    N_("value.string_too_long"),
+    N_("value.string_too_short"),
+    N_("value.string_type"),
+    N_("value.union_tag_invalid"),
+    N_("value.union_tag_not_found"),
+)

@@ -310,3 +310,22 @@ def _delta(problem: Problem, sol: Solution, base: float) -> Decimal | None:
     gain = objective(problem, sol.choice) - base
     # Below the solver's own tolerance a "gain" is noise (e.g. ad spend re-gridded).
     return _money(gain if gain > MARGINAL_NOISE * max(abs(base), 1.0) else 0.0)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+CONFLICT_MESSAGES = (
+    N_("optimize.conflict.budget"),
+    N_("optimize.conflict.channel_min"),
+    N_("optimize.conflict.exclusive"),
+    N_("optimize.conflict.extra"),
+    N_("optimize.conflict.force_in"),
+    N_("optimize.conflict.force_out"),
+    N_("optimize.conflict.goal"),
+    N_("optimize.conflict.hours"),
+    N_("optimize.conflict.max_share"),
+    N_("optimize.conflict.monthly_budget"),
+    N_("optimize.conflict.pilot"),
+    N_("optimize.conflict.privacy"),
+    N_("optimize.conflict.reserve"),
+    N_("optimize.conflict.training"),
+)

@@ -67,6 +67,13 @@ def agenda(entries: Iterable[LearningEntry], month: str) -> Agenda:
 OUTSIDE_HELP_SCALES = ("skills", "culture")
 
 
+# Message ids built at run time from the values above, declared for message extraction.
+SCALE_MESSAGES = (
+    N_("practice.scale.culture"),
+    N_("practice.scale.skills"),
+)
+
+
 def weak_for_outside_help(dimensions: Mapping[str, int], weak_below: int) -> list[str]:
     """The readiness scales (skills, culture) scored below ``weak_below``: outside help
     (a coach, a course, a consultant) pays off there."""

@@ -219,3 +219,10 @@ def channel_changes(diff: Diff, problem: Problem, result: OptimisationResult) ->
         if abs(after - before) >= MIN_CHANNEL_CHANGE:
             diff.cash(c.id, c.name, before, after)
             diff.add(N_("reallocate.channel"), None, channel=c.name, was=before, amount=after)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+PRICED_MESSAGES = (
+    N_("reallocate.switch_plan_priced"),
+    N_("reallocate.switch_to_annual_priced"),
+)

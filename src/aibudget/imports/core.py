@@ -254,3 +254,12 @@ def confirm(
         return existing, MergeReport(), [problem]
     records = [r for p in previews for r in p.records]
     return merge(existing, records, replace)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+LIMIT_MESSAGES = (
+    N_("import.cut_off.character"),
+    N_("import.cut_off.line"),
+    N_("import.sheet_too_large.columns"),
+    N_("import.sheet_too_large.rows"),
+)

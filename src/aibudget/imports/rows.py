@@ -253,3 +253,10 @@ class TemplateHandler(Handler):
 
     def records(self) -> list[ActualRecord]:
         return self.out
+
+
+# Message ids built at run time in this module, declared for message extraction.
+REASON_MESSAGES = (
+    N_("import.reason.unknown_line"),
+    N_("import.reason.unknown_status"),
+)

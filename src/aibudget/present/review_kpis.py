@@ -65,3 +65,16 @@ def method_text(t: Translator, k: KpiStatus) -> str:
     if p is None:
         return ""
     return t(f"kpi_forecast.method.{p.method}", count=p.months_used)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+FORECAST_MESSAGES = (
+    N_("kpi_forecast.behind"),
+    N_("kpi_forecast.behind_level"),
+    N_("kpi_forecast.note.few_months"),
+    N_("kpi_forecast.note.no_deadline"),
+    N_("kpi_forecast.note.no_target"),
+    N_("kpi_forecast.note.past_deadline"),
+    N_("kpi_forecast.on_track"),
+    N_("kpi_forecast.on_track_level"),
+)

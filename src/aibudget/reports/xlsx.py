@@ -266,3 +266,17 @@ def _charts(book: Book, ws: Worksheet, data: ReportData, t: Translator, cf: Cash
     flows.set_legend({"position": "bottom"})
     flows.set_size({"width": 760, "height": 340})
     ws.insert_chart(2, 5, flows)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+XLSX_MESSAGES = (
+    N_("xlsx.sheet.allocation"),
+    N_("xlsx.sheet.assumptions"),
+    N_("xlsx.sheet.cashflows"),
+    N_("xlsx.sheet.kpis"),
+    N_("xlsx.sheet.summary"),
+    N_("xlsx.sheet.tools"),
+    N_("xlsx.state.approved"),
+    N_("xlsx.state.draft"),
+    N_("xlsx.state.live"),
+)

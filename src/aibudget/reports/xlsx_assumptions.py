@@ -408,3 +408,39 @@ def choice_word(t: Translator, code: str) -> str:
     """An input the formulas test (billing, discounting, distribution, period) in the
     reader's words; the formulas compare with the same word."""
     return t(f"xlsx.choice.{code}")
+
+
+# Message ids built at run time in this module, declared for message extraction.
+XLSX_MESSAGES = (
+    N_("xlsx.choice.annual"),
+    N_("xlsx.choice.month"),
+    N_("xlsx.choice.monthly"),
+    N_("xlsx.choice.pert"),
+    N_("xlsx.choice.triangular"),
+    N_("xlsx.choice.year"),
+    N_("xlsx.kind.benefit"),
+    N_("xlsx.kind.cost"),
+    N_("xlsx.kind.cost_avoided"),
+    N_("xlsx.kind.hours_saved"),
+    N_("xlsx.kind.kpi_effect"),
+    N_("xlsx.kind.revenue_lift"),
+    N_("xlsx.tool.benefit_risk"),
+    N_("xlsx.tool.billing"),
+    N_("xlsx.tool.cost_risk"),
+    N_("xlsx.tool.data_prep"),
+    N_("xlsx.tool.fx"),
+    N_("xlsx.tool.integration_cost"),
+    N_("xlsx.tool.maintenance"),
+    N_("xlsx.tool.owner_rate"),
+    N_("xlsx.tool.price"),
+    N_("xlsx.tool.privacy"),
+    N_("xlsx.tool.ramp"),
+    N_("xlsx.tool.run_hours"),
+    N_("xlsx.tool.seats"),
+    N_("xlsx.tool.setup_cost"),
+    N_("xlsx.tool.setup_hours"),
+    N_("xlsx.tool.start"),
+    N_("xlsx.tool.trainee_rates"),
+    N_("xlsx.tool.training_fees"),
+    N_("xlsx.tool.training_hours"),
+)

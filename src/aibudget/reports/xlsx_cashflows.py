@@ -440,3 +440,14 @@ def _paid_back(costs: Stream, benefits: Stream) -> list[int]:
         net += b - c
         out.append(1 if spent > 0 and net >= 0 else 0)
     return out
+
+
+# Message ids built at run time in this module, declared for message extraction.
+COST_MESSAGES = (
+    N_("xlsx.cost.data_privacy"),
+    N_("xlsx.cost.internal_time"),
+    N_("xlsx.cost.maintenance"),
+    N_("xlsx.cost.setup"),
+    N_("xlsx.cost.subscription"),
+    N_("xlsx.cost.training"),
+)

@@ -301,3 +301,10 @@ def write_kpis(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> No
         row += 1
     if not data.plan.goals:
         book.text(ws, row, 0, t("xlsx.no_goals"), "note")
+
+
+# Message ids built at run time in this module, declared for message extraction.
+PHASE_MESSAGES = (
+    N_("xlsx.phase.pilot"),
+    N_("xlsx.phase.scale"),
+)

@@ -5,7 +5,8 @@ A :class:`FormField` names where its value lives inside an item of a plan docume
 (``training.hours_per_person`` inside a tool), how it is typed in (money, a percentage,
 a month, a choice …), its label and a line of help (message ids). ``@plan`` in a path
 stands for the tool's chosen plan (tier). Which fields a section has is declared here
-once; :mod:`aibudget.service.plan_edit` reads and writes them.
+once; :mod:`aibudget.service.plan_edit` reads and writes them. The message ids built
+here are declared in :mod:`aibudget.service.fields_messages`.
 """
 
 from __future__ import annotations

@@ -296,3 +296,32 @@ def rates_note(
         t("builder.note_rate", currency=c, rate=format(r.normalize(), "f"), plan=plan, as_of=as_of)
         for c, r in (rates or {}).items()
     ]
+
+
+# Message ids built at run time in this module, declared for message extraction.
+SECTION_LIST_MESSAGES = (
+    N_("builder.add_benefits"),
+    N_("builder.add_channels"),
+    N_("builder.add_schedules"),
+    N_("builder.list_benefits"),
+    N_("builder.list_benefits_lead"),
+    N_("builder.list_benefits_none"),
+    N_("builder.list_channels_lead"),
+    N_("builder.list_channels_none"),
+    N_("builder.list_schedules"),
+    N_("builder.list_schedules_lead"),
+    N_("builder.list_schedules_none"),
+)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+SECTION_MESSAGES = (
+    N_("builder.title_benefits"),
+    N_("builder.title_business"),
+    N_("builder.title_channels"),
+    N_("builder.title_goals"),
+    N_("builder.title_lines"),
+    N_("builder.title_schedules"),
+    N_("builder.title_team"),
+    N_("builder.title_tools"),
+)

@@ -106,3 +106,17 @@ def split_problems(
         else:
             rest.append(p)
     return mine, rest
+
+
+# Message ids built at run time in this module, declared for message extraction.
+EDIT_MESSAGES = (
+    N_("web.add_goals"),
+    N_("web.add_team"),
+    N_("web.choice_ai_skill_advanced"),
+    N_("web.choice_ai_skill_beginner"),
+    N_("web.choice_ai_skill_intermediate"),
+    N_("web.choice_ai_skill_none"),
+    N_("web.choice_priority_1"),
+    N_("web.choice_priority_2"),
+    N_("web.choice_priority_3"),
+)
