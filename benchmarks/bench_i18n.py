@@ -5,10 +5,11 @@ Prints, as medians:
 - in this process, loading both catalogues: Babel's ``read_po`` of each .po (the old
   way) and ``aibudget.i18n.compiled.load`` (read the .mo, check it against the .po's
   SHA-256, gettext's parser), and their ratio;
-- in fresh processes, ``aibudget --help`` and the first render of the sign-in page
-  (a new app on a new SQLite file, TestClient: the first page a fresh worker shows) with this tree, and with an older
-  checkout's src/ given by ``--before`` (e.g. ``git archive <commit> src | tar -x -C
-  /tmp/before``), run alternately so that both see the same load on the machine.
+- in fresh processes, ``aibudget --help`` and the first render of the sign-in page (a
+  new app on a new SQLite file, TestClient: the first page a fresh worker shows) with
+  this tree, and with an older checkout's src/ given by ``--before`` (e.g. ``git
+  archive <commit> src | tar -x -C /tmp/before``), run alternately so that both see the
+  same load on the machine.
 Target: the .mo load at least 5x faster than parsing the .po; both fresh-process figures
 no slower than before.
 
@@ -76,7 +77,7 @@ def _run(src: Path, code: str) -> tuple[float, str]:
 def fresh_processes(trees: dict[str, Path], repeat: int) -> None:
     help_times: dict[str, list[float]] = {name: [] for name in trees}
     page_times: dict[str, list[float]] = {name: [] for name in trees}
-    for name, src in trees.items():  # warm the file cache and compile the .mo once
+    for src in trees.values():  # warm the file cache and compile the .mo once
         _run(src, HELP)
     for _ in range(repeat):
         for name, src in trees.items():

@@ -48,7 +48,9 @@ def messages(locale: str) -> Messages:
     """The locale's compiled catalogue, English behind any other (read once)."""
     found = load(locale)
     if locale != "en":
-        found.add_fallback(messages("en"))
+        english = messages("en")
+        found.add_fallback(english)
+        found.plural_ids |= english.plural_ids
     return found
 
 
@@ -71,8 +73,10 @@ class Translator:
 
     def __call__(self, message_id: str, **params: Any) -> str:
         found = messages(self.locale)
-        text = found.ngettext(message_id, message_id, _plural_number(params.get("count")))
-        if text == message_id:  # not a plural message
+        if message_id in found.plural_ids:
+            number = _plural_number(params.get("count"))
+            text = found.ngettext(message_id, message_id, number)
+        else:
             text = found.gettext(message_id)
             if text == message_id:  # an unknown id, shown as it is
                 return message_id

@@ -53,6 +53,7 @@ class Messages(gettext.GNUTranslations):
     """One locale's compiled catalogue."""
 
     _catalog: dict[str | tuple[str, int], str]
+    plural_ids: frozenset[str] = frozenset()  # the ids of its plural messages
 
     def compiled_from(self) -> str:
         version = self.info().get("project-id-version", "")
@@ -74,6 +75,12 @@ class Messages(gettext.GNUTranslations):
 
 def load(locale: str, root: Path = HERE) -> Messages:
     """The locale's catalogue from its .mo, compiled again first if its .po has changed."""
+    messages = _read(locale, root)
+    messages.plural_ids = frozenset(k[0] for k in messages._catalog if isinstance(k, tuple))
+    return messages
+
+
+def _read(locale: str, root: Path) -> Messages:
     po_path, mo_path = source_path(locale, root), compiled_path(locale, root)
     po = po_path.read_bytes() if po_path.exists() else None
     if mo_path.exists():
