@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint types unit bench clean i18n docs
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
@@ -42,8 +42,11 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
+# Extract the message ids in use (Babel: Python and Jinja, pyproject.toml [tool.babel]) into
+# build/i18n/aibudget.pot, add the new ones to both .po catalogues, name the unused ones
+# (tools/messages.py update --prune deletes them), tidy both and compile the .mo files.
 i18n: $(STAMP)
-	$(BIN)/python tools/messages.py tidy
+	$(BIN)/python tools/messages.py update
 
 docs: $(STAMP)
 	$(BIN)/python tools/cli_docs.py

@@ -10,6 +10,7 @@ import yaml
 from aibudget.catalog import kpi_ids
 from aibudget.domain.errors import Path, PlanError, Problem
 from aibudget.domain.plan import Plan
+from aibudget.domain.texts import N_
 from aibudget.domain.validate import parse_plan
 
 MAX_PLAN_BYTES = 5 * 1024 * 1024
@@ -42,19 +43,19 @@ class PlanLoader(yaml.SafeLoader):
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             if event.anchor in self._open_anchors:
-                raise _Refused("plan.yaml_alias_loop", line, name=event.anchor)
+                raise _Refused(N_("plan.yaml_alias_loop"), line, name=event.anchor)
             node = super().compose_node(parent, index)
             if node is None:
                 return None
             size, depth = self._measure(node)
             self._alias_nodes += size
             if self._alias_nodes > MAX_ALIAS_NODES:
-                raise _Refused("plan.yaml_aliases", line, max=MAX_ALIAS_NODES)
+                raise _Refused(N_("plan.yaml_aliases"), line, max=MAX_ALIAS_NODES)
             if self._depth + depth > MAX_DEPTH:
-                raise _Refused("plan.yaml_too_deep", line, max=MAX_DEPTH)
+                raise _Refused(N_("plan.yaml_too_deep"), line, max=MAX_DEPTH)
             return node
         if self._depth >= MAX_DEPTH:
-            raise _Refused("plan.yaml_too_deep", line, max=MAX_DEPTH)
+            raise _Refused(N_("plan.yaml_too_deep"), line, max=MAX_DEPTH)
         anchor = getattr(event, "anchor", None)
         self._depth += 1
         if anchor is not None:
@@ -129,7 +130,7 @@ def read_yaml(text: str) -> tuple[Any, dict[Path, int]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         detail = str(getattr(exc, "problem", "") or exc)
-        raise PlanError([Problem((), "plan.yaml_syntax", {"detail": detail}, line)]) from None
+        raise PlanError([Problem((), N_("plan.yaml_syntax"), {"detail": detail}, line)]) from None
     finally:
         loader.dispose()
     return data, (line_map(node) if node is not None else {})
@@ -138,7 +139,7 @@ def read_yaml(text: str) -> tuple[Any, dict[Path, int]]:
 def plan_from_text(text: str) -> Plan:
     data, lines = read_yaml(text)
     if data is None:
-        raise PlanError([Problem((), "plan.empty")])
+        raise PlanError([Problem((), N_("plan.empty"))])
     try:
         return parse_plan(data, kpi_ids())
     except PlanError as err:
@@ -154,17 +155,17 @@ def load_plan(path: FsPath) -> Plan:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise PlanError([Problem((), "plan.file_missing", {"file": str(path)})]) from None
+        raise PlanError([Problem((), N_("plan.file_missing"), {"file": str(path)})]) from None
     except OSError as exc:
         raise PlanError(
-            [Problem((), "plan.file_unreadable", {"file": str(path), "detail": exc.strerror})]
+            [Problem((), N_("plan.file_unreadable"), {"file": str(path), "detail": exc.strerror})]
         ) from None
     if len(raw) > MAX_PLAN_BYTES:
-        raise PlanError([Problem((), "plan.too_large", {"max_mb": MAX_PLAN_BYTES // 2**20})])
+        raise PlanError([Problem((), N_("plan.too_large"), {"max_mb": MAX_PLAN_BYTES // 2**20})])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PlanError([Problem((), "plan.not_utf8", {"file": str(path)})]) from None
+        raise PlanError([Problem((), N_("plan.not_utf8"), {"file": str(path)})]) from None
     return plan_from_text(text)
 
 

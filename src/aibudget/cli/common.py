@@ -45,7 +45,8 @@ def fail(t: Translator, error: AibudgetError) -> typer.Exit:
 
 def bad_option(t: Translator, option: str, detail: str) -> typer.Exit:
     """An option that is not valid, said in red on stderr; raise the exit (code 2)."""
-    Console(stderr=True).print(f"[red]{t('cli.bad_option', option=option, detail=detail)}")
+    bad_option_text = t("cli.bad_option", option=option, detail=detail)
+    Console(stderr=True).print(f"[red]{bad_option_text}")
     return typer.Exit(code=2)
 
 
@@ -60,7 +61,8 @@ def month_option(t: Translator, value: str | None) -> str | None:
     try:
         return parse_month(value) if value else None
     except ValueError:
-        Console(stderr=True).print(f"[red]{t('monitor.bad_month', value=value)}[/red]")
+        bad_month_text = t("monitor.bad_month", value=value)
+        Console(stderr=True).print(f"[red]{bad_month_text}[/red]")
         raise typer.Exit(code=2) from None
 
 

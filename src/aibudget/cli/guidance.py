@@ -33,6 +33,7 @@ from aibudget.cli.print_guidance import (
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.guidance import AnswersError, CatalogTool, Question, Questionnaire, resolve
 from aibudget.domain.plan import Category, Plan
+from aibudget.domain.texts import N_
 from aibudget.engine.catalog_check import price_issues
 from aibudget.engine.lint import has_errors, lint
 from aibudget.engine.readiness import chosen_options, score, suggest_tools, validate_answers
@@ -103,7 +104,7 @@ def catalog_list(
         known = [c.value for c in Category]
         if category not in known:
             raise _bad_input(
-                t, "catalog.unknown_category", category=category, categories=", ".join(known)
+                t, N_("catalog.unknown_category"), category=category, categories=", ".join(known)
             )
         entries = [e for e in entries if e.category.value == category]
     if as_json:
@@ -143,7 +144,7 @@ def catalog_show(
     t, catalog = _translator_and_catalog(plan_path, lang)
     entry = resolve(catalog, tool_id)
     if entry is None:
-        raise _bad_input(t, "catalog.unknown_id", id=tool_id)
+        raise _bad_input(t, N_("catalog.unknown_id"), id=tool_id)
     if as_json:
         _json(entry.model_dump(mode="json", by_alias=True))
         return
@@ -179,11 +180,11 @@ def _read_answers(path: Path, t: Translator) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise _bad_input(t, "assess.file_unreadable", file=str(path), detail=str(exc)) from None
+        raise _bad_input(t, N_("assess.file_unreadable"), file=str(path), detail=str(exc)) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise _answers_failed(t, AnswersError([Problem((), "plan.not_mapping")]))
+        raise _answers_failed(t, AnswersError([Problem((), N_("plan.not_mapping"))]))
     return {str(k): v for k, v in data.items()}
 
 
@@ -220,13 +221,12 @@ def _ask(console: Console, t: Translator, q: Questionnaire, question: Question) 
     """One question; returns the answer, or None when the user quits."""
     number = q.questions.index(question) + 1
     scale = q.scales[question.scale].get(t.locale)
-    console.print(
-        f"\n[dim]{t('assess.question', number=number, total=len(q.questions), scale=scale)}[/dim]"
-    )
+    question_text = t("assess.question", number=number, total=len(q.questions), scale=scale)
+    console.print(f"\n[dim]{question_text}[/dim]")
     console.print(f"[bold]{question.text.get(t.locale)}[/bold]")
     for i, option in enumerate(question.options, start=1):
         console.print(f"  {i}. {option.text.get(t.locale)}")
-    prompt_id = "assess.prompt_multi" if question.multi else "assess.prompt"
+    prompt_id = N_("assess.prompt_multi") if question.multi else N_("assess.prompt")
     for _ in range(MAX_TRIES):
         try:
             text = typer.prompt(t(prompt_id, count=len(question.options)))
@@ -237,7 +237,8 @@ def _ask(console: Console, t: Translator, q: Questionnaire, question: Question) 
         answer = _parse_input(question, text)
         if answer is not None:
             return answer
-        console.print(f"[red]{t('assess.retry', count=len(question.options))}[/red]")
+        retry_text = t("assess.retry", count=len(question.options))
+        console.print(f"[red]{retry_text}[/red]")
     return None
 
 

@@ -10,6 +10,7 @@ import typer
 from pydantic import ValidationError
 
 from aibudget.cli.web import _migrated, _settings, _translator
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def check_plans() -> None:
     t = _translator()
     app, jobs = _queue(t)
     enqueue(app, "check_all")
-    key = "jobs.cli.checked" if jobs.jobs_in_process else "jobs.cli.enqueued"
+    key = N_("jobs.cli.checked") if jobs.jobs_in_process else N_("jobs.cli.enqueued")
     typer.echo(t(key))
 
 

@@ -35,6 +35,7 @@ from aibudget.cli.print_reallocate import print_proposal
 from aibudget.domain.actuals import Actuals, merge
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
+from aibudget.domain.texts import N_
 from aibudget.engine.flows import build_flows
 from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, confirm, preview_file
@@ -59,7 +60,7 @@ def read_actuals(path: Path, currency: str) -> Actuals:
     except FileNotFoundError:
         return Actuals(currency=currency)
     except (OSError, ValidationError, ValueError):
-        raise AibudgetError("monitor.actuals_unreadable", file=str(path)) from None
+        raise AibudgetError(N_("monitor.actuals_unreadable"), file=str(path)) from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -117,9 +118,8 @@ def import_cmd(
     targets = spend_targets(plan)
     if tool is not None and tool not in dict(targets):
         names = ", ".join(f"{name} ({id_})" for id_, name in targets) or "—"
-        Console(stderr=True, highlight=False).print(
-            f"[red]{t('monitor.unknown_tool', tool=tool, tools=names)}[/red]"
-        )
+        unknown_tool_text = t("monitor.unknown_tool", tool=tool, tools=names)
+        Console(stderr=True, highlight=False).print(f"[red]{unknown_tool_text}[/red]")
         raise typer.Exit(code=2)
     options = ImportOptions(
         currency=plan.currency,
@@ -178,7 +178,8 @@ def import_cmd(
                 )
             )
         else:
-            console.print(f"[red]{t('monitor.nothing_written')}[/red]")
+            nothing_written_text = t("monitor.nothing_written")
+            console.print(f"[red]{nothing_written_text}[/red]")
     if not ok:
         raise typer.Exit(code=2)
 
@@ -228,7 +229,7 @@ def load_actuals(
     for path in files:
         if path.suffix.lower() == ".json":
             if not path.exists():
-                raise AibudgetError("plan.file_missing", file=str(path))
+                raise AibudgetError(N_("plan.file_missing"), file=str(path))
             records = read_actuals(path, plan.currency).records
         else:
             p = preview_file(path, options)
@@ -277,7 +278,8 @@ def review_cmd(
     except AibudgetError as error:
         raise fail(t, error) from None
     except ValueError:
-        Console(stderr=True).print(f"[red]{t('monitor.bad_month', value=as_of)}[/red]")
+        bad_month_text = t("monitor.bad_month", value=as_of)
+        Console(stderr=True).print(f"[red]{bad_month_text}[/red]")
         raise typer.Exit(code=2) from None
     proposal, note = proposal_for(plan, result, t)
     unchanged = proposal is not None and not proposes_change(proposal)
@@ -293,7 +295,7 @@ def review_cmd(
     if proposal is not None:
         print_proposal(console, t, proposal)
     if proposal_file is not None:
-        done = "review.proposal_not_written" if unchanged else "reallocate.written"
+        done = N_("review.proposal_not_written") if unchanged else N_("reallocate.written")
         console.print(t(done, file=str(proposal_file)))
 
 

@@ -14,10 +14,12 @@ from aibudget.present.evaluation import _figures_row, driver_label, evaluation_t
 
 
 def render_problems(console: Console, t: Translator, error: PlanError) -> None:
-    console.print(f"[bold red]{t('plan.invalid', count=len(error.problems))}[/bold red]")
+    invalid_text = t("plan.invalid", count=len(error.problems))
+    console.print(f"[bold red]{invalid_text}[/bold red]")
     for p in error.problems:
         where = p.where or "-"
-        line = f" ({t('error.at_line', line=p.line)})" if p.line else ""
+        at_line_text = t("error.at_line", line=p.line)
+        line = f" ({at_line_text})" if p.line else ""
         message = t(p.message_id, **p.params)
         if message == p.message_id and p.message_id.startswith("value."):
             message = t("value.invalid")
@@ -46,8 +48,9 @@ def render_evaluation(
         table.add_row(name, t("cli.expected"), *_figures_row(t, cur, tool.expected))
         table.add_row("", t("cli.risk_adjusted"), *_figures_row(t, cur, tool.risk_adjusted))
     table.add_section()
+    plan_total_text = t("cli.plan_total")
     table.add_row(
-        f"[bold]{t('cli.plan_total')}[/bold]",
+        f"[bold]{plan_total_text}[/bold]",
         t("cli.expected"),
         *_figures_row(t, cur, result.expected),
     )
@@ -78,11 +81,13 @@ def render_evaluation(
         ),
         style="bold",
     )
+    npv_range_text = t("cli.npv_range")
     console.print(
-        f"  {t('cli.npv_range')}: {t.money(sim.npv.p10, cur)} / {t.money(sim.npv.p50, cur)}"
+        f"  {npv_range_text}: {t.money(sim.npv.p10, cur)} / {t.money(sim.npv.p50, cur)}"
         f" / {t.money(sim.npv.p90, cur)}"
     )
-    console.print(f"  {t('cli.prob_loss')}: {t.percent(sim.prob_loss)}")
+    prob_loss_text = t("cli.prob_loss")
+    console.print(f"  {prob_loss_text}: {t.percent(sim.prob_loss)}")
     if sim.tornado:
         bars = Table(title=t("cli.tornado_title"))
         bars.add_column(t("cli.tool"))

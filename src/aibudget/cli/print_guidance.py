@@ -15,6 +15,7 @@ from aibudget.domain.guidance import (
     ReadinessResult,
 )
 from aibudget.domain.plan import Category
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.guidance import (
     SEVERITY_STYLE,
@@ -33,7 +34,8 @@ def render_findings(
     console: Console, t: Translator, findings: list[Finding], currency: str
 ) -> None:
     if not findings:
-        console.print(f"[green]{t('lint.clean')}[/green]")
+        clean_text = t("lint.clean")
+        console.print(f"[green]{clean_text}[/green]")
         return
     console.print(findings_summary(t, findings), style="bold")
     for f in findings:
@@ -43,7 +45,8 @@ def render_findings(
         console.print(
             f"[{style}]{label}[/{style}] [bold]{f.where}[/bold] ({f.rule}): {doc['message']}"
         )
-        console.print(f"    {t('lint.fix', fix=doc['fix'])}")
+        fix_text = t("lint.fix", fix=doc["fix"])
+        console.print(f"    {fix_text}")
 
 
 def render_catalog_list(console: Console, t: Translator, entries: list[CatalogTool]) -> None:
@@ -73,15 +76,18 @@ def render_catalog_entry(
     console.print(t("catalog.category", category=t(f"category.{e.category.value}")))
     if e.aliases:
         console.print(t("catalog.aliases", aliases=", ".join(e.aliases)))
-    console.print(f"[bold]{t('catalog.plans')}[/bold]")
+    plans_text = t("catalog.plans")
+    console.print(f"[bold]{plans_text}[/bold]")
     for p in e.plans:
         line = f"  • {p.name.get(t.locale)}: {price_text(t, p)}"
         if p.min_seats > 1:
-            line += f" ({t('catalog.min_seats', seats=p.min_seats)})"
+            min_seats_text = t("catalog.min_seats", seats=p.min_seats)
+            line += f" ({min_seats_text})"
         console.print(line)
         if p.price is not None and p.as_of and p.source:
             seen = t("catalog.seen", as_of=month_text(t, p.as_of), source=p.source)
-            secondary = f" ({t('catalog.secondary')})" if p.source_kind == "secondary" else ""
+            secondary_text = t("catalog.secondary")
+            secondary = f" ({secondary_text})" if p.source_kind == "secondary" else ""
             tax = f" · {t(f'catalog.tax.{p.tax}')}" if p.tax else ""
             console.print(f"    {seen}{secondary}{tax}", style="dim")
         if p.note:
@@ -102,7 +108,8 @@ def render_catalog_entry(
     if e.uses_customer_data:
         console.print(t("catalog.uses_customer_data"), style="yellow")
     if e.benefits:
-        console.print(f"[bold]{t('catalog.benefits')}[/bold]")
+        benefits_text = t("catalog.benefits")
+        console.print(f"[bold]{benefits_text}[/bold]")
         for b in e.benefits:
             basis = t(f"catalog.basis.{b.basis}")
             text = _benefit_line(t, b.kind, b.low, b.likely, b.high)
@@ -165,7 +172,8 @@ def render_readiness(
             )
     else:
         console.print(t("assess.no_categories"))
-    console.print(f"[bold]{t('assess.advice')}[/bold]")
+    advice_text = t("assess.advice")
+    console.print(f"[bold]{advice_text}[/bold]")
     for key in result.advice:
         advice = q.advice[key]
         console.print(f"• [bold]{advice.title.get(t.locale)}[/bold]")
@@ -174,7 +182,8 @@ def render_readiness(
 
 def render_price_issues(console: Console, t: Translator, rows: list[dict[str, Any]]) -> None:
     if not rows:
-        console.print(f"[green]{t('catalog.check.clean')}[/green]")
+        clean_text = t("catalog.check.clean")
+        console.print(f"[green]{clean_text}[/green]")
         return
     stale = sum(1 for r in rows if r["kind"] == "stale")
     console.print(t("catalog.check.summary", stale=stale, missing=len(rows) - stale), style="bold")
@@ -185,3 +194,20 @@ def render_price_issues(console: Console, t: Translator, rows: list[dict[str, An
         seen = month_text(t, r["as_of"]) if r["as_of"] else "–"
         table.add_row(r["tool_name"], r["tier_name"], r["message"], seen)
     console.print(table)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+COLUMN_MESSAGES = (
+    N_("catalog.check.col_as_of"),
+    N_("catalog.check.col_issue"),
+    N_("catalog.check.col_tier"),
+    N_("catalog.col_category"),
+    N_("catalog.col_direction"),
+    N_("catalog.col_measure"),
+    N_("catalog.col_name"),
+    N_("catalog.col_price"),
+    N_("catalog.col_trial"),
+    N_("catalog.col_typical"),
+    N_("catalog.col_unit"),
+    N_("catalog.col_zh_tw"),
+)

@@ -94,10 +94,13 @@ def render_review(
     for x in r.tools:
         reasons = ", ".join(tool_reasons(t, x))
         console.print(f"  {names[x.tool]}: {t(f'monitor.action.{x.action.value}')} — {reasons}")
+    npv_text = t("cli.npv")
+    plan_to_date_text = t("monitor.plan_to_date")
+    realised_roi_text = t("monitor.realised_roi")
     console.print(
-        f"{t('monitor.realised_roi')}: {_pct(t, r.realised.roi)} "
-        f"({t('monitor.plan_to_date')}: {_pct(t, r.realised.plan_roi)}); "
-        f"{t('cli.npv')}: {t.money(r.plan.npv, cur)} → {t.money(r.forecast.npv, cur)}"
+        f"{realised_roi_text}: {_pct(t, r.realised.roi)} "
+        f"({plan_to_date_text}: {_pct(t, r.realised.plan_roi)}); "
+        f"{npv_text}: {t.money(r.plan.npv, cur)} → {t.money(r.forecast.npv, cur)}"
     )
     lines = Table(title=t("monitor.variance_title"))
     for header in (

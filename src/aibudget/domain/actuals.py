@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from aibudget.domain.errors import Problem
 from aibudget.domain.plan import LineItem, Month, Plan, add_months, month_index
+from aibudget.domain.texts import N_
 
 PLAN_LEVEL = "_plan"  # tool id of spend that belongs to no tool (as engine.flows)
 
@@ -44,6 +45,14 @@ class SpendStatus(StrEnum):
     PLANNED = "planned"
     COMMITTED = "committed"
     SPENT = "spent"
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+STATUS_MESSAGES = (
+    N_("monitor.web.status_committed"),
+    N_("monitor.web.status_planned"),
+    N_("monitor.web.status_spent"),
+)
 
 
 Feedback = Annotated[Decimal, Field(ge=1, le=5)]
@@ -190,7 +199,7 @@ def merge(
             problems.append(
                 Problem(
                     ("records", j),
-                    "actuals.conflict",
+                    N_("actuals.conflict"),
                     {"month": rec.month, "tool": rec.tool, "what": rec.label or rec.kpi or ""},
                 )
             )
@@ -238,13 +247,13 @@ def check_values(
     problems: list[Problem] = []
     if month is not None and not month_index(setup) <= month_index(month) <= month_index(last):
         params = {"month": month, "first": first, "last": last, "setup": setup}
-        problems.append(Problem(("month",), "actuals.month_outside", params))
+        problems.append(Problem(("month",), N_("actuals.month_outside"), params))
     if amount is not None and amount < 0:
-        problems.append(Problem(("amount",), "actuals.negative_amount"))
+        problems.append(Problem(("amount",), N_("actuals.negative_amount")))
     if hours_saved is not None and hours_saved < 0:
-        problems.append(Problem(("hours_saved",), "actuals.negative_hours"))
+        problems.append(Problem(("hours_saved",), N_("actuals.negative_hours")))
     if feedback is not None and not 1 <= feedback <= 5:
-        problems.append(Problem(("feedback",), "actuals.feedback_range"))
+        problems.append(Problem(("feedback",), N_("actuals.feedback_range")))
     return problems
 
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from aibudget.domain.money import MAX_AMOUNT
+from aibudget.domain.texts import N_
 
 Amount = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT)]
 Positive = Annotated[Decimal, Field(gt=0, le=MAX_AMOUNT)]
@@ -53,6 +54,14 @@ class HillCurve(_Input):
     slope: Annotated[Decimal, Field(gt=0, le=10)] = Field(
         default=Decimal(1), description="> 1 gives an S-shaped curve."
     )
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+CURVE_MESSAGES = (
+    N_("field.choice.curve.kind.exponential"),
+    N_("field.choice.curve.kind.hill"),
+    N_("field.choice.curve.kind.michaelis_menten"),
+)
 
 
 CurveSpec = Annotated[
@@ -126,6 +135,19 @@ class Objective(StrEnum):
     MEAN_DOWNSIDE = "mean_downside"
 
 
+# Message ids built at run time from the values above, declared for message extraction.
+OBJECTIVE_MESSAGES = (
+    N_("field.choice.optimise.objective.cvar"),
+    N_("field.choice.optimise.objective.expected_npv"),
+    N_("field.choice.optimise.objective.mean_downside"),
+    N_("field.choice.optimise.objective.risk_adjusted_npv"),
+    N_("optimize.objective.cvar"),
+    N_("optimize.objective.expected_npv"),
+    N_("optimize.objective.mean_downside"),
+    N_("optimize.objective.risk_adjusted_npv"),
+)
+
+
 class OptimisePolicy(_Input):
     """Optional optimiser settings of a plan (all fields have safe defaults)."""
 
@@ -171,6 +193,16 @@ class OptimiseStatus(StrEnum):
     APPROXIMATE = "approximate"  # a feasible plan, not proven optimal (gap, if known)
     NO_SOLUTION = "no_solution"  # stopped before any feasible plan was found
     INFEASIBLE = "infeasible"
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+STATUS_MESSAGES = (
+    N_("optimize.status.approximate"),
+    N_("optimize.status.infeasible"),
+    N_("optimize.status.no_solution"),
+    N_("optimize.status.optimal"),
+    N_("optimize.status.time_limit"),
+)
 
 
 class SelectedTool(_Result):

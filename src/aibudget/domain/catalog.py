@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from aibudget.domain.errors import Problem
 from aibudget.domain.plan import Billing, Category, Identifier, Month, check_currency
-from aibudget.domain.texts import Frozen, Localized
+from aibudget.domain.texts import N_, Frozen, Localized
 
 Market = Annotated[str, Field(pattern=r"^([A-Z]{2}|global)$")]
 YesNo = Literal["yes", "partial", "no", "unknown"]
@@ -69,6 +69,16 @@ class CatalogPlan(Frozen):
         return self.price is not None and self.price == 0
 
 
+# Message ids built at run time from the values above, declared for message extraction.
+PLAN_MESSAGES = (
+    N_("catalog.per.channel"),
+    N_("catalog.per.seat"),
+    N_("catalog.tax.excluded"),
+    N_("catalog.tax.included"),
+    N_("catalog.tax.not_stated"),
+)
+
+
 class Trial(Frozen):
     """Ways to try before paying; None means not known."""
 
@@ -100,6 +110,16 @@ class BenefitDefault(Frozen):
         if self.basis == "sourced" and not self.source:
             raise PydanticCustomError("catalog_benefit_source", "a source", {})
         return self
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+BENEFIT_MESSAGES = (
+    N_("catalog.basis.assumption"),
+    N_("catalog.basis.sourced"),
+    N_("catalog.benefit.cost_avoided"),
+    N_("catalog.benefit.hours_saved"),
+    N_("catalog.benefit.revenue_lift"),
+)
 
 
 class CatalogTool(Frozen):
@@ -158,6 +178,22 @@ class CatalogTool(Frozen):
                 bool(self.line),
             )
         )
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+TOOL_MESSAGES = (
+    N_("catalog.market.HK"),
+    N_("catalog.market.JP"),
+    N_("catalog.market.MY"),
+    N_("catalog.market.SG"),
+    N_("catalog.market.TH"),
+    N_("catalog.market.TW"),
+    N_("catalog.market.global"),
+    N_("catalog.zh_tw.no"),
+    N_("catalog.zh_tw.partial"),
+    N_("catalog.zh_tw.unknown"),
+    N_("catalog.zh_tw.yes"),
+)
 
 
 def catalog_tool_to_plan_tool(
@@ -225,7 +261,7 @@ def merge_catalog(
     for i, raw in enumerate(overrides):
         ident = raw.get("id") if isinstance(raw, dict) else None
         if not isinstance(ident, str):
-            problems.append(Problem(("catalog", i, "id"), "value.missing"))
+            problems.append(Problem(("catalog", i, "id"), N_("value.missing")))
             continue
         known = resolve(merged, ident)
         key = known.id if known else ident

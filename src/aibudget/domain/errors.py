@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from aibudget.domain.texts import N_
+
 Path = tuple[str | int, ...]
 
 
@@ -36,7 +38,7 @@ class Problem:
 class AibudgetError(Exception):
     """Base of the error family; shells map each subclass to an exit code / status."""
 
-    message_id = "error.internal"
+    message_id = N_("error.internal")
     http_status = 500
 
     def __init__(self, message_id: str | None = None, **params: Any) -> None:

@@ -26,7 +26,7 @@ from aibudget.domain.catalog import merge_catalog as merge_catalog
 from aibudget.domain.catalog import resolve as resolve
 from aibudget.domain.errors import AibudgetError, Problem
 from aibudget.domain.plan import Category, Identifier
-from aibudget.domain.texts import Frozen, Localized
+from aibudget.domain.texts import N_, Frozen, Localized
 
 Score = Annotated[int, Field(ge=0, le=100)]
 
@@ -64,12 +64,27 @@ class KpiEntry(Frozen):
     customer_data: bool = False
 
 
+# Message ids built at run time from the values above, declared for message extraction.
+DIRECTION_MESSAGES = (
+    N_("catalog.direction.down"),
+    N_("catalog.direction.up"),
+)
+
+
 # --- Readiness questionnaire --------------------------------------------------------
 
 DIMENSIONS = ("strategy", "data", "skills", "culture", "budget")
 ANXIETIES = ("fear_replacement", "learning_barrier", "uncertain_return", "choice_paralysis")
 GOALS_SCALE = "goals"
 STAGES = ("exploring", "piloting", "scaling")
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+STAGE_MESSAGES = (
+    N_("assess.stage.exploring"),
+    N_("assess.stage.piloting"),
+    N_("assess.stage.scaling"),
+)
 
 
 class GoalDraft(Frozen):
@@ -172,7 +187,7 @@ class ReadinessResult(Frozen):
 class AnswersError(AibudgetError):
     """Answers that do not fit the questionnaire; carries every problem."""
 
-    message_id = "assess.answers_invalid"
+    message_id = N_("assess.answers_invalid")
     http_status = 422
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -210,6 +225,14 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+SEVERITY_MESSAGES = (
+    N_("lint.severity.error"),
+    N_("lint.severity.info"),
+    N_("lint.severity.warning"),
+)
 
 
 PathPart = str | int

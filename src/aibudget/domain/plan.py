@@ -30,6 +30,7 @@ from pydantic_core import PydanticCustomError
 from aibudget.domain.allocation import OptimisePolicy
 from aibudget.domain.money import MAX_AMOUNT, ZERO, is_currency, round_money
 from aibudget.domain.practice import Comparison, Stack
+from aibudget.domain.texts import N_
 
 MAX_HOURS = Decimal(100_000)  # hours in one field: about fifty working years
 MAX_RATE = Decimal(1_000_000)  # units of the plan's currency per unit of another
@@ -79,6 +80,13 @@ class Locale(StrEnum):
     EN = "en"
 
 
+# Message ids built at run time from the values above, declared for message extraction.
+LOCALE_MESSAGES = (
+    N_("field.choice.company.locale.en"),
+    N_("field.choice.company.locale.zh-TW"),
+)
+
+
 class Convention(StrEnum):
     """How cash flows are discounted.
 
@@ -92,6 +100,15 @@ class Convention(StrEnum):
     ANNUAL = "annual"
 
 
+# Message ids built at run time from the values above, declared for message extraction.
+CONVENTION_MESSAGES = (
+    N_("convention.annual"),
+    N_("convention.monthly"),
+    N_("field.choice.horizon.convention.annual"),
+    N_("field.choice.horizon.convention.monthly"),
+)
+
+
 class Distribution(StrEnum):
     """Distribution drawn for every low/likely/high input in the simulation.
 
@@ -101,6 +118,13 @@ class Distribution(StrEnum):
 
     PERT = "pert"
     TRIANGULAR = "triangular"
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+DISTRIBUTION_MESSAGES = (
+    N_("field.choice.simulation.distribution.pert"),
+    N_("field.choice.simulation.distribution.triangular"),
+)
 
 
 class Category(StrEnum):
@@ -116,6 +140,31 @@ class Category(StrEnum):
     OTHER = "other"
 
 
+# Message ids built at run time from the values above, declared for message extraction.
+CATEGORY_MESSAGES = (
+    N_("category.ad_optimisation"),
+    N_("category.chatbot"),
+    N_("category.content_writing"),
+    N_("category.customer_data"),
+    N_("category.data_analytics"),
+    N_("category.design_video"),
+    N_("category.email"),
+    N_("category.other"),
+    N_("category.seo"),
+    N_("category.social_media"),
+    N_("web.category_ad_optimisation"),
+    N_("web.category_chatbot"),
+    N_("web.category_content_writing"),
+    N_("web.category_customer_data"),
+    N_("web.category_data_analytics"),
+    N_("web.category_design_video"),
+    N_("web.category_email"),
+    N_("web.category_other"),
+    N_("web.category_seo"),
+    N_("web.category_social_media"),
+)
+
+
 class SkillLevel(StrEnum):
     NONE = "none"
     BEGINNER = "beginner"
@@ -123,9 +172,27 @@ class SkillLevel(StrEnum):
     ADVANCED = "advanced"
 
 
+# Message ids built at run time from the values above, declared for message extraction.
+SKILL_MESSAGES = (
+    N_("field.choice.ai_skill.advanced"),
+    N_("field.choice.ai_skill.beginner"),
+    N_("field.choice.ai_skill.intermediate"),
+    N_("field.choice.ai_skill.none"),
+)
+
+
 class Billing(StrEnum):
     MONTHLY = "monthly"
     ANNUAL = "annual"
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+BILLING_MESSAGES = (
+    N_("catalog.billing.annual"),
+    N_("catalog.billing.monthly"),
+    N_("field.choice.@plan.billing.annual"),
+    N_("field.choice.@plan.billing.monthly"),
+)
 
 
 class LineItem(StrEnum):
@@ -140,6 +207,37 @@ class LineItem(StrEnum):
     INTERNAL_TIME = "internal_time"
     MAINTENANCE = "maintenance"
     OTHER = "other"
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+LINE_MESSAGES = (
+    N_("field.choice.line.advice"),
+    N_("field.choice.line.data_privacy"),
+    N_("field.choice.line.integration"),
+    N_("field.choice.line.internal_time"),
+    N_("field.choice.line.maintenance"),
+    N_("field.choice.line.other"),
+    N_("field.choice.line.reserve"),
+    N_("field.choice.line.subscription"),
+    N_("field.choice.line.training"),
+    N_("monitor.line.advice"),
+    N_("monitor.line.data_privacy"),
+    N_("monitor.line.integration"),
+    N_("monitor.line.internal_time"),
+    N_("monitor.line.maintenance"),
+    N_("monitor.line.other"),
+    N_("monitor.line.reserve"),
+    N_("monitor.line.subscription"),
+    N_("monitor.line.training"),
+    N_("optimize.line.advice"),
+    N_("optimize.line.data_privacy"),
+    N_("optimize.line.integration"),
+    N_("optimize.line.maintenance"),
+    N_("optimize.line.other"),
+    N_("optimize.line.reserve"),
+    N_("optimize.line.subscription"),
+    N_("optimize.line.training"),
+)
 
 
 class Range(Strict):

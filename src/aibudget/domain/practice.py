@@ -14,7 +14,20 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from aibudget.domain.texts import N_
+
 CRITERIA = ("features", "cost", "ease", "chinese", "integration", "support")
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+CRITERIA_MESSAGES = (
+    N_("practice.criterion.chinese"),
+    N_("practice.criterion.cost"),
+    N_("practice.criterion.ease"),
+    N_("practice.criterion.features"),
+    N_("practice.criterion.integration"),
+    N_("practice.criterion.support"),
+)
 MAX_MINUTES = 100_000  # minutes saved in one entry: more than two months of work
 
 Weight = Annotated[int, Field(ge=0, le=5)]

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from aibudget.domain.results import Figures
+from aibudget.domain.texts import N_
 
 
 class ReviewResult(BaseModel):
@@ -25,6 +26,16 @@ class Action(StrEnum):
     IMPROVE = "improve"
     REPLACE = "replace"
     STOP = "stop"
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+ACTION_MESSAGES = (
+    N_("monitor.action.improve"),
+    N_("monitor.action.keep"),
+    N_("monitor.action.replace"),
+    N_("monitor.action.scale_up"),
+    N_("monitor.action.stop"),
+)
 
 
 class KpiProjection(ReviewResult):

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from aibudget.domain.errors import Path, PlanError, Problem
 from aibudget.domain.plan import Plan, month_index, parse_month
+from aibudget.domain.texts import N_
 
 
 def parse_plan(data: Any, kpi_ids: Collection[str]) -> Plan:
@@ -30,7 +31,7 @@ def parse_plan(data: Any, kpi_ids: Collection[str]) -> Plan:
     if isinstance(data, Mapping):
         problems.extend(cross_reference_problems(data, kpi_ids))
     else:
-        problems.append(Problem((), "plan.not_mapping"))
+        problems.append(Problem((), N_("plan.not_mapping")))
     if problems or plan is None:
         raise PlanError(_dedupe(problems))
     return plan
@@ -126,7 +127,7 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
 
     budget = _mapping(data, "budget")
     if (budget.get("annual_amount") is None) == (budget.get("share_of_marketing") is None):
-        add(("budget",), "ref.budget_amount_xor_share")
+        add(("budget",), N_("ref.budget_amount_xor_share"))
 
     for key in ("goals", "team", "tools"):
         seen: dict[str, int] = {}
@@ -134,7 +135,7 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
             ident = item.get("id")
             if isinstance(ident, str):
                 if ident in seen:
-                    add((key, i, "id"), "ref.duplicate_id", id=ident, first=seen[ident])
+                    add((key, i, "id"), N_("ref.duplicate_id"), id=ident, first=seen[ident])
                 seen.setdefault(ident, i)
 
     members = _string_ids(data, "team")
@@ -147,7 +148,7 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
 
     def check_kpi(path: Path, kpi: Any) -> None:
         if isinstance(kpi, str) and kpi not in kpi_ids:
-            add(path, "ref.kpi_unknown", kpi=kpi)
+            add(path, N_("ref.kpi_unknown"), kpi=kpi)
 
     for i, goal in _items(data, "goals"):
         check_kpi(("goals", i, "kpi"), goal.get("kpi"))
@@ -156,14 +157,14 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
             if month_index(deadline) <= month_index(start):
                 add(
                     ("goals", i, "deadline"),
-                    "ref.deadline_before_start",
+                    N_("ref.deadline_before_start"),
                     deadline=deadline,
                     start=start,
                 )
             elif isinstance(months, int) and month_index(deadline) - month_index(start) >= months:
                 add(
                     ("goals", i, "deadline"),
-                    "ref.deadline_after_horizon",
+                    N_("ref.deadline_after_horizon"),
                     deadline=deadline,
                     months=months,
                 )
@@ -171,7 +172,7 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
     for i, tool in _items(data, "tools"):
         owner = tool.get("owner")
         if isinstance(owner, str) and owner not in members:
-            add(("tools", i, "owner"), "ref.owner_unknown", member=owner)
+            add(("tools", i, "owner"), N_("ref.owner_unknown"), member=owner)
         for j, kpi in enumerate(tool.get("kpis") or []):
             check_kpi(("tools", i, "kpis", j), kpi)
         plan_ids = [p.get("id") for _, p in _items(tool, "plans")]
@@ -179,7 +180,7 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
         if isinstance(chosen, str) and chosen not in plan_ids:
             add(
                 ("tools", i, "plan"),
-                "ref.plan_unknown",
+                N_("ref.plan_unknown"),
                 plan=chosen,
                 plans=", ".join(map(str, plan_ids)),
             )
@@ -190,22 +191,28 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
                 and cur.upper() not in (currency, *fx)
                 and is_priced(tplan)  # a free tier needs no rate
             ):
-                add(("tools", i, "plans", j, "currency"), "ref.fx_missing", currency=cur.upper())
+                add(
+                    ("tools", i, "plans", j, "currency"), N_("ref.fx_missing"), currency=cur.upper()
+                )
         training = _mapping(tool, "training")
         for j, trainee in enumerate(training.get("trainees") or []):
             if isinstance(trainee, str) and trainee not in members:
-                add(("tools", i, "training", "trainees", j), "ref.member_unknown", member=trainee)
+                add(
+                    ("tools", i, "training", "trainees", j),
+                    N_("ref.member_unknown"),
+                    member=trainee,
+                )
         for j, driver in _items(tool, "benefits"):
             member = driver.get("member")
             if isinstance(member, str) and member not in members:
-                add(("tools", i, "benefits", j, "member"), "ref.member_unknown", member=member)
+                add(("tools", i, "benefits", j, "member"), N_("ref.member_unknown"), member=member)
             if driver.get("kind") == "kpi_effect":
                 check_kpi(("tools", i, "benefits", j, "kpi"), driver.get("kpi"))
         start_month = tool.get("start_month", 1)
         if isinstance(start_month, int) and isinstance(months, int) and start_month > months:
             add(
                 ("tools", i, "start_month"),
-                "ref.start_after_horizon",
+                N_("ref.start_after_horizon"),
                 month=start_month,
                 months=months,
             )
@@ -225,20 +232,60 @@ def _optimise_references(data: Mapping[str, Any], tool_ids: set[Any]) -> list[Pr
                 problems.append(Problem((*path, j), message_id, {"id": ident}))
 
     for key in ("force_in", "force_out"):
-        check(("optimise", key), policy.get(key), tool_ids, "ref.tool_unknown")
+        check(("optimise", key), policy.get(key), tool_ids, N_("ref.tool_unknown"))
     for g, group in enumerate(policy.get("exclusive") or []):
-        check(("optimise", "exclusive", g), group, tool_ids, "ref.tool_unknown")
+        check(("optimise", "exclusive", g), group, tool_ids, N_("ref.tool_unknown"))
     for c, constraint in _items(policy, "constraints"):
         check(
             ("optimise", "constraints", c, "tools"),
             constraint.get("tools"),
             tool_ids,
-            "ref.tool_unknown",
+            N_("ref.tool_unknown"),
         )
         check(
             ("optimise", "constraints", c, "channels"),
             constraint.get("channels"),
             channel_ids,
-            "ref.channel_unknown",
+            N_("ref.channel_unknown"),
         )
     return problems
+
+
+# Message ids built at run time in this module, declared for message extraction.
+VALUE_MESSAGES = (
+    N_("value.bool_parsing"),
+    N_("value.bool_type"),
+    N_("value.category_unknown"),
+    N_("value.channel_bounds"),
+    N_("value.constraint_bound"),
+    N_("value.currency_unknown"),
+    N_("value.decimal_parsing"),
+    N_("value.decimal_type"),
+    N_("value.dict_type"),
+    N_("value.enum"),
+    N_("value.extra_forbidden"),
+    N_("value.finite_number"),
+    N_("value.float_parsing"),
+    N_("value.greater_than"),
+    N_("value.greater_than_equal"),
+    N_("value.int_from_float"),
+    N_("value.int_parsing"),
+    N_("value.int_type"),
+    N_("value.less_than"),
+    N_("value.less_than_equal"),
+    N_("value.list_type"),
+    N_("value.literal_error"),
+    N_("value.model_attributes_type"),
+    N_("value.model_type"),
+    N_("value.month_format"),
+    N_("value.range_negative"),
+    N_("value.range_order"),
+    N_("value.range_share"),
+    N_("value.risk_aversion_cvar"),
+    N_("value.string_pattern_mismatch"),
+    N_("value.string_too_long"),
+    N_("value.string_too_short"),
+    N_("value.string_type"),
+    N_("value.union_tag_invalid"),
+    N_("value.union_tag_not_found"),
+)

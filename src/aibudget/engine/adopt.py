@@ -128,7 +128,7 @@ def adopt(plan: Plan, result: OptimisationResult) -> Adoption:
         (
             LineItem.DATA_PRIVACY,
             "privacy",
-            [t for t in kept if t.get("uses_customer_data")],
+            [tool for tool in kept if tool.get("uses_customer_data")],
             ("privacy_cost",),
         ),
     ]
@@ -137,7 +137,7 @@ def adopt(plan: Plan, result: OptimisationResult) -> Adoption:
         missing = round_money(wanted - spent.get(line.value, ZERO))
         if missing >= UNIT and tools:
             _top_up(document, tools, missing, field)
-            names = tuple(str(t["name"]) for t in tools)
+            names = tuple(str(tool["name"]) for tool in tools)
             changes.append(AdoptChange(kind, "", "", None, str(missing), names))
     changes += _channels(document, result)
     return Adoption(document, tuple(changes))

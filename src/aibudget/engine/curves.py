@@ -23,6 +23,7 @@ from aibudget.domain.allocation import (
     MichaelisMentenCurve,
 )
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.texts import N_
 
 Floats = NDArray[np.float64]
 CONCAVITY_TOLERANCE = 1e-12
@@ -34,7 +35,7 @@ STEEP = 1e6  # a tangent rising more than this many times the curve's range is u
 class CurveError(AibudgetError):
     """A response curve of an unknown kind or with invalid parameters."""
 
-    message_id = "optimize.curve_invalid"
+    message_id = N_("optimize.curve_invalid")
     http_status = 422
 
 
@@ -170,7 +171,7 @@ def curve_from_dict(data: dict[str, Any]) -> ResponseCurve:
         spec = _REGISTRY[kind][0].model_validate(data)
     except ValidationError as exc:
         detail = str(exc.errors()[0]["msg"])
-        raise CurveError("optimize.curve_params", kind=kind, detail=detail) from None
+        raise CurveError(N_("optimize.curve_params"), kind=kind, detail=detail) from None
     return curve_from_spec(spec)
 
 

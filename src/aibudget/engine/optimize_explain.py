@@ -16,6 +16,7 @@ import numpy as np
 
 from aibudget.domain.allocation import Conflict, OptimiseStatus, ToolReason
 from aibudget.domain.money import to_money
+from aibudget.domain.texts import N_
 from aibudget.engine.optimize_check import (
     Choice,
     cash_total,
@@ -94,7 +95,7 @@ def describe(problem: Problem, group: str) -> Conflict:
         params = {"budget": _money(problem.budget)}
         if need is not None and need > problem.budget:
             params["minimum"] = _money(need)
-            return Conflict(group=group, message_id="optimize.conflict.minimums", params=params)
+            return Conflict(group=group, message_id=N_("optimize.conflict.minimums"), params=params)
     elif kind == "monthly_budget":
         params = {"amount": _money(problem.monthly_budget or 0.0)}
     elif kind in ("training", "reserve"):
@@ -112,7 +113,9 @@ def describe(problem: Problem, group: str) -> Conflict:
     elif kind == "goal":
         params = {"goal": problem.names.get(key, key)}
         if problem.goals[key].size == 0:
-            return Conflict(group=group, message_id="optimize.conflict.goal_no_tool", params=params)
+            return Conflict(
+                group=group, message_id=N_("optimize.conflict.goal_no_tool"), params=params
+            )
     elif kind == "force_in":
         params = {"tool": problem.names.get(key, key)}
     elif kind == "exclusive":
@@ -307,3 +310,22 @@ def _delta(problem: Problem, sol: Solution, base: float) -> Decimal | None:
     gain = objective(problem, sol.choice) - base
     # Below the solver's own tolerance a "gain" is noise (e.g. ad spend re-gridded).
     return _money(gain if gain > MARGINAL_NOISE * max(abs(base), 1.0) else 0.0)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+CONFLICT_MESSAGES = (
+    N_("optimize.conflict.budget"),
+    N_("optimize.conflict.channel_min"),
+    N_("optimize.conflict.exclusive"),
+    N_("optimize.conflict.extra"),
+    N_("optimize.conflict.force_in"),
+    N_("optimize.conflict.force_out"),
+    N_("optimize.conflict.goal"),
+    N_("optimize.conflict.hours"),
+    N_("optimize.conflict.max_share"),
+    N_("optimize.conflict.monthly_budget"),
+    N_("optimize.conflict.pilot"),
+    N_("optimize.conflict.privacy"),
+    N_("optimize.conflict.reserve"),
+    N_("optimize.conflict.training"),
+)

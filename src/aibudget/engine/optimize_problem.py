@@ -23,6 +23,7 @@ from aibudget.domain.allocation import AdChannel, Objective, OptimisePolicy
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.money import ZERO
 from aibudget.domain.plan import Billing, LineItem, Plan, Tool
+from aibudget.domain.texts import N_
 from aibudget.engine.cashflow import discount_factors
 from aibudget.engine.curves import Piecewise, ResponseCurve, curve_from_spec, piecewise
 from aibudget.engine.flows import FlowModel, ToolFlows, build_flows
@@ -36,7 +37,7 @@ NOT_CASH = frozenset({LineItem.INTERNAL_TIME})
 class OptimiseError(AibudgetError):
     """Optimiser settings that name unknown tools or channels."""
 
-    message_id = "optimize.unknown_reference"
+    message_id = N_("optimize.unknown_reference")
     http_status = 422
 
 

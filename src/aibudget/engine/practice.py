@@ -14,6 +14,7 @@ from aibudget.domain.money import round_money
 from aibudget.domain.plan import LineItem, Plan, Schedule
 from aibudget.domain.practice import LearningEntry
 from aibudget.domain.review import Review
+from aibudget.domain.texts import N_
 
 
 def minutes_by_tool(entries: Iterable[LearningEntry]) -> dict[str, int]:
@@ -48,11 +49,11 @@ def agenda(entries: Iterable[LearningEntry], month: str) -> Agenda:
     top = max(sorted(totals), key=lambda tool: totals[tool], default=None)
     top_minutes = totals[top] if top is not None else 0
     if not mine:
-        question = "practice.question.none"
+        question = N_("practice.question.none")
     elif top_minutes == 0:
-        question = "practice.question.no_minutes"
+        question = N_("practice.question.no_minutes")
     else:
-        question = "practice.question.top"
+        question = N_("practice.question.top")
     return Agenda(
         month=month,
         entries=mine,
@@ -64,6 +65,13 @@ def agenda(entries: Iterable[LearningEntry], month: str) -> Agenda:
 
 
 OUTSIDE_HELP_SCALES = ("skills", "culture")
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+SCALE_MESSAGES = (
+    N_("practice.scale.culture"),
+    N_("practice.scale.skills"),
+)
 
 
 def weak_for_outside_help(dimensions: Mapping[str, int], weak_below: int) -> list[str]:
@@ -155,11 +163,11 @@ def review_wins(review: Review) -> list[Win]:
         if actual is not None and planned > 0 and actual > planned
     ]
     if above:
-        wins.append(Win("practice.win.month_above_plan", above[-1], {"month": above[-1]}))
+        wins.append(Win(N_("practice.win.month_above_plan"), above[-1], {"month": above[-1]}))
     for k in review.kpis:
         if k.status == "on_track" and k.attainment is not None and k.attainment > 0:
             wins.append(
-                Win("practice.win.kpi_improving", k.month or review.as_of,
+                Win(N_("practice.win.kpi_improving"), k.month or review.as_of,
                     {"goal": k.goal, "share": k.attainment})
             )  # fmt: skip
     return wins

@@ -24,6 +24,7 @@ from aibudget.domain.guidance import (
     Thresholds,
 )
 from aibudget.domain.plan import Category
+from aibudget.domain.texts import N_
 
 MAX_POINTS = 4
 
@@ -59,14 +60,14 @@ def validate_answers(
     for key, answer in answers.items():
         question = questionnaire.question(str(key))
         if question is None:
-            problems.append(Problem((str(key),), "assess.question_unknown", {"id": key}))
+            problems.append(Problem((str(key),), N_("assess.question_unknown"), {"id": key}))
             continue
         chosen = chosen_options(question, answer)
         if chosen is None:
             problems.append(
                 Problem(
                     (question.id,),
-                    "assess.answer_invalid",
+                    N_("assess.answer_invalid"),
                     {"answer": str(answer), "count": len(question.options)},
                 )
             )
@@ -75,7 +76,7 @@ def validate_answers(
     if complete:
         for question in questionnaire.questions:
             if question.id not in answers:
-                problems.append(Problem((question.id,), "assess.answer_missing"))
+                problems.append(Problem((question.id,), N_("assess.answer_missing")))
     if problems:
         raise AnswersError(problems)
     return out
@@ -89,7 +90,9 @@ def check_page(
     or answered with an option it does not have."""
     questions = questionnaire.page(number)
     given = {q.id: answers[q.id] for q in questions if q.id in answers}
-    problems = [Problem((q.id,), "assess.answer_missing") for q in questions if q.id not in given]
+    problems = [
+        Problem((q.id,), N_("assess.answer_missing")) for q in questions if q.id not in given
+    ]
     try:
         validate_answers(questionnaire, given, complete=False)
     except AnswersError as err:

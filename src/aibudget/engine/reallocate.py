@@ -39,6 +39,7 @@ from aibudget.domain.money import ZERO, to_money
 from aibudget.domain.plan import Plan
 from aibudget.domain.reallocation import Change, Lock, Reallocation
 from aibudget.domain.review import Action, Review
+from aibudget.domain.texts import N_
 from aibudget.engine.optimize import optimize_problem
 from aibudget.engine.optimize_check import expected_npv, incumbent_choice
 from aibudget.engine.optimize_problem import Problem, build_problem
@@ -53,12 +54,12 @@ from aibudget.engine.reallocate_rebase import Catalog, rebase
 LET_GO = (Action.STOP, Action.REPLACE)
 ADVICE_ONLY = frozenset(
     {
-        "reallocate.no_change",
+        N_("reallocate.no_change"),
         "reallocate.no_solution",
-        "reallocate.locked",
-        "reallocate.renewal_doubtful",
-        "reallocate.stop_at_renewal",
-        "reallocate.scale_no_step",
+        N_("reallocate.locked"),
+        N_("reallocate.renewal_doubtful"),
+        N_("reallocate.stop_at_renewal"),
+        N_("reallocate.scale_no_step"),
     }
 )
 
@@ -66,7 +67,7 @@ ADVICE_ONLY = frozenset(
 class ReallocateError(AibudgetError):
     """Nothing left to reallocate: the review month is the horizon's last."""
 
-    message_id = "reallocate.horizon_over"
+    message_id = N_("reallocate.horizon_over")
     http_status = 422
 
 
@@ -122,7 +123,7 @@ def _renewals(diff: Diff, original: Plan, review: Review) -> list[Lock]:
         calendar_month = original.calendar_month(lock.renewal)
         if let_go:
             diff.add(
-                "reallocate.stop_at_renewal",
+                N_("reallocate.stop_at_renewal"),
                 tools[lock.tool],
                 until=lock.paid_until,
                 until_calendar=original.calendar_month(lock.paid_until),
@@ -131,7 +132,7 @@ def _renewals(diff: Diff, original: Plan, review: Review) -> list[Lock]:
             )
             continue
         diff.add(
-            "reallocate.locked",
+            N_("reallocate.locked"),
             tools[lock.tool],
             plan=lock.plan,
             until=lock.paid_until,
@@ -140,7 +141,7 @@ def _renewals(diff: Diff, original: Plan, review: Review) -> list[Lock]:
         )
         if not worth:
             diff.add(
-                "reallocate.renewal_doubtful",
+                N_("reallocate.renewal_doubtful"),
                 tools[lock.tool],
                 month=lock.renewal,
                 calendar=calendar_month,
@@ -183,7 +184,7 @@ def reallocate(plan: Plan, review: Review, catalog: Catalog = None) -> Reallocat
         added = sum((a for _, _, a in diff.added), ZERO)
         if diff.freed and diff.added:
             move = Change(
-                message_id="reallocate.move",
+                message_id=N_("reallocate.move"),
                 params={
                     "amount": min(freed, added),
                     "sources": ", ".join(n for _, n, _ in diff.freed),
@@ -196,7 +197,7 @@ def reallocate(plan: Plan, review: Review, catalog: Catalog = None) -> Reallocat
     else:
         diff.add("reallocate.no_solution", None, status=result.status.value)
     if not diff.changes:
-        diff.add("reallocate.no_change", None)
+        diff.add(N_("reallocate.no_change"), None)
     gain = None if result.expected_npv is None else result.expected_npv - current_npv
     return Reallocation(
         currency=plan.currency,

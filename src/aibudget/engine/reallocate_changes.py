@@ -32,16 +32,17 @@ from aibudget.domain.money import ZERO, round_money, to_money
 from aibudget.domain.plan import Billing, Plan, Tool, ToolPlan
 from aibudget.domain.reallocation import Change
 from aibudget.domain.review import Action, Review
+from aibudget.domain.texts import N_
 from aibudget.engine.flows import training_cost
 from aibudget.engine.optimize_problem import Problem
 from aibudget.engine.reallocate_rebase import Rebased
 
 MIN_CHANNEL_CHANGE = Decimal(1)
 UNIT_MESSAGES = {
-    ("seat", True): "reallocate.add_seat",
-    ("seat", False): "reallocate.add_seats",
-    ("channel", True): "reallocate.add_channel",
-    ("channel", False): "reallocate.add_channels",
+    ("seat", True): N_("reallocate.add_seat"),
+    ("seat", False): N_("reallocate.add_seats"),
+    ("channel", True): N_("reallocate.add_channel"),
+    ("channel", False): N_("reallocate.add_channels"),
 }
 
 
@@ -98,10 +99,12 @@ def tool_changes(diff: Diff, problem: Problem, result: OptimisationResult) -> No
             if running and diff.actions.get(tool.id) is Action.REPLACE:
                 _replacement(diff, tool, monthly(before, months), picked)
             elif running:
-                diff.add("reallocate.stop", tool, amount=monthly(before, months), **diff.month(1))
+                diff.add(
+                    N_("reallocate.stop"), tool, amount=monthly(before, months), **diff.month(1)
+                )
             else:
                 planned = diff.month(tool.start_month)
-                diff.add("reallocate.cancel", tool, amount=monthly(before, months), **planned)
+                diff.add(N_("reallocate.cancel"), tool, amount=monthly(before, months), **planned)
             continue
         if running and diff.actions.get(tool.id) is Action.IMPROVE:
             _training(diff, tool, sel.start_month)
@@ -115,17 +118,17 @@ def _plan_and_start(diff: Diff, tool: Tool, plan_id: str | None, start: int, run
     if start != tool.start_month:
         when = diff.month(start)
         if running:
-            diff.add("reallocate.pause", tool, restart=when["month"], **diff.month(1))
+            diff.add(N_("reallocate.pause"), tool, restart=when["month"], **diff.month(1))
         else:
-            diff.add("reallocate.move_start", tool, was=diff.base.k + tool.start_month, **when)
+            diff.add(N_("reallocate.move_start"), tool, was=diff.base.k + tool.start_month, **when)
 
 
 def _switch(diff: Diff, tool: Tool, chosen: ToolPlan, new: ToolPlan) -> None:
     """Another plan of the same tool: by its name, or by its price when it has none."""
     message = (
-        "reallocate.switch_to_annual"
+        N_("reallocate.switch_to_annual")
         if new.billing is Billing.ANNUAL and chosen.billing is not Billing.ANNUAL
-        else "reallocate.switch_plan"
+        else N_("reallocate.switch_plan")
     )
     if new.name and chosen.name:
         diff.add(message, tool, plan=new.name, was=chosen.name)
@@ -143,11 +146,11 @@ def _replacement(diff: Diff, tool: Tool, freed: Decimal, picked: dict[str, Selec
     """A tool to replace: swapped for its catalog alternative, or stopped, in words."""
     alternative = diff.base.replacing.get(tool.id)
     if alternative is None:
-        diff.add("reallocate.replace_none", tool, amount=freed, **diff.month(1))
+        diff.add(N_("reallocate.replace_none"), tool, amount=freed, **diff.month(1))
         return
     if alternative.id not in picked:
         diff.add(
-            "reallocate.replace_not_worth",
+            N_("reallocate.replace_not_worth"),
             tool,
             alternative=alternative.name,
             amount=freed,
@@ -160,7 +163,7 @@ def _replacement(diff: Diff, tool: Tool, freed: Decimal, picked: dict[str, Selec
     cost = monthly(sel.total_cost, months)
     diff.cash(alternative.id, alternative.name, ZERO, cost)
     diff.add(
-        "reallocate.replace_with",
+        N_("reallocate.replace_with"),
         tool,
         alternative=alternative.name,
         plan=tier.name or tier.id,
@@ -177,7 +180,7 @@ def _training(diff: Diff, tool: Tool, start: int) -> None:
     people = [diff.original.member(i) for i in trained.training.trainees or [trained.owner]]
     names = ", ".join(m.name or m.role for m in people if m is not None)
     diff.add(
-        "reallocate.improve" if names else "reallocate.improve_team",
+        N_("reallocate.improve") if names else N_("reallocate.improve_team"),
         tool,
         hours=format(trained.training.hours_per_person.normalize(), "f"),
         people=names,
@@ -199,14 +202,14 @@ def expansion_changes(diff: Diff, result: OptimisationResult) -> None:
         when = diff.month(sel.start_month)
         if step.unit == "tier":
             diff.add(
-                "reallocate.upgrade", tools[base_id], plan=step.tier_name, amount=amount, **when
+                N_("reallocate.upgrade"), tools[base_id], plan=step.tier_name, amount=amount, **when
             )
             continue
         message = UNIT_MESSAGES[(step.unit, step.count == 1)]
         diff.add(message, tools[base_id], seats=step.count, amount=amount, **when)
     for tool_id, step in diff.base.steps.items():
         if step is None:
-            diff.add("reallocate.scale_no_step", tools[tool_id])
+            diff.add(N_("reallocate.scale_no_step"), tools[tool_id])
 
 
 def channel_changes(diff: Diff, problem: Problem, result: OptimisationResult) -> None:
@@ -215,4 +218,11 @@ def channel_changes(diff: Diff, problem: Problem, result: OptimisationResult) ->
         after = result.ad_spend.get(c.id, before)
         if abs(after - before) >= MIN_CHANNEL_CHANGE:
             diff.cash(c.id, c.name, before, after)
-            diff.add("reallocate.channel", None, channel=c.name, was=before, amount=after)
+            diff.add(N_("reallocate.channel"), None, channel=c.name, was=before, amount=after)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+PRICED_MESSAGES = (
+    N_("reallocate.switch_plan_priced"),
+    N_("reallocate.switch_to_annual_priced"),
+)

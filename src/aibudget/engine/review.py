@@ -48,6 +48,7 @@ from aibudget.domain.review import (
     Review,
     ToolReview,
 )
+from aibudget.domain.texts import N_
 from aibudget.engine.cashflow import ROI_PLACES, discount_factors, entity_streams, evaluate, figures
 from aibudget.engine.flows import Driver, ToolFlows, build_flows, ramp
 from aibudget.engine.review_advice import OVER_BUDGET, milestones, recommend
@@ -62,7 +63,7 @@ _BENEFIT_PATH = re.compile(r"^tools\.(.+)\.benefits\[(\d+)\]$")
 
 
 class ReviewError(AibudgetError):
-    message_id = "review.invalid"
+    message_id = N_("review.invalid")
     http_status = 422
 
 
@@ -291,7 +292,7 @@ def review(
     not in it is judged by its goal's baseline and target."""
     if actuals.currency != plan.currency:
         raise ReviewError(
-            "review.currency_mismatch", found=actuals.currency, expected=plan.currency
+            N_("review.currency_mismatch"), found=actuals.currency, expected=plan.currency
         )
     model = build_flows(plan)
     n = model.months

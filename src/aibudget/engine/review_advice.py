@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from aibudget.domain.review import Action, Milestone
+from aibudget.domain.texts import N_
 
 MIN_MONTHS = 2
 STOP_BELOW = Decimal("0.5")
@@ -54,7 +55,31 @@ REASONS = (
     "over_budget",
     "on_plan",
 )
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+REASON_MESSAGES = (
+    N_("monitor.reason.above_plan"),
+    N_("monitor.reason.below_plan"),
+    N_("monitor.reason.low_adoption"),
+    N_("monitor.reason.low_feedback"),
+    N_("monitor.reason.negative_forecast"),
+    N_("monitor.reason.no_benefit_data"),
+    N_("monitor.reason.on_plan"),
+    N_("monitor.reason.over_budget"),
+    N_("monitor.reason.positive_forecast"),
+    N_("monitor.reason.too_early"),
+)
 MILESTONES = ("first_10_hours", "first_month_in_black", "break_even", "kpi_target_reached")
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+MILESTONE_MESSAGES = (
+    N_("monitor.milestone.break_even"),
+    N_("monitor.milestone.first_10_hours"),
+    N_("monitor.milestone.first_month_in_black"),
+    N_("monitor.milestone.kpi_target_reached"),
+)
 
 
 def recommend(

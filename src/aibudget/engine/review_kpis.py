@@ -26,12 +26,23 @@ from aibudget.domain.actuals import ActualRecord
 from aibudget.domain.guidance import KpiEntry
 from aibudget.domain.plan import Goal, Plan
 from aibudget.domain.review import KpiStatus
+from aibudget.domain.texts import N_
 from aibudget.engine.review_projection import direction_for, meets, project
 
 KPI_TOLERANCE = Decimal("0.10")
 PLACES = Decimal("0.0001")
 OWN_SOURCES = ("template", "manual")
 STATUSES = ("reached", "on_track", "behind", "no_data", "no_target")
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+STATUS_MESSAGES = (
+    N_("monitor.kpi.behind"),
+    N_("monitor.kpi.no_data"),
+    N_("monitor.kpi.no_target"),
+    N_("monitor.kpi.on_track"),
+    N_("monitor.kpi.reached"),
+)
 
 
 def goal_values(goal: Goal, kpis: Sequence[tuple[int, ActualRecord]]) -> dict[int, Decimal]:

@@ -33,6 +33,7 @@ from typing import Literal
 from aibudget.domain.guidance import KpiEntry
 from aibudget.domain.plan import Goal
 from aibudget.domain.review import KpiProjection
+from aibudget.domain.texts import N_
 
 MIN_MONTHS = 2
 RATE_MONTHS = 3
@@ -52,6 +53,14 @@ FLOWS = frozenset(
 STOCKS = frozenset({"line_friends", "search_ranking_keywords"})
 
 Method = Literal["trend", "stock", "average"]
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+METHOD_MESSAGES = (
+    N_("kpi_forecast.method.average"),
+    N_("kpi_forecast.method.stock"),
+    N_("kpi_forecast.method.trend"),
+)
 Direction = Literal["up", "down"]
 
 

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from aibudget.domain.guidance import KpiEntry, SmartCheck, SmartFailure, SmartLetter
 from aibudget.domain.plan import Goal, KpiEffect, Plan, Tool, month_index
+from aibudget.domain.texts import N_
 
 PACE_PLACES = Decimal("0.001")
 
@@ -143,3 +144,19 @@ def check_goals(
 ) -> list[SmartCheck]:
     """The SMART check of every goal of a plan, in plan order."""
     return [check_goal(plan, i, kpis, funded) for i in range(len(plan.goals))]
+
+
+# Message ids built at run time in this module, declared for message extraction.
+SMART_MESSAGES = (
+    N_("smart.deadline_after_horizon"),
+    N_("smart.deadline_before_start"),
+    N_("smart.implausible"),
+    N_("smart.kpi_unknown"),
+    N_("smart.no_baseline"),
+    N_("smart.no_deadline"),
+    N_("smart.no_funded_tool"),
+    N_("smart.no_measurement"),
+    N_("smart.no_target"),
+    N_("smart.too_fast"),
+    N_("smart.wrong_direction"),
+)

@@ -1,27 +1,33 @@
-"""Message catalogues (gettext .po, one per locale) and locale-aware formatting.
+"""Message catalogues (gettext, one per locale) and locale-aware formatting.
 
 Message ids are stable keys (``ref.owner_unknown``); placeholders use ``{name}``.
 A plural entry (``msgid_plural``) picks its form by the ``count`` parameter, by the
-locale's plural rule (English: one or other; Chinese: one form). The catalogues are read
-with Babel when first needed.
+locale's plural rule (English: one or other; Chinese: one form), with ``ngettext``.
+The .po files are the source; the program reads their compiled .mo (``compiled.py``).
+An id built at run time is declared with ``N_`` beside the values it is built from.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from babel import Locale
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent, get_currency_symbol
+
+from aibudget.domain.texts import N_
+from aibudget.i18n.compiled import DOMAIN, Messages, load
+
+__all__ = ["DEFAULT_LOCALE", "DOMAIN", "LOCALES", "N_", "Translator", "catalogue"]
 
 LOCALES = ("zh_TW", "en")
 DEFAULT_LOCALE = "zh_TW"
-DOMAIN = "aibudget"
 # Symbols people in Taiwan read without doubt, whatever the UI language.
 SYMBOLS = {"TWD": "NT$"}
+# A count given as something other than a whole number takes the "other" form: the form
+# of 2 in English (Chinese has a single form).
+_OTHER = 2
 
 
 def normalise_locale(value: str | None) -> str:
@@ -38,20 +44,19 @@ Text = str | tuple[str, ...]  # one text, or the plural forms of one
 
 
 @cache
+def messages(locale: str) -> Messages:
+    """The locale's compiled catalogue, English behind any other (read once)."""
+    found = load(locale)
+    if locale != "en":
+        english = messages("en")
+        found.add_fallback(english)
+        found.plural_ids |= english.plural_ids
+    return found
+
+
 def catalogue(locale: str) -> dict[str, Text]:
     """msgid -> translated text (or plural forms) for a locale (only non-empty ones)."""
-    path = files(__package__).joinpath(locale, "LC_MESSAGES", f"{DOMAIN}.po")
-    with path.open("rb") as fh:
-        cat = read_po(fh, locale=locale)
-    out: dict[str, Text] = {}
-    for m in cat:
-        if not m.id or not m.string:
-            continue
-        if m.pluralizable:
-            out[str(m.id[0])] = tuple(str(form) for form in m.string)
-        else:
-            out[str(m.id)] = str(m.string)
-    return out
+    return messages(locale).texts()
 
 
 class _Blank(dict[str, Any]):
@@ -67,21 +72,15 @@ class Translator:
         self._babel = Locale.parse(self.locale)
 
     def __call__(self, message_id: str, **params: Any) -> str:
-        text = catalogue(self.locale).get(message_id) or catalogue("en").get(message_id)
-        if text is None:
-            return message_id
-        if isinstance(text, tuple):
-            text = self._form(text, params.get("count"))
+        found = messages(self.locale)
+        if message_id in found.plural_ids:
+            number = _plural_number(params.get("count"))
+            text = found.ngettext(message_id, message_id, number)
+        else:
+            text = found.gettext(message_id)
+            if text == message_id:  # an unknown id, shown as it is
+                return message_id
         return text.format_map(_Blank(params))
-
-    def _form(self, forms: tuple[str, ...], count: Any) -> str:
-        """The plural form for ``count`` (the last, "other", when it is not a number)."""
-        if len(forms) == 1:
-            return forms[0]
-        if isinstance(count, bool) or not isinstance(count, int | Decimal):
-            return forms[-1]
-        number: int | Decimal = -count if count < 0 else count
-        return forms[0] if self._babel.plural_form(number) == "one" else forms[-1]
 
     def money(self, amount: Decimal | float, currency: str, digits: int = 0) -> str:
         """NT$1,234,567 / US$1,234 in zh_TW; NT$1,234,567 / $1,234 in en."""
@@ -99,3 +98,12 @@ class Translator:
     def percent(self, value: Decimal | float, digits: int = 1) -> str:
         fmt = "#,##0%" if digits == 0 else "#,##0." + "0" * digits + "%"
         return format_percent(value, format=fmt, locale=self._babel)
+
+
+def _plural_number(count: Any) -> int:
+    """The number ``ngettext`` chooses the form by: the count when it is a whole number."""
+    if isinstance(count, int) and not isinstance(count, bool):
+        return abs(count)
+    if isinstance(count, Decimal) and count == count.to_integral_value():
+        return abs(int(count))
+    return _OTHER

@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from aibudget.domain.actuals import ActualRecord, Actuals, MergeReport, merge
 from aibudget.domain.errors import Problem
+from aibudget.domain.texts import N_
 from aibudget.imports.cells import clean, is_blank, parse_period
 from aibudget.imports.encoding import CutOff, LineDecodeError
 from aibudget.imports.formats import (
@@ -84,7 +85,7 @@ def preview_file(path: Path, options: ImportOptions | None = None) -> Preview:
             return preview_stream(stream, path.name, options or ImportOptions())
     except OSError as exc:
         preview = Preview(file=path.name)
-        preview.fail("import.unreadable", file=str(path), detail=exc.strerror or str(exc))
+        preview.fail(N_("import.unreadable"), file=str(path), detail=exc.strerror or str(exc))
         return preview
 
 
@@ -93,36 +94,36 @@ def preview_stream(stream: BinaryIO, name: str, options: ImportOptions) -> Previ
     try:
         detected, delimiter, rows = open_rows(stream, options.encoding)
     except LineDecodeError as exc:
-        preview.fail("import.decode_error", exc.line, encoding=exc.encoding)
+        preview.fail(N_("import.decode_error"), exc.line, encoding=exc.encoding)
         return preview
     except CutOff as exc:
         preview.fail(f"import.cut_off.{exc.inside}", exc.line)
         return preview
     except NotTabular:
-        preview.fail("import.not_tabular")
+        preview.fail(N_("import.not_tabular"))
         return preview
     except LookupError:
-        preview.fail("import.unknown_encoding", encoding=options.encoding or "")
+        preview.fail(N_("import.unknown_encoding"), encoding=options.encoding or "")
         return preview
     if detected is not None:
         preview.encoding, preview.encoding_method = detected.encoding, detected.method
         preview.delimiter = delimiter
         if detected.mixed_lines:
             utf8, cp950 = detected.mixed_lines
-            preview.fail("import.mixed_encodings", utf8_line=utf8, cp950_line=cp950)
+            preview.fail(N_("import.mixed_encodings"), utf8_line=utf8, cp950_line=cp950)
             return preview
     else:
         preview.encoding, preview.encoding_method = "xlsx", "xlsx"
     try:
         _read(rows, preview, options)
     except BadCsv as exc:
-        preview.fail("import.csv_error", exc.line, detail=exc.detail)
+        preview.fail(N_("import.csv_error"), exc.line, detail=exc.detail)
     except LineDecodeError as exc:
-        preview.fail("import.decode_error", exc.line, encoding=exc.encoding)
+        preview.fail(N_("import.decode_error"), exc.line, encoding=exc.encoding)
     except CutOff as exc:
         preview.fail(f"import.cut_off.{exc.inside}", exc.line)
     except NotTabular:
-        preview.fail("import.not_tabular")
+        preview.fail(N_("import.not_tabular"))
     except TooLarge as exc:
         preview.fail(f"import.sheet_too_large.{exc.what}", exc.line, limit=exc.limit)
     if not preview.ok:
@@ -166,15 +167,15 @@ def _read(rows: object, preview: Preview, options: ImportOptions) -> None:
         if any_content:
             _no_header(preview, widest, options.format)
         else:
-            preview.fail("import.empty")
+            preview.fail(N_("import.empty"))
         return
     handler.finish()
     records = handler.records() if not sink.problem_count else []
     if not records and not sink.problem_count:
         if preview.unknown_columns:
-            sink.problem("import.no_rows_unknown", columns=", ".join(preview.unknown_columns))
+            sink.problem(N_("import.no_rows_unknown"), columns=", ".join(preview.unknown_columns))
         else:
-            sink.problem("import.no_rows")
+            sink.problem(N_("import.no_rows"))
     preview.records = records
     preview.problems.extend(sink.problems)
     preview.problem_count += sink.problem_count
@@ -191,7 +192,7 @@ def _no_header(preview: Preview, row: Sequence[object], hint: str | None) -> Non
     found = [clean(c) for c in row if not is_blank(c)]
     preview.unknown_columns = found  # what a caller may let the user map
     preview.fail(
-        "import.header_not_found",
+        N_("import.header_not_found"),
         columns=", ".join(found) or "—",
         closest="; ".join(closest_columns(row, hint)) or "—",
         expected=_expected(hint),
@@ -208,7 +209,7 @@ def _accept_header(
     preview.period = _period(preamble)
     if match.currency and match.currency != options.currency:
         preview.fail(
-            "import.currency_mismatch",
+            N_("import.currency_mismatch"),
             preview.header_line,
             found=match.currency,
             expected=options.currency,
@@ -249,7 +250,16 @@ def confirm(
     """One atomic result: every file valid and no conflict, or nothing changes."""
     failed = [p.file for p in previews if not p.ok]
     if failed:
-        problem = Problem((), "import.files_failed", {"files": ", ".join(failed)})
+        problem = Problem((), N_("import.files_failed"), {"files": ", ".join(failed)})
         return existing, MergeReport(), [problem]
     records = [r for p in previews for r in p.records]
     return merge(existing, records, replace)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+LIMIT_MESSAGES = (
+    N_("import.cut_off.character"),
+    N_("import.cut_off.line"),
+    N_("import.sheet_too_large.columns"),
+    N_("import.sheet_too_large.rows"),
+)

@@ -23,6 +23,7 @@ from aibudget.domain.actuals import (
 )
 from aibudget.domain.errors import Problem
 from aibudget.domain.plan import LineItem
+from aibudget.domain.texts import N_
 
 if TYPE_CHECKING:  # numpy is imported when rows are read, not when the CLI starts
     import numpy as np
@@ -59,7 +60,7 @@ class Sink:
     def wrong_currency(self, line: int, found: str, expected: str) -> None:
         """A file in another currency: said once (at its first line), every row refused."""
         if not self.currency_reported:
-            self.problem("import.currency_mismatch", line, found=found, expected=expected)
+            self.problem(N_("import.currency_mismatch"), line, found=found, expected=expected)
             self.currency_reported = True
         else:
             self.problem_count += 1
@@ -144,14 +145,14 @@ class Handler:
     def bad(self, line: int, name: str, value: object, reason: str, **extra: object) -> None:
         column = self.match.headers.get(name, name)
         self.sink.problem(
-            "import.bad_cell", line, column=column, value=clean(value), reason=reason, **extra
+            N_("import.bad_cell"), line, column=column, value=clean(value), reason=reason, **extra
         )
 
     def duplicate(self, line: int, cells: Sequence[object]) -> bool:
         digest = row_digest(cells)
         first = self.seen.setdefault(digest, line)
         if first != line:
-            self.sink.problem("import.duplicate_row", line, first=first)
+            self.sink.problem(N_("import.duplicate_row"), line, first=first)
             return True
         return False
 
@@ -183,7 +184,7 @@ class TemplateHandler(Handler):
         try:
             data["month"] = month_of(self.cell(cells, "month"))
         except CellError as exc:
-            self.bad(line, "month", exc.value, "import.reason.not_a_date")
+            self.bad(line, "month", exc.value, N_("import.reason.not_a_date"))
             ok = False
         tool = self.sink.text(self.cell(cells, "tool"))
         data["tool"] = tool or PLAN_LEVEL
@@ -191,7 +192,7 @@ class TemplateHandler(Handler):
             try:
                 value = parse_number(self.cell(cells, name))
             except CellError as exc:
-                self.bad(line, name, exc.value, "import.reason.not_a_number")
+                self.bad(line, name, exc.value, N_("import.reason.not_a_number"))
                 ok = False
                 continue
             if value is not None:
@@ -245,10 +246,17 @@ class TemplateHandler(Handler):
             self.bad(line, name, data.get(name), problem.message_id, **problem.params)
         first = self.keys.setdefault(record_key(record), line)
         if first != line:
-            self.sink.problem("import.duplicate_key", line, first=first)
+            self.sink.problem(N_("import.duplicate_key"), line, first=first)
         elif not refused:
             self.sink.rows_used += 1
             self.out.append(record)
 
     def records(self) -> list[ActualRecord]:
         return self.out
+
+
+# Message ids built at run time in this module, declared for message extraction.
+REASON_MESSAGES = (
+    N_("import.reason.unknown_line"),
+    N_("import.reason.unknown_status"),
+)

@@ -23,6 +23,7 @@ from typing import Any
 
 from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, with_fingerprint
 from aibudget.domain.money import ZERO
+from aibudget.domain.texts import N_
 from aibudget.imports.cells import CellError, clean, day_of, is_blank, parse_number
 from aibudget.imports.formats import norm
 from aibudget.imports.rows import Handler, row_digest
@@ -72,7 +73,7 @@ class LineFriendsHandler(SummingHandler):
         if group is None:
             group = self.groups[key] = Group(dict.fromkeys(n for n, _ in self.numbers), *span)
         elif span[1] == group.last:
-            self.sink.problem("import.same_day_twice", self.line, day=span[1].isoformat())
+            self.sink.problem(N_("import.same_day_twice"), self.line, day=span[1].isoformat())
             return
         else:
             newest = span[1] > group.last
@@ -151,7 +152,7 @@ class ShopOrdersHandler(Handler):
             order.total,
             order.customer,
         ):
-            self.sink.problem("import.order_differs", line, order=order_id, first=first.line)
+            self.sink.problem(N_("import.order_differs"), line, order=order_id, first=first.line)
             return
         self.sink.rows_used += 1
 
@@ -159,15 +160,15 @@ class ShopOrdersHandler(Handler):
         try:
             day = day_of(self.cell(cells, "date"))
         except CellError as exc:
-            self.bad(line, "date", exc.value, "import.reason.not_a_date")
+            self.bad(line, "date", exc.value, N_("import.reason.not_a_date"))
             return None
         try:
             total = parse_number(self.cell(cells, "total"))
         except CellError as exc:
-            self.bad(line, "total", exc.value, "import.reason.not_a_number")
+            self.bad(line, "total", exc.value, N_("import.reason.not_a_number"))
             return None
         if total is None:
-            self.bad(line, "total", "", "import.reason.not_a_number")
+            self.bad(line, "total", "", N_("import.reason.not_a_number"))
             return None
         customer = (
             "" if is_blank(self.cell(cells, "customer")) else clean(self.cell(cells, "customer"))

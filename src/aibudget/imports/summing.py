@@ -25,6 +25,7 @@ from typing import Any
 from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, book_spend, with_fingerprint
 from aibudget.domain.money import ZERO
 from aibudget.domain.plan import LineItem
+from aibudget.domain.texts import N_
 from aibudget.imports.cells import CellError, clean, day_of, is_blank, parse_number, safe_text
 from aibudget.imports.formats import TOTAL_WORDS, norm
 from aibudget.imports.rows import DigestLog, Handler, row_digest
@@ -118,12 +119,12 @@ class SummingHandler(Handler):
             try:
                 first, last = _covers(name, _first_day(value))
             except CellError as exc:
-                self.bad(line, name, exc.value, "import.reason.not_a_date")
+                self.bad(line, name, exc.value, N_("import.reason.not_a_date"))
                 return None
             return self.within_month(line, first, last)
         if self.period and same_month(*self.period):
             return self.period
-        self.sink.problem("import.no_day", line)
+        self.sink.problem(N_("import.no_day"), line)
         return None
 
     def within_month(self, line: int, first: date, last: date) -> tuple[date, date] | None:
@@ -131,7 +132,7 @@ class SummingHandler(Handler):
             first, last = max(first, self.period[0]), min(last, self.period[1])
         if not same_month(first, last):
             start, end = first.isoformat(), last.isoformat()
-            self.sink.problem("import.range_spans_months", line, start=start, end=end)
+            self.sink.problem(N_("import.range_spans_months"), line, start=start, end=end)
             return None
         return first, last
 
@@ -161,7 +162,7 @@ class SummingHandler(Handler):
             try:
                 number = parse_number(cells[index] if index < len(cells) else None)
             except CellError as exc:
-                self.bad(line, name, exc.value, "import.reason.not_a_number")
+                self.bad(line, name, exc.value, N_("import.reason.not_a_number"))
                 return
             values.append(number if number is not None else ZERO)
         if span is None:
@@ -182,7 +183,7 @@ class SummingHandler(Handler):
 
     def finish(self) -> None:
         for line, first in self.log.duplicates():
-            self.sink.problem("import.duplicate_row", line, first=first)
+            self.sink.problem(N_("import.duplicate_row"), line, first=first)
 
     def base(self, month: str, label: str, group: Group) -> dict[str, Any]:
         """What every record of a month (and campaign) says besides its value."""
@@ -276,15 +277,15 @@ class MetaAdsHandler(SummingHandler):
         try:
             start = day_of(self.cell(cells, "starts"))
         except CellError as exc:
-            self.bad(line, "starts", exc.value, "import.reason.not_a_date")
+            self.bad(line, "starts", exc.value, N_("import.reason.not_a_date"))
             return None
         try:
             end = day_of(self.cell(cells, "ends"))
         except CellError as exc:
-            self.bad(line, "ends", exc.value, "import.reason.not_a_date")
+            self.bad(line, "ends", exc.value, N_("import.reason.not_a_date"))
             return None
         if end < start:
-            self.bad(line, "ends", self.cell(cells, "ends"), "import.reason.not_a_date")
+            self.bad(line, "ends", self.cell(cells, "ends"), N_("import.reason.not_a_date"))
             return None
         return self.within_month(line, start, end)
 

@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.jobs.settings import JobSettings, SmtpSecurity
 from aibudget.store.mail_accounts import Recipient
@@ -90,3 +91,14 @@ def send(settings: JobSettings, mail: EmailMessage) -> None:
         if settings.smtp_user:
             server.login(settings.smtp_user, settings.smtp_password.get_secret_value())
         server.send_message(mail)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+MAIL_MESSAGES = (
+    N_("jobs.mail.actuals_intro"),
+    N_("jobs.mail.actuals_line"),
+    N_("jobs.mail.actuals_subject"),
+    N_("jobs.mail.review_intro"),
+    N_("jobs.mail.review_line"),
+    N_("jobs.mail.review_subject"),
+)

@@ -21,6 +21,7 @@ from typing import Any
 from celery import Celery, Task
 from celery.schedules import crontab
 
+from aibudget.domain.texts import N_
 from aibudget.jobs import work
 from aibudget.jobs.mail import MailNotConfigured, Reminder
 from aibudget.jobs.work import JobContext
@@ -29,9 +30,9 @@ from aibudget.store import checks, reports_jobs
 BACKOFF_MAX_SECONDS = 600
 RESTORE_EVERY_MAX = 60
 FAILED = {
-    "check": "jobs.failed.check",
-    "remind": "jobs.failed.mail",
-    "reset": "jobs.failed.mail",
+    "check": N_("jobs.failed.check"),
+    "remind": N_("jobs.failed.mail"),
+    "reset": N_("jobs.failed.mail"),
     "report": "jobs.failed.report",
 }
 

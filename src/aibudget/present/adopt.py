@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.plan import Plan
+from aibudget.domain.texts import N_
 from aibudget.engine.adopt import AdoptChange, Adoption, adopt, adoptable
 from aibudget.i18n import Translator
 from aibudget.service.tiers import tier_name
@@ -61,3 +62,10 @@ def note(t: Translator, plan: Plan, adoption: Adoption) -> str:
 def is_proposal(plan: Plan, result: OptimisationResult | None) -> bool:
     """The allocation differs from the plan: it is a proposal not adopted yet."""
     return result is not None and adoptable(result) and adopt(plan, result).changed
+
+
+# Message ids built at run time in this module, declared for message extraction.
+CHANGE_MESSAGES = (
+    N_("adopt.change.privacy"),
+    N_("adopt.change.training"),
+)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from aibudget.catalog import kpi_entries
 from aibudget.domain.plan import Plan
 from aibudget.domain.results import Evaluation, Figures
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 
 
@@ -54,3 +55,11 @@ def evaluation_title(t: Translator, plan: Plan, result: Evaluation) -> str:
         rate=t.percent(result.discount_rate),
         convention=t(f"convention.{result.convention}"),
     )
+
+
+# Message ids built at run time in this module, declared for message extraction.
+DRIVER_MESSAGES = (
+    N_("driver.cost_avoided"),
+    N_("driver.hours_saved"),
+    N_("driver.revenue_lift"),
+)

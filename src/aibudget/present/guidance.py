@@ -17,6 +17,7 @@ from aibudget.domain.guidance import (
     Severity,
 )
 from aibudget.domain.plan import Category
+from aibudget.domain.texts import N_
 from aibudget.engine.catalog_check import PriceIssue
 from aibudget.i18n import Translator
 
@@ -155,3 +156,10 @@ def price_issue_json(
         "source": tier.source,
         "message": t(f"catalog.check.{issue.kind}", months=issue.months_old or 0),
     }
+
+
+# Message ids built at run time in this module, declared for message extraction.
+CHECK_MESSAGES = (
+    N_("catalog.check.missing"),
+    N_("catalog.check.stale"),
+)

@@ -9,6 +9,7 @@ from aibudget.domain.actuals import PLAN_LEVEL
 from aibudget.domain.errors import Problem
 from aibudget.domain.plan import Plan
 from aibudget.domain.review import KpiStatus, Milestone, Review, ToolReview
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.imports import Preview
 from aibudget.present.review_kpis import kpi_number, projection_text
@@ -179,3 +180,13 @@ def kpi_text(t: Translator, goal: str, k: KpiStatus) -> str:
 def tool_label(t: Translator, tool: str, name: str) -> str:
     """A reviewed tool's name; plan-level lines in the reader's words."""
     return t("cli.plan_lines") if tool == PLAN_LEVEL else name
+
+
+# Message ids built at run time in this module, declared for message extraction.
+ACTUALS_MESSAGES = (
+    N_("monitor.web.corrected"),
+    N_("monitor.web.deleted"),
+    N_("monitor.web.field_amount"),
+    N_("monitor.web.field_kpi_value"),
+    N_("monitor.web.unchanged"),
+)

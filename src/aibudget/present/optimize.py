@@ -7,6 +7,7 @@ from typing import Any
 
 from aibudget.domain.allocation import OptimisationResult, OptimiseStatus, ToolReason
 from aibudget.domain.plan import Plan
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.service.tiers import tier_name
 
@@ -95,3 +96,32 @@ def result_json(t: Translator, result: OptimisationResult, plan: Plan) -> dict[s
             for c in result.conflicts
         ],
     }
+
+
+# Message ids built at run time in this module, declared for message extraction.
+REASON_MESSAGES = (
+    N_("optimize.note.bound_failed"),
+    N_("optimize.note.bound_invalid"),
+    N_("optimize.note.bound_unknown_curve"),
+    N_("optimize.note.refine_failed"),
+    N_("optimize.phase.pilot"),
+    N_("optimize.phase.scale"),
+    N_("optimize.reason.blocked_budget"),
+    N_("optimize.reason.blocked_extra"),
+    N_("optimize.reason.blocked_hours"),
+    N_("optimize.reason.blocked_max_share"),
+    N_("optimize.reason.blocked_monthly_budget"),
+    N_("optimize.reason.blocked_pilot"),
+    N_("optimize.reason.budget"),
+    N_("optimize.reason.crowded_out"),
+    N_("optimize.reason.excluded_by"),
+    N_("optimize.reason.forced_in"),
+    N_("optimize.reason.forced_out"),
+    N_("optimize.reason.infeasible_with_others"),
+    N_("optimize.reason.negative_value"),
+    N_("optimize.reason.not_chosen"),
+    N_("optimize.reason.portfolio"),
+    N_("optimize.reason.positive_value"),
+    N_("optimize.reason.serves_goal"),
+    N_("optimize.reason.tie"),
+)

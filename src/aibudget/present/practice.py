@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.plan import Plan
 from aibudget.domain.results import Evaluation, SimulationResult
+from aibudget.domain.texts import N_
 from aibudget.engine.practice import Win
 from aibudget.engine.worries import WorryFacts
 from aibudget.i18n import Translator
@@ -148,3 +149,22 @@ def review_win_texts(t: Translator, plan: Plan, wins: list[Win]) -> list[str]:
             params["hours"] = t.number(params["hours"], 1)
         out.append((w.month, t(w.message_id, **params)))
     return [text for _, text in sorted(out, key=lambda item: item[0], reverse=True)]
+
+
+# Message ids built at run time in this module, declared for message extraction.
+PRACTICE_MESSAGES = (
+    N_("practice.score_from.catalog"),
+    N_("practice.score_from.none"),
+    N_("practice.score_from.plan"),
+    N_("practice.summary.evaluation_gain"),
+    N_("practice.summary.evaluation_loss"),
+    N_("practice.weight.0"),
+    N_("practice.weight.1"),
+    N_("practice.weight.2"),
+    N_("practice.weight.3"),
+    N_("practice.weight.4"),
+    N_("practice.weight.5"),
+    N_("practice.worry_title.fear_replacement"),
+    N_("practice.worry_title.learning_barrier"),
+    N_("practice.worry_title.uncertain_return"),
+)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from aibudget.catalog import kpi_entries
 from aibudget.domain.review import KpiStatus
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.guidance import month_text
 
@@ -50,7 +51,11 @@ def projection_text(t: Translator, k: KpiStatus, currency: str) -> str:
         return t(f"kpi_forecast.behind{level}", gap=gap, **figures)
     if level or p.reach_month is None or p.months_early == 0:
         return t(f"kpi_forecast.on_track{level}", **figures)
-    key = "kpi_forecast.on_track_reached" if p.recorded_reach else "kpi_forecast.on_track_expected"
+    key = (
+        N_("kpi_forecast.on_track_reached")
+        if p.recorded_reach
+        else N_("kpi_forecast.on_track_expected")
+    )
     return t(key, reach=month_text(t, p.reach_month), count=p.months_early, **figures)
 
 
@@ -60,3 +65,16 @@ def method_text(t: Translator, k: KpiStatus) -> str:
     if p is None:
         return ""
     return t(f"kpi_forecast.method.{p.method}", count=p.months_used)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+FORECAST_MESSAGES = (
+    N_("kpi_forecast.behind"),
+    N_("kpi_forecast.behind_level"),
+    N_("kpi_forecast.note.few_months"),
+    N_("kpi_forecast.note.no_deadline"),
+    N_("kpi_forecast.note.no_target"),
+    N_("kpi_forecast.note.past_deadline"),
+    N_("kpi_forecast.on_track"),
+    N_("kpi_forecast.on_track_level"),
+)

@@ -24,6 +24,7 @@ from aibudget.domain.practice import LearningEntry
 from aibudget.domain.reallocation import Reallocation
 from aibudget.domain.results import Evaluation, SimulationResult, TornadoBar
 from aibudget.domain.review import Review
+from aibudget.domain.texts import N_
 from aibudget.engine import worries
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.lint import lint
@@ -37,7 +38,7 @@ Progress = Callable[[int, int], None]
 class ReportError(AibudgetError):
     """A report that cannot be made (e.g. no CJK font for the PDF)."""
 
-    message_id = "report.failed"
+    message_id = N_("report.failed")
     http_status = 503
 
 

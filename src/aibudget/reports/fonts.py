@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from aibudget.domain.texts import N_
 from aibudget.reports.content import ReportError
 
 FONT_DIRS = (
@@ -81,12 +82,12 @@ def cjk_fonts() -> FontPair:
     if named:
         path = Path(named)
         if not path.is_file():
-            raise ReportError("report.font_named_missing")
+            raise ReportError(N_("report.font_named_missing"))
         face = _face(path)
         return FontPair(face, face)
     regular = _find(REGULAR) or _bundled()
     if regular is None:
-        raise ReportError("report.font_missing")
+        raise ReportError(N_("report.font_missing"))
     bold = _find(BOLD)
     face = _face(regular)
     return FontPair(face, _face(bold) if bold else face)

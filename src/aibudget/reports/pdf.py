@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from babel.dates import format_date
 
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.evaluation import driver_label
 from aibudget.present.guidance import findings_summary
@@ -179,7 +180,7 @@ def summary(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         bold_last=True,
     )
     left = budget - spend
-    key = "pdf.budget_left" if left >= 0 else "pdf.budget_over"
+    key = N_("pdf.budget_left") if left >= 0 else N_("pdf.budget_over")
     staff = ev.costs_by_line.get("internal_time")
     note = t(key, amount=t.money(abs(left), cur), budget=t.money(budget, cur))
     if staff:

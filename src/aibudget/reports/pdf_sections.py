@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from aibudget.catalog import kpi_entries
 from aibudget.domain.allocation import OptimiseStatus
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present import charts as series
 from aibudget.present.adopt import is_proposal
@@ -237,3 +238,11 @@ def _spending(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         size=9,
         colour=WARN if spend > budget else MUTED,
     )
+
+
+# Message ids built at run time in this module, declared for message extraction.
+PRIORITY_MESSAGES = (
+    N_("pdf.priority.1"),
+    N_("pdf.priority.2"),
+    N_("pdf.priority.3"),
+)

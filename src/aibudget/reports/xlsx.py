@@ -20,6 +20,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from aibudget.domain.guidance import Severity
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.evaluation import driver_label
 from aibudget.present.guidance import finding_json
@@ -102,11 +103,11 @@ def _summary(book: Book, ws: Worksheet, data: ReportData, t: Translator, cf: Cas
     ws.set_column(4, 4, 60)
     book.text(ws, 0, 0, t("xlsx.summary_title", company=plan.company.name), "title")
     facts = [
-        ("xlsx.version", data.meta.version or "–"),
-        ("xlsx.state", t(f"xlsx.state.{data.meta.state}") if data.meta.state else "–"),
-        ("xlsx.generated", data.meta.generated.isoformat()),
-        ("xlsx.horizon", t("xlsx.horizon_text", start=plan.horizon.start, months=ev.months)),
-        ("xlsx.currency", plan.currency),
+        (N_("xlsx.version"), data.meta.version or "–"),
+        (N_("xlsx.state"), t(f"xlsx.state.{data.meta.state}") if data.meta.state else "–"),
+        (N_("xlsx.generated"), data.meta.generated.isoformat()),
+        (N_("xlsx.horizon"), t("xlsx.horizon_text", start=plan.horizon.start, months=ev.months)),
+        (N_("xlsx.currency"), plan.currency),
     ]
     row = 2
     for message_id, value in facts:
@@ -117,7 +118,7 @@ def _summary(book: Book, ws: Worksheet, data: ReportData, t: Translator, cf: Cas
     book.text(ws, row, 0, t("xlsx.headline"), "section")
     book.text(ws, row + 1, 0, t("xlsx.headline_note"), "note")
     row += 2
-    for col, message_id in enumerate(("xlsx.figure", "cli.expected", "cli.risk_adjusted")):
+    for col, message_id in enumerate((N_("xlsx.figure"), "cli.expected", "cli.risk_adjusted")):
         book.text(ws, row, col, t(message_id), "header")
     row += 1
     views = [
@@ -129,8 +130,8 @@ def _summary(book: Book, ws: Worksheet, data: ReportData, t: Translator, cf: Cas
         ("cli.pv_benefits", "pv_benefits", "money"),
         ("cli.npv", "npv", "money_bold"),
         ("cli.roi", "roi", "percent_bold"),
-        ("xlsx.payback_month", "payback", "integer"),
-        ("xlsx.payback_calendar", "payback_label", "text"),
+        (N_("xlsx.payback_month"), "payback", "integer"),
+        (N_("xlsx.payback_calendar"), "payback_label", "text"),
     ]
     for message_id, key, style in rows:
         book.text(ws, row, 0, t(message_id))
@@ -150,9 +151,9 @@ def _summary(book: Book, ws: Worksheet, data: ReportData, t: Translator, cf: Cas
     )
     row += 2
     quantiles: list[tuple[str, float, str]] = [
-        ("xlsx.npv_p10", sim.npv.p10, "money"),
-        ("xlsx.npv_p50", sim.npv.p50, "money"),
-        ("xlsx.npv_p90", sim.npv.p90, "money"),
+        (N_("xlsx.npv_p10"), sim.npv.p10, "money"),
+        (N_("xlsx.npv_p50"), sim.npv.p50, "money"),
+        (N_("xlsx.npv_p90"), sim.npv.p90, "money"),
         ("cli.prob_loss", sim.prob_loss, "percent"),
     ]
     for message_id, amount, style in quantiles:
@@ -212,7 +213,7 @@ def _findings(book: Book, ws: Worksheet, data: ReportData, t: Translator, row: i
         book.text(ws, row, 0, t("lint.clean"), "note")
         return row + 1
     for col, message_id in enumerate(
-        ("xlsx.severity", "xlsx.where", "xlsx.finding", "", "xlsx.fix")
+        (N_("xlsx.severity"), N_("xlsx.where"), N_("xlsx.finding"), "", N_("xlsx.fix"))
     ):
         if message_id:
             book.text(ws, row, col, t(message_id), "header")
@@ -265,3 +266,17 @@ def _charts(book: Book, ws: Worksheet, data: ReportData, t: Translator, cf: Cash
     flows.set_legend({"position": "bottom"})
     flows.set_size({"width": 760, "height": 340})
     ws.insert_chart(2, 5, flows)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+XLSX_MESSAGES = (
+    N_("xlsx.sheet.allocation"),
+    N_("xlsx.sheet.assumptions"),
+    N_("xlsx.sheet.cashflows"),
+    N_("xlsx.sheet.kpis"),
+    N_("xlsx.sheet.summary"),
+    N_("xlsx.sheet.tools"),
+    N_("xlsx.state.approved"),
+    N_("xlsx.state.draft"),
+    N_("xlsx.state.live"),
+)

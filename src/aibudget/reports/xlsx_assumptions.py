@@ -24,6 +24,7 @@ from aibudget.domain.plan import (
     Tool,
     benefit_name,
 )
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.evaluation import driver_label
 from aibudget.reports.xlsx_book import Book, Cell
@@ -144,29 +145,29 @@ class AssumptionsWriter:
         book.text(ws, 0, 0, self.t("xlsx.assumptions_title"), "title")
         book.text(ws, 1, 0, self.t("xlsx.assumptions_note"), "note")
         self.row = 2
-        self.section("xlsx.general")
-        r = self.labelled("xlsx.company")
+        self.section(N_("xlsx.general"))
+        r = self.labelled(N_("xlsx.company"))
         book.text(ws, r, FIRST_COL, plan.company.name)
-        r = self.labelled("xlsx.currency")
+        r = self.labelled(N_("xlsx.currency"))
         book.text(ws, r, FIRST_COL, plan.currency)
-        r = self.labelled("xlsx.start_month")
+        r = self.labelled(N_("xlsx.start_month"))
         book.text(ws, r, FIRST_COL, plan.horizon.start)
-        r = self.labelled("xlsx.months")
+        r = self.labelled(N_("xlsx.months"))
         book.value(ws, r, FIRST_COL, plan.horizon.months, "integer")
         book.text(ws, r, FIRST_COL + 1, self.t("xlsx.months_fixed"), "note")
-        r = self.labelled("xlsx.discount_rate")
+        r = self.labelled(N_("xlsx.discount_rate"))
         book.value(ws, r, FIRST_COL, plan.horizon.discount_rate, "input_percent")
         rate = self.cell(r, FIRST_COL)
-        r = self.labelled("xlsx.convention")
+        r = self.labelled(N_("xlsx.convention"))
         book.text(ws, r, FIRST_COL, self.word(plan.horizon.convention.value), "input_text")
         ws.data_validation(r, FIRST_COL, r, FIRST_COL, self.choice("monthly", "annual"))
         book.text(ws, r, FIRST_COL + 1, self.t("xlsx.convention_note"), "note")
         convention = self.cell(r, FIRST_COL)
-        r = self.labelled("xlsx.distribution")
+        r = self.labelled(N_("xlsx.distribution"))
         book.text(ws, r, FIRST_COL, self.word(plan.simulation.distribution.value), "input_text")
         ws.data_validation(r, FIRST_COL, r, FIRST_COL, self.choice("pert", "triangular"))
         distribution = self.cell(r, FIRST_COL)
-        r = self.labelled("xlsx.likely_weight")
+        r = self.labelled(N_("xlsx.likely_weight"))
         weight = 4 if plan.simulation.distribution is Distribution.PERT else 1
         book.formula(
             ws,
@@ -178,7 +179,7 @@ class AssumptionsWriter:
         )
         book.text(ws, r, FIRST_COL + 1, self.t("xlsx.likely_weight_note"), "note")
         weight_cell = self.cell(r, FIRST_COL)
-        r = self.labelled("xlsx.annual_revenue")
+        r = self.labelled(N_("xlsx.annual_revenue"))
         book.value(ws, r, FIRST_COL, plan.company.annual_revenue, "input_money")
         refs = AssumptionRefs(self.sheet, rate, convention, weight_cell, self.cell(r, FIRST_COL))
         self._fx()
@@ -191,8 +192,8 @@ class AssumptionsWriter:
     def _fx(self) -> None:
         if not self.plan.fx:
             return
-        self.section("xlsx.fx")
-        self.headers(["xlsx.currency", "xlsx.fx_rate"])
+        self.section(N_("xlsx.fx"))
+        self.headers([N_("xlsx.currency"), N_("xlsx.fx_rate")])
         for code, rate in sorted(self.plan.fx.items()):
             self.book.text(self.ws, self.row, LABEL_COL, code)
             self.book.value(self.ws, self.row, FIRST_COL, rate, "input_number")
@@ -200,12 +201,14 @@ class AssumptionsWriter:
             self.row += 1
 
     def _team(self) -> None:
-        self.section("xlsx.team")
+        self.section(N_("xlsx.team"))
         if not self.plan.team:
             self.book.text(self.ws, self.row, LABEL_COL, self.t("xlsx.none"), "note")
             self.row += 1
             return
-        self.headers(["xlsx.member", "xlsx.role", "xlsx.hourly_cost", "xlsx.free_hours"])
+        self.headers(
+            [N_("xlsx.member"), N_("xlsx.role"), N_("xlsx.hourly_cost"), N_("xlsx.free_hours")]
+        )
         for m in self.plan.team:
             self.book.text(self.ws, self.row, LABEL_COL, m.name or m.id)
             self.book.text(self.ws, self.row, FIRST_COL, m.role)
@@ -219,7 +222,7 @@ class AssumptionsWriter:
         return "=" + ("+".join(cells) if cells else "0")
 
     def _tools(self) -> list[ToolRefs]:
-        self.section("xlsx.tools")
+        self.section(N_("xlsx.tools"))
         if not self.plan.tools:
             self.book.text(self.ws, self.row, LABEL_COL, self.t("xlsx.none"), "note")
             self.row += 1
@@ -229,10 +232,10 @@ class AssumptionsWriter:
         for j, tool in enumerate(self.plan.tools):
             self.book.text(self.ws, self.row, FIRST_COL + j, tool.name, "header")
         self.row += 1
-        r = self.labelled("xlsx.tool_plan")
+        r = self.labelled(N_("xlsx.tool_plan"))
         for j, tool in enumerate(self.plan.tools):
             self.book.text(self.ws, r, FIRST_COL + j, tool_tier_name(self.t, tool))
-        r = self.labelled("xlsx.price_currency")
+        r = self.labelled(N_("xlsx.price_currency"))
         for j, tool in enumerate(self.plan.tools):
             chosen = tool.chosen_plan()
             self.book.text(
@@ -272,7 +275,7 @@ class AssumptionsWriter:
             book.value(ws, row, col, value, style)
 
     def _benefits(self, refs: AssumptionRefs) -> None:
-        self.section("xlsx.benefits")
+        self.section(N_("xlsx.benefits"))
         self.book.text(self.ws, self.row, LABEL_COL, self.t("xlsx.benefits_note"), "note")
         self.row += 1
         drivers = [(tr, b) for tr in refs.tools for b in tr.tool.benefits]
@@ -282,17 +285,17 @@ class AssumptionsWriter:
             return
         self.headers(
             [
-                "xlsx.tool_benefit",
-                "xlsx.kind",
-                "xlsx.low",
-                "xlsx.likely",
-                "xlsx.high",
-                "xlsx.expected",
-                "xlsx.base",
-                "xlsx.factor",
-                "xlsx.full_value",
-                "xlsx.risk",
-                "xlsx.adjusted_value",
+                N_("xlsx.tool_benefit"),
+                N_("xlsx.kind"),
+                N_("xlsx.low"),
+                N_("xlsx.likely"),
+                N_("xlsx.high"),
+                N_("xlsx.expected"),
+                N_("xlsx.base"),
+                N_("xlsx.factor"),
+                N_("xlsx.full_value"),
+                N_("xlsx.risk"),
+                N_("xlsx.adjusted_value"),
             ]
         )
         dist = self.plan.simulation.distribution
@@ -355,17 +358,17 @@ class AssumptionsWriter:
         owned += [(None, s) for s in self.plan.lines]
         if not owned:
             return
-        self.section("xlsx.schedules")
+        self.section(N_("xlsx.schedules"))
         self.book.text(self.ws, self.row, LABEL_COL, self.t("xlsx.schedules_note"), "note")
         self.row += 1
         width = max(1, *(len(s.amounts) for _, s in owned))
         ids = [
-            "xlsx.schedule",
-            "xlsx.kind",
+            N_("xlsx.schedule"),
+            N_("xlsx.kind"),
             "xlsx.line",
-            "xlsx.period",
-            "xlsx.initial",
-            "xlsx.risk",
+            N_("xlsx.period"),
+            N_("xlsx.initial"),
+            N_("xlsx.risk"),
         ]
         self.headers(ids)
         for i in range(width):
@@ -405,3 +408,39 @@ def choice_word(t: Translator, code: str) -> str:
     """An input the formulas test (billing, discounting, distribution, period) in the
     reader's words; the formulas compare with the same word."""
     return t(f"xlsx.choice.{code}")
+
+
+# Message ids built at run time in this module, declared for message extraction.
+XLSX_MESSAGES = (
+    N_("xlsx.choice.annual"),
+    N_("xlsx.choice.month"),
+    N_("xlsx.choice.monthly"),
+    N_("xlsx.choice.pert"),
+    N_("xlsx.choice.triangular"),
+    N_("xlsx.choice.year"),
+    N_("xlsx.kind.benefit"),
+    N_("xlsx.kind.cost"),
+    N_("xlsx.kind.cost_avoided"),
+    N_("xlsx.kind.hours_saved"),
+    N_("xlsx.kind.kpi_effect"),
+    N_("xlsx.kind.revenue_lift"),
+    N_("xlsx.tool.benefit_risk"),
+    N_("xlsx.tool.billing"),
+    N_("xlsx.tool.cost_risk"),
+    N_("xlsx.tool.data_prep"),
+    N_("xlsx.tool.fx"),
+    N_("xlsx.tool.integration_cost"),
+    N_("xlsx.tool.maintenance"),
+    N_("xlsx.tool.owner_rate"),
+    N_("xlsx.tool.price"),
+    N_("xlsx.tool.privacy"),
+    N_("xlsx.tool.ramp"),
+    N_("xlsx.tool.run_hours"),
+    N_("xlsx.tool.seats"),
+    N_("xlsx.tool.setup_cost"),
+    N_("xlsx.tool.setup_hours"),
+    N_("xlsx.tool.start"),
+    N_("xlsx.tool.trainee_rates"),
+    N_("xlsx.tool.training_fees"),
+    N_("xlsx.tool.training_hours"),
+)

@@ -20,6 +20,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from aibudget.domain.plan import LineItem, Plan
 from aibudget.domain.results import Figures
+from aibudget.domain.texts import N_
 from aibudget.engine.cashflow import discount_factors, entity_streams
 from aibudget.engine.flows import FlowModel, ToolFlows, build_flows, ramp, schedule_stream
 from aibudget.i18n import Translator
@@ -189,7 +190,8 @@ class CashflowWriter:
         for i, col in enumerate(self.months()):
             ws.write_number(MONTH_ROW, col, i, book.fmt("header"))
             month = self.plan.calendar_month(i)
-            label = f"{month} ({self.t('cli.period_initial')})" if i == 0 else month
+            period_initial_text = self.t("cli.period_initial")
+            label = f"{month} ({period_initial_text})" if i == 0 else month
             book.text(ws, LABEL_ROW, col, label, "bold")
             m = self.m(col)
             formula = f'=IF({conv}="{annual}",(1+{rate})^(-INT(({m}+11)/12)),(1+{rate})^(-{m}/12))'
@@ -396,7 +398,7 @@ class CashflowWriter:
             (costs, benefits, values),
             (adj_costs, adj_benefits, adjusted_values),
         ):
-            label = t("xlsx.paid_back" if c_row == costs else "xlsx.adjusted_paid_back")
+            label = t(N_("xlsx.paid_back") if c_row == costs else N_("xlsx.adjusted_paid_back"))
 
             def flag(col: int, c_row: int = c_row, b_row: int = b_row) -> str:
                 spent = f"SUM({self.first(c_row)}:{self.at(c_row, col)})"
@@ -438,3 +440,14 @@ def _paid_back(costs: Stream, benefits: Stream) -> list[int]:
         net += b - c
         out.append(1 if spent > 0 and net >= 0 else 0)
     return out
+
+
+# Message ids built at run time in this module, declared for message extraction.
+COST_MESSAGES = (
+    N_("xlsx.cost.data_privacy"),
+    N_("xlsx.cost.internal_time"),
+    N_("xlsx.cost.maintenance"),
+    N_("xlsx.cost.setup"),
+    N_("xlsx.cost.subscription"),
+    N_("xlsx.cost.training"),
+)

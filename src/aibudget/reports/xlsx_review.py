@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from xlsxwriter.worksheet import Worksheet
 
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.monitor import (
     REVIEW_TOOL_COLUMNS,
@@ -24,17 +25,17 @@ ACTUAL_COLUMNS = (
     ("xlsx.month", "month"),
     ("cli.tool", "tool"),
     ("xlsx.line", "line"),
-    ("xlsx.status", "status"),
-    ("xlsx.amount", "amount"),
-    ("xlsx.seats", "seats"),
-    ("xlsx.active_users", "active_users"),
-    ("xlsx.hours_saved", "hours_saved"),
-    ("xlsx.other_benefit", "benefit"),
-    ("xlsx.kpi", "kpi"),
-    ("xlsx.kpi_value", "kpi_value"),
-    ("xlsx.feedback", "feedback"),
-    ("xlsx.source", "source"),
-    ("xlsx.note", "note"),
+    (N_("xlsx.status"), "status"),
+    (N_("xlsx.amount"), "amount"),
+    (N_("xlsx.seats"), "seats"),
+    (N_("xlsx.active_users"), "active_users"),
+    (N_("xlsx.hours_saved"), "hours_saved"),
+    (N_("xlsx.other_benefit"), "benefit"),
+    (N_("xlsx.kpi"), "kpi"),
+    (N_("xlsx.kpi_value"), "kpi_value"),
+    (N_("xlsx.feedback"), "feedback"),
+    (N_("xlsx.source"), "source"),
+    (N_("xlsx.note"), "note"),
 )
 
 
@@ -75,7 +76,7 @@ def write_review(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> 
     row = 2
     columns = [*REVIEW_TOOL_COLUMNS]
     columns.insert(2, "review.unrecorded_column")
-    headers(book, ws, row, t, [*columns, "xlsx.reason"])
+    headers(book, ws, row, t, [*columns, N_("xlsx.reason")])
     row += 1
     for x in r.tools:
         book.text(ws, row, 0, tool_label(t, x.tool, x.name))
@@ -121,12 +122,12 @@ def write_review(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> 
         t,
         [
             "xlsx.month",
-            "xlsx.plan_costs",
-            "xlsx.forecast_costs",
-            "xlsx.actual_costs",
-            "xlsx.plan_benefits",
-            "xlsx.forecast_benefits",
-            "xlsx.actual_benefits",
+            N_("xlsx.plan_costs"),
+            N_("xlsx.forecast_costs"),
+            N_("xlsx.actual_costs"),
+            N_("xlsx.plan_benefits"),
+            N_("xlsx.forecast_benefits"),
+            N_("xlsx.actual_benefits"),
         ],
     )
     row += 1

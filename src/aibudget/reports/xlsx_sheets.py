@@ -9,6 +9,7 @@ from xlsxwriter.worksheet import Worksheet
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.domain.plan import LineItem
 from aibudget.domain.results import Figures
+from aibudget.domain.texts import N_
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
 from aibudget.present.adopt import is_proposal
@@ -55,7 +56,7 @@ def write_allocation(
         if opt.status is not OptimiseStatus.OPTIMAL or opt.notes:
             book.text(ws, row, 0, " ".join(status_lines(t, opt)), "note")
             row += 1
-        headers(book, ws, row, t, ["xlsx.line", "xlsx.amount", "xlsx.share"])
+        headers(book, ws, row, t, ["xlsx.line", N_("xlsx.amount"), N_("xlsx.share")])
         row += 1
         first = row
         items = [(k, v) for k, v in opt.line_items.items() if v]
@@ -122,12 +123,12 @@ def _selected(book: Book, ws: Worksheet, data: ReportData, t: Translator, row: i
         t,
         [
             "cli.tool",
-            "xlsx.tool_plan",
-            "xlsx.phase",
-            "xlsx.start_month",
-            "xlsx.owner",
-            "xlsx.monthly_cost",
-            "xlsx.total_cost",
+            N_("xlsx.tool_plan"),
+            N_("xlsx.phase"),
+            N_("xlsx.start_month"),
+            N_("xlsx.owner"),
+            N_("xlsx.monthly_cost"),
+            N_("xlsx.total_cost"),
             "cli.npv",
         ],
     )
@@ -156,7 +157,7 @@ def _planned_lines(
     book.text(ws, row, 0, t("xlsx.planned_lines"), "section")
     book.text(ws, row + 1, 0, t("xlsx.planned_lines_note"), "note")
     row += 2
-    headers(book, ws, row, t, ["xlsx.line", "xlsx.amount"])
+    headers(book, ws, row, t, ["xlsx.line", N_("xlsx.amount")])
     row += 1
     for line in LineItem:
         cells = [Cell(cf.sheet, r, TOTAL_COL).ref for r, item in cf.cost_rows if item is line]
@@ -178,21 +179,21 @@ def write_tools(
     book.text(ws, 1, 0, t("xlsx.tools_note"), "note")
     ids = [
         "cli.tool",
-        "xlsx.category",
-        "xlsx.owner",
-        "xlsx.tool_plan",
-        "xlsx.start_month",
+        N_("xlsx.category"),
+        N_("xlsx.owner"),
+        N_("xlsx.tool_plan"),
+        N_("xlsx.start_month"),
         "cli.pv_costs",
         "cli.pv_benefits",
         "cli.npv",
         "cli.roi",
-        "xlsx.payback_month",
-        "xlsx.adjusted_npv",
-        "xlsx.npv_p10",
-        "xlsx.npv_p90",
+        N_("xlsx.payback_month"),
+        N_("xlsx.adjusted_npv"),
+        N_("xlsx.npv_p10"),
+        N_("xlsx.npv_p90"),
         "cli.prob_loss",
-        "xlsx.decision",
-        "xlsx.reason",
+        N_("xlsx.decision"),
+        N_("xlsx.reason"),
     ]
     headers(book, ws, 3, t, ids)
     ws.freeze_panes(4, 1)
@@ -221,7 +222,7 @@ def write_tools(
             book.value(ws, row, 13, sim.prob_loss, "percent")
         reason = reasons.get(entity_id)
         if reason is not None and entity_id != PLAN_LINES_ID:
-            decision = "xlsx.decision.in" if reason.selected else "xlsx.decision.out"
+            decision = N_("xlsx.decision.in") if reason.selected else N_("xlsx.decision.out")
             book.text(ws, row, 14, t(decision))
             book.text(ws, row, 15, reason_text(t, data.plan, reason))
         row += 1
@@ -260,18 +261,23 @@ def write_kpis(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> No
     ws.set_column(2, 12, 13)
     book.text(ws, 0, 0, t("xlsx.kpis_title"), "title")
     ids = [
-        "xlsx.goal",
-        "xlsx.kpi",
-        "xlsx.baseline",
-        "xlsx.target",
-        "xlsx.change_needed",
-        "xlsx.deadline",
-        "xlsx.priority",
-        "xlsx.measurement",
+        N_("xlsx.goal"),
+        N_("xlsx.kpi"),
+        N_("xlsx.baseline"),
+        N_("xlsx.target"),
+        N_("xlsx.change_needed"),
+        N_("xlsx.deadline"),
+        N_("xlsx.priority"),
+        N_("xlsx.measurement"),
     ]
     statuses = {k.goal: k for k in data.review.kpis} if data.review else {}
     if statuses:
-        ids += ["xlsx.latest", "xlsx.latest_month", "xlsx.attainment", "xlsx.status"]
+        ids += [
+            N_("xlsx.latest"),
+            N_("xlsx.latest_month"),
+            N_("xlsx.attainment"),
+            N_("xlsx.status"),
+        ]
     headers(book, ws, 2, t, ids)
     ws.freeze_panes(3, 1)
     row = 3
@@ -295,3 +301,10 @@ def write_kpis(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> No
         row += 1
     if not data.plan.goals:
         book.text(ws, row, 0, t("xlsx.no_goals"), "note")
+
+
+# Message ids built at run time in this module, declared for message extraction.
+PHASE_MESSAGES = (
+    N_("xlsx.phase.pilot"),
+    N_("xlsx.phase.scale"),
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord
 from aibudget.domain.plan import Plan
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.imports.formats import FORMATS
 
@@ -26,3 +27,15 @@ def source_words(t: Translator, record: ActualRecord, files: dict[str, str]) -> 
     if name is None:
         name = t(f"monitor.format.{record.source}") if record.source in FORMATS else record.source
     return t("monitor.web.source_file", file=name)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+FORMAT_MESSAGES = (
+    N_("monitor.format.ga4"),
+    N_("monitor.format.google_ads"),
+    N_("monitor.format.line_friends"),
+    N_("monitor.format.line_messages"),
+    N_("monitor.format.meta_ads"),
+    N_("monitor.format.shop_orders"),
+    N_("monitor.format.template"),
+)

@@ -5,7 +5,8 @@ A :class:`FormField` names where its value lives inside an item of a plan docume
 (``training.hours_per_person`` inside a tool), how it is typed in (money, a percentage,
 a month, a choice …), its label and a line of help (message ids). ``@plan`` in a path
 stands for the tool's chosen plan (tier). Which fields a section has is declared here
-once; :mod:`aibudget.service.plan_edit` reads and writes them.
+once; :mod:`aibudget.service.plan_edit` reads and writes them. The message ids built
+here are declared in :mod:`aibudget.service.fields_messages`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from enum import StrEnum
 
 from aibudget.domain.allocation import Objective
 from aibudget.domain.plan import Billing, Category, Convention, Distribution, LineItem, SkillLevel
+from aibudget.domain.texts import N_
 
 
 class Kind(StrEnum):
@@ -107,9 +109,9 @@ MEMBER = (
     _f("ai_skill", Kind.CHOICE, choices=tuple(s.value for s in SkillLevel)),
 )
 
-_PRICE = "field.group.price"
-_COSTS = "field.group.costs"
-_USE = "field.group.use"
+_PRICE = N_("field.group.price")
+_COSTS = N_("field.group.costs")
+_USE = N_("field.group.use")
 TOOL = (
     _f("name", Kind.TEXT, required=True, help_=False),
     _f("category", Kind.CHOICE, choices=tuple(c.value for c in Category), help_=False),
@@ -135,8 +137,8 @@ TOOL = (
     _f("privacy_cost", Kind.MONEY, group=_COSTS),
     _f("maintenance_monthly", Kind.MONEY, group=_COSTS),
     _f("uses_customer_data", Kind.BOOL, group=_COSTS),
-    _f("risk.benefits", Kind.PERCENT, group="field.group.risk"),
-    _f("risk.costs", Kind.PERCENT, group="field.group.risk"),
+    _f("risk.benefits", Kind.PERCENT, group=N_("field.group.risk")),
+    _f("risk.costs", Kind.PERCENT, group=N_("field.group.risk")),
 )
 
 
@@ -176,7 +178,7 @@ BENEFITS: dict[str, tuple[FormField, ...]] = {
 }
 
 # Shown on the business form under "More settings": sensible defaults seldom changed.
-_MORE = "field.group.more"
+_MORE = N_("field.group.more")
 ADVANCED = (
     _f("company.locale", Kind.CHOICE, choices=("zh-TW", "en"), group=_MORE),
     _f("horizon.convention", Kind.CHOICE, choices=tuple(c.value for c in Convention), group=_MORE),
@@ -211,7 +213,7 @@ OPTIMISER = (
     _f("optimise.monthly_budget", Kind.MONEY),
 )
 
-_CURVE = "field.group.curve"
+_CURVE = N_("field.group.curve")
 CHANNEL = (
     _f("name", Kind.TEXT, help_=False),
     _f("min_monthly", Kind.MONEY),

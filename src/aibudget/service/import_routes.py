@@ -17,6 +17,7 @@ from typing import Any
 
 from aibudget.domain.actuals import ActualRecord
 from aibudget.domain.plan import Category, Plan
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.service.words import kpi_names
 
@@ -78,3 +79,16 @@ def kpi_uses(t: Translator, plan: Plan, records: Sequence[ActualRecord]) -> list
         goals = [g.name for g in plan.goals if kpi in (g.kpi, g.id)]
         out.append({"kpi": kpi, "name": kpi_name(t, kpi), "months": sorted(seen), "goals": goals})
     return sorted(out, key=lambda u: (not u["goals"], u["name"]))
+
+
+# Message ids built at run time in this module, declared for message extraction.
+KPI_MESSAGES = (
+    N_("import.kpi.clicks"),
+    N_("import.kpi.conversions"),
+    N_("import.kpi.key_events"),
+    N_("import.kpi.line_message_clicks"),
+    N_("import.kpi.line_message_reach"),
+    N_("import.kpi.line_messages_delivered"),
+    N_("import.kpi.orders"),
+    N_("import.kpi.repeat_buyers"),
+)

@@ -11,6 +11,7 @@ from typing import Any
 
 from aibudget.domain.plan import Plan
 from aibudget.domain.practice import MAX_MINUTES, LearningEntry
+from aibudget.domain.texts import N_
 
 FIELDS = ("tool", "who", "tried", "minutes_saved", "tip", "on")
 LIMITS = {"who": 100, "tried": 500, "tip": 500}
@@ -27,19 +28,19 @@ def read_entry(plan: Plan, form: Mapping[str, str], today: date) -> ReadEntry:
     out = ReadEntry()
     values = {name: str(form.get(name, "")).strip() for name in FIELDS}
     if values["tool"] not in {tool.id for tool in plan.tools}:
-        out.problems["tool"] = ("practice.error.tool", {})
+        out.problems["tool"] = (N_("practice.error.tool"), {})
     for name in ("who", "tried"):
         if not values[name]:
-            out.problems[name] = ("practice.error.required", {})
+            out.problems[name] = (N_("practice.error.required"), {})
     for name, limit in LIMITS.items():
         if len(values[name]) > limit:
-            out.problems[name] = ("practice.error.too_long", {"max": limit})
+            out.problems[name] = (N_("practice.error.too_long"), {"max": limit})
     minutes = _minutes(values["minutes_saved"])
     if minutes is None:
-        out.problems["minutes_saved"] = ("practice.error.minutes", {"max": MAX_MINUTES})
+        out.problems["minutes_saved"] = (N_("practice.error.minutes"), {"max": MAX_MINUTES})
     on = _day(values["on"], today)
     if on is None:
-        out.problems["on"] = ("practice.error.day", {"today": today.isoformat()})
+        out.problems["on"] = (N_("practice.error.day"), {"today": today.isoformat()})
     if out.problems or minutes is None or on is None:
         return out
     out.entry = LearningEntry(

@@ -19,6 +19,7 @@ from typing import Any
 from aibudget.catalog import kpi_ids
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
+from aibudget.domain.texts import N_
 from aibudget.domain.validate import parse_plan
 from aibudget.i18n import Translator
 from aibudget.service.fields import FormField, Kind
@@ -131,19 +132,19 @@ def _typed(f: FormField, raw: Value) -> tuple[Any, Problem | None]:
     if f.kind is Kind.BOOL:
         return text.lower() in ("on", "true", "1", "yes"), None
     if not text:
-        return None, (Problem((f.name,), "field.required") if f.required else None)
+        return None, (Problem((f.name,), N_("field.required")) if f.required else None)
     if f.kind in _NUMERIC:
         try:
             number = Decimal(_AROUND_NUMBER.sub("", text))
         except InvalidOperation:
-            return None, Problem((f.name,), "field.not_a_number", {"value": text[:40]})
+            return None, Problem((f.name,), N_("field.not_a_number"), {"value": text[:40]})
         if not number.is_finite():
-            return None, Problem((f.name,), "field.not_a_number", {"value": text[:40]})
+            return None, Problem((f.name,), N_("field.not_a_number"), {"value": text[:40]})
         if f.kind is Kind.PERCENT:
             return str(number / 100), None
         if f.kind is Kind.INTEGER:
             if number != number.to_integral_value():
-                return None, Problem((f.name,), "field.whole_number", {"value": text[:40]})
+                return None, Problem((f.name,), N_("field.whole_number"), {"value": text[:40]})
             return int(number), None
         return str(number), None
     if f.kind is Kind.CURRENCY:
@@ -295,3 +296,32 @@ def rates_note(
         t("builder.note_rate", currency=c, rate=format(r.normalize(), "f"), plan=plan, as_of=as_of)
         for c, r in (rates or {}).items()
     ]
+
+
+# Message ids built at run time in this module, declared for message extraction.
+SECTION_LIST_MESSAGES = (
+    N_("builder.add_benefits"),
+    N_("builder.add_channels"),
+    N_("builder.add_schedules"),
+    N_("builder.list_benefits"),
+    N_("builder.list_benefits_lead"),
+    N_("builder.list_benefits_none"),
+    N_("builder.list_channels_lead"),
+    N_("builder.list_channels_none"),
+    N_("builder.list_schedules"),
+    N_("builder.list_schedules_lead"),
+    N_("builder.list_schedules_none"),
+)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+SECTION_MESSAGES = (
+    N_("builder.title_benefits"),
+    N_("builder.title_business"),
+    N_("builder.title_channels"),
+    N_("builder.title_goals"),
+    N_("builder.title_lines"),
+    N_("builder.title_schedules"),
+    N_("builder.title_team"),
+    N_("builder.title_tools"),
+)

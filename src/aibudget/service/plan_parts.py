@@ -19,6 +19,7 @@ from typing import Any
 from aibudget.catalog import kpi_ids
 from aibudget.domain.errors import PlanError
 from aibudget.domain.plan import Plan
+from aibudget.domain.texts import N_
 from aibudget.domain.validate import parse_plan
 from aibudget.service.fields import (
     ADVANCED,
@@ -132,7 +133,11 @@ def fx_fields(document: Mapping[str, Any]) -> tuple[FormField, ...]:
     rates = document.get("fx")
     return tuple(
         FormField(
-            f"fx.{currency}", Kind.NUMBER, "field.fx", "field.fx.help", group="field.group.fx"
+            f"fx.{currency}",
+            Kind.NUMBER,
+            N_("field.fx"),
+            N_("field.fx.help"),
+            group=N_("field.group.fx"),
         )
         for currency in sorted(rates if isinstance(rates, dict) else {})
     )

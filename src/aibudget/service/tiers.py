@@ -8,6 +8,7 @@ from typing import Any
 
 from aibudget.catalog import tool_catalog
 from aibudget.domain.catalog import resolve
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.service.plan_edit import QUOTE_PLAN
 
@@ -48,3 +49,10 @@ def tool_tier_name(t: Translator, tool: Any) -> str:
     """The name of the tool's chosen tier ("–" when it has none)."""
     chosen = tool.chosen_plan()
     return tier_name(t, chosen, tool.catalog_id) if chosen is not None else "–"
+
+
+# Message ids built at run time in this module, declared for message extraction.
+TIER_MESSAGES = (
+    N_("builder.tier_annual"),
+    N_("builder.tier_monthly"),
+)

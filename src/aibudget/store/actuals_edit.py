@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from aibudget.domain.actuals import ActualRecord, Actuals, merge, same_content, with_fingerprint
 from aibudget.domain.errors import Problem
+from aibudget.domain.texts import N_
 from aibudget.store import audit
 from aibudget.store.actuals import locked_document, require_plan, save_document
 from aibudget.store.errors import Conflict
@@ -60,7 +61,7 @@ def correct(
     _, report, problems = merge(others, [new])
     if problems or report.already_present:
         what = {"month": new.month, "tool": new.tool, "what": new.label or new.kpi or ""}
-        return existing, problems or [Problem(("records", 0), "actuals.conflict", what)]
+        return existing, problems or [Problem(("records", 0), N_("actuals.conflict"), what)]
     records = list(existing.records)
     records[i] = new
     changed = existing.model_copy(update={"records": records})

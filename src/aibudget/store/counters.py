@@ -26,6 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.texts import N_
 from aibudget.store.db import Database, locked, make_engine, sqlite_path
 from aibudget.store.models_accounts import LimitCounterRow
 
@@ -36,7 +37,7 @@ PRUNE_BATCH = 500
 class CountersUnavailable(AibudgetError):
     """The shared counter store did not answer: the guarded work is refused."""
 
-    message_id = "accounts.counters_unavailable"
+    message_id = N_("accounts.counters_unavailable")
     http_status = 503
 
 

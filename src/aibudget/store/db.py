@@ -27,6 +27,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
+from aibudget.domain.texts import N_
 from aibudget.store.errors import Conflict
 
 _WRITE = "aibudget_write"  # execution option of the engine behind write sessions
@@ -158,5 +159,5 @@ def _conflicts() -> Iterator[None]:
         yield
     except DBAPIError as error:
         if _busy(error):
-            raise Conflict("store.busy") from None
+            raise Conflict(N_("store.busy")) from None
         raise

@@ -7,6 +7,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 
 # The database out of reach: refused connections, a file that cannot be opened, a
@@ -28,21 +29,21 @@ def unreachable_words(t: Translator, database_url: str, exc: BaseException) -> l
 class NotFound(AibudgetError):
     """Missing, or not visible to this user (the two are deliberately the same)."""
 
-    message_id = "store.not_found"
+    message_id = N_("store.not_found")
     http_status = 404
 
 
 class Forbidden(AibudgetError):
-    message_id = "store.forbidden"
+    message_id = N_("store.forbidden")
     http_status = 403
 
 
 class Conflict(AibudgetError):
-    message_id = "store.conflict"
+    message_id = N_("store.conflict")
     http_status = 409
 
 
 class StaleVersion(Conflict):
     """An edit made on a version that is no longer the newest: nothing was saved."""
 
-    message_id = "store.stale_version"
+    message_id = N_("store.stale_version")

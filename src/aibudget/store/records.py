@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from aibudget.domain.plan import Plan
+from aibudget.domain.texts import N_
 
 
 class Role(StrEnum):
@@ -25,10 +26,26 @@ class Role(StrEnum):
         return self is Role.OWNER
 
 
+# Message ids built at run time from the values above, declared for message extraction.
+ROLE_MESSAGES = (
+    N_("web.role_editor"),
+    N_("web.role_owner"),
+    N_("web.role_viewer"),
+)
+
+
 class Status(StrEnum):
     DRAFT = "draft"
     LIVE = "live"
     APPROVED = "approved"
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+STATUS_MESSAGES = (
+    N_("web.status_approved"),
+    N_("web.status_draft"),
+    N_("web.status_live"),
+)
 
 
 class Record(BaseModel):

@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from aibudget.domain.texts import N_
 from aibudget.store import audit
 from aibudget.store.db import locked, read
 from aibudget.store.errors import Conflict, NotFound
@@ -73,14 +74,14 @@ def create(session: Session, email: str, name: str, password: str) -> User:
     email = normalise_email(email)
     password_hash = password_hasher().hash(password)
     if session.scalar(select(UserRow.id).where(UserRow.email == email)):
-        raise Conflict("store.email_taken", email=email)
+        raise Conflict(N_("store.email_taken"), email=email)
     row = UserRow(email=email, name=name.strip(), password_hash=password_hash)
     session.add(row)
     try:
         with session.begin_nested():
             session.flush()
     except IntegrityError:  # the same address signed up at the same moment
-        raise Conflict("store.email_taken", email=email) from None
+        raise Conflict(N_("store.email_taken"), email=email) from None
     audit.record(session, "user.created", user_id=row.id, target=row.id)
     return to_record(row)
 

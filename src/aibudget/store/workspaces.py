@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from aibudget.domain.texts import N_
 from aibudget.store import audit
 from aibudget.store.db import locked, read
 from aibudget.store.errors import Conflict, Forbidden, NotFound
@@ -73,7 +74,7 @@ def require(
             raise NotFound()
         workspace = memo[(user_id, workspace_id)] = _record(found, found.role)
     if _RANK[workspace.role] < _RANK[need]:
-        raise Forbidden("store.role_needed", role=need.value)
+        raise Forbidden(N_("store.role_needed"), role=need.value)
     return workspace
 
 
@@ -132,7 +133,7 @@ def _open_invite(session: Session, token: str, lock: bool = False) -> InviteRow:
     key = _digest(token)
     row = locked(session, InviteRow, key) if lock else session.get(InviteRow, key)
     if row is None or row.accepted_by is not None:
-        raise NotFound("store.invite_unknown")
+        raise NotFound(N_("store.invite_unknown"))
     return row
 
 
@@ -148,7 +149,7 @@ def _for_address_of(session: Session, user_id: str, row: InviteRow) -> None:
     else learns only that (Forbidden, naming neither the workspace nor the address)."""
     user = session.get(UserRow, user_id)
     if user is None or user.email != row.email:
-        raise Forbidden("accounts.invite_other_email")
+        raise Forbidden(N_("accounts.invite_other_email"))
 
 
 def invite_for(session: Session, user_id: str, token: str) -> Invite:
@@ -230,7 +231,7 @@ def _keep_an_owner(session: Session, workspace_id: str, member: MembershipRow) -
         )
     )
     if (owners or 0) <= 1:
-        raise Conflict("accounts.last_owner")
+        raise Conflict(N_("accounts.last_owner"))
 
 
 def set_role(

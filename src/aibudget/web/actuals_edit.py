@@ -21,6 +21,7 @@ from aibudget.domain.actuals import (
     with_fingerprint,
 )
 from aibudget.domain.plan import Plan
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.service.actuals_words import source_words, tool_name
 from aibudget.store import actuals_edit
@@ -33,7 +34,7 @@ KEPT = ("source", "label", "benefit", "first_day", "last_day", "rows")
 
 
 class CorrectionConflict(Conflict):
-    message_id = "monitor.web.correction_conflict"
+    message_id = N_("monitor.web.correction_conflict")
 
 
 def find(stored: Actuals, fingerprint: str) -> ActualRecord:

@@ -17,6 +17,7 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 
 from aibudget.domain.actuals import Actuals, MergeReport, book_spend, merge
 from aibudget.domain.errors import AibudgetError, Problem
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.imports import Preview
 from aibudget.imports.formats import FORMATS
@@ -75,7 +76,7 @@ def _month(as_of: str) -> str:
 
 
 class EntryInvalid(AibudgetError):
-    message_id = "monitor.api.entry_invalid"
+    message_id = N_("monitor.api.entry_invalid")
     http_status = 422
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -84,7 +85,7 @@ class EntryInvalid(AibudgetError):
 
 
 class ImportInvalid(EntryInvalid):
-    message_id = "monitor.api.import_invalid"
+    message_id = N_("monitor.api.import_invalid")
 
 
 class TooLarge(AibudgetError):
@@ -93,7 +94,7 @@ class TooLarge(AibudgetError):
 
 
 class ActualsConflict(Conflict):
-    message_id = "monitor.api.conflict"
+    message_id = N_("monitor.api.conflict")
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(count=len(problems))
@@ -120,7 +121,7 @@ def _lines(t: Translator, preview: Preview) -> list[Problem]:
         if "reason" in params:
             params["reason"] = t(str(params["reason"]), **params)
         found.append(Problem((preview.file,), p.message_id, params, p.line))
-    return found or [Problem((preview.file,), "monitor.api.import_invalid", {"count": 0})]
+    return found or [Problem((preview.file,), N_("monitor.api.import_invalid"), {"count": 0})]
 
 
 def _require(web: WebDep, user_id: str, ws: str, plan_id: str, need: Role) -> None:

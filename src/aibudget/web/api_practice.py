@@ -9,6 +9,7 @@ from fastapi import APIRouter, Response
 from pydantic import Field
 
 from aibudget.domain.errors import AibudgetError, Problem
+from aibudget.domain.texts import N_
 from aibudget.service.learning import read_entry
 from aibudget.store import learning, plans
 from aibudget.web.api import ERRORS, PLAN, ApiUser
@@ -29,7 +30,7 @@ class LearningIn(Body):
 
 
 class EntryInvalid(AibudgetError):
-    message_id = "practice.error.entry_invalid"
+    message_id = N_("practice.error.entry_invalid")
     http_status = 422
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from aibudget.domain.errors import Problem
 from aibudget.domain.plan import SkillLevel
+from aibudget.domain.texts import N_
 
 
 @dataclass(frozen=True)
@@ -27,21 +28,24 @@ class Field:
 
 FORMS: dict[str, tuple[Field, ...]] = {
     "goals": (
-        Field("name", "text", "web.field_goal_name", required=True),
+        Field("name", "text", N_("web.field_goal_name"), required=True),
         Field("kpi", "kpi", "web.field_kpi", required=True),
-        Field("baseline", "number", "web.field_baseline"),
-        Field("target", "number", "web.field_target"),
-        Field("deadline", "month", "web.field_deadline"),
-        Field("priority", "choice", "web.field_priority", choices=("1", "2", "3")),
-        Field("measurement", "text", "web.field_measurement"),
+        Field("baseline", "number", N_("web.field_baseline")),
+        Field("target", "number", N_("web.field_target")),
+        Field("deadline", "month", N_("web.field_deadline")),
+        Field("priority", "choice", N_("web.field_priority"), choices=("1", "2", "3")),
+        Field("measurement", "text", N_("web.field_measurement")),
     ),
     "team": (
-        Field("name", "text", "web.field_member_name", required=True),
-        Field("role", "text", "web.field_role", required=True),
-        Field("hourly_cost", "number", "web.field_hourly_cost", required=True),
-        Field("free_hours_per_month", "number", "web.field_free_hours", required=True),
+        Field("name", "text", N_("web.field_member_name"), required=True),
+        Field("role", "text", N_("web.field_role"), required=True),
+        Field("hourly_cost", "number", N_("web.field_hourly_cost"), required=True),
+        Field("free_hours_per_month", "number", N_("web.field_free_hours"), required=True),
         Field(
-            "ai_skill", "choice", "web.field_ai_skill", choices=tuple(s.value for s in SkillLevel)
+            "ai_skill",
+            "choice",
+            N_("web.field_ai_skill"),
+            choices=tuple(s.value for s in SkillLevel),
         ),
     ),
 }
@@ -102,3 +106,17 @@ def split_problems(
         else:
             rest.append(p)
     return mine, rest
+
+
+# Message ids built at run time in this module, declared for message extraction.
+EDIT_MESSAGES = (
+    N_("web.add_goals"),
+    N_("web.add_team"),
+    N_("web.choice_ai_skill_advanced"),
+    N_("web.choice_ai_skill_beginner"),
+    N_("web.choice_ai_skill_intermediate"),
+    N_("web.choice_ai_skill_none"),
+    N_("web.choice_priority_1"),
+    N_("web.choice_priority_2"),
+    N_("web.choice_priority_3"),
+)

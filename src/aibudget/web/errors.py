@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from aibudget.domain.errors import AibudgetError, Problem, format_path
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.store.errors import UNREACHABLE
 
@@ -23,22 +24,22 @@ log = logging.getLogger("aibudget.web")
 
 
 class NotSignedIn(AibudgetError):
-    message_id = "web.sign_in_needed"
+    message_id = N_("web.sign_in_needed")
     http_status = 401
 
 
 class CsrfFailed(AibudgetError):
-    message_id = "web.csrf_failed"
+    message_id = N_("web.csrf_failed")
     http_status = 403
 
 
 class TooMany(AibudgetError):
-    message_id = "web.too_many"
+    message_id = N_("web.too_many")
     http_status = 429
 
 
 class BadRequest(AibudgetError):
-    message_id = "web.bad_request"
+    message_id = N_("web.bad_request")
     http_status = 400
 
 
@@ -48,7 +49,7 @@ class BodyTooLarge(HTTPException):
     An HTTPException (not an :class:`AibudgetError`): it is raised while FastAPI reads the
     body, which passes only these on unchanged."""
 
-    message_id = "web.body_too_large"
+    message_id = N_("web.body_too_large")
 
     def __init__(self, max_bytes: int) -> None:
         super().__init__(status_code=413)
@@ -56,14 +57,14 @@ class BodyTooLarge(HTTPException):
 
 
 HTTP_CODES = {
-    400: "web.bad_request",
-    401: "web.sign_in_needed",
-    403: "store.forbidden",
-    404: "store.not_found",
-    405: "web.method_not_allowed",
-    413: "web.too_large",
-    422: "web.bad_request",
-    429: "web.too_many",
+    400: N_("web.bad_request"),
+    401: N_("web.sign_in_needed"),
+    403: N_("store.forbidden"),
+    404: N_("store.not_found"),
+    405: N_("web.method_not_allowed"),
+    413: N_("web.too_large"),
+    422: N_("web.bad_request"),
+    429: N_("web.too_many"),
 }
 
 
@@ -130,7 +131,7 @@ def _unexpected(request: Request, status: int, code: str, headers: dict[str, str
 
 async def http_error(request: Request, exc: HTTPException) -> Response:
     """An HTTP error (FastAPI's, or :class:`BodyTooLarge`) in the one shape."""
-    code = getattr(exc, "message_id", None) or HTTP_CODES.get(exc.status_code, "error.internal")
+    code = getattr(exc, "message_id", None) or HTTP_CODES.get(exc.status_code, N_("error.internal"))
     params: dict[str, Any] = getattr(exc, "params", {})
     if request.url.path.startswith(API_PREFIX):
         body = error_body(_translator(request), code, **params)
@@ -163,21 +164,23 @@ def install(app: FastAPI) -> None:
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         t = _translator(request)
         if not request.url.path.startswith(API_PREFIX):
-            return _html(request, 400, "web.bad_request", {})
+            return _html(request, 400, N_("web.bad_request"), {})
         fields = []
         for err in exc.errors():
             loc = [part for part in err.get("loc", ()) if part not in ("body", "query", "path")]
             path = format_path(tuple(p if isinstance(p, int) else str(p) for p in loc))
             fields.append({"path": path, "message": t("value.invalid"), "line": None})
-        return JSONResponse(error_body(t, "web.bad_request", fields), status_code=422)
+        return JSONResponse(error_body(t, N_("web.bad_request"), fields), status_code=422)
 
     async def _database_down(request: Request, exc: Exception) -> Response:
         log.warning("database unavailable: %s", str(exc).splitlines()[0])
-        return _unexpected(request, 503, "web.database_unavailable", {"Retry-After": RETRY_SECONDS})
+        return _unexpected(
+            request, 503, N_("web.database_unavailable"), {"Retry-After": RETRY_SECONDS}
+        )
 
     for kind in UNREACHABLE:
         app.add_exception_handler(kind, _database_down)
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> Response:
-        return _unexpected(request, 500, "error.internal", {})
+        return _unexpected(request, 500, N_("error.internal"), {})

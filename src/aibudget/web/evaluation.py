@@ -14,6 +14,7 @@ from pydantic import TypeAdapter
 
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.results import Evaluation, SimulationResult
+from aibudget.domain.texts import N_
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.simulate import simulate
 from aibudget.store.records import PlanVersion
@@ -26,7 +27,7 @@ DOCUMENT = TypeAdapter(dict[str, Any])  # as FastAPI serialises a dict[str, Any]
 
 
 class TooSlow(AibudgetError):
-    message_id = "web.evaluate_too_slow"
+    message_id = N_("web.evaluate_too_slow")
     http_status = 503
 
 

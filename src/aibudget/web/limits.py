@@ -21,6 +21,7 @@ from starlette.requests import HTTPConnection
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.texts import N_
 from aibudget.settings import Settings, proxy_list
 from aibudget.store.counters import (
     Backoff,
@@ -126,3 +127,14 @@ def _charge(counters: Counters, key: str, quota: Quota, kind: str) -> None:
     wait = counters.apply(key, quota.use)
     if wait:
         raise LimitReached(kind, wait)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+WAIT_MESSAGES = (
+    N_("accounts.quota_minutes"),
+    N_("accounts.quota_seconds"),
+    N_("accounts.sign_in_minutes"),
+    N_("accounts.sign_in_seconds"),
+    N_("accounts.sign_up_minutes"),
+    N_("accounts.sign_up_seconds"),
+)

@@ -23,6 +23,7 @@ from aibudget.domain.actuals import (
     with_fingerprint,
 )
 from aibudget.domain.plan import LineItem, Plan
+from aibudget.domain.texts import N_
 from aibudget.imports.cells import CellError, month_of, parse_number
 
 FIELDS = (
@@ -62,7 +63,7 @@ def _number(entry: Entry, name: str) -> Decimal | None:
     try:
         return parse_number(text) if text else None
     except CellError:
-        entry.fail(name, "monitor.web.bad_number", value=text)
+        entry.fail(name, N_("monitor.web.bad_number"), value=text)
         return None
 
 
@@ -71,7 +72,7 @@ def _whole(entry: Entry, name: str, low: int, high: int) -> int | None:
     if number is None or name in entry.problems:
         return None
     if number != number.to_integral_value() or not low <= number <= high:
-        entry.fail(name, "monitor.web.out_of_range", low=low, high=high)
+        entry.fail(name, N_("monitor.web.out_of_range"), low=low, high=high)
         return None
     return int(number)
 
@@ -88,18 +89,18 @@ def read_entry(
     with contextlib.suppress(CellError):
         month = month_of(v["month"]) if v["month"] else ""
     if not month:
-        entry.fail("month", "monitor.bad_month", value=v["month"])
+        entry.fail("month", N_("monitor.bad_month"), value=v["month"])
     tool = v["tool"] or PLAN_LEVEL
     kept_tool, kept_kpi = (keep.tool, keep.kpi) if keep else (PLAN_LEVEL, None)
     if tool not in {PLAN_LEVEL, kept_tool} and tool not in {t.id for t in plan.tools}:
-        entry.fail("tool", "monitor.web.unknown_tool")
+        entry.fail("tool", N_("monitor.web.unknown_tool"))
     line = LineItem(v["line"]) if v["line"] in set(LineItem) else None
     if v["line"] and line is None:
         entry.fail("line", "monitor.web.unknown_choice")
     status = SpendStatus(v["status"]) if v["status"] in set(SpendStatus) else SpendStatus.SPENT
     amount = _number(entry, "amount")
     if amount is not None and line is None:
-        entry.fail("line", "monitor.web.need_line")
+        entry.fail("line", N_("monitor.web.need_line"))
     hours = _number(entry, "hours_saved")
     seats = _whole(entry, "seats", 0, 1_000_000)
     users = _whole(entry, "active_users", 0, 1_000_000)
@@ -112,12 +113,12 @@ def read_entry(
     if kpi is not None and kpi != kept_kpi and kpi not in kpi_choices(plan):
         entry.fail("kpi", "monitor.web.unknown_choice")
     if (kpi is None) != (kpi_value is None) and "kpi_value" not in entry.problems:
-        entry.fail("kpi" if kpi is None else "kpi_value", "monitor.web.kpi_pair")
+        entry.fail("kpi" if kpi is None else "kpi_value", N_("monitor.web.kpi_pair"))
     if len(v["note"]) > MAX_NOTE:
-        entry.fail("note", "monitor.web.note_too_long", max=MAX_NOTE)
+        entry.fail("note", N_("monitor.web.note_too_long"), max=MAX_NOTE)
     figures = (amount, hours, seats, users, feedback)
     if all(x is None for x in figures) and kpi_value is None and not v["note"]:
-        entry.fail("amount", "monitor.web.nothing_entered")
+        entry.fail("amount", N_("monitor.web.nothing_entered"))
     if entry.problems:
         return entry
     if single:

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
+from aibudget.domain.texts import N_
 from aibudget.jobs.queue import enqueue
 from aibudget.store import mail_accounts
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
@@ -35,7 +36,7 @@ def mail_save(
     on = reminders == "on"
     with web.db.write() as s:
         mail_accounts.set_reminders(s, user.id, on)
-    notice = t("jobs.account.on" if on else "jobs.account.off")
+    notice = t(N_("jobs.account.on") if on else N_("jobs.account.off"))
     return render(request, "account_mail.html", on=on, notice=notice)
 
 

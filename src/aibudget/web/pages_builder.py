@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.domain.errors import Problem
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.service import plan_edit
 from aibudget.service.fields import BENEFITS, Kind
@@ -308,3 +309,15 @@ def remove(
     with web.db.write() as s:
         plans.save(s, user.id, ws, plan_id, plan, t("builder.note_part_removed", what=name))
     return RedirectResponse(_back(f"/w/{ws}/p/{plan_id}", target), 303)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+BUILDER_MESSAGES = (
+    N_("builder.benefit_cost_avoided"),
+    N_("builder.benefit_hours_saved"),
+    N_("builder.benefit_kpi_effect"),
+    N_("builder.benefit_revenue_lift"),
+    N_("builder.new_channels"),
+    N_("builder.new_lines"),
+    N_("builder.new_schedules"),
+)

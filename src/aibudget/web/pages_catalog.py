@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from aibudget.catalog import catalog_for
 from aibudget.domain.errors import PlanError, Problem
+from aibudget.domain.texts import N_
 from aibudget.planfile import MAX_PLAN_BYTES, read_yaml
 from aibudget.store import catalogs, workspaces
 from aibudget.store.records import Role
@@ -27,7 +28,7 @@ def parse_entries(text: str) -> list[dict[str, Any]]:
     if isinstance(data, dict) and "catalog" in data:
         data = data["catalog"]
     if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
-        raise PlanError([Problem(("catalog",), "web.catalog_not_list")])
+        raise PlanError([Problem(("catalog",), N_("web.catalog_not_list"))])
     _catalog, problems = catalog_for(data)
     if problems:
         raise PlanError(problems)

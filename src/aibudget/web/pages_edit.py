@@ -15,6 +15,7 @@ from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.guidance import catalog_tool_to_plan_tool
 from aibudget.domain.plan import Category, Plan
 from aibudget.domain.practice import with_skill_defaults
+from aibudget.domain.texts import N_
 from aibudget.domain.validate import parse_plan
 from aibudget.i18n import Translator
 from aibudget.present.guidance import cheapest_text, trial_text
@@ -139,7 +140,7 @@ def _check_not_needed(t: Translator, plan: Plan, member_id: str) -> None:
         who = member.name or member.role
         tools = t("builder.list_sep").join(needed)
         raise PlanError(
-            [Problem(("team",), "builder.member_needed", {"member": who, "tools": tools})]
+            [Problem(("team",), N_("builder.member_needed"), {"member": who, "tools": tools})]
         )
 
 

@@ -27,6 +27,7 @@ from aibudget.domain.actuals import (
     plan_months,
 )
 from aibudget.domain.plan import LineItem, Plan, parse_month
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, Preview, preview_stream
 from aibudget.imports.formats import FORMATS
@@ -191,7 +192,7 @@ def save_entry(
             )
         if not conflicts:
             return _done(ws, plan_id, report)
-        entry.fail("status", "monitor.web.conflict")
+        entry.fail("status", N_("monitor.web.conflict"))
     problems = {k: t(mid, **params) for k, (mid, params) in entry.problems.items()}
     values = entry.values | {"replace": "1" if replace else ""}
     return monitor_page(
@@ -253,7 +254,7 @@ def _remembered(web: WebDep, user_id: str, ws: str, source: str) -> actuals.Impo
 
 
 def _header_unknown(preview: Preview) -> bool:
-    return [p.message_id for p in preview.problems] == ["import.header_not_found"]
+    return [p.message_id for p in preview.problems] == [N_("import.header_not_found")]
 
 
 def _with_remembered_columns(

@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
+from aibudget.domain.texts import N_
 from aibudget.engine.practice import OUTSIDE_HELP_SHARE, recent_wins
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
 from aibudget.service.words import kpi_names
@@ -41,17 +42,17 @@ def read_upload(upload: UploadFile | None) -> str:
         return ""
     raw = upload.file.read(MAX_PLAN_BYTES + 1)
     if len(raw) > MAX_PLAN_BYTES:
-        raise PlanError([Problem((), "plan.too_large", {"max_mb": MAX_PLAN_BYTES // 2**20})])
+        raise PlanError([Problem((), N_("plan.too_large"), {"max_mb": MAX_PLAN_BYTES // 2**20})])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PlanError([Problem((), "plan.not_utf8", {"file": upload.filename})]) from None
+        raise PlanError([Problem((), N_("plan.not_utf8"), {"file": upload.filename})]) from None
 
 
 def parse_yaml(text: str) -> Plan:
     """The same loader and messages as the CLI (aibudget.planfile)."""
     if len(text.encode()) > MAX_PLAN_BYTES:
-        raise PlanError([Problem((), "plan.too_large", {"max_mb": MAX_PLAN_BYTES // 2**20})])
+        raise PlanError([Problem((), N_("plan.too_large"), {"max_mb": MAX_PLAN_BYTES // 2**20})])
     return plan_from_text(text)
 
 

@@ -19,6 +19,7 @@ from aibudget.domain.guidance import (
     Questionnaire,
     ReadinessResult,
 )
+from aibudget.domain.texts import N_
 from aibudget.engine.readiness import check_page, page_of, score, suggest_tools
 from aibudget.i18n import Translator
 from aibudget.store import assessments, workspaces
@@ -198,3 +199,13 @@ def _finish(
     with web.db.write() as s:
         assessments.save(s, user_id, space.id, answers)
     return RedirectResponse(f"/w/{space.id}/readiness", status_code=303)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+PILOT_MESSAGES = (
+    N_("readiness.pilot.1"),
+    N_("readiness.pilot.2"),
+    N_("readiness.pilot.3"),
+    N_("readiness.pilot.4"),
+    N_("readiness.pilot.5"),
+)

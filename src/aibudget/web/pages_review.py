@@ -22,6 +22,7 @@ from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
 from aibudget.domain.reallocation import Reallocation
 from aibudget.domain.review import Review
+from aibudget.domain.texts import N_
 from aibudget.engine.reallocate import changes_plan
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
@@ -44,7 +45,7 @@ Small = Annotated[str, Form(max_length=64)]
 
 
 class ProposalChanged(Conflict):
-    message_id = "monitor.web.proposal_changed"
+    message_id = N_("monitor.web.proposal_changed")
 
 
 def plan_digest(plan: Plan) -> str:
@@ -52,7 +53,7 @@ def plan_digest(plan: Plan) -> str:
 
 
 class BadMonth(BadRequest):
-    message_id = "monitor.bad_month"
+    message_id = N_("monitor.bad_month")
 
 
 def _month(as_of: str) -> str | None:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from aibudget.domain.texts import N_
 from aibudget.store import assessments, audit, plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
@@ -24,6 +25,21 @@ HELP_STEPS = (
     "allocation",
     "health",
     "versions",
+)
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+HELP_MESSAGES = (
+    N_("web.help_allocation"),
+    N_("web.help_goals"),
+    N_("web.help_health"),
+    N_("web.help_import"),
+    N_("web.help_readiness"),
+    N_("web.help_roi"),
+    N_("web.help_start"),
+    N_("web.help_team"),
+    N_("web.help_tools"),
+    N_("web.help_versions"),
 )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from aibudget.domain.texts import N_
+
 MIN_LENGTH = 10
 MIN_DISTINCT = 4  # "aaaaaaaaaa", "1212121212", "abcabcabca" are refused
 _EDGES = "0123456789!@#$%^&*()-_=+.,;:?~`'\"[]{}<>/\\| "
@@ -25,14 +27,14 @@ def password_problem(password: str, email: str) -> tuple[str, dict[str, int]] | 
     """The message id (and its parameters) of what is wrong with a new password, or
     None when it may be used."""
     if len(password) < MIN_LENGTH:
-        return "web.password_short", {"count": MIN_LENGTH}
+        return N_("web.password_short"), {"count": MIN_LENGTH}
     low = password.strip().lower()
     address = email.strip().lower()
     if address and (low == address or low == address.partition("@")[0]):
-        return "web.password_email", {}
+        return N_("web.password_email"), {}
     common = common_passwords()
     if low in common or low.strip(_EDGES) in common:
-        return "web.password_common", {}
+        return N_("web.password_common"), {}
     if len(set(low)) < MIN_DISTINCT:
-        return "web.password_simple", {}
+        return N_("web.password_simple"), {}
     return None

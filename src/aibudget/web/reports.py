@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from aibudget.domain.actuals import Actuals, content_digest
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.practice import LearningEntry
+from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.reports import FORMATS, MEDIA_TYPES, ReportMeta, gather, render
 from aibudget.store.records import PlanVersion
@@ -21,7 +22,7 @@ from aibudget.web.state import WebState
 
 
 class UnknownFormat(AibudgetError):
-    message_id = "cli.bad_option"
+    message_id = N_("cli.bad_option")
     http_status = 404
 
 

@@ -32,6 +32,7 @@ from aibudget.domain.guidance import (
 from aibudget.domain.money import ZERO
 from aibudget.domain.plan import Billing, LineItem, Plan, Tool, ToolPlan
 from aibudget.domain.results import Evaluation
+from aibudget.domain.texts import N_
 from aibudget.engine.flows import FlowModel
 
 
@@ -137,6 +138,25 @@ def remedy(note: str, *sets: tuple[Path, str | int | bool], **params: Any) -> Re
         params=params,
         sets=tuple(SetValue(path=tuple(p), value=v) for p, v in sets),
     )
+
+
+# Message ids built at run time from the values above, declared for message extraction.
+REMEDY_MESSAGES = (
+    N_("remedy.after_pilot"),
+    N_("remedy.deadline"),
+    N_("remedy.free_plan"),
+    N_("remedy.measurement"),
+    N_("remedy.monthly"),
+    N_("remedy.owner"),
+    N_("remedy.pilot_later"),
+    N_("remedy.privacy"),
+    N_("remedy.reserve"),
+    N_("remedy.review"),
+    N_("remedy.swap"),
+    N_("remedy.target"),
+    N_("remedy.training"),
+    N_("remedy.trial"),
+)
 
 
 def number(value: Decimal) -> str:

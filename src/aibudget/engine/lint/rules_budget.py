@@ -10,6 +10,7 @@ from aibudget.domain.guidance import Finding, Severity
 from aibudget.domain.money import ZERO, round_money
 from aibudget.domain.plan import BudgetPolicy, LineItem, SkillLevel
 from aibudget.domain.results import Figures
+from aibudget.domain.texts import N_
 from aibudget.engine.cashflow import period_of
 from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.engine.lint.base import (
@@ -305,3 +306,38 @@ def never_pays_back(ctx: LintContext) -> Iterator[Finding]:
                 "tool",
                 tool=result.name,
             )
+
+
+# Message ids built at run time in this module, declared for message extraction.
+MESSAGES = (
+    N_("fix.change_management"),
+    N_("fix.horizon_too_short"),
+    N_("fix.horizon_too_short.tool"),
+    N_("fix.never_pays_back"),
+    N_("fix.never_pays_back.tool"),
+    N_("fix.no_reserve"),
+    N_("fix.no_review_date"),
+    N_("fix.no_review_date.rare"),
+    N_("fix.over_budget"),
+    N_("fix.over_budget.reserve"),
+    N_("fix.over_budget.year"),
+    N_("fix.single_tool_reliance"),
+    N_("fix.single_tool_reliance.only"),
+    N_("fix.training_underbudgeted"),
+    N_("fix.training_underbudgeted.tool"),
+    N_("lint.change_management"),
+    N_("lint.horizon_too_short"),
+    N_("lint.horizon_too_short.tool"),
+    N_("lint.never_pays_back"),
+    N_("lint.never_pays_back.tool"),
+    N_("lint.no_reserve"),
+    N_("lint.no_review_date"),
+    N_("lint.no_review_date.rare"),
+    N_("lint.over_budget"),
+    N_("lint.over_budget.reserve"),
+    N_("lint.over_budget.year"),
+    N_("lint.single_tool_reliance"),
+    N_("lint.single_tool_reliance.only"),
+    N_("lint.training_underbudgeted"),
+    N_("lint.training_underbudgeted.tool"),
+)

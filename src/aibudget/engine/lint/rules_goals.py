@@ -9,6 +9,7 @@ from typing import Any
 
 from aibudget.domain.guidance import Finding, Remedy, Severity, SmartFailure
 from aibudget.domain.plan import Goal
+from aibudget.domain.texts import N_
 from aibudget.engine.lint.base import LintContext, finding, remedy, rule
 from aibudget.engine.smart import tool_serves
 
@@ -146,3 +147,36 @@ def tool_without_goal(ctx: LintContext) -> Iterator[Finding]:
             yield finding(
                 "tool_without_goal", Severity.WARNING, ("tools", i, "kpis"), tool=tool.name
             )
+
+
+# Message ids built at run time in this module, declared for message extraction.
+MESSAGES = (
+    N_("fix.goal_no_measurement"),
+    N_("fix.goal_not_smart.deadline_after_horizon"),
+    N_("fix.goal_not_smart.deadline_before_start"),
+    N_("fix.goal_not_smart.implausible"),
+    N_("fix.goal_not_smart.no_deadline"),
+    N_("fix.goal_not_smart.no_funded_tool"),
+    N_("fix.goal_not_smart.too_fast"),
+    N_("fix.goal_not_smart.wrong_direction"),
+    N_("fix.goal_unmeasurable.kpi_unknown"),
+    N_("fix.goal_unmeasurable.no_baseline"),
+    N_("fix.goal_unmeasurable.no_target"),
+    N_("fix.no_business_goal"),
+    N_("fix.no_goals"),
+    N_("fix.tool_without_goal"),
+    N_("lint.goal_no_measurement"),
+    N_("lint.goal_not_smart.deadline_after_horizon"),
+    N_("lint.goal_not_smart.deadline_before_start"),
+    N_("lint.goal_not_smart.implausible"),
+    N_("lint.goal_not_smart.no_deadline"),
+    N_("lint.goal_not_smart.no_funded_tool"),
+    N_("lint.goal_not_smart.too_fast"),
+    N_("lint.goal_not_smart.wrong_direction"),
+    N_("lint.goal_unmeasurable.kpi_unknown"),
+    N_("lint.goal_unmeasurable.no_baseline"),
+    N_("lint.goal_unmeasurable.no_target"),
+    N_("lint.no_business_goal"),
+    N_("lint.no_goals"),
+    N_("lint.tool_without_goal"),
+)

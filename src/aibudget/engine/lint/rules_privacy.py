@@ -15,6 +15,7 @@ from decimal import Decimal
 from aibudget.domain.guidance import CatalogTool, Finding, KpiEntry, Severity
 from aibudget.domain.money import ZERO, round_money
 from aibudget.domain.plan import Category, KpiEffect, LineItem, Tool
+from aibudget.domain.texts import N_
 from aibudget.engine.lint.base import LintContext, budget_share, finding, number, remedy, rule
 
 PRIVACY_SHARE = Decimal("0.05")  # of the annual AI budget: the line suggested to start with
@@ -100,3 +101,12 @@ def no_data_privacy_budget(ctx: LintContext) -> Iterator[Finding]:
             min_share=MIN_PRIVACY_SHARE,
             amount=amount,
         )
+
+
+# Message ids built at run time in this module, declared for message extraction.
+MESSAGES = (
+    N_("fix.no_data_privacy_budget"),
+    N_("fix.no_data_privacy_budget.low"),
+    N_("lint.no_data_privacy_budget"),
+    N_("lint.no_data_privacy_budget.low"),
+)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from aibudget.domain.guidance import Finding, Remedy, Severity
 from aibudget.domain.money import ZERO
 from aibudget.domain.plan import Billing, LineItem, Plan, TeamMember, Tool, month_index
+from aibudget.domain.texts import N_
 from aibudget.engine.lint.base import LintContext, finding, number, remedy, rule, tier_label
 
 STALE_PRICE_MONTHS = 12
@@ -242,3 +243,30 @@ def _later_starts(plan: Plan) -> Remedy | None:
         tools={"en": ", ".join(names), "zh-TW": "、".join(names)},
         month=later,
     )
+
+
+# Message ids built at run time in this module, declared for message extraction.
+MESSAGES = (
+    N_("fix.annual_lockin_pilot"),
+    N_("fix.annual_lockin_pilot.switch"),
+    N_("fix.free_trial_unused.free_plan"),
+    N_("fix.free_trial_unused.trial"),
+    N_("fix.hours_overcommitted"),
+    N_("fix.hours_overcommitted.peak"),
+    N_("fix.pilot_too_many_tools"),
+    N_("fix.price_stale"),
+    N_("fix.tool_owner_invalid.missing"),
+    N_("fix.tool_owner_invalid.no_time"),
+    N_("fix.tool_price_missing"),
+    N_("lint.annual_lockin_pilot"),
+    N_("lint.annual_lockin_pilot.switch"),
+    N_("lint.free_trial_unused.free_plan"),
+    N_("lint.free_trial_unused.trial"),
+    N_("lint.hours_overcommitted"),
+    N_("lint.hours_overcommitted.peak"),
+    N_("lint.pilot_too_many_tools"),
+    N_("lint.price_stale"),
+    N_("lint.tool_owner_invalid.missing"),
+    N_("lint.tool_owner_invalid.no_time"),
+    N_("lint.tool_price_missing"),
+)
