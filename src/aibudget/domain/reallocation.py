@@ -51,3 +51,22 @@ class Reallocation(ReallocationResult):
     locks: list[Lock]
     changes: list[Change]
     plan: Plan | None  # the proposed plan version (None when no feasible plan was found)
+
+
+ADVICE_ONLY = frozenset(
+    {
+        "reallocate.no_change",
+        "reallocate.no_solution",
+        "reallocate.locked",
+        "reallocate.renewal_doubtful",
+        "reallocate.stop_at_renewal",
+        "reallocate.scale_no_step",
+    }
+)
+
+
+def changes_plan(proposal: Reallocation) -> bool:
+    """Whether accepting the proposal changes anything (not advice alone)."""
+    return proposal.plan is not None and any(
+        c.message_id not in ADVICE_ONLY for c in proposal.changes
+    )

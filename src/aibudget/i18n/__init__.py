@@ -8,12 +8,14 @@ with Babel when first needed.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
 from babel import Locale
+from babel.dates import format_skeleton
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent, get_currency_symbol
 
@@ -99,3 +101,8 @@ class Translator:
     def percent(self, value: Decimal | float, digits: int = 1) -> str:
         fmt = "#,##0%" if digits == 0 else "#,##0." + "0" * digits + "%"
         return format_percent(value, format=fmt, locale=self._babel)
+
+    def month(self, month: str) -> str:
+        """A calendar month ``YYYY-MM`` as the locale writes it: Apr 2026 / 2026年4月."""
+        day = date(int(month[:4]), int(month[5:7]), 1)
+        return format_skeleton("yMMM", day, locale=self._babel)

@@ -3,6 +3,7 @@ what drives the risk (tornado). Each chart has its key numbers in a table beside
 
 from __future__ import annotations
 
+from aibudget.catalog import kpi_entries
 from aibudget.i18n import Translator
 from aibudget.present.evaluation import driver_label, evaluation_title, payback_text, roi_text
 from aibudget.reports import charts
@@ -151,7 +152,7 @@ def drivers(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     base = float(data.evaluation.expected.npv)
     doc.png(
         charts.tornado(
-            [(driver_label(t, b.label), b.npv_at_low, b.npv_at_high) for b in bars],
+            [(driver_label(t, b.driver, kpi_entries()), b.npv_at_low, b.npv_at_high) for b in bars],
             base,
             (t("pdf.at_low"), t("pdf.at_high")),
             compact_money(t, cur),
@@ -162,7 +163,7 @@ def drivers(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         [t("cli.input"), t("cli.tool"), t("cli.range"), t("cli.npv_low_high")],
         [
             [
-                driver_label(t, b.label),
+                driver_label(t, b.driver, kpi_entries()),
                 names.get(b.tool, b.tool),
                 f"{t.number(b.low, 2)} – {t.number(b.high, 2)}",
                 f"{t.money(b.npv_at_low, cur)} → {t.money(b.npv_at_high, cur)}",

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from aibudget.present.review_documents import PreviewDocument, ReviewDocument
 from aibudget.store.records import Role, Status
 
 Name = Field(min_length=1, max_length=200)
@@ -100,14 +101,6 @@ class VersionOut(VersionInfoOut):
     document: dict[str, Any]
 
 
-class FindingOut(BaseModel):
-    rule: str
-    severity: str
-    message: str
-    fix: str
-    where: str
-
-
 class AssessIn(Body):
     answers: dict[str, int | list[int]] = Field(
         description="Question id -> option number (1 = first), or a list for several."
@@ -178,11 +171,27 @@ class SavedOut(BaseModel):
     actuals: dict[str, Any]
 
 
+class ImportPreviewOut(PreviewDocument):
+    """The file's preview (as ``aibudget actuals import --json``) and where its spend goes."""
+
+    spend_to: str | None = Field(description="The tool or channel its ad spend is booked to.")
+
+
 class ImportOut(BaseModel):
     import_id: str
-    preview: dict[str, Any]
+    preview: ImportPreviewOut
     would: MergeReportOut
     months: list[dict[str, Any]]
+
+
+class ReviewOut(ReviewDocument):
+    """The ``aibudget review --json`` document, the baseline reviewed against and the
+    proposal's digest."""
+
+    baseline: int = Field(description="The number of the version reviewed against.")
+    proposal_digest: str | None = Field(
+        description="Send it back to accept or reject this proposal (null: none)."
+    )
 
 
 class ActualsCorrectionIn(ActualsFields):

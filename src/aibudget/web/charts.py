@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.engine.flows import PLAN_LINES_ID
@@ -224,7 +225,9 @@ def tornado(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart |
     cur = result.currency
     names = {tool.id: _tool_name(t, tool.id, tool.name) for tool in result.tools}
     bars = list(reversed(sim.tornado))  # biggest swing on top
-    labels = [f"{names.get(b.tool, b.tool)} · {driver_label(t, b.label)}" for b in bars]
+    labels = [
+        f"{names.get(b.tool, b.tool)} · {driver_label(t, b.driver, kpi_entries())}" for b in bars
+    ]
     base = float(result.expected.npv)
     figure = {
         "data": [
@@ -257,7 +260,7 @@ def tornado(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart |
     rows = [
         [
             names.get(b.tool, b.tool),
-            driver_label(t, b.label),
+            driver_label(t, b.driver, kpi_entries()),
             f"{t.number(b.low, 2)} – {t.number(b.high, 2)}",
             t.money(b.npv_at_low, cur),
             t.money(b.npv_at_high, cur),
