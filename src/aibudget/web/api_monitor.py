@@ -35,6 +35,7 @@ from aibudget.web.api_schemas import (
     MONTH_PATTERN,
     ActualsCorrectionIn,
     ActualsEntryIn,
+    ActualsOut,
     ConfirmIn,
     CorrectedOut,
     ImportOut,
@@ -131,7 +132,7 @@ def _require(web: WebDep, user_id: str, ws: str, plan_id: str, need: Role) -> No
         plans.summary(s, user_id, ws, plan_id)  # 404 for another workspace's plan
 
 
-@router.get(PLAN + "/actuals")
+@router.get(PLAN + "/actuals", response_model=ActualsOut)
 def get_actuals(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) -> dict[str, Any]:
     """All actuals of the plan, and per month: spent, committed, hours saved, records."""
     _, _, _, stored = load_plan_actuals(web, user.id, workspace_id, plan_id)

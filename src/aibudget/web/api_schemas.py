@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from aibudget.domain.actuals import ActualRecord
 from aibudget.present.review_documents import PreviewDocument, ReviewDocument
 from aibudget.store.records import Role, Status
 
@@ -166,9 +167,28 @@ class MergeReportOut(BaseModel):
     conflicts: int
 
 
+class MonthRow(BaseModel):
+    """One month of actuals: spend (spent), committed, hours saved and its records."""
+
+    month: str
+    spent: Decimal
+    committed: Decimal
+    hours: Decimal
+    records: int
+
+
+class ActualsOut(BaseModel):
+    """All actuals of a plan (the actuals file's shape), and the months they cover."""
+
+    schema_version: int
+    currency: str
+    records: list[ActualRecord]
+    months: list[MonthRow]
+
+
 class SavedOut(BaseModel):
     report: MergeReportOut
-    actuals: dict[str, Any]
+    actuals: ActualsOut
 
 
 class ImportPreviewOut(PreviewDocument):
@@ -181,7 +201,7 @@ class ImportOut(BaseModel):
     import_id: str
     preview: ImportPreviewOut
     would: MergeReportOut
-    months: list[dict[str, Any]]
+    months: list[MonthRow] = Field(description="The file's records by month.")
 
 
 class ReviewOut(ReviewDocument):
@@ -199,8 +219,8 @@ class ActualsCorrectionIn(ActualsFields):
 
 
 class CorrectedOut(BaseModel):
-    record: dict[str, Any] = Field(description="The entry as stored now (its new fingerprint).")
-    actuals: dict[str, Any]
+    record: ActualRecord = Field(description="The entry as stored now (its new fingerprint).")
+    actuals: ActualsOut
 
 
 class MemberOut(BaseModel):
