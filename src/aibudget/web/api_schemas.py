@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from aibudget.domain.actuals import ActualRecord
 from aibudget.present.review_documents import PreviewDocument, ReviewDocument
+from aibudget.service.fields import Kind
 from aibudget.store.records import Role, Status
 
 Name = Field(min_length=1, max_length=200)
@@ -106,6 +107,26 @@ class AssessIn(Body):
     answers: dict[str, int | list[int]] = Field(
         description="Question id -> option number (1 = first), or a list for several."
     )
+
+
+class FieldOut(BaseModel):
+    """One field of a builder form: what to ask, in the reader's words, and its value."""
+
+    name: str = Field(description="The field's dotted name (the key to send it back under).")
+    kind: Kind
+    label: str
+    help: str
+    required: bool
+    choices: list[str] = Field(description="The values a choice may take.")
+    value: str | list[str] = Field(description="The value as stored (empty: the default).")
+
+
+class FieldsOut(BaseModel):
+    fields: list[FieldOut]
+
+
+class PartOut(FieldsOut):
+    version: int = Field(description="The version the values are read from (for If-Match).")
 
 
 class CatalogIn(Body):
