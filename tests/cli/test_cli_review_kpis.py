@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.review import KpiProjection, KpiStatus
 from aibudget.i18n import Translator
 from aibudget.present.review_kpis import projection_text
@@ -88,5 +89,5 @@ def test_a_small_shortfall_is_never_called_zero(gap: str, words: str) -> None:
         deadline="2027-12", latest=None, month=None, attainment=None, expected=None,
         status="behind", projection=projection,
     )  # fmt: skip
-    text = projection_text(Translator("zh-TW"), k, "TWD")
+    text = projection_text(Translator("zh-TW"), k, "TWD", kpi_entries())
     assert text == f"照目前的速度，2027年12月約可達 NT$298,800，目標值 NT$300,000{words}。"

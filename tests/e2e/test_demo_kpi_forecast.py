@@ -25,7 +25,7 @@ def test_the_demo_review_shows_each_goals_projection(
     t = Translator("zh_TW")
     plan = load_plan(EXAMPLE)
     expected = review(plan, load_actuals(plan, [ACTUALS], t), kpi_library=kpi_entries())
-    sentences = [projection_text(t, k, plan.currency) for k in expected.kpis]
+    sentences = [projection_text(t, k, plan.currency, kpi_entries()) for k in expected.kpis]
     assert all(k.projection is not None for k in expected.kpis)
 
     page = open_demo_review(browser, server, tmp_path, monkeypatch)

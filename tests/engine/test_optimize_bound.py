@@ -22,7 +22,7 @@ import numpy as np
 import pytest
 from scipy.optimize import minimize
 
-from aibudget.catalog import kpi_ids
+from aibudget.catalog import kpi_ids, tool_catalog
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
@@ -35,7 +35,7 @@ from aibudget.engine.optimize_problem import Problem, build_problem
 from aibudget.engine.optimize_refine import OPTIMAL_GAP, REFINE_FAILED, solve_refined
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
-from aibudget.present.optimize import result_json
+from aibudget.present.optimize import allocation_document
 from tests.conftest import EXAMPLES
 from tests.engine.optimize_instances import brute_force, random_plan
 
@@ -251,9 +251,9 @@ def test_a_failed_refinement_is_reported_not_hidden(monkeypatch: pytest.MonkeyPa
     _assert_claim_true(problem, sol, water_filling(problem))
     result = optimize_problem(problem, explain=False)
     assert result.notes == [REFINE_FAILED]
-    doc = result_json(Translator("en"), result, _any_plan())
-    assert doc["notes"][0]["code"] == REFINE_FAILED
-    assert "fine-tuning" in doc["notes"][0]["text"]
+    doc = allocation_document(Translator("en"), result, _any_plan(), tool_catalog())
+    assert doc.notes[0].code == REFINE_FAILED
+    assert "fine-tuning" in doc.notes[0].text
 
 
 def test_without_refinement_or_bound_nothing_is_called_optimal(
@@ -271,7 +271,7 @@ def test_without_refinement_or_bound_nothing_is_called_optimal(
     words = Translator("zh_TW")
     result = optimize_problem(problem, explain=False)
     assert result.status is OptimiseStatus.APPROXIMATE
-    assert "尚未證明" in result_json(words, result, _any_plan())["status_text"]
+    assert "尚未證明" in allocation_document(words, result, _any_plan(), tool_catalog()).status_text
 
 
 @pytest.mark.parametrize("seed", range(8))

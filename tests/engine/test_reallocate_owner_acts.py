@@ -12,10 +12,10 @@ import yaml
 from aibudget.catalog import kpi_ids
 from aibudget.domain.guidance import CatalogTool
 from aibudget.domain.plan import Plan
-from aibudget.domain.reallocation import Reallocation
+from aibudget.domain.reallocation import Reallocation, changes_plan
 from aibudget.domain.validate import parse_plan
 from aibudget.engine.optimize import optimize
-from aibudget.engine.reallocate import changes_plan, reallocate
+from aibudget.engine.reallocate import reallocate
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
 from aibudget.planfile import dump_plan

@@ -21,7 +21,7 @@ import pytest
 from aibudget.domain.allocation import OptimisePolicy, OptimiseStatus
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
-from aibudget.present.guidance import finding_json
+from aibudget.present.guidance import finding_document
 from aibudget.reports import ReportData, ReportError, ReportMeta, fonts, gather, render
 from aibudget.reports.content import pilot_tools
 from aibudget.reports.fonts import cjk_fonts
@@ -150,7 +150,7 @@ def test_findings_and_the_routine_are_spelt_out(poppler: None, review_zh: Render
     text = squash(review_zh.text())
     assert data.findings
     for finding in data.findings:
-        assert squash(finding_json(t, finding, data.currency)["message"]) in text
+        assert squash(finding_document(t, finding, data.currency).message) in text
     assert squash(t("pdf.routine_lead")) in text
 
 

@@ -14,7 +14,7 @@ from aibudget.engine.cashflow import evaluate
 from aibudget.engine.optimize import optimize
 from aibudget.engine.simulate import simulate
 from aibudget.planfile import load_plan
-from aibudget.present.documents import evaluation_json
+from aibudget.present.documents import evaluation_document
 from tests.web.helpers import EXAMPLE, PASSWORD, csrf, set_limits, sign_up
 
 V1 = "/api/v1"
@@ -123,7 +123,7 @@ def test_evaluate_answers_the_cli_document_and_repeats_it_from_the_cache(
     url = f"{V1}/workspaces/{ws}/plans/{made['plan_id']}/versions/1/evaluate"
     first = client.post(url, json={"trials": 500}, headers=auth)
     plan = load_plan(EXAMPLE)
-    expected = evaluation_json(evaluate(plan), simulate(plan, 500))
+    expected = evaluation_document(evaluate(plan), simulate(plan, 500)).model_dump()
     assert first.headers["content-type"] == "application/json"
     assert first.json() == json.loads(json.dumps(expected, default=str))
     set_limits(client, evaluate_per_minute=1)  # the first evaluation used it up

@@ -11,7 +11,7 @@ from aibudget.engine.lint import lint
 from aibudget.engine.optimize import optimize
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan, plan_from_text
-from aibudget.present.guidance import finding_json
+from aibudget.present.guidance import finding_document
 from aibudget.web.pages_workspaces import HELP_STEPS
 from tests.web.helpers import EXAMPLE, PASSWORD, csrf, import_plan, new_workspace, sign_up
 
@@ -125,8 +125,8 @@ def test_the_health_check_sits_beside_the_steps(client: TestClient) -> None:
     assert "no_reserve" in {f.rule for f in findings}
     t = Translator("zh_TW")
     for finding in findings:
-        shown = finding_json(t, finding, plan.currency)
-        assert html.escape(shown["message"], quote=False) in page
+        shown = finding_document(t, finding, plan.currency)
+        assert html.escape(shown.message, quote=False) in page
         if "." in finding.where or "[" in finding.where:
             assert finding.where not in page  # the owner reads names, never paths
     assert '<code class="where">' not in page

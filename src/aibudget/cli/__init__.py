@@ -70,7 +70,7 @@ def evaluate_cmd(
     from aibudget.cli.print_evaluation import render_evaluation
     from aibudget.engine.cashflow import evaluate
     from aibudget.engine.simulate import simulate
-    from aibudget.present.documents import evaluation_json
+    from aibudget.present.documents import evaluation_document
 
     plan, t = load_with_translator(plan_path, lang)
     n_trials = trials or plan.simulation.trials
@@ -91,7 +91,7 @@ def evaluate_cmd(
     else:
         sim = simulate(plan, n_trials, conv)
     if as_json:
-        print_json(evaluation_json(result, sim))
+        print_json(evaluation_document(result, sim))
         return
     render_evaluation(Console(highlight=False), t, plan, result, sim)
 

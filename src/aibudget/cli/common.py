@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 
 from aibudget.cli.print_evaluation import render_problems
@@ -86,8 +87,18 @@ def json_ready(value: Any) -> Any:
 
 
 def print_json(document: Any) -> None:
-    """One JSON object on stdout, non-ASCII text kept readable."""
-    typer.echo(json.dumps(json_ready(document), ensure_ascii=False, indent=2))
+    """One JSON object on stdout (a typed document, or a list of them), non-ASCII text
+    kept readable."""
+    typer.echo(json.dumps(json_ready(plain(document)), ensure_ascii=False, indent=2))
+
+
+def plain(document: Any) -> Any:
+    """A typed document (or a list of them) as plain data, amounts still Decimal."""
+    if isinstance(document, BaseModel):
+        return document.model_dump()
+    if isinstance(document, list):
+        return [plain(d) for d in document]
+    return document
 
 
 def load_with_translator(plan_path: Path, lang: str | None) -> tuple[Plan, Translator]:

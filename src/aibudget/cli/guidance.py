@@ -38,7 +38,11 @@ from aibudget.engine.catalog_check import price_issues
 from aibudget.engine.lint import has_errors, lint
 from aibudget.engine.readiness import chosen_options, score, suggest_tools, validate_answers
 from aibudget.i18n import Translator
-from aibudget.present.guidance import finding_json, price_issue_json, readiness_json
+from aibudget.present.guidance import (
+    finding_document,
+    price_issue_document,
+    readiness_document,
+)
 
 PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]
 LangOpt = Annotated[
@@ -81,7 +85,7 @@ def lint_cmd(plan_path: PlanArg, as_json: JsonOpt = False, lang: LangOpt = None)
     plan, t = load_with_translator(plan_path, lang)
     findings = lint(plan, _catalog(plan, t), kpi_entries())
     if as_json:
-        _json([finding_json(t, f, plan.currency) for f in findings])
+        _json([finding_document(t, f, plan.currency) for f in findings])
     else:
         render_findings(Console(highlight=False), t, findings, plan.currency)
     if has_errors(findings):
@@ -124,7 +128,7 @@ def catalog_check(
     listed, 2 on bad input.
     """
     t, catalog = _translator_and_catalog(plan_path, lang)
-    rows = [price_issue_json(t, catalog, i) for i in price_issues(catalog, date.today())]
+    rows = [price_issue_document(t, catalog, i) for i in price_issues(catalog, date.today())]
     if as_json:
         _json(rows)
     else:
@@ -273,7 +277,7 @@ def assess(
     catalog = tool_catalog()
     suggestions = suggest_tools(result, catalog, q.thresholds)
     if as_json:
-        _json(readiness_json(t, q, result, suggestions))
+        _json(readiness_document(t, q, result, suggestions))
         return
     render_readiness(Console(highlight=False), t, q, result, suggestions, catalog)
 

@@ -41,8 +41,13 @@ from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, confirm, preview_file
 from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv, template_xlsx
-from aibudget.present.monitor import preview_json, review_json
-from aibudget.present.reallocate import proposal_json, proposes_change
+from aibudget.present.reallocate import proposal_document, proposes_change
+from aibudget.present.review_documents import (
+    ConflictDocument,
+    ImportDocument,
+    preview_document,
+    review_document,
+)
 from aibudget.service.import_routes import spend_target, spend_targets
 
 actuals_app = typer.Typer(help="Monthly actuals: import files, download the template.")
@@ -142,23 +147,22 @@ def import_cmd(
         write_atomic(target, merged.model_dump_json(indent=1).encode("utf-8"))
     ok = not problems and all(p.ok for p in previews)
     if as_json:
-        document = {
-            "files": [preview_json(p, t) for p in previews],
-            "ok": ok,
-            "written": str(target) if written else None,
-            "added": report.added,
-            "already_present": report.already_present,
-            "replaced": report.replaced,
-            "conflicts": [
-                {
-                    "message_id": x.message_id,
-                    "params": x.params,
-                    "text": t(x.message_id, **x.params),
-                }
+        document = ImportDocument(
+            files=[preview_document(p, t) for p in previews],
+            ok=ok,
+            written=str(target) if written else None,
+            added=report.added,
+            already_present=report.already_present,
+            replaced=report.replaced,
+            conflicts=[
+                ConflictDocument(
+                    message_id=x.message_id, params=x.params, text=t(x.message_id, **x.params)
+                )
                 for x in problems
             ],
-        }
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+        )
+        plain = document.model_dump()
+        typer.echo(json.dumps(plain, ensure_ascii=False, indent=2, default=str))
     else:
         console = Console(highlight=False)
         for p in previews:
@@ -269,7 +273,7 @@ def review_cmd(
     from aibudget.catalog import kpi_entries
     from aibudget.cli.reallocate import write_proposal
     from aibudget.engine.review import review
-    from aibudget.present.reallocate import proposal_for
+    from aibudget.service.proposal import proposal_for
 
     plan, t = load_with_translator(plan_path, lang)
     try:
@@ -286,8 +290,8 @@ def review_cmd(
     if proposal_file is not None and not unchanged:
         write_proposal(proposal_file, proposal, note, t)
     if as_json:
-        shown = None if proposal is None else proposal_json(proposal, t)
-        doc = review_json(result, t, shown, note)
+        shown = None if proposal is None else proposal_document(proposal, t)
+        doc = review_document(result, t, kpi_entries(), shown, note)
         print_json(doc)
         return
     console = Console(highlight=False)

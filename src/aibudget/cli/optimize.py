@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aibudget.catalog import tool_catalog
 from aibudget.cli.common import bad_option, fail, load_with_translator, print_json
 from aibudget.domain.allocation import (
     Objective,
@@ -29,7 +30,12 @@ from aibudget.domain.allocation import (
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan
 from aibudget.i18n import Translator
-from aibudget.present.optimize import reason_text, result_json, status_lines, text_params
+from aibudget.present.optimize import (
+    allocation_document,
+    reason_text,
+    status_lines,
+    text_params,
+)
 from aibudget.service.tiers import chosen_tier_name
 
 NO_ALLOCATION_EXIT = 1
@@ -127,7 +133,7 @@ def render(console: Console, t: Translator, plan: Plan, r: OptimisationResult) -
         for reason in r.reasons:
             mark = "[green]✓[/green]" if reason.selected else "[dim]✗[/dim]"
             name = names.get(reason.tool, reason.tool)
-            console.print(f"  {mark} {name}: {reason_text(t, plan, reason)}")
+            console.print(f"  {mark} {name}: {reason_text(t, plan, reason, tool_catalog())}")
     if r.marginal_value_of_budget is not None:
         step = money(r.budget_step, cur)
         more = money(r.marginal_value_of_budget, cur)
@@ -174,7 +180,7 @@ def optimize_cmd(
     except AibudgetError as error:
         raise fail(t, error) from None
     if as_json:
-        print_json(result_json(t, result, plan))
+        print_json(allocation_document(t, result, plan, tool_catalog()))
     else:
         render(Console(highlight=False), t, plan, result)
     if result.objective is None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.errors import PlanError
 from aibudget.domain.plan import Plan
-from aibudget.domain.results import Evaluation, SimulationResult
-from aibudget.engine.flows import PLAN_LINES_ID
+from aibudget.domain.results import PLAN_LINES_ID, Evaluation, SimulationResult
 from aibudget.i18n import Translator
 from aibudget.present.evaluation import _figures_row, driver_label, evaluation_title
 
@@ -98,7 +98,7 @@ def render_evaluation(
         for bar in sim.tornado:
             bars.add_row(
                 names.get(bar.tool, bar.tool),
-                driver_label(t, bar.label),
+                driver_label(t, bar.driver, kpi_entries()),
                 f"{t.number(bar.low, 2)} – {t.number(bar.high, 2)}",
                 f"{t.money(bar.npv_at_low, cur)} → {t.money(bar.npv_at_high, cur)}",
             )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Console
 from rich.table import Table
 
@@ -19,9 +17,10 @@ from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.guidance import (
     SEVERITY_STYLE,
+    PriceIssueDocument,
     _benefit_line,
     cheapest_text,
-    finding_json,
+    finding_document,
     findings_summary,
     markets_text,
     month_text,
@@ -39,13 +38,13 @@ def render_findings(
         return
     console.print(findings_summary(t, findings), style="bold")
     for f in findings:
-        doc = finding_json(t, f, currency)
+        doc = finding_document(t, f, currency)
         style = SEVERITY_STYLE[f.severity]
         label = t(f"lint.severity.{f.severity.value}")
         console.print(
-            f"[{style}]{label}[/{style}] [bold]{f.where}[/bold] ({f.rule}): {doc['message']}"
+            f"[{style}]{label}[/{style}] [bold]{f.where}[/bold] ({f.rule}): {doc.message}"
         )
-        fix_text = t("lint.fix", fix=doc["fix"])
+        fix_text = t("lint.fix", fix=doc.fix)
         console.print(f"    {fix_text}")
 
 
@@ -180,19 +179,19 @@ def render_readiness(
         console.print(f"  {advice.text.get(t.locale)}")
 
 
-def render_price_issues(console: Console, t: Translator, rows: list[dict[str, Any]]) -> None:
+def render_price_issues(console: Console, t: Translator, rows: list[PriceIssueDocument]) -> None:
     if not rows:
         clean_text = t("catalog.check.clean")
         console.print(f"[green]{clean_text}[/green]")
         return
-    stale = sum(1 for r in rows if r["kind"] == "stale")
+    stale = sum(1 for r in rows if r.kind == "stale")
     console.print(t("catalog.check.summary", stale=stale, missing=len(rows) - stale), style="bold")
     table = Table()
     for col in ("col_name", "check.col_tier", "check.col_issue", "check.col_as_of"):
         table.add_column(t(f"catalog.{col}"))
     for r in rows:
-        seen = month_text(t, r["as_of"]) if r["as_of"] else "–"
-        table.add_row(r["tool_name"], r["tier_name"], r["message"], seen)
+        seen = month_text(t, r.as_of) if r.as_of else "–"
+        table.add_row(r.tool_name, r.tier_name, r.message, seen)
     console.print(table)
 
 

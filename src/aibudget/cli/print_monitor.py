@@ -7,6 +7,7 @@ from decimal import Decimal
 from rich.console import Console
 from rich.table import Table
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.plan import Plan
 from aibudget.domain.review import Review
 from aibudget.i18n import Translator
@@ -134,7 +135,7 @@ def render_review(
     goals = goal_names(plan)
     for k in r.kpis:
         console.print("  " + kpi_text(t, goals.get(k.goal, k.goal), k))
-        console.print("    " + projection_text(t, k, cur), style="dim")
+        console.print("    " + projection_text(t, k, cur, kpi_entries()), style="dim")
     for m in r.milestones:
         console.print(f"  🎉 {m.month}: {milestone_text(t, plan, m)}")
     if r.ignored_records:

@@ -34,9 +34,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from aibudget.domain.errors import Problem
 from aibudget.domain.plan import LineItem, Month, Plan, add_months, month_index
+from aibudget.domain.results import PLAN_LINES_ID
 from aibudget.domain.texts import N_
 
-PLAN_LEVEL = "_plan"  # tool id of spend that belongs to no tool (as engine.flows)
+PLAN_LEVEL = PLAN_LINES_ID  # tool id of spend that belongs to no tool
 
 
 class SpendStatus(StrEnum):

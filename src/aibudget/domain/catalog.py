@@ -8,6 +8,7 @@ models and pass them to the engine, which never reads files.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -281,3 +282,14 @@ def resolve(catalog: Mapping[str, CatalogTool], ident: str) -> CatalogTool | Non
     if ident in catalog:
         return catalog[ident]
     return next((e for e in catalog.values() if ident in e.aliases), None)
+
+
+@dataclass(frozen=True)
+class PriceIssue:
+    """A catalog price that needs a look: seen too long ago (stale) or never (missing)."""
+
+    tool: str
+    tier: str
+    kind: Literal["stale", "missing"]
+    as_of: str | None = None
+    months_old: int | None = None

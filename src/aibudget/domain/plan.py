@@ -30,6 +30,7 @@ from pydantic_core import PydanticCustomError
 from aibudget.domain.allocation import OptimisePolicy
 from aibudget.domain.money import MAX_AMOUNT, ZERO, is_currency, round_money
 from aibudget.domain.practice import Comparison, Stack
+from aibudget.domain.results import DriverKind, DriverRef
 from aibudget.domain.texts import N_
 
 MAX_HOURS = Decimal(100_000)  # hours in one field: about fifty working years
@@ -369,6 +370,9 @@ class TeamMember(Strict):
     ai_skill: SkillLevel = SkillLevel.BEGINNER
 
 
+QUOTE_PLAN = "own-quote"  # the plan (tier) made for a tool whose price the owner enters
+
+
 class ToolPlan(Strict):
     """A subscription plan. ``price`` is per seat per billing period."""
 
@@ -437,12 +441,11 @@ BenefitDriver = Annotated[
 ]
 
 
-def benefit_name(benefit: HoursSaved | RevenueLift | CostAvoided | KpiEffect) -> str:
-    """A benefit driver's label, or the name it goes by without one: its kind, or
-    ``kpi:<id>`` for a KPI effect (shells translate these)."""
-    if isinstance(benefit, KpiEffect):
-        return benefit.label or f"kpi:{benefit.kpi}"
-    return benefit.label or benefit.kind
+def benefit_driver(benefit: HoursSaved | RevenueLift | CostAvoided | KpiEffect) -> DriverRef:
+    """Which benefit driver this is, for the words that name it (its label, else its kind
+    or, for a KPI effect, its KPI)."""
+    kpi = benefit.kpi if isinstance(benefit, KpiEffect) else None
+    return DriverRef(kind=DriverKind(benefit.kind), label=benefit.label, kpi=kpi)
 
 
 class Schedule(Strict):

@@ -127,3 +127,24 @@ def with_skill_defaults(tool: dict[str, Any], skill: str) -> dict[str, Any]:
     if training:
         out["training"] = training
     return out
+
+
+@dataclass(frozen=True)
+class Win:
+    """A small win from the review: a message id, its month and parameters."""
+
+    message_id: str
+    month: str
+    params: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class WorryFacts:
+    """The figures that answer the owner's worries (see :mod:`aibudget.engine.worries`)."""
+
+    prob_loss: float  # the simulation's chance that the plan loses money
+    pilot_months: int
+    pilot_cost: Decimal  # every cost up to the pilot's end: the most the pilot can lose
+    hours_by_member: dict[str, Decimal]  # likely hours freed a month at full use
+    training_hours: Decimal  # hours of training planned, over every trainee
+    first_benefit_month: int | None  # the first plan month with any benefit

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.domain.plan import Plan
+from aibudget.domain.texts import N_
 
 
 class ReallocationResult(BaseModel):
@@ -51,3 +52,22 @@ class Reallocation(ReallocationResult):
     locks: list[Lock]
     changes: list[Change]
     plan: Plan | None  # the proposed plan version (None when no feasible plan was found)
+
+
+ADVICE_ONLY = frozenset(
+    {
+        N_("reallocate.no_change"),
+        "reallocate.no_solution",
+        N_("reallocate.locked"),
+        N_("reallocate.renewal_doubtful"),
+        N_("reallocate.stop_at_renewal"),
+        N_("reallocate.scale_no_step"),
+    }
+)
+
+
+def changes_plan(proposal: Reallocation) -> bool:
+    """Whether accepting the proposal changes anything (not advice alone)."""
+    return proposal.plan is not None and any(
+        c.message_id not in ADVICE_ONLY for c in proposal.changes
+    )

@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
+
+# The entity that carries the plan-level lines (training, data, advice) in results.
+PLAN_LINES_ID = "_plan"
 
 
 class Result(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class DriverKind(StrEnum):
+    """What an uncertain benefit is: one of a tool's benefit drivers, or a benefit schedule."""
+
+    HOURS_SAVED = "hours_saved"
+    REVENUE_LIFT = "revenue_lift"
+    COST_AVOIDED = "cost_avoided"
+    KPI_EFFECT = "kpi_effect"
+    SCHEDULE = "schedule"
+
+
+class DriverRef(Result):
+    """Which benefit a result is about, as data: its kind, the KPI of a KPI effect and the
+    label the owner gave it (a schedule always has one). The words for it are
+    :func:`aibudget.present.evaluation.driver_label`'s."""
+
+    kind: DriverKind
+    label: str | None = None
+    kpi: str | None = None
 
 
 class Figures(Result):
@@ -81,7 +105,7 @@ class FanPoint(Result):
 class TornadoBar(Result):
     input: str
     tool: str
-    label: str
+    driver: DriverRef
     low: float
     high: float
     npv_at_low: float

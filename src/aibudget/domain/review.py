@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from aibudget.domain.results import Figures
+from aibudget.domain.results import DriverRef, Figures
 from aibudget.domain.texts import N_
 
 
@@ -83,7 +83,7 @@ class LineVariance(ReviewResult):
 class DriverForecast(ReviewResult):
     tool: str
     path: str
-    label: str
+    driver: DriverRef
     group: str  # hours | money: what was observed (see engine.review_forecast)
     unit: str  # hours_per_month | share | money_per_month | kpi_units | multiplier
     prior_mean: Decimal

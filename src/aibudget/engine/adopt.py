@@ -19,10 +19,10 @@ Nothing is validated here beyond the model; the caller checks the whole plan.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
-from typing import Any, Literal
+from typing import Any
 
+from aibudget.domain.adoption import AdoptChange, Adoption, ChangeKind
 from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.money import CENT, ZERO, round_money
 from aibudget.domain.plan import LineItem, Plan
@@ -30,30 +30,6 @@ from aibudget.engine.cashflow import evaluate
 
 ADOPTABLE = frozenset({"optimal", "time_limit", "approximate"})  # statuses with a choice
 UNIT = Decimal(1)  # top-ups below one unit of money are rounding, not a change
-
-ChangeKind = Literal["drop", "plan", "start", "training", "privacy", "ad_spend"]
-
-
-@dataclass(frozen=True)
-class AdoptChange:
-    """One change adoption makes: ``item`` is a tool or ad channel id."""
-
-    kind: ChangeKind
-    item: str
-    name: str
-    before: str | None = None
-    after: str | None = None
-    names: tuple[str, ...] = ()  # the tools a top-up is shared among
-
-
-@dataclass(frozen=True)
-class Adoption:
-    document: dict[str, Any]
-    changes: tuple[AdoptChange, ...]
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.changes)
 
 
 def adoptable(result: OptimisationResult) -> bool:
@@ -157,3 +133,8 @@ def _channels(document: dict[str, Any], result: OptimisationResult) -> list[Adop
         name = str(channel.get("name") or channel["id"])
         out.append(AdoptChange("ad_spend", channel["id"], name, str(current), str(spend)))
     return out
+
+
+def is_proposal(plan: Plan, result: OptimisationResult | None) -> bool:
+    """The allocation differs from the plan: it is a proposal not adopted yet."""
+    return result is not None and adoptable(result) and adopt(plan, result).changed

@@ -5,22 +5,11 @@ passes today's date."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
-from aibudget.domain.catalog import CatalogTool
+from aibudget.domain.catalog import CatalogTool, PriceIssue
 
 STALE_AFTER_MONTHS = 6
-
-
-@dataclass(frozen=True)
-class PriceIssue:
-    tool: str
-    tier: str
-    kind: Literal["stale", "missing"]
-    as_of: str | None = None
-    months_old: int | None = None
 
 
 def months_between(as_of: str, today: date) -> int:

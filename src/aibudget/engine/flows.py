@@ -34,11 +34,11 @@ from aibudget.domain.plan import (
     RevenueLift,
     Schedule,
     Tool,
-    benefit_name,
+    benefit_driver,
 )
+from aibudget.domain.results import PLAN_LINES_ID, DriverKind, DriverRef
 
 Stream = tuple[Decimal, ...]
-PLAN_LINES_ID = "_plan"
 ONE = Range(low=Decimal(1), likely=Decimal(1), high=Decimal(1))
 
 
@@ -48,7 +48,7 @@ class Driver:
 
     tool_id: str
     path: str
-    label: str
+    ref: DriverRef
     range: Range
     unit: Stream
     risk: Decimal
@@ -184,7 +184,7 @@ def _tool_flows(plan: Plan, tool: Tool, n: int) -> ToolFlows:
                 Driver(
                     tool.id,
                     path,
-                    benefit_name(b),
+                    benefit_driver(b),
                     b.hours_per_month,
                     _scale(ramp_stream, rate),
                     risk,
@@ -196,20 +196,20 @@ def _tool_flows(plan: Plan, tool: Tool, n: int) -> ToolFlows:
                 Driver(
                     tool.id,
                     path,
-                    benefit_name(b),
+                    benefit_driver(b),
                     b.lift,
                     _scale(ramp_stream, base * b.gross_margin),
                     risk,
                 )
             )
         elif isinstance(b, CostAvoided):
-            drivers.append(Driver(tool.id, path, benefit_name(b), b.monthly, ramp_stream, risk))
+            drivers.append(Driver(tool.id, path, benefit_driver(b), b.monthly, ramp_stream, risk))
         elif isinstance(b, KpiEffect) and b.value_per_unit > 0:
             drivers.append(
                 Driver(
                     tool.id,
                     path,
-                    benefit_name(b),
+                    benefit_driver(b),
                     b.change,
                     _scale(ramp_stream, b.value_per_unit),
                     risk,
@@ -240,7 +240,8 @@ def _schedules_entity(
         else:
             risk = sch.risk if sch.risk is not None else default_benefit_risk
             path = f"{entity_id}.schedules[{j}]"
-            drivers.append(Driver(entity_id, path, sch.label, ONE, stream, risk))
+            ref = DriverRef(kind=DriverKind.SCHEDULE, label=sch.label)
+            drivers.append(Driver(entity_id, path, ref, ONE, stream, risk))
     return ToolFlows(entity_id, name, costs, drivers)
 
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from aibudget.domain.actuals import ActualRecord
 from aibudget.domain.money import round_money
 from aibudget.domain.plan import LineItem, Plan, Schedule
-from aibudget.domain.practice import LearningEntry
+from aibudget.domain.practice import LearningEntry, Win
 from aibudget.domain.review import Review
 from aibudget.domain.texts import N_
 
@@ -139,15 +138,6 @@ def outside_help_line(plan: Plan, label: str) -> Schedule:
     amount = round_money(plan.annual_budget() * OUTSIDE_HELP_SHARE)
     return Schedule(label=label, kind="cost", line=LineItem.ADVICE, period="year",
                     amounts=[amount] * -(-plan.horizon.months // 12))  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Win:
-    """A small win from the review: a message id, its month and parameters."""
-
-    message_id: str
-    month: str
-    params: dict[str, Any]
 
 
 def review_wins(review: Review) -> list[Win]:

@@ -25,8 +25,9 @@ stop and replace are forced out from the next month unless a paid annual plan lo
 the tool in, and a tool to replace has its catalog alternative as a candidate; improve
 is forced in with the training it needs, costed; only keep and scale up may move to an
 annual plan; scale up is offered in the tool's own pricing unit. If those bounds leave
-no feasible plan, the optimiser runs without them. :func:`changes_plan` says whether
-accepting the proposal changes anything (changes in ``ADVICE_ONLY`` do not).
+no feasible plan, the optimiser runs without them. Whether accepting the proposal changes
+anything (changes in ``ADVICE_ONLY`` do not) is
+:func:`aibudget.domain.reallocation.changes_plan`.
 """
 
 from __future__ import annotations
@@ -52,16 +53,6 @@ from aibudget.engine.reallocate_changes import (
 from aibudget.engine.reallocate_rebase import Catalog, rebase
 
 LET_GO = (Action.STOP, Action.REPLACE)
-ADVICE_ONLY = frozenset(
-    {
-        N_("reallocate.no_change"),
-        "reallocate.no_solution",
-        N_("reallocate.locked"),
-        N_("reallocate.renewal_doubtful"),
-        N_("reallocate.stop_at_renewal"),
-        N_("reallocate.scale_no_step"),
-    }
-)
 
 
 class ReallocateError(AibudgetError):
@@ -147,13 +138,6 @@ def _renewals(diff: Diff, original: Plan, review: Review) -> list[Lock]:
                 calendar=calendar_month,
             )
     return judged
-
-
-def changes_plan(proposal: Reallocation) -> bool:
-    """Whether accepting the proposal changes anything (not advice alone)."""
-    return proposal.plan is not None and any(
-        c.message_id not in ADVICE_ONLY for c in proposal.changes
-    )
 
 
 def reallocate(plan: Plan, review: Review, catalog: Catalog = None) -> Reallocation:

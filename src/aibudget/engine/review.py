@@ -29,7 +29,6 @@ Recommendations and milestones: :mod:`aibudget.engine.review_advice`.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from aibudget.domain.errors import AibudgetError
 from aibudget.domain.guidance import KpiEntry
 from aibudget.domain.money import ZERO, round_money, to_money
 from aibudget.domain.plan import LineItem, Plan, month_index
+from aibudget.domain.results import DriverKind
 from aibudget.domain.review import (
     DriverForecast,
     LineVariance,
@@ -59,7 +59,6 @@ from aibudget.engine.review_kpis import kpi_statuses
 SHARE_PLACES = Decimal("0.0001")
 RECENT_MONTHS = 3
 DRIVER_PLACES = Decimal("0.000001")
-_BENEFIT_PATH = re.compile(r"^tools\.(.+)\.benefits\[(\d+)\]$")
 
 
 class ReviewError(AibudgetError):
@@ -150,30 +149,17 @@ def _costs(entity: ToolFlows, facts: Facts, k: int, n: int) -> EntityView:
     return view
 
 
-def _kind(plan: Plan, driver: Driver) -> str:
-    """The benefit driver's kind (``schedule`` for a benefit schedule)."""
-    found = _BENEFIT_PATH.match(driver.path)
-    tool = next((t for t in plan.tools if found and t.id == found.group(1)), None)
-    if found is None or tool is None:
-        return "schedule"
-    return tool.benefits[int(found.group(2))].kind
-
-
-def _is_hours(plan: Plan, driver: Driver) -> bool:
-    return _kind(plan, driver) == "hours_saved"
+def _is_hours(driver: Driver) -> bool:
+    return driver.ref.kind is DriverKind.HOURS_SAVED
 
 
 UNITS = {
-    "hours_saved": "hours_per_month",
-    "revenue_lift": "share",
-    "cost_avoided": "money_per_month",
-    "kpi_effect": "kpi_units",
-    "schedule": "multiplier",
+    DriverKind.HOURS_SAVED: "hours_per_month",
+    DriverKind.REVENUE_LIFT: "share",
+    DriverKind.COST_AVOIDED: "money_per_month",
+    DriverKind.KPI_EFFECT: "kpi_units",
+    DriverKind.SCHEDULE: "multiplier",
 }
-
-
-def _unit(plan: Plan, driver: Driver) -> str:
-    return UNITS[_kind(plan, driver)]
 
 
 def _exact(value: float) -> Decimal:
@@ -188,8 +174,8 @@ def _benefits(
     owner = plan.member(tool.owner) if tool else None
     owner_rate = float(owner.hourly_cost) if owner else 0.0
     share = ramp(n, tool.start_month, tool.ramp_months) if tool else (Decimal(1),) * (n + 1)
-    hours = [d for d in entity.drivers if _is_hours(plan, d)]
-    money = [d for d in entity.drivers if not _is_hours(plan, d)]
+    hours = [d for d in entity.drivers if _is_hours(d)]
+    money = [d for d in entity.drivers if not _is_hours(d)]
     benefits = [0.0] * (n + 1)
     for group, drivers, observed, fallback in (
         ("hours", hours, facts.hours.get(entity.tool_id, {}), owner_rate),
@@ -218,9 +204,9 @@ def _benefits(
                 DriverForecast(
                     tool=entity.tool_id,
                     path=d.path,
-                    label=d.label,
+                    driver=d.ref,
                     group=group,
-                    unit=_unit(plan, d),
+                    unit=UNITS[d.ref.kind],
                     prior_mean=_exact(mu),
                     prior_sd=_exact(sd),
                     posterior_mean=_exact(mu * post.phi),

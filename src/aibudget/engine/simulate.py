@@ -258,7 +258,7 @@ def tornado(lm: LinearModel, bars: int = TORNADO_BARS) -> list[TornadoBar]:
         TornadoBar(
             input=lm.drivers[i].path,
             tool=lm.drivers[i].tool_id,
-            label=lm.drivers[i].label,
+            driver=lm.drivers[i].ref,
             low=float(lm.low[i]),
             high=float(lm.high[i]),
             npv_at_low=float(at_low[i]),

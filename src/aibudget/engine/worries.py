@@ -4,22 +4,12 @@ nothing is evaluated a second time here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from aibudget.domain.money import ZERO
 from aibudget.domain.plan import HoursSaved, Plan
+from aibudget.domain.practice import WorryFacts
 from aibudget.domain.results import Evaluation, SimulationResult
-
-
-@dataclass(frozen=True)
-class WorryFacts:
-    prob_loss: float  # the simulation's chance that the plan loses money
-    pilot_months: int
-    pilot_cost: Decimal  # every cost up to the pilot's end: the most the pilot can lose
-    hours_by_member: dict[str, Decimal]  # likely hours freed a month at full use
-    training_hours: Decimal  # hours of training planned, over every trainee
-    first_benefit_month: int | None  # the first plan month with any benefit
 
 
 def training_hours(plan: Plan) -> Decimal:

@@ -9,11 +9,13 @@ An id built at run time is declared with ``N_`` beside the values it is built fr
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from babel import Locale
+from babel.dates import format_skeleton
 from babel.numbers import format_decimal, format_percent, get_currency_symbol
 
 from aibudget.domain.texts import N_
@@ -98,6 +100,11 @@ class Translator:
     def percent(self, value: Decimal | float, digits: int = 1) -> str:
         fmt = "#,##0%" if digits == 0 else "#,##0." + "0" * digits + "%"
         return format_percent(value, format=fmt, locale=self._babel)
+
+    def month(self, month: str) -> str:
+        """A calendar month ``YYYY-MM`` as the locale writes it: Apr 2026 / 2026年4月."""
+        day = date(int(month[:4]), int(month[5:7]), 1)
+        return format_skeleton("yMMM", day, locale=self._babel)
 
 
 def _plural_number(count: Any) -> int:

@@ -4,6 +4,7 @@ Pure of web and storage: callers pass bytes or paths and get previews (data) bac
 see :mod:`aibudget.imports.core` for the preview -> confirm flow.
 """
 
-from aibudget.imports.core import ImportOptions, Preview, confirm, preview_file, preview_stream
+from aibudget.domain.preview import Preview
+from aibudget.imports.core import ImportOptions, confirm, preview_file, preview_stream
 
 __all__ = ["ImportOptions", "Preview", "confirm", "preview_file", "preview_stream"]

@@ -13,13 +13,14 @@ that a caller may remember per workspace and source and pass back as options.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from aibudget.domain.actuals import ActualRecord, Actuals, MergeReport, merge
+from aibudget.domain.actuals import Actuals, MergeReport, merge
 from aibudget.domain.errors import Problem
+from aibudget.domain.preview import Preview
 from aibudget.domain.texts import N_
 from aibudget.imports.cells import clean, is_blank, parse_period
 from aibudget.imports.encoding import CutOff, LineDecodeError
@@ -47,35 +48,6 @@ class ImportOptions:
     source: str | None = None  # name used in fingerprints (default: the format)
     months: tuple[str, str] | None = None  # the plan's first and last month: template rows
     # are checked with aibudget.domain.actuals.check_record (None: not checked)
-
-
-@dataclass
-class Preview:
-    file: str
-    format: str | None = None
-    encoding: str | None = None
-    encoding_method: str | None = None
-    delimiter: str | None = None
-    header_line: int | None = None
-    mapping: dict[str, str] = field(default_factory=dict)
-    unknown_columns: list[str] = field(default_factory=list)
-    currency: str | None = None
-    period: tuple[date, date] | None = None
-    rows_read: int = 0
-    rows_used: int = 0
-    rows_skipped: int = 0
-    neutralised: int = 0
-    problem_count: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    records: list[ActualRecord] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problem_count
-
-    def fail(self, message_id: str, line: int | None = None, **params: object) -> None:
-        self.problem_count += 1
-        self.problems.append(Problem((), message_id, dict(params), line))
 
 
 def preview_file(path: Path, options: ImportOptions | None = None) -> Preview:

@@ -19,11 +19,10 @@ from typing import Literal
 
 from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.plan import add_months
-from aibudget.domain.results import Evaluation, SimulationResult, TornadoBar
+from aibudget.domain.results import PLAN_LINES_ID, Evaluation, SimulationResult, TornadoBar
 from aibudget.domain.review import Review
-from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.i18n import Translator
-from aibudget.present.evaluation import driver_label
+from aibudget.present.evaluation import KpiLibrary, driver_label
 from aibudget.present.guidance import month_text
 
 Role = Literal["cost", "benefit", "total", "range", "median", "plan", "forecast", "actual"]
@@ -165,12 +164,14 @@ def tornado_order(sim: SimulationResult) -> list[TornadoBar]:
     return sorted(sim.tornado, key=lambda bar: bar.swing, reverse=True)
 
 
-def input_name(t: Translator, names: Mapping[str, str], bar: TornadoBar) -> str:
+def input_name(t: Translator, names: Mapping[str, str], bar: TornadoBar, kpis: KpiLibrary) -> str:
     """An input as the owner knows it: its tool and what it drives."""
-    return f"{names.get(bar.tool, bar.tool)} · {driver_label(t, bar.label)}"
+    return f"{names.get(bar.tool, bar.tool)} · {driver_label(t, bar.driver, kpis)}"
 
 
-def tornado(t: Translator, ev: Evaluation, sim: SimulationResult) -> ChartSeries | None:
+def tornado(
+    t: Translator, ev: Evaluation, sim: SimulationResult, kpis: KpiLibrary
+) -> ChartSeries | None:
     """NPV at each input's low and high value around the expected NPV, widest first."""
     if not sim.tornado:
         return None
@@ -180,7 +181,7 @@ def tornado(t: Translator, ev: Evaluation, sim: SimulationResult) -> ChartSeries
         id="tornado",
         title=t("cli.tornado_title"),
         unit=ev.currency,
-        categories=tuple(input_name(t, names, b) for b in bars),
+        categories=tuple(input_name(t, names, b, kpis) for b in bars),
         series=(
             Series(t("web.at_low"), tuple(b.npv_at_low for b in bars), "cost"),
             Series(t("web.at_high"), tuple(b.npv_at_high for b in bars), "benefit"),

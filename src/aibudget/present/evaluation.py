@@ -1,14 +1,17 @@
-"""Terminal rendering of results with Rich (tables, in the user's language)."""
+"""An evaluation's figures, title and benefit drivers in the reader's words."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
-from aibudget.catalog import kpi_entries
+from aibudget.domain.guidance import KpiEntry
 from aibudget.domain.plan import Plan
-from aibudget.domain.results import Evaluation, Figures
+from aibudget.domain.results import DriverKind, DriverRef, Evaluation, Figures
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
+
+KpiLibrary = Mapping[str, KpiEntry]  # the KPI library by id (``aibudget.catalog.kpi_entries``)
 
 
 def payback_text(t: Translator, month: int | None) -> str:
@@ -30,19 +33,20 @@ def _figures_row(t: Translator, cur: str, f: Figures) -> list[str]:
     ]
 
 
-def kpi_name(t: Translator, kpi_id: str) -> str:
+def kpi_name(t: Translator, kpi_id: str, kpis: KpiLibrary) -> str:
     """A KPI's name from the library in the reader's language (its id when unknown)."""
-    entry = kpi_entries().get(kpi_id)
+    entry = kpis.get(kpi_id)
     return entry.name.get(t.locale) if entry else kpi_id
 
 
-def driver_label(t: Translator, label: str) -> str:
-    """A benefit driver's label as the engine names it (the user's own label, or its kind,
-    or ``kpi:<id>``) in the reader's words."""
-    if label.startswith("kpi:"):
-        return t("driver.kpi_effect", kpi=kpi_name(t, label[4:]))
-    text = t(f"driver.{label}")
-    return label if text == f"driver.{label}" else text
+def driver_label(t: Translator, driver: DriverRef, kpis: KpiLibrary) -> str:
+    """A benefit driver in the reader's words: the label the owner gave it, else what it
+    is ("節省工時", "KPI 效果：互動率")."""
+    if driver.label:
+        return driver.label
+    if driver.kind is DriverKind.KPI_EFFECT:
+        return t("driver.kpi_effect", kpi=kpi_name(t, driver.kpi or "", kpis))
+    return t(f"driver.{driver.kind.value}")
 
 
 def evaluation_title(t: Translator, plan: Plan, result: Evaluation) -> str:

@@ -1,13 +1,14 @@
-"""Terminal and JSON rendering of guidance results: findings, readiness, catalog entries."""
+"""Guidance in the reader's words: findings, readiness, catalog entries and prices, and
+their JSON documents (``lint``, ``assess`` and ``catalog check`` with ``--json``, and the API)."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
-from babel.dates import format_skeleton
+from pydantic import Field
 
+from aibudget.domain.catalog import PriceIssue
 from aibudget.domain.guidance import (
     CatalogPlan,
     CatalogTool,
@@ -18,8 +19,8 @@ from aibudget.domain.guidance import (
 )
 from aibudget.domain.plan import Category
 from aibudget.domain.texts import N_
-from aibudget.engine.catalog_check import PriceIssue
 from aibudget.i18n import Translator
+from aibudget.present.documents import Document
 
 SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -38,14 +39,24 @@ def format_params(t: Translator, params: dict[str, Any], currency: str) -> dict[
     return out
 
 
-def finding_json(t: Translator, f: Finding, currency: str) -> dict[str, Any]:
-    return {
-        "rule": f.rule,
-        "severity": f.severity.value,
-        "message": t(f.message_id, **format_params(t, f.params, currency)),
-        "fix": t(f.fix_id, **format_params(t, f.fix_params, currency)),
-        "where": f.where,
-    }
+class FindingDocument(Document):
+    """One finding of the health check, in the reader's words and with its place."""
+
+    rule: str
+    severity: Literal["error", "warning", "info"]
+    message: str
+    fix: str
+    where: str = Field(description="Where in the plan it applies (a path of the plan file).")
+
+
+def finding_document(t: Translator, f: Finding, currency: str) -> FindingDocument:
+    return FindingDocument(
+        rule=f.rule,
+        severity=f.severity.value,
+        message=t(f.message_id, **format_params(t, f.params, currency)),
+        fix=t(f.fix_id, **format_params(t, f.fix_params, currency)),
+        where=f.where,
+    )
 
 
 def findings_summary(t: Translator, findings: list[Finding]) -> str:
@@ -61,8 +72,7 @@ def findings_summary(t: Translator, findings: list[Finding]) -> str:
 
 def month_text(t: Translator, month: str) -> str:
     """``2026-04`` as the locale writes a month: Apr 2026 / 2026年4月."""
-    day = date(int(month[:4]), int(month[5:7]), 1)
-    return format_skeleton("yMMM", day, locale=t.locale)
+    return t.month(month)
 
 
 def money_text(t: Translator, amount: Decimal, currency: str) -> str:
@@ -119,43 +129,69 @@ def _benefit_line(t: Translator, kind: str, low: Decimal, likely: Decimal, high:
     return t(f"catalog.benefit.{kind}", low=values[0], likely=values[1], high=values[2])
 
 
-def readiness_json(
+class Advice(Document):
+    id: str
+    title: str
+    text: str
+
+
+class ReadinessDocument(ReadinessResult):
+    """``aibudget assess --json``, and the API's readiness answer: the scores, then each
+    piece of advice in the reader's words and the tools that fit each category."""
+
+    advice: list[Advice]  # type: ignore[assignment]  # the advice ids, in words
+    suggested_tools: dict[str, list[str]] = Field(description="Category -> catalog tool ids.")
+
+
+def readiness_document(
     t: Translator,
     q: Questionnaire,
     result: ReadinessResult,
     suggestions: dict[Category, list[str]],
-) -> dict[str, Any]:
-    return {
-        **result.model_dump(mode="json"),
-        "suggested_tools": {c.value: ids for c, ids in suggestions.items()},
-        "advice": [
-            {
-                "id": key,
-                "title": q.advice[key].title.get(t.locale),
-                "text": q.advice[key].text.get(t.locale),
-            }
-            for key in result.advice
-        ],
-    }
+) -> ReadinessDocument:
+    advice = [
+        Advice(
+            id=key, title=q.advice[key].title.get(t.locale), text=q.advice[key].text.get(t.locale)
+        )
+        for key in result.advice
+    ]
+    return ReadinessDocument(
+        **result.model_dump(exclude={"advice"}),
+        advice=advice,
+        suggested_tools={c.value: ids for c, ids in suggestions.items()},
+    )
 
 
-def price_issue_json(
-    t: Translator, catalog: dict[str, CatalogTool], issue: PriceIssue
-) -> dict[str, Any]:
+class PriceIssueDocument(Document):
     """One stale or missing price, in the owner's words and with its ids."""
+
+    tool: str
+    tool_name: str
+    tier: str
+    tier_name: str
+    kind: Literal["stale", "missing"]
+    as_of: str | None
+    months_old: int | None
+    source: str | None
+    message: str
+
+
+def price_issue_document(
+    t: Translator, catalog: dict[str, CatalogTool], issue: PriceIssue
+) -> PriceIssueDocument:
     entry = catalog[issue.tool]
     tier = next(p for p in entry.plans if p.id == issue.tier)
-    return {
-        "tool": issue.tool,
-        "tool_name": entry.name,
-        "tier": issue.tier,
-        "tier_name": tier.name.get(t.locale),
-        "kind": issue.kind,
-        "as_of": issue.as_of,
-        "months_old": issue.months_old,
-        "source": tier.source,
-        "message": t(f"catalog.check.{issue.kind}", months=issue.months_old or 0),
-    }
+    return PriceIssueDocument(
+        tool=issue.tool,
+        tool_name=entry.name,
+        tier=issue.tier,
+        tier_name=tier.name.get(t.locale),
+        kind=issue.kind,
+        as_of=issue.as_of,
+        months_old=issue.months_old,
+        source=tier.source,
+        message=t(f"catalog.check.{issue.kind}", months=issue.months_old or 0),
+    )
 
 
 # Message ids built at run time in this module, declared for message extraction.

@@ -1,9 +1,9 @@
-"""Terminal and JSON rendering of import previews and reviews (CLI of step 5)."""
+"""Import previews and reviews in the reader's words (step 5; their JSON documents are
+:mod:`aibudget.present.review_documents`)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from aibudget.domain.actuals import PLAN_LEVEL
 from aibudget.domain.errors import Problem
@@ -11,8 +11,7 @@ from aibudget.domain.plan import Plan
 from aibudget.domain.review import KpiStatus, Milestone, Review, ToolReview
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
-from aibudget.imports import Preview
-from aibudget.present.review_kpis import kpi_number, projection_text
+from aibudget.present.review_kpis import kpi_number
 
 PROPOSAL_NOTE = "review.proposal_pending"
 
@@ -75,85 +74,6 @@ def problem_text(t: Translator, p: Problem, file: str) -> str:
         params["reason"] = t(str(params["reason"]), **params)
     where = f"{file}:{p.line}" if p.line else file
     return f"{where}: {t(p.message_id, **params)}"
-
-
-def preview_json(p: Preview, t: Translator) -> dict[str, Any]:
-    return {
-        "file": p.file,
-        "ok": p.ok,
-        "format": p.format,
-        "encoding": p.encoding,
-        "encoding_method": p.encoding_method,
-        "header_line": p.header_line,
-        "mapping": p.mapping,
-        "unknown_columns": p.unknown_columns,
-        "currency": p.currency,
-        "period": [d.isoformat() for d in p.period] if p.period else None,
-        "rows": {"read": p.rows_read, "used": p.rows_used, "skipped": p.rows_skipped},
-        "neutralised_cells": p.neutralised,
-        "records": len(p.records),
-        "problem_count": p.problem_count,
-        "problems": [
-            {
-                "line": x.line,
-                "message_id": x.message_id,
-                "params": x.params,
-                "text": problem_text(t, x, p.file),
-            }
-            for x in p.problems
-        ],
-    }
-
-
-def review_json(
-    r: Review, t: Translator, proposal: dict[str, Any] | None = None, note: str = ""
-) -> dict[str, Any]:
-    """The ``review --json`` document."""
-    return {
-        "currency": r.currency,
-        "as_of": r.as_of,
-        "months_elapsed": r.months_elapsed,
-        "kpis": [
-            {**k.model_dump(), "projection_text": projection_text(t, k, r.currency)} for k in r.kpis
-        ],
-        "variance": [v.model_dump() for v in r.variance],
-        "realised_roi": {
-            **r.realised.model_dump(),
-            "tools": {x.tool: x.realised.model_dump() for x in r.tools},
-        },
-        "forecast": {
-            "plan": r.plan.model_dump(),
-            "forecast": r.forecast.model_dump(),
-            "tools": {
-                x.tool: {
-                    "plan": x.plan.model_dump(),
-                    "forecast": x.forecast.model_dump(),
-                    "attainment": x.attainment,
-                    "months_observed": x.months_observed,
-                }
-                for x in r.tools
-            },
-            "drivers": [d.model_dump() for d in r.drivers],
-            "monthly": r.monthly.model_dump(),
-        },
-        "recommendations": {
-            x.tool: {
-                "action": x.action.value,
-                "reasons": x.reasons,
-                "text": t(f"monitor.action.{x.action.value}")
-                + ": "
-                + "; ".join(tool_reasons(t, x)),
-                "adoption": x.adoption,
-                "feedback": x.feedback,
-            }
-            for x in r.tools
-        },
-        "milestones": [m.model_dump() for m in r.milestones],
-        "proposal": proposal,
-        "proposal_note": None if proposal is not None else (note or t(PROPOSAL_NOTE)),
-        "unplanned_tools": r.unplanned_tools,
-        "ignored_records": r.ignored_records,
-    }
 
 
 def _pct(t: Translator, value: Decimal | None) -> str:

@@ -1,15 +1,26 @@
-"""Words for the optimiser's results, shared by the CLI, the web pages and the API."""
+"""Words for the optimiser's results, shared by the CLI, the web pages and the API, and
+the allocation's JSON document (``optimize --json`` and the API's answer)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-from aibudget.domain.allocation import OptimisationResult, OptimiseStatus, ToolReason
+from pydantic import Field
+
+from aibudget.domain.allocation import (
+    Conflict,
+    Objective,
+    OptimisationResult,
+    OptimiseStatus,
+    SelectedTool,
+    ToolReason,
+)
 from aibudget.domain.plan import Plan
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
-from aibudget.service.tiers import tier_name
+from aibudget.present.documents import Document
+from aibudget.present.tiers import ToolCatalog, plan_tier_name
 
 
 def text_params(t: Translator, currency: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -24,21 +35,21 @@ def text_params(t: Translator, currency: str, params: dict[str, Any]) -> dict[st
     return out
 
 
-def reason_text(t: Translator, plan: Plan, reason: ToolReason) -> str:
-    """Why a tool is in or out, in words (the other plans it beats by their names)."""
+def reason_text(t: Translator, plan: Plan, reason: ToolReason, tools: ToolCatalog) -> str:
+    """Why a tool is in or out, in words (the other plans it beats by their names;
+    ``tools``: the built-in catalog)."""
     params = text_params(t, plan.currency, reason.params)
     text = t(f"optimize.reason.{reason.code}", **params)
     if reason.selected and "others" in params:
-        others = _tier_names(t, plan, reason.tool, str(params["others"]).split(", "))
+        others = _tier_names(t, plan, reason.tool, str(params["others"]).split(", "), tools)
         text += " " + t("optimize.reason.plan_beats", others=others)
     return text
 
 
-def _tier_names(t: Translator, plan: Plan, tool_id: str, tier_ids: list[str]) -> str:
-    tool = next((x for x in plan.tools if x.id == tool_id), None)
-    tiers = {p.id: p for p in tool.plans} if tool else {}
-    catalog_id = tool.catalog_id if tool else None
-    names = [tier_name(t, tiers[i], catalog_id) if i in tiers else i for i in tier_ids]
+def _tier_names(
+    t: Translator, plan: Plan, tool_id: str, tier_ids: list[str], tools: ToolCatalog
+) -> str:
+    names = [plan_tier_name(t, plan, tool_id, i, tools) or i for i in tier_ids]
     return ("、" if t.locale == "zh_TW" else ", ").join(names)
 
 
@@ -53,49 +64,89 @@ def status_lines(t: Translator, result: OptimisationResult) -> list[str]:
     return lines
 
 
-def result_json(t: Translator, result: OptimisationResult, plan: Plan) -> dict[str, Any]:
-    """The ``optimize --json`` document (amounts as exact decimal numbers)."""
+class Note(Document):
+    code: str
+    text: str
+
+
+class Reason(Document):
+    selected: bool
+    code: str
+    params: dict[str, Any]
+    text: str
+
+
+class ConflictText(Conflict):
+    text: str
+
+
+class AllocationDocument(Document):
+    """``aibudget optimize --json``, and the API's allocation (amounts exact)."""
+
+    status: OptimiseStatus
+    status_text: str
+    objective_kind: Objective
+    objective: Decimal | None
+    expected_npv: Decimal | None
+    gap: float | None
+    notes: list[Note]
+    currency: str
+    budget: Decimal
+    total: Decimal
+    unallocated: Decimal
+    selected: list[SelectedTool]
+    line_items: dict[str, Decimal]
+    ad_spend: dict[str, Decimal]
+    reasons: dict[str, Reason] = Field(description="Tool id -> why it is in or out.")
+    marginal_value_of_budget: Decimal | None
+    budget_step: Decimal
+    marginal_value_of_hour: dict[str, Decimal]
+    incumbent_objective: Decimal | None
+    incumbent_feasible: bool
+    kept_incumbent: bool
+    conflicts: list[ConflictText]
+
+
+def allocation_document(
+    t: Translator, result: OptimisationResult, plan: Plan, tools: ToolCatalog
+) -> AllocationDocument:
+    """The ``optimize --json`` document; ``tools``: the built-in catalog (tier names)."""
     cur = result.currency
-    return {
-        "status": result.status.value,
-        "status_text": " ".join(status_lines(t, result)),
-        "objective_kind": result.objective_kind.value,
-        "objective": result.objective,
-        "expected_npv": result.expected_npv,
-        "gap": result.gap,
-        "notes": [{"code": n, "text": t(f"optimize.note.{n}")} for n in result.notes],
-        "currency": cur,
-        "budget": result.budget,
-        "total": result.total,
-        "unallocated": result.unallocated,
-        "selected": [s.model_dump() for s in result.selected],
-        "line_items": result.line_items,
-        "ad_spend": result.ad_spend,
-        "reasons": {
-            r.tool: {
-                "selected": r.selected,
-                "code": r.code,
-                "params": r.params,
-                "text": reason_text(t, plan, r),
-            }
+    return AllocationDocument(
+        status=result.status,
+        status_text=" ".join(status_lines(t, result)),
+        objective_kind=result.objective_kind,
+        objective=result.objective,
+        expected_npv=result.expected_npv,
+        gap=result.gap,
+        notes=[Note(code=n, text=t(f"optimize.note.{n}")) for n in result.notes],
+        currency=cur,
+        budget=result.budget,
+        total=result.total,
+        unallocated=result.unallocated,
+        selected=result.selected,
+        line_items=result.line_items,
+        ad_spend=result.ad_spend,
+        reasons={
+            r.tool: Reason(
+                selected=r.selected,
+                code=r.code,
+                params=r.params,
+                text=reason_text(t, plan, r, tools),
+            )
             for r in result.reasons
         },
-        "marginal_value_of_budget": result.marginal_value_of_budget,
-        "budget_step": result.budget_step,
-        "marginal_value_of_hour": result.marginal_value_of_hour,
-        "incumbent_objective": result.incumbent_objective,
-        "incumbent_feasible": result.incumbent_feasible,
-        "kept_incumbent": result.kept_incumbent,
-        "conflicts": [
-            {
-                "group": c.group,
-                "message_id": c.message_id,
-                "params": c.params,
-                "text": t(c.message_id, **text_params(t, cur, c.params)),
-            }
+        marginal_value_of_budget=result.marginal_value_of_budget,
+        budget_step=result.budget_step,
+        marginal_value_of_hour=result.marginal_value_of_hour,
+        incumbent_objective=result.incumbent_objective,
+        incumbent_feasible=result.incumbent_feasible,
+        kept_incumbent=result.kept_incumbent,
+        conflicts=[
+            ConflictText(**c.model_dump(), text=t(c.message_id, **text_params(t, cur, c.params)))
             for c in result.conflicts
         ],
-    }
+    )
 
 
 # Message ids built at run time in this module, declared for message extraction.

@@ -8,12 +8,12 @@ from collections.abc import Mapping
 
 from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.plan import Plan
+from aibudget.domain.practice import Win, WorryFacts
 from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.domain.texts import N_
-from aibudget.engine.practice import Win
-from aibudget.engine.worries import WorryFacts
 from aibudget.i18n import Translator
 from aibudget.present.optimize import reason_text
+from aibudget.present.tiers import ToolCatalog
 
 EVALUATION_WORRIES = ("uncertain_return", "fear_replacement", "learning_barrier")
 ALLOCATION_WORRIES = ("choice_paralysis",)
@@ -106,7 +106,7 @@ def allocation_summary(t: Translator, plan: Plan, result: OptimisationResult) ->
 
 
 def allocation_worries(
-    t: Translator, plan: Plan, result: OptimisationResult, worries: list[str]
+    t: Translator, plan: Plan, result: OptimisationResult, worries: list[str], tools: ToolCatalog
 ) -> list[tuple[str, str]]:
     """Choice paralysis answered: why these tools, what was left out and why."""
     if "choice_paralysis" not in worries or not result.reasons:
@@ -118,7 +118,7 @@ def allocation_worries(
         t(
             "practice.left_out",
             tool=names.get(r.tool, r.tool),
-            why=reason_text(t, plan, r),
+            why=reason_text(t, plan, r, tools),
         )
         for r in result.reasons
         if not r.selected

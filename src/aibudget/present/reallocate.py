@@ -1,17 +1,17 @@
-"""Terminal and JSON rendering of the reallocation proposal (``aibudget review``)."""
+"""The reallocation proposal (``aibudget review``) in the reader's words, and its JSON
+document."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from aibudget.domain.errors import AibudgetError
-from aibudget.domain.guidance import CatalogTool
-from aibudget.domain.plan import Plan
-from aibudget.domain.reallocation import Change, Reallocation
-from aibudget.domain.review import Review
+from pydantic import Field
+
+from aibudget.domain.allocation import OptimiseStatus
+from aibudget.domain.reallocation import Change, Lock, Reallocation, changes_plan
 from aibudget.i18n import Translator
+from aibudget.present.documents import Document
 
 
 def _param(t: Translator, value: Any, currency: str) -> Any:
@@ -42,38 +42,42 @@ def summary_text(t: Translator, r: Reallocation) -> str:
 
 def proposes_change(r: Reallocation) -> bool:
     """Whether there is a proposal to accept (something changes, not advice alone)."""
-    from aibudget.engine.reallocate import changes_plan
-
     return changes_plan(r)
 
 
-def proposal_json(r: Reallocation, t: Translator) -> dict[str, Any]:
-    return {
-        "changes_plan": proposes_change(r),
-        "months_elapsed": r.months_elapsed,
-        "start": r.start,
-        "months": r.months,
-        "status": r.status.value,
-        "current_npv": r.current_npv,
-        "proposed_npv": r.proposed_npv,
-        "gain": r.gain,
-        "summary": summary_text(t, r),
-        "locks": [x.model_dump() for x in r.locks],
-        "changes": [{**c.model_dump(), "text": change_text(t, c, r.currency)} for c in r.changes],
-    }
+class ChangeText(Change):
+    text: str
 
 
-def proposal_for(
-    plan: Plan, result: Review, t: Translator, catalog: Mapping[str, CatalogTool] | None = None
-) -> tuple[Reallocation | None, str]:
-    """The proposal, or None and the reason in words (e.g. the horizon is over).
-    ``catalog``: the catalog the plan sees (default: built-in plus the plan's own)."""
-    from aibudget.catalog import catalog_for
-    from aibudget.engine.reallocate import reallocate
+class ProposalDocument(Document):
+    """The reallocation proposal of a review (``review --json``'s ``proposal``)."""
 
-    if catalog is None:
-        catalog, _ = catalog_for(plan.catalog)
-    try:
-        return reallocate(plan, result, catalog), ""
-    except AibudgetError as error:
-        return None, t(error.message_id, **error.params)
+    changes_plan: bool = Field(description="Accepting it changes the plan (not advice alone).")
+    months_elapsed: int
+    start: str
+    months: int
+    status: OptimiseStatus
+    current_npv: Decimal
+    proposed_npv: Decimal | None
+    gain: Decimal | None
+    summary: str
+    locks: list[Lock]
+    changes: list[ChangeText]
+
+
+def proposal_document(r: Reallocation, t: Translator) -> ProposalDocument:
+    return ProposalDocument(
+        changes_plan=proposes_change(r),
+        months_elapsed=r.months_elapsed,
+        start=r.start,
+        months=r.months,
+        status=r.status,
+        current_npv=r.current_npv,
+        proposed_npv=r.proposed_npv,
+        gain=r.gain,
+        summary=summary_text(t, r),
+        locks=r.locks,
+        changes=[
+            ChangeText(**c.model_dump(), text=change_text(t, c, r.currency)) for c in r.changes
+        ],
+    )

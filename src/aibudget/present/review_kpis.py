@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from aibudget.catalog import kpi_entries
 from aibudget.domain.review import KpiStatus
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
+from aibudget.present.evaluation import KpiLibrary
 from aibudget.present.guidance import month_text
 
 WHOLE_UNITS = ("count", "hours")
 SMALL_GAP = Decimal("0.01")  # a shortfall under 1% is shown with one decimal, never "0%"
 
 
-def kpi_value_text(t: Translator, kpi: str, value: Decimal, currency: str) -> str:
-    """A KPI figure with its unit: NT$285,000, 2.4%, 1,230; at most two decimals."""
-    entry = kpi_entries().get(kpi)
+def kpi_value_text(t: Translator, kpi: str, value: Decimal, currency: str, kpis: KpiLibrary) -> str:
+    """A KPI figure with its unit (from ``kpis``): NT$285,000, 2.4%, 1,230; at most two
+    decimals."""
+    entry = kpis.get(kpi)
     unit = entry.unit if entry is not None else ""
     if unit == "money":
         return t.money(value, currency)
@@ -34,16 +35,17 @@ def kpi_number(t: Translator, value: Decimal) -> str:
     return t.number(value, places)
 
 
-def projection_text(t: Translator, k: KpiStatus, currency: str) -> str:
-    """The verdict in a sentence (and when the target is met), or why there is none."""
+def projection_text(t: Translator, k: KpiStatus, currency: str, kpis: KpiLibrary) -> str:
+    """The verdict in a sentence (and when the target is met), or why there is none
+    (``kpis``: the KPI library, for each KPI's unit)."""
     p = k.projection
     if p is None:
         return t(f"kpi_forecast.note.{k.projection_note}") if k.projection_note else ""
     assert k.target is not None
     figures = {
-        "value": kpi_value_text(t, k.kpi, p.value, currency),
+        "value": kpi_value_text(t, k.kpi, p.value, currency, kpis),
         "month": month_text(t, p.deadline),
-        "target": kpi_value_text(t, k.kpi, k.target, currency),
+        "target": kpi_value_text(t, k.kpi, k.target, currency, kpis),
     }
     level = "_level" if p.method == "average" else ""  # a rate: "if it stays as it is"
     if p.verdict == "behind":

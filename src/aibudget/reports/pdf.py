@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from babel.dates import format_date
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.evaluation import driver_label
@@ -195,7 +196,7 @@ def summary(doc: ReportPDF, data: ReportData, t: Translator) -> None:
             [
                 t(
                     "pdf.risk_line",
-                    label=driver_label(t, bar.label),
+                    label=driver_label(t, bar.driver, kpi_entries()),
                     tool=names.get(bar.tool, bar.tool),
                     low=t.money(bar.npv_at_low, cur),
                     high=t.money(bar.npv_at_high, cur),

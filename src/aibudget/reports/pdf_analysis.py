@@ -3,6 +3,7 @@ what drives the risk (tornado). Each chart has its key numbers in a table beside
 
 from __future__ import annotations
 
+from aibudget.catalog import kpi_entries
 from aibudget.i18n import Translator
 from aibudget.present import charts as series
 from aibudget.present.evaluation import driver_label, evaluation_title, payback_text, roi_text
@@ -130,14 +131,14 @@ def drivers(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     doc.para(t("pdf.tornado_lead"), size=9.5)
     names = tool_names(t, data)
     bars = series.tornado_order(sim)
-    chart = series.tornado(t, data.evaluation, sim)
+    chart = series.tornado(t, data.evaluation, sim, kpi_entries())
     if chart is not None:
         pdf_charts.tornado(doc, chart, compact_money(t, cur), keep=table_height(len(bars)))
     doc.grid(
         [t("cli.input"), t("cli.tool"), t("cli.range"), t("cli.npv_low_high")],
         [
             [
-                driver_label(t, b.label),
+                driver_label(t, b.driver, kpi_entries()),
                 names.get(b.tool, b.tool),
                 f"{t.number(b.low, 2)} – {t.number(b.high, 2)}",
                 f"{t.money(b.npv_at_low, cur)} → {t.money(b.npv_at_high, cur)}",

@@ -3,6 +3,7 @@ the summary page), and a short section on the team learning log."""
 
 from __future__ import annotations
 
+from aibudget.catalog import tool_catalog
 from aibudget.engine.practice import minutes_by_tool
 from aibudget.engine.worries import worry_facts
 from aibudget.i18n import Translator
@@ -23,7 +24,9 @@ def plain_summary(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     facts = worry_facts(data.plan, data.evaluation, data.simulation)
     answers = evaluation_worries(t, data.plan, facts, list(data.worries))
     if data.optimisation is not None:
-        answers += allocation_worries(t, data.plan, data.optimisation, list(data.worries))
+        answers += allocation_worries(
+            t, data.plan, data.optimisation, list(data.worries), tool_catalog()
+        )
     if answers:
         doc.subheading(t("practice.worries_title"))
         doc.labelled(answers)

@@ -3,11 +3,12 @@ with actuals, the review (plan vs forecast vs actual, recommendations, the propo
 
 from __future__ import annotations
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.guidance import Severity
-from aibudget.engine.flows import PLAN_LINES_ID
+from aibudget.domain.results import PLAN_LINES_ID
 from aibudget.i18n import Translator
 from aibudget.present import charts as series
-from aibudget.present.guidance import finding_json, findings_summary, month_text
+from aibudget.present.guidance import finding_document, findings_summary, month_text
 from aibudget.present.monitor import milestone_text, tool_reasons, unrecorded_text
 from aibudget.present.reallocate import change_text, proposes_change, summary_text
 from aibudget.present.review_kpis import projection_text
@@ -30,12 +31,12 @@ def health_check(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     )
     items = []
     for f in sorted(data.findings, key=lambda f: ORDER[f.severity]):
-        doc_ = finding_json(t, f, data.currency)
+        doc_ = finding_document(t, f, data.currency)
         label = t(f"lint.severity.{f.severity.value}")
         items.append(
             (
-                t("pdf.label_value", label=label, value=doc_["message"]),
-                t("lint.fix", fix=doc_["fix"]),
+                t("pdf.label_value", label=label, value=doc_.message),
+                t("lint.fix", fix=doc_.fix),
             )
         )
     doc.labelled(items, size=9)
@@ -162,7 +163,7 @@ def review(doc: ReportPDF, data: ReportData, t: Translator) -> None:
                 )
                 + ("" if k.attainment is None else f" ({t.percent(k.attainment)})")
                 + " "
-                + projection_text(t, k, r.currency)
+                + projection_text(t, k, r.currency, kpi_entries())
                 for k in r.kpis
             ],
             size=9,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from aibudget.catalog import kpi_entries
+from aibudget.catalog import kpi_entries, tool_catalog
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.domain.texts import N_
+from aibudget.engine.adopt import is_proposal
 from aibudget.i18n import Translator
 from aibudget.present import charts as series
-from aibudget.present.adopt import is_proposal
 from aibudget.present.evaluation import payback_text, roi_text
 from aibudget.present.guidance import month_text
 from aibudget.present.optimize import reason_text, status_lines, text_params
@@ -123,7 +123,7 @@ def tools(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     for reason in result.reasons:
         mark = t("pdf.tool_in") if reason.selected else t("pdf.tool_out")
         label = t("pdf.label_value", label=names.get(reason.tool, reason.tool), value=mark)
-        items.append((label, reason_text(t, data.plan, reason)))
+        items.append((label, reason_text(t, data.plan, reason, tool_catalog())))
     if items:
         doc.labelled(items, size=9)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from aibudget.domain.plan import Plan
-from aibudget.engine.flows import PLAN_LINES_ID
+from aibudget.domain.results import PLAN_LINES_ID
 from aibudget.i18n import Translator
 from aibudget.present.guidance import month_text
 from aibudget.reports.content import ReportData

@@ -19,11 +19,12 @@ from datetime import datetime
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.guidance import Severity
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.evaluation import driver_label
-from aibudget.present.guidance import finding_json
+from aibudget.present.guidance import finding_document
 from aibudget.reports.content import (
     ReportData,
     pilot_cost,
@@ -190,7 +191,9 @@ def _pilot_and_risks(
         book.text(ws, row, 0, t("xlsx.no_risks"), "note")
         row += 1
     for bar in risks:
-        label = f"{names_by_id.get(bar.tool, bar.tool)}: {driver_label(t, bar.label)}"
+        label = (
+            f"{names_by_id.get(bar.tool, bar.tool)}: {driver_label(t, bar.driver, kpi_entries())}"
+        )
         book.text(ws, row, 0, label)
         book.text(
             ws,
@@ -219,7 +222,7 @@ def _findings(book: Book, ws: Worksheet, data: ReportData, t: Translator, row: i
             book.text(ws, row, col, t(message_id), "header")
     row += 1
     for f in data.findings:
-        doc = finding_json(t, f, data.currency)
+        doc = finding_document(t, f, data.currency)
         book.text(
             ws,
             row,
@@ -228,8 +231,8 @@ def _findings(book: Book, ws: Worksheet, data: ReportData, t: Translator, row: i
             "bold" if f.severity is Severity.ERROR else "text",
         )
         book.text(ws, row, 1, health_fix.place(data.plan, f).words(t))
-        book.text(ws, row, 2, doc["message"])
-        book.text(ws, row, 4, doc["fix"], "wrap")
+        book.text(ws, row, 2, doc.message)
+        book.text(ws, row, 4, doc.fix, "wrap")
         row += 1
     return row
 

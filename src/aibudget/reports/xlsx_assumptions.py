@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from xlsxwriter.worksheet import Worksheet
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.plan import (
     Billing,
     CostAvoided,
@@ -22,7 +23,7 @@ from aibudget.domain.plan import (
     RevenueLift,
     Schedule,
     Tool,
-    benefit_name,
+    benefit_driver,
 )
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
@@ -302,7 +303,7 @@ class AssumptionsWriter:
         revenue = self.plan.company.annual_revenue / 12
         for tr, b in drivers:
             book, ws, r, c = self.book, self.ws, self.row, FIRST_COL
-            label = b.label or driver_label(self.t, benefit_name(b))
+            label = driver_label(self.t, benefit_driver(b), kpi_entries())
             book.text(ws, r, LABEL_COL, f"{tr.tool.name}: {label}")
             book.text(ws, r, c, self.t(f"xlsx.kind.{b.kind}"))
             if isinstance(b, HoursSaved):

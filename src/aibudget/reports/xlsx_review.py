@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from xlsxwriter.worksheet import Worksheet
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.monitor import (
@@ -160,7 +161,7 @@ def write_projections(book: Book, ws: Worksheet, data: ReportData, t: Translator
     goals = goal_names(data.plan)
     for k in r.kpis:
         book.text(ws, row, 0, goals.get(k.goal, k.goal))
-        book.text(ws, row, 1, projection_text(t, k, r.currency))
+        book.text(ws, row, 1, projection_text(t, k, r.currency, kpi_entries()))
         book.text(ws, row, 9, method_text(t, k), "wrap")
         row += 1
     return row + 1

@@ -6,13 +6,13 @@ from decimal import Decimal
 
 from xlsxwriter.worksheet import Worksheet
 
+from aibudget.catalog import kpi_entries, tool_catalog
 from aibudget.domain.allocation import OptimiseStatus
 from aibudget.domain.plan import LineItem
-from aibudget.domain.results import Figures
+from aibudget.domain.results import PLAN_LINES_ID, Figures
 from aibudget.domain.texts import N_
-from aibudget.engine.flows import PLAN_LINES_ID
+from aibudget.engine.adopt import is_proposal
 from aibudget.i18n import Translator
-from aibudget.present.adopt import is_proposal
 from aibudget.present.evaluation import kpi_name
 from aibudget.present.optimize import reason_text, status_lines, text_params
 from aibudget.reports.content import ReportData
@@ -224,7 +224,7 @@ def write_tools(
         if reason is not None and entity_id != PLAN_LINES_ID:
             decision = N_("xlsx.decision.in") if reason.selected else N_("xlsx.decision.out")
             book.text(ws, row, 14, t(decision))
-            book.text(ws, row, 15, reason_text(t, data.plan, reason))
+            book.text(ws, row, 15, reason_text(t, data.plan, reason, tool_catalog()))
         row += 1
     book.text(ws, row, 0, t("cli.plan_total"), "bold")
     views = (data.evaluation.expected, data.evaluation.risk_adjusted)
@@ -283,7 +283,7 @@ def write_kpis(book: Book, ws: Worksheet, data: ReportData, t: Translator) -> No
     row = 3
     for goal in data.plan.goals:
         book.text(ws, row, 0, goal.name)
-        book.text(ws, row, 1, kpi_name(t, goal.kpi))
+        book.text(ws, row, 1, kpi_name(t, goal.kpi, kpi_entries()))
         book.value(ws, row, 2, goal.baseline, "input_number")
         book.value(ws, row, 3, goal.target, "input_number")
         if goal.baseline is not None and goal.target is not None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from aibudget.catalog import kpi_ids
 from aibudget.domain.errors import PlanError, Problem
-from aibudget.domain.plan import Plan
+from aibudget.domain.plan import QUOTE_PLAN, Plan
 from aibudget.domain.texts import N_
 from aibudget.domain.validate import parse_plan
 from aibudget.i18n import Translator
@@ -37,7 +37,6 @@ from aibudget.service.plan_parts import (
 from aibudget.service.words import said
 
 Value = str | list[str]
-QUOTE_PLAN = "own-quote"  # the plan (tier) made for a tool whose price the owner enters
 _NUMERIC = (Kind.MONEY, Kind.NUMBER, Kind.INTEGER, Kind.PERCENT)
 _LISTS = (Kind.KPIS, Kind.MEMBERS)
 NOTE_FIELDS = 3  # fields named in a version's note; the rest are counted

@@ -1,54 +1,30 @@
-"""A tool's plan (tier) by its name in the owner's language: one rule for the web pages,
-the PDF and XLSX reports and the command line."""
+"""A tool's plan (tier) by its name in the owner's language, with the built-in catalog
+the names come from (the rule is :mod:`aibudget.present.tiers`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from aibudget.catalog import tool_catalog
-from aibudget.domain.catalog import resolve
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
-from aibudget.service.plan_edit import QUOTE_PLAN
-
-
-def _attr(thing: Any, name: str) -> Any:
-    return thing.get(name) if isinstance(thing, Mapping) else getattr(thing, name, None)
+from aibudget.present import tiers
 
 
 def tier_name(t: Translator, tier: Any, catalog_id: str | None = None) -> str:
-    """A tier (a stored dict or a ToolPlan) in ``t``'s language.
-
-    A tier copied from the built-in catalog (the tool's ``catalog_id``, the same tier id,
-    its name unchanged) takes the catalog's name in the owner's language; a name the
-    owner gave stays as given; one without a name is said by what it is: the owner's own
-    quote, a monthly or a yearly plan."""
-    name, tier_id = _attr(tier, "name"), str(_attr(tier, "id"))
-    entry = resolve(tool_catalog(), catalog_id) if catalog_id else None
-    known = next((p.name for p in entry.plans if p.id == tier_id), None) if entry else None
-    if known is not None and (not name or name in known.names()):
-        return known.get(t.locale)
-    if name:
-        return str(name)
-    if tier_id == QUOTE_PLAN:
-        return t("builder.own_quote")
-    if tier_id in ("monthly", "annual"):
-        return t(f"builder.tier_{tier_id}")
-    return tier_id
+    """A tier (a stored dict or a ToolPlan) in ``t``'s language (see
+    :func:`aibudget.present.tiers.tier_name`)."""
+    return tiers.tier_name(t, tier, catalog_id, tool_catalog())
 
 
 def chosen_tier_name(t: Translator, plan: Any, tool_id: str, tier_id: str | None) -> str:
     """The name of the tier an allocation chose for a tool of ``plan`` ("–" for none)."""
-    tool = next((x for x in plan.tools if x.id == tool_id), None)
-    tier = next((p for p in tool.plans if p.id == tier_id), None) if tool else None
-    return tier_name(t, tier, tool.catalog_id) if tool and tier else "–"
+    return tiers.chosen_tier_name(t, plan, tool_id, tier_id, tool_catalog())
 
 
 def tool_tier_name(t: Translator, tool: Any) -> str:
     """The name of the tool's chosen tier ("–" when it has none)."""
-    chosen = tool.chosen_plan()
-    return tier_name(t, chosen, tool.catalog_id) if chosen is not None else "–"
+    return tiers.tool_tier_name(t, tool, tool_catalog())
 
 
 # Message ids built at run time in this module, declared for message extraction.

@@ -9,13 +9,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
-from fastapi.responses import JSONResponse
 
 from aibudget.catalog import catalog_for, kpi_ids, readiness_questionnaire, tool_catalog
 from aibudget.domain.errors import PlanError
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.engine.readiness import score, suggest_tools
+from aibudget.present.documents import EvaluationDocument
+from aibudget.present.guidance import FindingDocument, ReadinessDocument, readiness_document
+from aibudget.present.optimize import AllocationDocument, allocation_document
 from aibudget.store import assessments, plans, users, workspaces
 from aibudget.store import catalogs as workspace_catalogs
 from aibudget.store.records import Role, User
@@ -26,7 +28,6 @@ from aibudget.web.api_schemas import (
     CatalogOut,
     ErrorOut,
     EvaluateIn,
-    FindingOut,
     PlanIn,
     PlanOut,
     PlanPatch,
@@ -181,7 +182,7 @@ def restore_version(
         return plans.restore(s, user.id, workspace_id, plan_id, number, body.note)
 
 
-@router.post(VERSION + "/evaluate", response_model=dict[str, Any])
+@router.post(VERSION + "/evaluate", response_model=EvaluationDocument)
 def evaluate_version(
     web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int, body: EvaluateIn
 ) -> Response:
@@ -195,7 +196,7 @@ def evaluate_version(
     return Response(answer, media_type="application/json")
 
 
-@router.get(VERSION + "/lint", response_model=list[FindingOut])
+@router.get(VERSION + "/lint", response_model=list[FindingDocument])
 def lint_version(
     request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int
 ) -> Any:
@@ -204,31 +205,29 @@ def lint_version(
         version = plans.version(s, user.id, workspace_id, plan_id, number)
         catalog, problems, _ = catalogs.for_plan(s, user.id, workspace_id, version.plan)
     return [
-        FindingOut(rule=h.rule, severity=h.severity, message=h.message, fix=h.fix, where=h.where)
+        FindingDocument(
+            rule=h.rule, severity=h.severity, message=h.message, fix=h.fix, where=h.where
+        )
         for h in health(translator(request), version.plan, catalog, problems)
     ]
 
 
-@router.post(VERSION + "/optimise")
+@router.post(VERSION + "/optimise", response_model=AllocationDocument)
 def optimise_version(
     request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int
-) -> dict[str, Any]:
+) -> AllocationDocument:
     """The allocation (``aibudget optimize --json``): time-bounded, rate-limited per user."""
-    from aibudget.present.optimize import result_json  # the one definition of this document
-
     with web.db.session() as s:
         version = plans.version(s, user.id, workspace_id, plan_id, number)
     result = allocation.run(web, user.id, version)
-    return result_json(translator(request), result, version.plan)
+    return allocation_document(translator(request), result, version.plan, tool_catalog())
 
 
-@router.post(WS + "/assess", status_code=201)
+@router.post(WS + "/assess", response_model=ReadinessDocument, status_code=201)
 def assess(
     request: Request, web: WebDep, user: ApiUser, workspace_id: str, body: AssessIn
-) -> dict[str, Any]:
+) -> ReadinessDocument:
     """Score readiness answers (as ``aibudget assess --json``) and keep them."""
-    from aibudget.present.guidance import readiness_json
-
     with web.db.session() as s:
         workspaces.require(s, user.id, workspace_id, Role.EDITOR)
     q = readiness_questionnaire()
@@ -237,18 +236,16 @@ def assess(
     with web.db.write() as s:
         assessments.save(s, user.id, workspace_id, answers)
     suggestions = suggest_tools(result, tool_catalog(), q.thresholds)
-    return readiness_json(translator(request), q, result, suggestions)
+    return readiness_document(translator(request), q, result, suggestions)
 
 
 @router.get(
     WS + "/assess",
-    response_model=dict[str, Any],
+    response_model=ReadinessDocument,
     responses={204: {"description": "No assessment was taken in this workspace yet."}},
 )
-def latest_assessment(request: Request, web: WebDep, user: ApiUser, workspace_id: str) -> Response:
+def latest_assessment(request: Request, web: WebDep, user: ApiUser, workspace_id: str) -> Any:
     """The workspace's latest readiness result (204, no content, before the first)."""
-    from aibudget.present.guidance import readiness_json
-
     with web.db.session() as s:
         found = assessments.latest(s, user.id, workspace_id)
     if found is None:
@@ -256,7 +253,7 @@ def latest_assessment(request: Request, web: WebDep, user: ApiUser, workspace_id
     q = readiness_questionnaire()
     result = score(q, found.answers)
     suggestions = suggest_tools(result, tool_catalog(), q.thresholds)
-    return JSONResponse(readiness_json(translator(request), q, result, suggestions))
+    return readiness_document(translator(request), q, result, suggestions)
 
 
 @router.get(WS + "/catalog", response_model=CatalogOut)

@@ -18,7 +18,7 @@ from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound, StaleVersion
 from aibudget.store.records import Role
 from aibudget.web.api import ERRORS, PLAN, WS, ApiUser
-from aibudget.web.api_schemas import Body, VersionOut
+from aibudget.web.api_schemas import Body, FieldsOut, PartOut, VersionOut
 from aibudget.web.context import WebDep, translator
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
@@ -124,7 +124,7 @@ def _change(
         return plans.save(s, user_id, ws, plan_id, edited.plan, note, base=base)
 
 
-@router.get(WS + "/new-plan")
+@router.get(WS + "/new-plan", response_model=FieldsOut)
 def start_fields(request: Request, web: WebDep, user: ApiUser, workspace_id: str) -> Any:
     """The short form of a new plan: each field's name, kind, label and help."""
     with web.db.session() as s:
@@ -149,7 +149,7 @@ def start_plan(
         return plans.create(s, user.id, workspace_id, name, edited.plan, t("builder.note_new"))
 
 
-@router.get(PLAN + "/parts/{section}")
+@router.get(PLAN + "/parts/{section}", response_model=PartOut)
 def get_part(
     request: Request,
     response: Response,
@@ -173,7 +173,7 @@ def change_part(
     return _change(request, web, user.id, workspace_id, plan_id, _target(section), body)
 
 
-@router.get(PLAN + "/parts/{section}/{item}")
+@router.get(PLAN + "/parts/{section}/{item}", response_model=PartOut)
 def get_item(
     request: Request, response: Response, web: WebDep, user: ApiUser, workspace_id: str,
     plan_id: str, section: str, item: str,
@@ -193,7 +193,7 @@ def change_item(
     return _change(request, web, user.id, workspace_id, plan_id, _target(section, item), body)
 
 
-@router.get(PLAN + "/parts/benefits/{item}/{index}")
+@router.get(PLAN + "/parts/benefits/{item}/{index}", response_model=PartOut)
 def get_benefit(
     request: Request, response: Response, web: WebDep, user: ApiUser, workspace_id: str,
     plan_id: str, item: str, index: int,

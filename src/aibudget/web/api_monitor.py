@@ -15,14 +15,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.actuals import Actuals, MergeReport, book_spend, merge
 from aibudget.domain.errors import AibudgetError, Problem
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.imports import Preview
 from aibudget.imports.formats import FORMATS
-from aibudget.present.monitor import preview_json, review_json
-from aibudget.present.reallocate import proposal_json
+from aibudget.present.reallocate import proposal_document
+from aibudget.present.review_documents import preview_document, review_document
 from aibudget.service.import_routes import spend_targets, unbooked
 from aibudget.store import actuals, plans, workspaces
 from aibudget.store.errors import Conflict
@@ -35,10 +36,12 @@ from aibudget.web.api_schemas import (
     MONTH_PATTERN,
     ActualsCorrectionIn,
     ActualsEntryIn,
+    ActualsOut,
     ConfirmIn,
     CorrectedOut,
     ImportOut,
     ProposalDecisionIn,
+    ReviewOut,
     SavedOut,
     VersionOut,
 )
@@ -130,7 +133,7 @@ def _require(web: WebDep, user_id: str, ws: str, plan_id: str, need: Role) -> No
         plans.summary(s, user_id, ws, plan_id)  # 404 for another workspace's plan
 
 
-@router.get(PLAN + "/actuals")
+@router.get(PLAN + "/actuals", response_model=ActualsOut)
 def get_actuals(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) -> dict[str, Any]:
     """All actuals of the plan, and per month: spent, committed, hours saved, records."""
     _, _, _, stored = load_plan_actuals(web, user.id, workspace_id, plan_id)
@@ -224,7 +227,7 @@ def preview_import(
         )  # fmt: skip
     records = book_spend(preview.records, target) if target else preview.records
     _, would, _ = merge(stored, records)
-    preview_doc = preview_json(preview, translator(request)) | {"spend_to": target}
+    preview_doc = preview_document(preview, translator(request)).model_dump() | {"spend_to": target}
     return {
         "import_id": staged.id,
         "preview": preview_doc,
@@ -258,11 +261,11 @@ def confirm_import(
     return _saved(stored, report)
 
 
-@router.get(PLAN + "/review")
+@router.get(PLAN + "/review", response_model=ReviewOut)
 def get_review(
     request: Request, response: Response, web: WebDep, user: ApiUser, workspace_id: str,
     plan_id: str, as_of: AsOf = "",
-) -> dict[str, Any]:  # fmt: skip
+) -> ReviewOut:  # fmt: skip
     """The ``aibudget review --json`` document against the approved baseline (the newest
     approved version, else the newest), plus ``baseline`` (its number) and
     ``proposal_digest`` (send it back to accept or reject that proposal); rate-limited."""
@@ -274,12 +277,10 @@ def get_review(
     )
     if result is None:
         raise NoActuals()
-    shown = None if proposal is None else proposal_json(proposal, t)
+    shown = None if proposal is None else proposal_document(proposal, t)
     digest = plan_digest(proposal.plan) if proposal and proposal.plan else None
-    return review_json(result, t, shown, note) | {
-        "baseline": version.number,
-        "proposal_digest": digest,
-    }
+    doc = review_document(result, t, kpi_entries(), shown, note)
+    return ReviewOut(**doc.model_dump(), baseline=version.number, proposal_digest=digest)
 
 
 @router.post(PLAN + "/review/accept", response_model=VersionOut, status_code=201)

@@ -12,6 +12,7 @@ from aibudget.domain.errors import AibudgetError, Problem
 from aibudget.domain.texts import N_
 from aibudget.service.learning import read_entry
 from aibudget.store import learning, plans
+from aibudget.store.learning import StoredEntry
 from aibudget.web.api import ERRORS, PLAN, ApiUser
 from aibudget.web.api_schemas import Body
 from aibudget.web.context import WebDep
@@ -38,7 +39,7 @@ class EntryInvalid(AibudgetError):
         self.problems = problems
 
 
-@router.get(PLAN + "/learning")
+@router.get(PLAN + "/learning", response_model=list[StoredEntry])
 def get_learning(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) -> list[Any]:
     """The plan's learning log, newest first."""
     with web.db.session() as s:
@@ -46,7 +47,7 @@ def get_learning(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) ->
     return [e.model_dump(mode="json") for e in found]
 
 
-@router.post(PLAN + "/learning", status_code=201)
+@router.post(PLAN + "/learning", response_model=StoredEntry, status_code=201)
 def add_learning(
     web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, body: LearningIn
 ) -> dict[str, Any]:

@@ -8,6 +8,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from aibudget.domain.actuals import ActualRecord
+from aibudget.present.review_documents import PreviewDocument, ReviewDocument
+from aibudget.service.fields import Kind
 from aibudget.store.records import Role, Status
 
 Name = Field(min_length=1, max_length=200)
@@ -100,18 +103,30 @@ class VersionOut(VersionInfoOut):
     document: dict[str, Any]
 
 
-class FindingOut(BaseModel):
-    rule: str
-    severity: str
-    message: str
-    fix: str
-    where: str
-
-
 class AssessIn(Body):
     answers: dict[str, int | list[int]] = Field(
         description="Question id -> option number (1 = first), or a list for several."
     )
+
+
+class FieldOut(BaseModel):
+    """One field of a builder form: what to ask, in the reader's words, and its value."""
+
+    name: str = Field(description="The field's dotted name (the key to send it back under).")
+    kind: Kind
+    label: str
+    help: str
+    required: bool
+    choices: list[str] = Field(description="The values a choice may take.")
+    value: str | list[str] = Field(description="The value as stored (empty: the default).")
+
+
+class FieldsOut(BaseModel):
+    fields: list[FieldOut]
+
+
+class PartOut(FieldsOut):
+    version: int = Field(description="The version the values are read from (for If-Match).")
 
 
 class CatalogIn(Body):
@@ -173,16 +188,51 @@ class MergeReportOut(BaseModel):
     conflicts: int
 
 
+class MonthRow(BaseModel):
+    """One month of actuals: spend (spent), committed, hours saved and its records."""
+
+    month: str
+    spent: Decimal
+    committed: Decimal
+    hours: Decimal
+    records: int
+
+
+class ActualsOut(BaseModel):
+    """All actuals of a plan (the actuals file's shape), and the months they cover."""
+
+    schema_version: int
+    currency: str
+    records: list[ActualRecord]
+    months: list[MonthRow]
+
+
 class SavedOut(BaseModel):
     report: MergeReportOut
-    actuals: dict[str, Any]
+    actuals: ActualsOut
+
+
+class ImportPreviewOut(PreviewDocument):
+    """The file's preview (as ``aibudget actuals import --json``) and where its spend goes."""
+
+    spend_to: str | None = Field(description="The tool or channel its ad spend is booked to.")
 
 
 class ImportOut(BaseModel):
     import_id: str
-    preview: dict[str, Any]
+    preview: ImportPreviewOut
     would: MergeReportOut
-    months: list[dict[str, Any]]
+    months: list[MonthRow] = Field(description="The file's records by month.")
+
+
+class ReviewOut(ReviewDocument):
+    """The ``aibudget review --json`` document, the baseline reviewed against and the
+    proposal's digest."""
+
+    baseline: int = Field(description="The number of the version reviewed against.")
+    proposal_digest: str | None = Field(
+        description="Send it back to accept or reject this proposal (null: none)."
+    )
 
 
 class ActualsCorrectionIn(ActualsFields):
@@ -190,8 +240,8 @@ class ActualsCorrectionIn(ActualsFields):
 
 
 class CorrectedOut(BaseModel):
-    record: dict[str, Any] = Field(description="The entry as stored now (its new fingerprint).")
-    actuals: dict[str, Any]
+    record: ActualRecord = Field(description="The entry as stored now (its new fingerprint).")
+    actuals: ActualsOut
 
 
 class MemberOut(BaseModel):

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.allocation import OptimisationResult
 from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.i18n import Translator
@@ -202,7 +203,7 @@ def fan(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart:
 
 
 def tornado(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart | None:
-    chart = series.tornado(t, result, sim)
+    chart = series.tornado(t, result, sim, kpi_entries())
     if chart is None or chart.base is None:
         return None
     base = chart.base
@@ -231,7 +232,7 @@ def tornado(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart |
     rows = [
         [
             names.get(b.tool, b.tool),
-            driver_label(t, b.label),
+            driver_label(t, b.driver, kpi_entries()),
             f"{t.number(b.low, 2)} – {t.number(b.high, 2)}",
             t.money(b.npv_at_low, chart.unit),
             t.money(b.npv_at_high, chart.unit),

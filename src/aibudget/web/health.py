@@ -15,7 +15,7 @@ from aibudget.domain.guidance import CatalogTool
 from aibudget.domain.plan import Plan
 from aibudget.engine.lint import lint
 from aibudget.i18n import Translator
-from aibudget.present.guidance import finding_json, format_params
+from aibudget.present.guidance import finding_document, format_params
 from aibudget.service import health_fix
 from aibudget.web.errors import problem_text
 
@@ -58,7 +58,7 @@ def health(
         for p in problems or []
     ]
     for finding in lint(plan, catalog, kpi_entries()):
-        doc = finding_json(t, finding, plan.currency)
+        doc = finding_document(t, finding, plan.currency)
         place = health_fix.place(plan, finding)
         remedy = ""
         if finding.remedy is not None:
@@ -68,8 +68,8 @@ def health(
             HealthItem(
                 rule=finding.rule,
                 severity=finding.severity.value,
-                message=doc["message"],
-                fix=doc["fix"],
+                message=doc.message,
+                fix=doc.fix,
                 where=finding.where,
                 step=step_of(finding.where),
                 key=health_fix.key(plan, finding),

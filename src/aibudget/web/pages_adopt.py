@@ -12,11 +12,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from aibudget.catalog import kpi_ids
+from aibudget.catalog import kpi_ids, tool_catalog
+from aibudget.domain.adoption import Adoption
 from aibudget.domain.errors import PlanError
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
-from aibudget.engine.adopt import Adoption, adopt, adoptable
+from aibudget.engine.adopt import adopt, adoptable
 from aibudget.i18n import Translator
 from aibudget.present.adopt import change_lines, note
 from aibudget.store import plans, workspaces
@@ -57,7 +58,7 @@ def _page(
     request: Request, t: Translator, space: Any, summary: Any, version: PlanVersion,
     adoption: Adoption | None, ready: bool, message: str, notice: str = "",
 ) -> Response:  # fmt: skip
-    lines = change_lines(t, version.plan, adoption) if adoption and ready else []
+    lines = change_lines(t, version.plan, adoption, tool_catalog()) if adoption and ready else []
     return render(
         request,
         "adopt.html",
@@ -96,7 +97,15 @@ def adopt_save(
         return _page(request, t, space, summary, latest, adoption, False, message)
     try:
         with web.db.write() as s:
-            plans.save(s, user.id, ws, plan_id, plan, note(t, latest.plan, adoption), base=version)
+            plans.save(
+                s,
+                user.id,
+                ws,
+                plan_id,
+                plan,
+                note(t, latest.plan, adoption, tool_catalog()),
+                base=version,
+            )
     except StaleVersion:  # saved by someone else a moment ago
         notice = t("adopt.moved_on")
         return _page(request, t, space, summary, latest, adoption, True, "", notice)

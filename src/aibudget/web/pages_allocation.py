@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from aibudget.engine.adopt import adoptable
-from aibudget.present.adopt import is_proposal
+from aibudget.catalog import tool_catalog
+from aibudget.engine.adopt import adoptable, is_proposal
 from aibudget.present.practice import allocation_summary, allocation_worries
 from aibudget.store import plans, workspaces
 from aibudget.web import allocation
@@ -27,7 +27,7 @@ def allocation_page(
     plan_id: str,
     number: int,
 ) -> Response:
-    from aibudget.present.optimize import result_json  # the one wording of reasons, conflicts
+    from aibudget.present.optimize import allocation_document  # the one wording of reasons
 
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws)
@@ -38,10 +38,10 @@ def allocation_page(
     chart = line_items(t, result) if result.line_items else None
     names = {tool.id: tool.name for tool in version.plan.tools}
     members = {m.id: m.name or m.id for m in version.plan.team}
-    doc = result_json(t, result, version.plan)
+    doc = allocation_document(t, result, version.plan, tool_catalog())
     reasons = [
-        (names.get(tool, tool), reason["selected"], reason["text"])
-        for tool, reason in doc["reasons"].items()
+        (names.get(tool, tool), reason.selected, reason.text)
+        for tool, reason in doc.reasons.items()
     ]
     return render(
         request,
@@ -53,12 +53,12 @@ def allocation_page(
         result=result,
         charts=[chart] if chart else [],
         reasons=reasons,
-        conflicts=[c["text"] for c in doc["conflicts"]],
-        status_text=doc["status_text"],
+        conflicts=[c.text for c in doc.conflicts],
+        status_text=doc.status_text,
         members=members,
         figures_json=figures_json([chart] if chart else []),
         proposal=is_proposal(version.plan, result),
         adopted=adoptable(result),
         summary_text=allocation_summary(t, version.plan, result),
-        worries=allocation_worries(t, version.plan, result, worries),
+        worries=allocation_worries(t, version.plan, result, worries, tool_catalog()),
     )

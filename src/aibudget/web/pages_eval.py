@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from aibudget.engine.flows import PLAN_LINES_ID
+from aibudget.domain.results import PLAN_LINES_ID
 from aibudget.engine.worries import worry_facts
 from aibudget.present.practice import evaluation_summary, evaluation_worries
 from aibudget.store import plans, workspaces

@@ -32,7 +32,8 @@ from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, Preview, preview_stream
 from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv
-from aibudget.present.monitor import preview_json, problem_text
+from aibudget.present.monitor import problem_text
+from aibudget.present.review_documents import preview_document
 from aibudget.service.actuals_words import tool_name
 from aibudget.service.import_routes import (
     kpi_uses,
@@ -334,7 +335,7 @@ def preview_import(
         mapped = {}
     digest = upload_digest(upload.file)
     preview, target, remembered = preview_upload(web, user.id, ws, upload, plan, fmt, tool, mapped)
-    doc = preview_json(preview, t)
+    doc = preview_document(preview, t).model_dump()
     staged = None
     would: Any = None
     if preview.ok:

@@ -20,15 +20,15 @@ from aibudget.catalog import kpi_entries
 from aibudget.domain.actuals import PLAN_LEVEL, content_digest
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
-from aibudget.domain.reallocation import Reallocation
+from aibudget.domain.reallocation import Reallocation, changes_plan
 from aibudget.domain.review import Review
 from aibudget.domain.texts import N_
-from aibudget.engine.reallocate import changes_plan
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
 from aibudget.present.monitor import goal_names, milestone_text, tool_reasons, unrecorded_text
-from aibudget.present.reallocate import change_text, proposal_for, summary_text
+from aibudget.present.reallocate import change_text, summary_text
 from aibudget.present.review_kpis import method_text, projection_text
+from aibudget.service.proposal import proposal_for
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, audit, plans, workspaces
 from aibudget.store.errors import Conflict
@@ -163,7 +163,7 @@ def _projections(t: Translator, plan: Plan, r: Review) -> list[dict[str, str]]:
         {
             "goal": goals.get(k.goal, k.goal),
             "verdict": k.projection.verdict if k.projection else "none",
-            "text": projection_text(t, k, r.currency),
+            "text": projection_text(t, k, r.currency, kpi_entries()),
             "method": method_text(t, k),
         }
         for k in r.kpis

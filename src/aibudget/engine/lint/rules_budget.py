@@ -9,10 +9,9 @@ from decimal import ROUND_CEILING, Decimal
 from aibudget.domain.guidance import Finding, Severity
 from aibudget.domain.money import ZERO, round_money
 from aibudget.domain.plan import BudgetPolicy, LineItem, SkillLevel
-from aibudget.domain.results import Figures
+from aibudget.domain.results import PLAN_LINES_ID, Figures
 from aibudget.domain.texts import N_
 from aibudget.engine.cashflow import period_of
-from aibudget.engine.flows import PLAN_LINES_ID
 from aibudget.engine.lint.base import (
     LintContext,
     finding,
