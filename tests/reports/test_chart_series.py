@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import pytest
 
+from aibudget.catalog import kpi_entries
 from aibudget.i18n import Translator
 from aibudget.present import charts as series
 from aibudget.reports import ReportData
@@ -92,7 +93,7 @@ def test_the_series_are_the_engines_numbers(cafe_review: ReportData) -> None:
     payback = cash.marker.index
     assert ev.cumulative_net[payback] >= 0 > ev.cumulative_net[payback - 1]
 
-    bars = series.tornado(t, ev, sim)
+    bars = series.tornado(t, ev, sim, kpi_entries())
     assert bars is not None
     low, high = bars.series
     swings = [abs(h - lo) for lo, h in zip(low.values, high.values, strict=True)]  # type: ignore[operator]
