@@ -187,11 +187,11 @@ class CashflowWriter:
         )
         rate, conv = self.a.rate.ref, self.a.convention.ref
         annual = choice_word(self.t, "annual")
+        initial = self.t("cli.period_initial")
         for i, col in enumerate(self.months()):
             ws.write_number(MONTH_ROW, col, i, book.fmt("header"))
             month = self.plan.calendar_month(i)
-            period_initial_text = self.t("cli.period_initial")
-            label = f"{month} ({period_initial_text})" if i == 0 else month
+            label = f"{month} ({initial})" if i == 0 else month
             book.text(ws, LABEL_ROW, col, label, "bold")
             m = self.m(col)
             formula = f'=IF({conv}="{annual}",(1+{rate})^(-INT(({m}+11)/12)),(1+{rate})^(-{m}/12))'
