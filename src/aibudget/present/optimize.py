@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from aibudget.domain.allocation import OptimisationResult, OptimiseStatus, ToolReason
+from aibudget.domain.allocation import Objective, OptimisationResult, OptimiseStatus, ToolReason
 from aibudget.domain.plan import Plan
 from aibudget.i18n import Translator
 from aibudget.service.tiers import tier_name
@@ -39,6 +39,39 @@ def _tier_names(t: Translator, plan: Plan, tool_id: str, tier_ids: list[str]) ->
     catalog_id = tool.catalog_id if tool else None
     names = [tier_name(t, tiers[i], catalog_id) if i in tiers else i for i in tier_ids]
     return ("、" if t.locale == "zh_TW" else ", ").join(names)
+
+
+CAREFUL = (Objective.CVAR, Objective.MEAN_DOWNSIDE)  # the aims that weigh poor outcomes
+
+
+def channel_name(plan: Plan, channel_id: str) -> str:
+    """What the owner calls an ad channel (its id only when it has no name)."""
+    channels = plan.optimise.channels if plan.optimise else []
+    found = next((c for c in channels if c.id == channel_id), None)
+    return (found.name if found else None) or channel_id
+
+
+def uncertain_channels(t: Translator, plan: Plan, result: OptimisationResult) -> list[str]:
+    """One sentence per ad channel whose return is uncertain (its curve's height given
+    as low / likely / high): the range, and how this allocation took it into account."""
+    if plan.optimise is None:
+        return []
+    careful = result.objective_kind in CAREFUL
+    out = []
+    for c in plan.optimise.channels:
+        height = getattr(c.curve, "max_return", None)
+        if height is None or not height.uncertain:
+            continue
+        out.append(
+            t(
+                "optimize.channel_uncertain_careful" if careful else "optimize.channel_uncertain",
+                channel=c.name or c.id,
+                low=t.money(height.low, result.currency),
+                likely=t.money(height.likely, result.currency),
+                high=t.money(height.high, result.currency),
+            )
+        )
+    return out
 
 
 def status_lines(t: Translator, result: OptimisationResult) -> list[str]:

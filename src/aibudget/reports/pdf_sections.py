@@ -10,7 +10,13 @@ from aibudget.i18n import Translator
 from aibudget.present.adopt import is_proposal
 from aibudget.present.evaluation import payback_text, roi_text
 from aibudget.present.guidance import month_text
-from aibudget.present.optimize import reason_text, status_lines, text_params
+from aibudget.present.optimize import (
+    channel_name,
+    reason_text,
+    status_lines,
+    text_params,
+    uncertain_channels,
+)
 from aibudget.reports import charts
 from aibudget.reports.content import ReportData, cash_lines
 from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF
@@ -138,7 +144,7 @@ def allocation(doc: ReportPDF, data: ReportData, t: Translator) -> None:
         lines = {t(f"optimize.line.{k}"): v for k, v in result.line_items.items() if v}
         for channel, amount in result.ad_spend.items():
             if amount:
-                key = t("pdf.ad_channel", channel=channel)
+                key = t("pdf.ad_channel", channel=channel_name(plan, channel))
                 lines[key] = lines.get(key, Decimal(0)) + amount
         rest = result.unallocated
         doc.para(
@@ -167,6 +173,9 @@ def allocation(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     rows.append([t("pdf.budget"), t.money(budget, cur), share_text(t, budget, budget)])
     donut = charts.donut(slices, centre, rest_label if rest > 0 else None)
     _donut_and_table(doc, t, donut, rows, t("pdf.share_of_budget"))
+    if result is not None and found:
+        for text in uncertain_channels(t, plan, result):
+            doc.para(text, size=9, colour=MUTED)
     if result is not None and found and result.selected:
         doc.subheading(t("pdf.selected_tools"))
         doc.grid(
