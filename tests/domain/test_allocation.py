@@ -92,3 +92,40 @@ def test_cvar_weight_above_one_and_bad_curve_parameters_are_reported() -> None:
     )
     assert list(found.values()) == ["value.greater_than"]
     assert next(iter(found)).endswith("half_saturation")
+
+
+def _channel(max_return: Any) -> dict[str, Any]:
+    curve = {"kind": "michaelis_menten", "max_return": max_return, "half_saturation": 1500}
+    return {"channels": [{"id": "meta", "curve": curve, "max_monthly": 5000}]}
+
+
+@pytest.mark.parametrize(
+    "given",
+    [9000, "9000", [6000, 9000, 12000], {"low": 6000, "likely": 9000, "high": 12000}],
+)
+def test_a_curves_height_is_one_number_or_low_likely_high(given: Any) -> None:
+    plan = make_plan(optimise=_channel(given))
+    assert plan.optimise is not None
+    height = plan.optimise.channels[0].curve.max_return
+    assert height.likely == 9000
+    assert height.uncertain is (not isinstance(given, int | str))  # one number: no range
+    again = OptimisePolicy.model_validate(plan.optimise.model_dump(mode="json"))
+    assert again == plan.optimise  # plain data in, plain data out
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ([12000, 9000, 6000], "value.range_order"),
+        ({"low": 9000, "likely": 8000, "high": 9500}, "value.range_order"),
+        ([-1, 9000, 12000], "value.range_negative"),
+        (-5, "value.range_negative"),
+        ({"low": 1, "likely": 2}, "value.missing"),
+    ],
+)
+def test_a_curves_height_out_of_order_or_negative_is_reported_where_it_is(
+    given: Any, message: str
+) -> None:
+    found = problems(_channel(given))
+    assert list(found.values()) == [message]
+    assert next(iter(found)).startswith("optimise.channels[0].curve.max_return")

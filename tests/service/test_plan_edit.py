@@ -206,3 +206,47 @@ def test_the_optimisers_aim_is_an_owners_choice() -> None:
     )
     note = plan_edit.note(ZH, _doc(), Target("optimiser"), edited.changes)
     assert note == "預算配置設定：配置的目標改為 降低最壞情況的損失、保守程度（0 到 1）改為 0.3"
+
+
+def _channel_doc(max_return: object) -> dict:
+    doc = _doc()
+    curve = {"kind": "michaelis_menten", "max_return": max_return, "half_saturation": 10000}
+    channel = {"id": "meta", "name": "Meta 廣告", "max_monthly": 20000, "curve": curve}
+    doc["optimise"] = {"channels": [channel]}
+    return doc
+
+
+ENDS = ("low", "likely", "high")
+
+
+@pytest.mark.parametrize("short", [30000, "30000", [30000, 30000, 30000]])
+def test_a_channels_return_given_once_shows_in_its_three_fields(short: object) -> None:
+    shown = plan_edit.values(_channel_doc(short), Target("channels", "meta"))
+    assert [shown[f"curve.max_return.{end}"] for end in ENDS] == ["30000"] * 3
+
+
+def test_one_end_of_a_channels_return_changes_and_the_others_keep() -> None:
+    doc = _channel_doc(30000)
+    target = Target("channels", "meta")
+    edited = plan_edit.apply(doc, target, {"curve.max_return.low": "18,000"})  # as the API sends
+    assert edited.ok and edited.plan is not None and edited.plan.optimise is not None
+    height = edited.plan.optimise.channels[0].curve.max_return
+    assert (height.low, height.likely, height.high) == (18000, 30000, 30000)
+    assert [c.field.name for c in edited.changes] == ["curve.max_return.low"]
+    note = plan_edit.note(ZH, doc, target, edited.changes)
+    assert note == "Meta 廣告：每月回報上限（保守）改為 18000"
+
+
+@pytest.mark.parametrize(
+    ("low", "likely", "high", "message"),
+    [("40000", "30000", "50000", "value.range_order"), ("-1", "30000", "50000",
+     "value.range_negative")],
+)  # fmt: skip
+def test_a_channels_return_out_of_order_or_negative_is_refused_beside_it(
+    low: str, likely: str, high: str, message: str
+) -> None:
+    form = dict(zip((f"curve.max_return.{end}" for end in ENDS), (low, likely, high), strict=True))
+    edited = plan_edit.apply(_channel_doc(30000), Target("channels", "meta"), form)
+    assert not edited.ok
+    assert edited.problems["curve.max_return.low"].message_id == message
+    assert ZH(message, low=low, likely=likely, high=high) != message  # said in words

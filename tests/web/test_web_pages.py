@@ -176,3 +176,31 @@ def test_the_evaluation_keeps_the_method_out_of_the_headline(client: TestClient)
         assert jargon not in headline.split("<main", 1)[-1], jargon
     seed = load_plan(EXAMPLE).horizon.seed
     assert f"亂數種子為 {seed}" in rest and "年折現率" in rest
+
+
+def test_allocation_page_says_when_a_channels_return_is_uncertain(client: TestClient) -> None:
+    import yaml
+
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    curve = {"kind": "michaelis_menten", "half_saturation": 8000}
+    data["optimise"] = {
+        "objective": "cvar",
+        "channels": [
+            {"id": "meta-ads", "name": "Meta 廣告", "max_monthly": 20000,
+             "curve": {**curve, "max_return": [10000, 30000, 45000]}},
+            {"id": "google-ads", "name": "Google 廣告", "max_monthly": 20000,
+             "curve": {**curve, "max_return": 30000}},
+        ],
+    }  # fmt: skip
+    sign_up(client, "alice@example.com")
+    ws = new_workspace(client)
+    plan_id = import_plan(client, ws, yaml.safe_dump(data, allow_unicode=True))
+    page = client.get(f"/w/{ws}/p/{plan_id}/v/1/allocation").text
+    said = [html.unescape(p) for p in page.split('data-testid="channel-uncertain">')[1:]]
+    assert len(said) == 1  # the certain channel is not mentioned
+    t = Translator("zh_TW")
+    assert said[0].startswith(
+        t("optimize.channel_uncertain_careful", channel="Meta 廣告", low=t.money(10000, "TWD"),
+          likely=t.money(30000, "TWD"), high=t.money(45000, "TWD"))
+    )  # fmt: skip
+    assert "meta-ads" not in page

@@ -10,6 +10,12 @@ Response curves give the *monthly* return (in money) of a *monthly* ad spend x:
 - ``michaelis_menten``:   max_return x x / (half_saturation + x)
 - ``hill``:               max_return x x^slope / (half_saturation^slope + x^slope);
   S-shaped (not concave) when slope > 1.
+
+``max_return`` may be a low / likely / high range (:class:`.ranges.Range`) when the
+owner is unsure how much a channel can bring: the curve's shape stays, its height is
+uncertain. A plain number means no uncertainty (plans written before keep their
+meaning). The optimiser values the curve at the range's mean and, for the risk-aware
+objectives, draws the height per scenario like any other uncertain input.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from aibudget.domain.money import MAX_AMOUNT
+from aibudget.domain.ranges import NonNegativeRange
 from aibudget.domain.texts import N_
 
 Amount = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT)]
@@ -35,21 +42,27 @@ class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+MAX_RETURN = (
+    "Monthly return as spend grows without bound: a number, or low / likely / high "
+    "when it is uncertain."
+)
+
+
 class ExponentialCurve(_Input):
     kind: Literal["exponential"]
-    max_return: Amount = Field(description="Monthly return as spend grows without bound.")
+    max_return: NonNegativeRange = Field(description=MAX_RETURN)
     spend_scale: Positive = Field(description="Spend at which 63% of max_return is reached.")
 
 
 class MichaelisMentenCurve(_Input):
     kind: Literal["michaelis_menten"]
-    max_return: Amount
+    max_return: NonNegativeRange = Field(description=MAX_RETURN)
     half_saturation: Positive = Field(description="Monthly spend giving half of max_return.")
 
 
 class HillCurve(_Input):
     kind: Literal["hill"]
-    max_return: Amount
+    max_return: NonNegativeRange = Field(description=MAX_RETURN)
     half_saturation: Positive
     slope: Annotated[Decimal, Field(gt=0, le=10)] = Field(
         default=Decimal(1), description="> 1 gives an S-shaped curve."

@@ -23,13 +23,18 @@ from pydantic import (
     ConfigDict,
     Field,
     field_validator,
-    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from aibudget.domain.allocation import OptimisePolicy
 from aibudget.domain.money import MAX_AMOUNT, ZERO, is_currency, round_money
 from aibudget.domain.practice import Comparison, Stack
+
+# Distribution and Range live in ranges.py (the ad channels' curves use them too) and
+# are re-exported here, where the rest of the plan's models are.
+from aibudget.domain.ranges import Bounded, NonNegativeRange
+from aibudget.domain.ranges import Distribution as Distribution
+from aibudget.domain.ranges import Range as Range
 from aibudget.domain.results import DriverKind, DriverRef
 from aibudget.domain.texts import N_
 
@@ -39,7 +44,6 @@ MAX_RATE = Decimal(1_000_000)  # units of the plan's currency per unit of anothe
 # Every number of a plan is finite (pydantic refuses NaN and infinity) and bounded, so
 # that no sum, product or float conversion in the engine overflows.
 NonNegative = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT)]
-Bounded = Annotated[Decimal, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
 Hours = Annotated[Decimal, Field(ge=0, le=MAX_HOURS)]
 Share = Annotated[Decimal, Field(ge=0, le=1)]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
@@ -107,24 +111,6 @@ CONVENTION_MESSAGES = (
     N_("convention.monthly"),
     N_("field.choice.horizon.convention.annual"),
     N_("field.choice.horizon.convention.monthly"),
-)
-
-
-class Distribution(StrEnum):
-    """Distribution drawn for every low/likely/high input in the simulation.
-
-    pert: Beta-PERT with shape 4 (mean = (low + 4 likely + high) / 6).
-    triangular: triangle on low, likely (mode), high (mean = (low + likely + high) / 3).
-    """
-
-    PERT = "pert"
-    TRIANGULAR = "triangular"
-
-
-# Message ids built at run time from the values above, declared for message extraction.
-DISTRIBUTION_MESSAGES = (
-    N_("field.choice.simulation.distribution.pert"),
-    N_("field.choice.simulation.distribution.triangular"),
 )
 
 
@@ -239,52 +225,6 @@ LINE_MESSAGES = (
     N_("optimize.line.subscription"),
     N_("optimize.line.training"),
 )
-
-
-class Range(Strict):
-    """An uncertain input: low <= likely <= high. A plain number means all three equal."""
-
-    low: Bounded
-    likely: Bounded
-    high: Bounded
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_shorthand(cls, value: Any) -> Any:
-        if isinstance(value, int | float | Decimal | str) and not isinstance(value, bool):
-            return {"low": value, "likely": value, "high": value}
-        if isinstance(value, list | tuple) and len(value) == 3:
-            return {"low": value[0], "likely": value[1], "high": value[2]}
-        return value
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Range:
-        if not self.low <= self.likely <= self.high:
-            raise PydanticCustomError(
-                "range_order",
-                "low <= likely <= high",
-                {"low": str(self.low), "likely": str(self.likely), "high": str(self.high)},
-            )
-        return self
-
-    @property
-    def width(self) -> Decimal:
-        return self.high - self.low
-
-    def mean(self, distribution: Distribution) -> Decimal:
-        """The expected value under the plan's distribution (exact Decimal)."""
-        if distribution is Distribution.PERT:
-            return (self.low + 4 * self.likely + self.high) / 6
-        return (self.low + self.likely + self.high) / 3
-
-    def require_non_negative(self) -> Range:
-        if self.low < 0:
-            raise PydanticCustomError("range_negative", "must not be negative", {})
-        return self
-
-
-def _non_negative_range(value: Range) -> Range:
-    return value.require_non_negative()
 
 
 def _hours_range(value: Range) -> Range:
@@ -421,7 +361,7 @@ class RevenueLift(Strict):
 class CostAvoided(Strict):
     kind: Literal["cost_avoided"]
     label: str | None = None
-    monthly: Annotated[Range, AfterValidator(_non_negative_range)]
+    monthly: NonNegativeRange
     risk: Share | None = None
 
 

@@ -4,12 +4,18 @@ A curve maps a monthly spend x >= 0 to a monthly return f(x) >= 0 (money). Param
 are validated by the plan models in :mod:`aibudget.domain.allocation`; a curve
 round-trips through a plain dict (``curve_from_dict(c.to_dict()) == c``), so plans
 stay plain YAML/JSON. New kinds are added with :func:`register_curve`.
+
+A curve's height (``max_return``) may be uncertain, a low / likely / high range: every
+built-in kind's return is proportional to its height, so a curve of another height is
+the same curve with its return (not its spend) scaled, and the optimiser's scenarios
+scale one curve per scenario (see :mod:`aibudget.engine.optimize_problem`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Protocol
 
 import numpy as np
@@ -23,6 +29,7 @@ from aibudget.domain.allocation import (
     MichaelisMentenCurve,
 )
 from aibudget.domain.errors import AibudgetError
+from aibudget.domain.ranges import Range
 from aibudget.domain.texts import N_
 
 Floats = NDArray[np.float64]
@@ -124,17 +131,18 @@ class Hill:
 
 def _exponential(spec: BaseModel) -> ResponseCurve:
     assert isinstance(spec, ExponentialCurve)
-    return Exponential(float(spec.max_return), float(spec.spend_scale))
+    return Exponential(float(spec.max_return.likely), float(spec.spend_scale))
 
 
 def _michaelis_menten(spec: BaseModel) -> ResponseCurve:
     assert isinstance(spec, MichaelisMentenCurve)
-    return Hill(float(spec.max_return), float(spec.half_saturation), 1.0, "michaelis_menten")
+    height = float(spec.max_return.likely)
+    return Hill(height, float(spec.half_saturation), 1.0, "michaelis_menten")
 
 
 def _hill(spec: BaseModel) -> ResponseCurve:
     assert isinstance(spec, HillCurve)
-    return Hill(float(spec.max_return), float(spec.half_saturation), float(spec.slope))
+    return Hill(float(spec.max_return.likely), float(spec.half_saturation), float(spec.slope))
 
 
 Factory = Callable[[BaseModel], ResponseCurve]
@@ -155,11 +163,23 @@ def curve_kinds() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def curve_from_spec(spec: BaseModel) -> ResponseCurve:
+def curve_from_spec(spec: BaseModel, height: float | None = None) -> ResponseCurve:
+    """The curve a spec describes, at its likely height, or at ``height`` (a curve's
+    ``max_return``) when given and the kind has one."""
     kind = str(getattr(spec, "kind", ""))
     if kind not in _REGISTRY:
         raise CurveError(kind=kind, kinds=", ".join(curve_kinds()))
+    if height is not None and height_range(spec) is not None:
+        at = Decimal(repr(float(height)))
+        spec = spec.model_copy(update={"max_return": Range(low=at, likely=at, high=at)})
     return _REGISTRY[kind][1](spec)
+
+
+def height_range(spec: BaseModel) -> Range | None:
+    """A curve's height (``max_return``) as the owner gave it; None for a kind that has
+    no height (its return is then certain)."""
+    value = getattr(spec, "max_return", None)
+    return value if isinstance(value, Range) else None
 
 
 def curve_from_dict(data: dict[str, Any]) -> ResponseCurve:

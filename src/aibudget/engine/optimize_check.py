@@ -63,12 +63,22 @@ def topups(problem: Problem, choice: Choice) -> TopUps:
 
 
 def channel_value(problem: Problem, spend: Floats) -> float:
-    """Net present value of the ad spend: (return - spend) each month, discounted."""
+    """Net present value of the ad spend: (return - spend) each month, discounted, each
+    channel's return at its mean height."""
     total = 0.0
     for c, a in zip(problem.channels, spend, strict=True):
         gain = float(c.curve.value(np.array([a]))[0]) - float(a)
         total += c.annuity * gain
     return total
+
+
+def channel_scenarios(problem: Problem, spend: Floats) -> Floats:
+    """The same per scenario: each channel's return scaled by its height multiple there."""
+    out: Floats = np.zeros(problem.scenarios.shape[1])
+    for c, a in zip(problem.channels, spend, strict=True):
+        ret = float(c.curve.value(np.array([a]))[0])
+        out += c.annuity * (c.factors * ret - float(a))
+    return out
 
 
 def cash_total(problem: Problem, choice: Choice) -> float:
@@ -90,7 +100,7 @@ def scenario_npvs(problem: Problem, choice: Choice) -> Floats:
     out: Floats = (
         problem.scenarios[picked].sum(axis=0)
         + problem.fixed_scenarios
-        + channel_value(problem, choice.spend)
+        + channel_scenarios(problem, choice.spend)
         - tops.training
         - tops.privacy
     )
@@ -124,6 +134,27 @@ def objective(problem: Problem, choice: Choice) -> float:
         - tops.training
         - tops.privacy
     )
+
+
+def scenario_weights(problem: Problem, npvs: Floats) -> Floats:
+    """How much a scenario objective rises per unit of each scenario's NPV, at ``npvs``
+    (a supergradient: the objective is concave in them). CVaR weighs the worst
+    ``cvar_tail`` share (the boundary scenario by its fraction); mean minus downside
+    the scenarios below zero."""
+    s = npvs.shape[0]
+    a = problem.risk_aversion
+    if problem.objective is Objective.CVAR:
+        k = problem.cvar_tail * s
+        order = np.argsort(npvs, kind="stable")
+        tail = np.zeros(s)
+        full = int(np.floor(k))
+        tail[order[:full]] = 1.0
+        if full < s:
+            tail[order[full]] = k - full
+        out: Floats = (1 - a) / s + a * tail / k
+        return out
+    out = (1.0 + a * (npvs < 0)) / s
+    return out
 
 
 def expected_npv(problem: Problem, choice: Choice) -> float:

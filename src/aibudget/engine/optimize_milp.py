@@ -125,34 +125,74 @@ def _cat(*parts: tuple[Any, Any]) -> tuple[Index, Floats]:
     return cols, vals
 
 
-def _channels(b: _Builder, weight: float) -> tuple[dict[int, float], float, float]:
+@dataclass
+class _Ads:
+    """The channels' part of the objective. Channel c with every delta at 0 is worth
+    annuity (g f(x_0) - x_0), its delta column k adds annuity (g slope_k - 1) width_k,
+    with g its height multiple: the scenarios' mean for the mean part, ``factors[c][s]``
+    in scenario s, 1 without scenarios."""
+
+    money: float
+    cols: list[list[int]] = field(default_factory=list)
+    annuity: list[float] = field(default_factory=list)
+    slopes: list[Floats] = field(default_factory=list)
+    widths: list[Floats] = field(default_factory=list)
+    start: list[tuple[float, float]] = field(default_factory=list)  # (x_0, f(x_0))
+    factors: list[Floats] = field(default_factory=list)
+    mean: list[float] = field(default_factory=list)
+
+    def coefficients(self, c: int, g: float) -> Floats:
+        out: Floats = self.annuity[c] * (g * self.slopes[c] - 1.0) * self.widths[c] / self.money
+        return out
+
+    def const(self, s: int | None = None) -> float:
+        """The value (money) with every delta at 0: at the mean multiples (``s`` None)
+        or in scenario ``s``."""
+        g = self.mean if s is None else [float(f[s]) for f in self.factors]
+        return sum(
+            a * (gc * y0 - x0) for a, gc, (x0, y0) in zip(self.annuity, g, self.start, strict=True)
+        )
+
+    def scenario(self, s: int) -> tuple[Index, Floats]:
+        """Columns and coefficients of the channels' value in scenario ``s``."""
+        parts = [(cols, self.coefficients(c, float(self.factors[c][s]))) for c, cols in
+                 enumerate(self.cols)]  # fmt: skip
+        if not parts:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        return _cat(*parts)
+
+
+def _channels(b: _Builder, weight: float) -> tuple[_Ads, float]:
     """Channel columns: spend = x_0 + sum(delta) with x_0 the grid's first breakpoint
-    (``b.chan_start``); value = annuity (f(x_0) - x_0 + sum (slope - 1) delta);
-    binaries of the incremental form where not concave."""
+    (``b.chan_start``), valued as in :class:`_Ads`; binaries of the incremental form
+    where not concave."""
     p, t, m = b.p, b.t, b.money
-    chan_unit: dict[int, float] = {}  # unweighted objective coefficient per delta column
-    chan_const = spend_const = 0.0
+    ads = _Ads(m)
+    spend_const = 0.0
     starts = []
     for ci, c in enumerate(p.channels):
         pwl = _pwl(p, t, ci)
         if f"channel_min:{c.id}" in t.relax and pwl.x[0] > 0:
             xs = np.concatenate([[0.0], pwl.x])
             pwl = Piecewise(xs, c.curve.value(xs))
-        chan_const += c.annuity * (float(pwl.y[0]) - float(pwl.x[0]))
         spend_const += float(pwl.x[0])
         starts.append(float(pwl.x[0]))
         widths = np.diff(pwl.x)
-        cols = []
-        for slope, width in zip(pwl.slopes, widths, strict=True):
-            unit = c.annuity * (float(slope) - 1.0) * float(width) / m
-            col = b.column(weight * unit, 0.0, 1.0, False)
-            chan_unit[col] = unit
-            cols.append(col)
+        ads.annuity.append(c.annuity)
+        ads.slopes.append(pwl.slopes)
+        ads.widths.append(widths)
+        ads.start.append((float(pwl.x[0]), float(pwl.y[0])))
+        ads.factors.append(c.factors)
+        ads.mean.append(c.mean_factor)
+        cols = [
+            b.column(weight * float(v), 0.0, 1.0, False) for v in ads.coefficients(ci, ads.mean[-1])
+        ]
+        ads.cols.append(cols)
         b.chan_cols.append(cols)
         b.chan_width.append(widths / m)
         _order_segments(b, cols, concave_tail(pwl.slopes))
     b.chan_start = np.array(starts)
-    return chan_unit, chan_const, spend_const
+    return ads, spend_const
 
 
 def concave_tail(slopes: Floats) -> int:
@@ -206,7 +246,7 @@ def build(problem: Problem, tweaks: Tweaks) -> _Builder:
     for o in range(n_opts):
         b.column(float(opt_obj[o]) / m, float(lower[o]), float(upper[o]), True)
     opts = np.arange(n_opts)
-    chan_unit, chan_const, spend_const = _channels(b, weight)
+    ads, spend_const = _channels(b, weight)
     chan_all = np.array([col for cols in b.chan_cols for col in cols], dtype=np.intp)
     chan_width = np.concatenate([np.zeros(0), *b.chan_width])
     # Top-ups are measured in units of their own minimum (better conditioned rows).
@@ -269,40 +309,36 @@ def build(problem: Problem, tweaks: Tweaks) -> _Builder:
         hi = np.inf if extra.high is None else (extra.high - base) / m
         b.row(f"extra:{i}", *_cat(*parts), lo, hi)
     if scen:
-        _scenario_rows(b, chan_unit, (tr, ut), (dp, up), chan_const)
+        _scenario_rows(b, ads, (tr, ut), (dp, up))
         fixed = float(p.fixed_scenarios.mean()) if p.fixed_scenarios.size else 0.0
         # CVaR's a x CVaR part carries the constants in its rows; the mean part not.
-        b.constant = weight * (fixed + chan_const)
+        b.constant = weight * (fixed + ads.const())
     else:
-        b.constant = p.fixed_value + chan_const
+        b.constant = p.fixed_value + ads.const()
     return b
 
 
 def _scenario_rows(
-    b: _Builder,
-    chan_coef: dict[int, float],
-    training: tuple[int, float],
-    privacy: tuple[int, float],
-    chan_const: float,
+    b: _Builder, ads: _Ads, training: tuple[int, float], privacy: tuple[int, float]
 ) -> None:
-    """NPV_s = sum_o v_os x_o + channels - top-ups + constants; CVaR or downside terms."""
+    """NPV_s = sum_o v_os x_o + channels_s - top-ups + constants; CVaR or downside terms.
+    Each scenario values the channels on its own curves (the mean curve scaled)."""
     p = b.p
     m = b.money
     (tr, ut), (dp, up) = training, privacy
     s_count = p.scenarios.shape[1]
     a = p.risk_aversion
     opts = np.arange(p.n_options)
-    chan = (list(chan_coef), list(chan_coef.values()))
     eta = b.column(a, -np.inf, np.inf, False) if p.objective is Objective.CVAR else -1
     for s in range(s_count):
-        const = (float(p.fixed_scenarios[s]) + chan_const) / m
+        const = (float(p.fixed_scenarios[s]) + ads.const(s)) / m
         if p.objective is Objective.CVAR:
             u = b.column(-a / (p.cvar_tail * s_count), 0.0, np.inf, False)
             extra = ([tr, dp, u, eta], [-ut, -up, 1.0, -1.0])
         else:
             d = b.column(-a / s_count, 0.0, np.inf, False)
             extra = ([tr, dp, d], [-ut, -up, 1.0])
-        cols, vals = _cat((opts, p.scenarios[:, s] / m), chan, extra)
+        cols, vals = _cat((opts, p.scenarios[:, s] / m), ads.scenario(s), extra)
         b.row("scenario", cols, vals, -const, np.inf)
 
 

@@ -9,6 +9,14 @@ constraints on channels, the channel's own bounds), found from the curve itself:
 maximum on an interval lies at an end or where ``f'(x) = 1`` on the concave part (a
 root found to machine precision). Every objective rises with a channel's value, so
 this never lowers the plan's objective and keeps every constraint.
+
+A channel whose height is uncertain, under a scenario objective (CVaR, mean minus
+downside), is worth more in some scenarios than in others, and the objective weighs
+the scenarios unevenly: there the channel's best spend is that of its curve scaled by
+the scenarios' weighted height multiple (the objective's slope in that channel's
+spend is zero there), with the weights of the scenarios where the spend stands. The
+weights move with the spend, so a few rounds are taken, and a spend is kept only
+when the plan's objective, recomputed from its definition, is not lower.
 """
 
 from __future__ import annotations
@@ -17,27 +25,61 @@ import numpy as np
 from scipy.optimize import brentq
 
 from aibudget.engine.curves import ResponseCurve, inflection
-from aibudget.engine.optimize_check import Choice, cash_total, monthly_cash
+from aibudget.engine.optimize_check import (
+    Choice,
+    cash_total,
+    monthly_cash,
+    objective,
+    scenario_npvs,
+    scenario_weights,
+)
 from aibudget.engine.optimize_problem import Problem
 
-
-def _gain(curve: ResponseCurve, x: float) -> float:
-    return float(curve.value(np.array([x]))[0]) - x
+RISK_ROUNDS = 4  # rounds of "weights where the spend stands, then the best spend"
 
 
-def _slope(curve: ResponseCurve, x: float) -> float:
-    return float(curve.derivative(np.array([x]))[0]) - 1.0
+def _gain(curve: ResponseCurve, x: float, factor: float = 1.0) -> float:
+    return factor * float(curve.value(np.array([x]))[0]) - x
 
 
-def best_spend(curve: ResponseCurve, lo: float, hi: float) -> float:
-    """The spend in [lo, hi] with the largest return net of spend."""
+def _slope(curve: ResponseCurve, x: float, factor: float = 1.0) -> float:
+    return factor * float(curve.derivative(np.array([x]))[0]) - 1.0
+
+
+def best_spend(curve: ResponseCurve, lo: float, hi: float, factor: float = 1.0) -> float:
+    """The spend in [lo, hi] with the largest return (scaled by ``factor``) net of spend."""
     if hi <= lo:
         return lo
     candidates = [lo, hi]
     start = max(lo, min(inflection(curve) or lo, hi))
-    if _slope(curve, start) > 0 > _slope(curve, hi):
-        candidates.append(float(brentq(lambda x: _slope(curve, x), start, hi, xtol=1e-15 * hi)))
-    return max(candidates, key=lambda x: _gain(curve, x))
+    if _slope(curve, start, factor) > 0 > _slope(curve, hi, factor):
+        root = brentq(lambda x: _slope(curve, x, factor), start, hi, xtol=1e-15 * hi)
+        candidates.append(float(root))
+    return max(candidates, key=lambda x: _gain(curve, x, factor))
+
+
+def _risk_best(problem: Problem, choice: Choice, i: int, lo: float, hi: float) -> float:
+    """Channel ``i``'s best spend in [lo, hi] for a scenario objective (see above)."""
+    c = problem.channels[i]
+
+    def at(x: float) -> Choice:
+        spend = choice.spend.copy()
+        spend[i] = x
+        return Choice(choice.options, spend)
+
+    best = x = float(choice.spend[i])
+    best_value = objective(problem, choice)
+    for _ in range(RISK_ROUNDS):
+        weights = scenario_weights(problem, scenario_npvs(problem, at(x)))
+        factor = float(weights @ c.factors) / float(weights.sum())
+        moved = best_spend(c.curve, lo, hi, factor)
+        if moved == x:
+            break
+        x = moved
+        value = objective(problem, at(x))
+        if value >= best_value:
+            best, best_value = x, value
+    return best
 
 
 def _room(problem: Problem, choice: Choice, i: int, extra_budget: float) -> tuple[float, float]:
@@ -67,6 +109,9 @@ def polish(problem: Problem, choice: Choice, extra_budget: float = 0.0) -> Choic
         if c.high <= c.low or (not c.curve.concave and inflection(c.curve) is None):
             continue
         lo, hi = _room(problem, Choice(choice.options, spend), i, extra_budget)
+        if c.uncertain:  # only scenario objectives draw heights
+            spend[i] = _risk_best(problem, Choice(choice.options, spend), i, lo, hi)
+            continue
         best = best_spend(c.curve, lo, hi)
         if _gain(c.curve, best) > _gain(c.curve, float(spend[i])):
             spend[i] = best

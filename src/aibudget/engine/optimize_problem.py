@@ -25,9 +25,15 @@ from aibudget.domain.money import ZERO
 from aibudget.domain.plan import Billing, LineItem, Plan, Tool
 from aibudget.domain.texts import N_
 from aibudget.engine.cashflow import discount_factors
-from aibudget.engine.curves import Piecewise, ResponseCurve, curve_from_spec, piecewise
+from aibudget.engine.curves import (
+    Piecewise,
+    ResponseCurve,
+    curve_from_spec,
+    height_range,
+    piecewise,
+)
 from aibudget.engine.flows import FlowModel, ToolFlows, build_flows
-from aibudget.engine.simulate import PPF_POINTS, ppf_table
+from aibudget.engine.simulate import scenario_draws
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.intp]
@@ -52,6 +58,18 @@ class Channel:
     segments: int
     pwl: Piecewise
     annuity: float  # sum of discount factors over months 1..n
+    # (S,) the curve's return in each scenario as a multiple of ``curve`` (the curve at
+    # its mean height): all 1 for a certain height; empty without scenarios.
+    factors: Floats = field(default_factory=lambda: np.zeros(0))
+
+    @property
+    def mean_factor(self) -> float:
+        """The scenarios' mean multiple (1 without scenarios)."""
+        return float(self.factors.mean()) if self.factors.size else 1.0
+
+    @property
+    def uncertain(self) -> bool:
+        return bool(np.ptp(self.factors) > 0) if self.factors.size else False
 
 
 @dataclass
@@ -225,14 +243,15 @@ def _value(entity: ToolFlows, factors: Floats, plan: Plan) -> _Valued:
 
 
 def _scenario_values(
-    entities: list[ToolFlows], valued: list[_Valued], owners: list[int], plan: Plan, count: int
-) -> Floats:
+    entities: list[ToolFlows], valued: list[_Valued], owners: list[int], plan: Plan, count: int,
+    rng: np.random.Generator,
+) -> Floats:  # fmt: skip
     """NPV of every entity in ``count`` scenarios (Latin hypercube draws from the plan's
     seed); the options of one tool share their draws, so they differ only by plan/start."""
     out = np.zeros((len(entities), count))
     if count == 0:
         return out
-    rng = np.random.default_rng(plan.horizon.seed)
+    dist = plan.simulation.distribution
     draws: dict[tuple[int, int], Floats] = {}
     for e, entity in enumerate(entities):
         expected = float(valued[e].expected)
@@ -240,24 +259,32 @@ def _scenario_values(
         for j, d in enumerate(entity.drivers):
             key = (owners[e], j)
             if key not in draws:
-                table = ppf_table(
-                    np.array([float(d.range.low)]),
-                    np.array([float(d.range.likely)]),
-                    np.array([float(d.range.high)]),
-                    plan.simulation.distribution,
-                )[0]
-                # Latin hypercube: one draw in each of ``count`` equal-probability strata.
-                strata = (rng.permutation(count) + rng.random(count)) / count
-                pos = strata * (PPF_POINTS - 1)
-                draws[key] = np.interp(pos, np.arange(PPF_POINTS), table)
-            benefit += float(d.range.mean(plan.simulation.distribution)) * valued[e].unit_pv[j]
+                low, likely, high = (float(v) for v in (d.range.low, d.range.likely, d.range.high))
+                draws[key] = scenario_draws(low, likely, high, dist, count, rng)
+            benefit += float(d.range.mean(dist)) * valued[e].unit_pv[j]
             out[e] += draws[key] * valued[e].unit_pv[j]
         out[e] += expected - benefit  # expected NPV = benefits - costs: this adds -costs
     return out
 
 
-def _channel(c: AdChannel, annuity: float) -> Channel:
-    curve = curve_from_spec(c.curve)
+def _heights(
+    c: AdChannel, plan: Plan, count: int, rng: np.random.Generator
+) -> tuple[float | None, Floats]:
+    """A channel's mean curve height (None: certain, the curve as given) and, per
+    scenario, its height as a multiple of that mean, drawn like any uncertain input."""
+    height = height_range(c.curve)
+    if height is None or not height.uncertain:
+        return None, np.ones(count)
+    dist = plan.simulation.distribution
+    mean = float(height.mean(dist))  # > 0: high > low >= 0
+    if count == 0:
+        return mean, np.ones(0)
+    low, likely, high = float(height.low), float(height.likely), float(height.high)
+    return mean, scenario_draws(low, likely, high, dist, count, rng) / mean
+
+
+def _channel(c: AdChannel, annuity: float, mean: float | None, factors: Floats) -> Channel:
+    curve = curve_from_spec(c.curve, mean)
     low = float(c.fixed_monthly if c.fixed_monthly is not None else c.min_monthly)
     high = float(c.fixed_monthly if c.fixed_monthly is not None else c.max_monthly)
     current = float(c.current_monthly) if c.current_monthly is not None else low
@@ -265,7 +292,7 @@ def _channel(c: AdChannel, annuity: float) -> Channel:
         current = low
     return Channel(
         c.id, c.name or c.id, curve, low, high, current, c.segments,
-        piecewise(curve, low, high, c.segments), annuity,
+        piecewise(curve, low, high, c.segments), annuity, factors,
     )  # fmt: skip
 
 
@@ -327,7 +354,9 @@ def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
     tool_index = {tool.id: t for t, tool in enumerate(plan.tools)}
     all_entities = model.entities
     all_valued = valued + [_value(e, factors, plan) for e in all_entities[len(variants) :]]
-    scen = _scenario_values(all_entities, all_valued, [*owners, -1], plan, scenario_count)
+    rng = np.random.default_rng(plan.horizon.seed)
+    scen = _scenario_values(all_entities, all_valued, [*owners, -1], plan, scenario_count, rng)
+    heights = [_heights(c, plan, scenario_count, rng) for c in policy.channels]  # after tools
 
     def refs(ids: list[str], where: str) -> list[int]:
         unknown = [i for i in ids if i not in tool_index]
@@ -347,7 +376,10 @@ def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
             goals[g.id] = np.array(serving, dtype=np.intp)
     channel_ids = [c.id for c in policy.channels]
     annuity = float(factors[1:].sum())
-    channels = [_channel(c, annuity) for c in policy.channels]
+    channels = [
+        _channel(c, annuity, mean, multiples)
+        for c, (mean, multiples) in zip(policy.channels, heights, strict=True)
+    ]
     for x in policy.constraints:
         refs(x.tools, "constraints")
     monthly = np.array([_monthly_cost(plan, v) for _, v in variants])

@@ -21,7 +21,12 @@ optimum, and its own dual bound bounds the grid, not the curves. So:
    solution's ``notes``, never dropped.
 
 The bound holds for every objective: a higher channel return raises every scenario's
-NPV, and each objective (mean, CVaR, mean minus downside) rises with them.
+NPV, and each objective (mean, CVaR, mean minus downside) rises with them. A channel
+whose height is uncertain has one curve per scenario, its mean curve scaled by the
+scenario's multiple g_s >= 0 (see optimize_problem); the MILP values every scenario on
+the same breakpoints scaled by g_s, so an outer curve above the mean curve, scaled by
+g_s, is above each scenario's curve: one outer approximation per channel still bounds
+every scenario, and the same argument holds.
 """
 
 from __future__ import annotations

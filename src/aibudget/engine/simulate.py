@@ -267,3 +267,19 @@ def tornado(lm: LinearModel, bars: int = TORNADO_BARS) -> list[TornadoBar]:
         )
         for i in order
     ]
+
+
+def scenario_draws(
+    low: float, likely: float, high: float, distribution: Distribution, count: int,
+    rng: np.random.Generator,
+) -> Floats:  # fmt: skip
+    """``count`` draws of one low/likely/high input for the optimiser's scenarios, from
+    the same inverse-CDF table as the simulation: a Latin hypercube, one draw in each of
+    ``count`` equal-probability strata, in random order. Used for tool benefits and for
+    the height of an ad channel's response curve alike (one rule for both)."""
+    table = ppf_table(
+        np.array([float(low)]), np.array([float(likely)]), np.array([float(high)]), distribution
+    )[0]
+    strata = (rng.permutation(count) + rng.random(count)) / count
+    out: Floats = np.interp(strata * (PPF_POINTS - 1), np.arange(PPF_POINTS), table)
+    return out

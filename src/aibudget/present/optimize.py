@@ -53,6 +53,39 @@ def _tier_names(
     return ("、" if t.locale == "zh_TW" else ", ").join(names)
 
 
+CAREFUL = (Objective.CVAR, Objective.MEAN_DOWNSIDE)  # the aims that weigh poor outcomes
+
+
+def channel_name(plan: Plan, channel_id: str) -> str:
+    """What the owner calls an ad channel (its id only when it has no name)."""
+    channels = plan.optimise.channels if plan.optimise else []
+    found = next((c for c in channels if c.id == channel_id), None)
+    return (found.name if found else None) or channel_id
+
+
+def uncertain_channels(t: Translator, plan: Plan, result: OptimisationResult) -> list[str]:
+    """One sentence per ad channel whose return is uncertain (its curve's height given
+    as low / likely / high): the range, and how this allocation took it into account."""
+    if plan.optimise is None:
+        return []
+    careful = result.objective_kind in CAREFUL
+    out = []
+    for c in plan.optimise.channels:
+        height = getattr(c.curve, "max_return", None)
+        if height is None or not height.uncertain:
+            continue
+        out.append(
+            t(
+                "optimize.channel_uncertain_careful" if careful else "optimize.channel_uncertain",
+                channel=c.name or c.id,
+                low=t.money(height.low, result.currency),
+                likely=t.money(height.likely, result.currency),
+                high=t.money(height.high, result.currency),
+            )
+        )
+    return out
+
+
 def status_lines(t: Translator, result: OptimisationResult) -> list[str]:
     """The status in words, how far from the best it may be (when not proven optimal
     but bounded) and every internal step that failed on the way."""

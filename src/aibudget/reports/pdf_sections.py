@@ -12,7 +12,12 @@ from aibudget.i18n import Translator
 from aibudget.present import charts as series
 from aibudget.present.evaluation import payback_text, roi_text
 from aibudget.present.guidance import month_text
-from aibudget.present.optimize import reason_text, status_lines, text_params
+from aibudget.present.optimize import (
+    reason_text,
+    status_lines,
+    text_params,
+    uncertain_channels,
+)
 from aibudget.reports import pdf_charts
 from aibudget.reports.content import ReportData, cash_lines
 from aibudget.reports.pdf_doc import MUTED, WARN, ReportPDF
@@ -161,6 +166,9 @@ def allocation(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     rows.append([t("pdf.budget"), t.money(budget, cur), share_text(t, budget, budget)])
     centre = t("pdf.donut_centre", budget=t.money(budget, cur))
     _donut_and_table(doc, t, chart, centre, rows, t("pdf.share_of_budget"))
+    if result is not None and found:
+        for text in uncertain_channels(t, plan, result):
+            doc.para(text, size=9, colour=MUTED)
     if result is not None and found and result.selected:
         doc.subheading(t("pdf.selected_tools"))
         doc.grid(

@@ -14,7 +14,7 @@ from aibudget.domain.texts import N_
 from aibudget.engine.adopt import is_proposal
 from aibudget.i18n import Translator
 from aibudget.present.evaluation import kpi_name
-from aibudget.present.optimize import reason_text, status_lines, text_params
+from aibudget.present.optimize import channel_name, reason_text, status_lines, text_params
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, Cell, headers
 from aibudget.reports.xlsx_cashflows import (
@@ -65,7 +65,7 @@ def write_allocation(
         total_cell = Cell(ws.get_name(), last + 1, 1)
         for key, amount in items:
             label = (
-                t("optimize.line.ad_spend") + f" ({key[3:]})"
+                t("optimize.line.ad_spend") + f" ({channel_name(data.plan, key[3:])})"
                 if key.startswith("ad:")
                 else t(f"optimize.line.{key}")
             )

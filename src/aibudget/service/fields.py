@@ -222,7 +222,9 @@ CHANNEL = (
     _f("fixed_monthly", Kind.MONEY),
     _f("curve.kind", Kind.CHOICE, required=True, group=_CURVE,
        choices=("michaelis_menten", "hill", "exponential")),
-    _f("curve.max_return", Kind.MONEY, required=True, group=_CURVE),
+    # The curve's height: low / likely / high (all three equal when the owner is sure).
+    *(_f(f"curve.max_return.{end}", Kind.MONEY, required=True, group=_CURVE)
+      for end in ("low", "likely", "high")),
     _f("curve.half_saturation", Kind.MONEY, group=_CURVE),
     _f("curve.slope", Kind.NUMBER, group=_CURVE),
     _f("curve.spend_scale", Kind.MONEY, group=_CURVE),

@@ -110,13 +110,35 @@ def shown(f: FormField, value: Any) -> Value:
     return str(value)
 
 
+RANGE_ENDS = ("low", "likely", "high")
+
+
+def _shorthand(item: Any, path: Sequence[str | int]) -> list[Any] | None:
+    """The three ends of a range stored in short (one number for all three, or a list of
+    three) when ``path`` names one end of it; None otherwise."""
+    if not path or path[-1] not in RANGE_ENDS:
+        return None
+    whole = get(item, path[:-1])
+    if isinstance(whole, str | int | float | Decimal) and not isinstance(whole, bool):
+        return [whole] * 3
+    if isinstance(whole, list) and len(whole) == 3:
+        return list(whole)
+    return None
+
+
+def stored(item: Any, path: Sequence[str | int]) -> Any:
+    """The value at ``path``; an end of a range stored in short reads as its value."""
+    short = _shorthand(item, path)
+    return get(item, path) if short is None else short[RANGE_ENDS.index(str(path[-1]))]
+
+
 def values(document: Mapping[str, Any], target: Target) -> dict[str, Value]:
     """The form's values for the target, as stored (defaults left empty)."""
     item = get(document, item_path(document, target))
     out: dict[str, Value] = {}
     for f in fields_for(document, target):
         path = _resolve(item, f)
-        out[f.name] = shown(f, None if path is None else get(item, path))
+        out[f.name] = shown(f, None if path is None else stored(item, path))
     return out
 
 
@@ -167,7 +189,11 @@ def _amounts(f: FormField, text: str) -> tuple[Any, Problem | None]:
 
 
 def _put(node: Any, path: Sequence[str | int], value: Any) -> None:
-    """Set the value at ``path`` (None or an empty list: remove it, so the default applies)."""
+    """Set the value at ``path`` (None or an empty list: remove it, so the default applies).
+    One end of a range stored in short first spells the range out (the others keep)."""
+    short = _shorthand(node, path)
+    if short is not None:
+        _put(node, path[:-1], dict(zip(RANGE_ENDS, short, strict=True)))
     for key in path[:-1]:
         if isinstance(node, list):
             node = node[int(key)]
@@ -212,9 +238,9 @@ def apply(document: Mapping[str, Any], target: Target, form: Mapping[str, Value]
                 _quote_plan(item)
         path = _resolve(item, f)
         assert path is not None
-        before = shown(f, get(item, path))
+        before = shown(f, stored(item, path))
         _put(item, path, value)
-        after = shown(f, get(item, path))
+        after = shown(f, stored(item, path))
         if before != after:
             result.changes.append(Change(f, before, after))
             tier_chosen = tier_chosen or f.name == "plan"

@@ -27,7 +27,10 @@ def allocation_page(
     plan_id: str,
     number: int,
 ) -> Response:
-    from aibudget.present.optimize import allocation_document  # the one wording of reasons
+    from aibudget.present.optimize import (  # the one wording of reasons, conflicts
+        allocation_document,
+        uncertain_channels,
+    )
 
     with web.db.session() as s:
         space = workspaces.require(s, user.id, ws)
@@ -55,6 +58,7 @@ def allocation_page(
         reasons=reasons,
         conflicts=[c.text for c in doc.conflicts],
         status_text=doc.status_text,
+        uncertain=uncertain_channels(t, version.plan, result),
         members=members,
         figures_json=figures_json([chart] if chart else []),
         proposal=is_proposal(version.plan, result),
