@@ -76,7 +76,9 @@ def uncertain_channels(t: Translator, plan: Plan, result: OptimisationResult) ->
             continue
         out.append(
             t(
-                "optimize.channel_uncertain_careful" if careful else "optimize.channel_uncertain",
+                N_("optimize.channel_uncertain_careful")
+                if careful
+                else N_("optimize.channel_uncertain"),
                 channel=c.name or c.id,
                 low=t.money(height.low, result.currency),
                 likely=t.money(height.likely, result.currency),
