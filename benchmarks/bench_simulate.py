@@ -2,7 +2,8 @@
 
 Prints, for 100,000 trials (monthly fan included) and 1,000,000 trials, the median wall
 and CPU time, the peak traced memory, and the time numpy alone needs to draw the same
-random numbers in the same chunks (the floor), so the ratio to that floor is visible.
+random numbers in the same chunks (the floor: ``CHUNK_TRIALS`` trials a chunk, as the
+simulation draws them), so the ratio to that floor is visible.
 Targets on a 2-core machine: 100k trials < 0.3 s; 1M trials at most 5x the floor
 (stretch: 3x) and < 500 MB. On a shared machine the CPU figures are the steadier ones.
 BLAS runs on one thread, as in the web app (web/factory.py): on two shared cores its

@@ -12,6 +12,7 @@ from aibudget.domain.allocation import OptimiseStatus
 from aibudget.engine import optimize_milp
 from aibudget.engine.optimize import optimize
 from aibudget.engine.optimize_check import objective
+from aibudget.engine.optimize_explain import marginal_budget, marginal_hours, marginals
 from aibudget.engine.optimize_milp import Tweaks
 from aibudget.engine.optimize_problem import build_problem
 from aibudget.engine.optimize_refine import OPTIMAL_GAP, solve_near, solve_refined
@@ -79,3 +80,39 @@ def test_a_what_if_solved_near_the_answer_matches_the_full_solve(seed: int) -> N
         assert full.bound is not None and got <= full.bound * (1 + 1e-9) + 1e-9
         assert got >= other - OPTIMAL_GAP * abs(other)
         assert np.all(near.choice.spend >= [c.low - 1e-9 for c in problem.channels])
+
+
+def test_one_solve_prices_both_budget_and_hours_when_neither_helps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # amy's 20 free hours a month can bind (3 + 19 > 20) but never do: "slow" loses money
+    plan = make_plan(
+        paid_tool("a", 100, 900, run_hours_per_month=3),
+        paid_tool("slow", 1500, 100, run_hours_per_month=19),
+        budget=OPEN_POLICY,
+    )
+    without = optimize(plan, explain=False)
+    solves = _count_solves(monkeypatch)
+    result = optimize(plan)
+    assert result.marginal_value_of_budget == Decimal("0.00")
+    assert result.marginal_value_of_hour == {"amy": Decimal("0.00")}
+    # the answer's own solve and one for a step more budget and an hour more at once
+    assert len(solves) == 2
+    assert result.objective == without.objective
+
+
+@pytest.mark.parametrize("seed", [1, 3, 4, 7, 8, 13, 14])
+def test_shared_marginal_solves_match_each_solved_alone(seed: int) -> None:
+    problem = build_problem(random_instance(seed))
+    base = solve_refined(problem)
+    assert base.choice is not None
+    value = objective(problem, base.choice)
+    per_budget, per_hour = marginals(problem, base.choice, value, base.touch)
+    alone_budget = marginal_budget(problem, value, base.touch)
+    alone_hours = marginal_hours(problem, base.choice, value, base.touch)
+    allowed = Decimal(str(OPTIMAL_GAP)) * Decimal(str(abs(value)))
+    assert per_budget is not None and alone_budget is not None
+    assert abs(per_budget - alone_budget) <= allowed
+    assert sorted(per_hour) == sorted(alone_hours)
+    for member, amount in alone_hours.items():
+        assert abs(per_hour[member] - amount) <= allowed, member

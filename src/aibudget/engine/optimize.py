@@ -34,7 +34,7 @@ from aibudget.engine.optimize_check import (
     violations,
 )
 from aibudget.engine.optimize_check import expected_npv as expected_of
-from aibudget.engine.optimize_explain import conflicts, marginal_budget, marginal_hours, reasons
+from aibudget.engine.optimize_explain import conflicts, marginals, reasons
 from aibudget.engine.optimize_problem import Problem, build_problem
 from aibudget.engine.optimize_refine import judged, solve_refined
 
@@ -166,8 +166,7 @@ def optimize_problem(problem: Problem, *, explain: bool = True) -> OptimisationR
         optimal = sol.status is OptimiseStatus.OPTIMAL
         reason_list = reasons(problem, choice, value, what_if=optimal)
         if optimal:
-            per_budget = marginal_budget(problem, value, sol.touch)
-            per_hour = marginal_hours(problem, choice, value, sol.touch)
+            per_budget, per_hour = marginals(problem, choice, value, sol.touch)
     items, ads = line_items(problem, choice)
     total = round_money(sum(items.values(), ZERO))
     return OptimisationResult(

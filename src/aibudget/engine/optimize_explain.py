@@ -5,6 +5,8 @@ a group whose relaxation still leaves the problem infeasible is dropped for good
 what remains is a smallest set of groups that cannot hold together, each named in
 plain words. Reasons for a tool left out come from what-if solves with the tool
 forced in: infeasible (and which single relaxation fixes it), or feasible but worse.
+What one more budget step and one more owner hour buy share one what-if solve (both
+at once) where its bound proves that neither adds anything (see :func:`marginals`).
 """
 
 from __future__ import annotations
@@ -245,8 +247,7 @@ def marginal_budget(problem: Problem, base: float, start: Touch | None = None) -
     ``start``: where the answer's own bound touched the curves (see ``solve_refined``)."""
     limit = min(problem.time_limit, MARGINAL_SECONDS)
     tweaks = Tweaks(extra_budget=problem.step, time_limit=limit)
-    sol = solve_refined(problem, tweaks, start=start)
-    return _delta(problem, sol, base)
+    return _delta(problem, solve_near(problem, tweaks, start, base), base)
 
 
 def _hour_members(problem: Problem) -> list[str]:
@@ -267,6 +268,18 @@ def _never_binding(problem: Problem, member: str) -> bool:
     return bool(np.all(most <= float(problem.free_hours[k])))
 
 
+def _open_members(problem: Problem) -> tuple[list[str], list[str]]:
+    """Members with tool work, and those of them whose hours some plan can use up."""
+    members = _hour_members(problem)
+    return members, [m for m in members if not _never_binding(problem, m)]
+
+
+def _proven_flat(sol: Solution, base: float) -> bool:
+    """True when the what-if's proven bound is within ``OPTIMAL_GAP`` (what "optimal"
+    promises) of ``base``: it adds nothing the answer's own status can tell apart."""
+    return sol.bound is not None and relative_gap(sol.bound, base) <= OPTIMAL_GAP
+
+
 def _no_hour_helps(
     problem: Problem, members: list[str], base: float, limit: float, start: Touch | None
 ) -> bool:
@@ -277,20 +290,68 @@ def _no_hour_helps(
     return bound is not None and relative_gap(bound, base) <= OPTIMAL_GAP
 
 
+def _within_hours(problem: Problem, choice: Choice) -> bool:
+    """True when ``choice`` meets every constraint but the budget with the plan's own
+    free hours (so a what-if that also had more hours found a plan for more budget)."""
+    return all(v == "budget" for v in violations(problem, choice))
+
+
+def marginals(
+    problem: Problem, chosen: Choice, base: float, start: Touch | None = None
+) -> tuple[Decimal | None, dict[str, Decimal]]:
+    """:func:`marginal_budget` and :func:`marginal_hours` together, sharing solves.
+
+    One what-if gives every member whose hours can bind an hour more *and* the budget
+    a step more. Its proven bound bounds both what-ifs alone (each has fewer
+    resources): within ``OPTIMAL_GAP`` of the answer, no hour adds anything (as in
+    :func:`marginal_hours`). Its plan, when it needs no extra hour, is a plan for one
+    more budget step that the same bound proves optimal: its gain is the marginal
+    value of the budget. Otherwise each is solved as on its own."""
+    members, open_ = _open_members(problem)
+    if not open_:
+        hours = {member: _money(0.0) for member in members}
+        return marginal_budget(problem, base, start), hours
+    limit = min(problem.time_limit, MARGINAL_SECONDS)
+    extra = {member: 1.0 for member in open_}
+    both = Tweaks(extra_budget=problem.step, extra_hours=extra, time_limit=limit)
+    sol = solve_near(problem, both, start, base)
+    proven = sol.status is OptimiseStatus.OPTIMAL
+    if proven and sol.choice is not None and _within_hours(problem, sol.choice):
+        per_budget = _delta(problem, sol, base)
+    else:
+        per_budget = marginal_budget(problem, base, start)
+    if _proven_flat(sol, base) or _no_hour_helps(problem, open_, base, limit, start):
+        open_ = []
+    return per_budget, _hours_solved(problem, chosen, base, start, members, open_)
+
+
 def marginal_hours(
     problem: Problem, chosen: Choice, base: float, start: Touch | None = None
 ) -> dict[str, Decimal]:
     """What one more free hour a month of each member with tool work adds to the answer
     ``chosen`` (worth ``base``). Members whose hours can never bind add nothing; when
     one bound proves that an hour more for all of them adds nothing, no member is solved
-    alone. An hour that funds the same tools adds nothing either: hours limit only
+    alone."""
+    limit = min(problem.time_limit, MARGINAL_SECONDS)
+    members, open_ = _open_members(problem)
+    if open_ and _no_hour_helps(problem, open_, base, limit, start):
+        open_ = []
+    return _hours_solved(problem, chosen, base, start, members, open_)
+
+
+def _hours_solved(
+    problem: Problem,
+    chosen: Choice,
+    base: float,
+    start: Touch | None,
+    members: list[str],
+    open_: list[str],
+) -> dict[str, Decimal]:
+    """One more hour for each member in ``open_`` solved alone; the other ``members``
+    add nothing. An hour that funds the same tools adds nothing either: hours limit only
     tools, so the ad spend had the same choice (a difference would be solver noise)."""
     out: dict[str, Decimal] = {}
     limit = min(problem.time_limit, MARGINAL_SECONDS)
-    members = _hour_members(problem)
-    open_ = [m for m in members if not _never_binding(problem, m)]
-    if open_ and _no_hour_helps(problem, open_, base, limit, start):
-        open_ = []
     for member in members:
         if member not in open_:
             out[member] = _money(0.0)
