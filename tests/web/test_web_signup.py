@@ -145,7 +145,7 @@ def test_an_expired_link_is_refused_in_words_and_a_new_one_can_be_sent(
     assert _login(mailing, NEW, OTHER_PASSWORD).status_code == 403
     sent = mailing.post("/signup/again", data={"csrf_token": csrf(mailing, "/login")})
     assert sent.status_code == 200 and 'data-testid="sign-up-sent"' in sent.text
-    first, second = inbox.to(NEW)
+    _, second = inbox.to(NEW)
     assert _confirm_path(second) != path
     assert mailing.get(_confirm_path(second)).status_code == 200
 
@@ -174,12 +174,10 @@ def test_a_wrong_password_answers_alike_for_unknown_unconfirmed_and_confirmed(
     mailing.cookies.clear()
     _post_sign_up(mailing, NEW)
     set_limits(mailing, login_attempts=100, address_login_attempts=100)
-    answers = [
-        _login(mailing, email, "not the password 1")
-        for email in (TAKEN, NEW, "bob@example.com")
-    ]
+    emails = (TAKEN, NEW, "bob@example.com")
+    answers = [_login(mailing, email, "not the password 1") for email in emails]
     assert {a.status_code for a in answers} == {401}
-    texts = {a.text.replace(e, "@") for a, e in zip(answers, (TAKEN, NEW, "bob@example.com"))}
+    texts = {a.text.replace(e, "@") for a, e in zip(answers, emails, strict=True)}
     assert len(texts) == 1
 
 
