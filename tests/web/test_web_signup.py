@@ -153,6 +153,8 @@ def test_an_expired_link_is_refused_in_words_and_a_new_one_can_be_sent(
 def test_the_link_is_sent_again_a_few_times_an_hour_then_the_wait_is_said(
     mailing: TestClient, inbox: Inbox
 ) -> None:
+    sign_up(mailing, TAKEN)  # the installation has its owner
+    mailing.cookies.clear()
     _post_sign_up(mailing, NEW)  # the first of three mails this hour (login_attempts=3)
     _login(mailing, NEW, OTHER_PASSWORD)
     token = csrf(mailing, "/login")
@@ -292,3 +294,23 @@ def test_migrated_accounts_count_as_confirmed(tmp_path: Path) -> None:
         confirmed = conn.execute(text("SELECT confirmed_at, created_at FROM users")).one()
     engine.dispose()
     assert confirmed[0] is not None and confirmed[0] == confirmed[1]
+
+
+def test_strangers_who_signed_up_first_never_block_the_first_run(
+    mailing: TestClient, inbox: Inbox
+) -> None:
+    """Unconfirmed sign-ups before the owner's first run: /setup is still offered, also
+    for an address a stranger signed up with (the owner's password wins)."""
+    _post_sign_up(mailing, "eve@example.com")
+    _post_sign_up(mailing, TAKEN, "squatter passphrase 99")
+    mailing.cookies.clear()
+    assert mailing.get("/", follow_redirects=False).headers["location"] == "/setup"
+    form = {"csrf_token": csrf(mailing, "/setup"), "email": TAKEN, "name": "Mei",
+            "password": PASSWORD, "workspace": "Shop"}  # fmt: skip
+    assert mailing.post("/setup", data=form, follow_redirects=False).status_code == 303
+    mailing.cookies.clear()
+    assert _login(mailing, TAKEN, "squatter passphrase 99").status_code == 401
+    sign_in(mailing, TAKEN)
+    (squatter_link,) = [_confirm_path(m) for m in inbox.to(TAKEN)]
+    assert mailing.get(squatter_link).status_code == 410  # its link went with it
+    assert len(_rows(mailing, TAKEN)) == 1

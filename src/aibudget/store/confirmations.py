@@ -82,3 +82,24 @@ def confirm(session: Session, token: str) -> tuple[User, str] | None:
         .values(used_at=row.used_at)
     )
     return users.to_record(user), row.next_path
+
+
+def take_over(
+    session: Session, email: str, name: str, password: str, locale: str | None
+) -> User | None:
+    """The installation's first run with an address someone signed up with (unconfirmed)
+    before it: the account becomes the owner's, with their name and password, confirmed;
+    its links stop working. None when there is no such account."""
+    address = users.normalise_email(email)
+    row = session.scalar(
+        select(UserRow).where(UserRow.email == address, UserRow.confirmed_at.is_(None))
+    )
+    if row is None:
+        return None
+    row.name, row.locale = name.strip(), locale
+    row.password_hash = users.password_hasher().hash(password)
+    row.confirmed_at = utcnow()
+    row.session_epoch = (row.session_epoch or 0) + 1
+    session.execute(delete(EmailConfirmationRow).where(EmailConfirmationRow.user_id == row.id))
+    audit.record(session, "user.taken_over", user_id=row.id)
+    return users.to_record(row)

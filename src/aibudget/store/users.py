@@ -64,7 +64,10 @@ def normalise_email(email: str) -> str:
 
 
 def count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(UserRow)) or 0
+    """Accounts that can sign in (confirmed): none means the installation's first run,
+    even when strangers have signed up without opening their link."""
+    query = select(func.count()).select_from(UserRow).where(UserRow.confirmed_at.is_not(None))
+    return session.scalar(query) or 0
 
 
 def create(

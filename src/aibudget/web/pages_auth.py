@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.i18n import LOCALES
-from aibudget.store import audit, users, workspaces
+from aibudget.store import audit, confirmations, users, workspaces
 from aibudget.store.records import User
 from aibudget.store.users import normalise_email
 from aibudget.web import limits
@@ -109,8 +109,9 @@ def setup(
     with web.db.write() as s:
         if users.count(s):
             return RedirectResponse("/login", status_code=303)
-        user = users.create(s, email, name, password)
-        users.set_locale(s, user.id, t.locale)
+        user = confirmations.take_over(s, email, name, password, t.locale) or users.create(
+            s, email, name, password, locale=t.locale
+        )
         space = workspaces.create(s, user.id, workspace)
     return sign_in(request, web, user, f"/w/{space.id}")
 

@@ -44,7 +44,7 @@ def _next(request: Request) -> str:
     return safe_next(asked) if asked else ""
 
 
-def _invited(request: Request, web: WebDep, target: str, email: str) -> bool:
+def _invited(web: WebDep, target: str, email: str) -> bool:
     """Whether ``target`` is a working invitation for ``email``."""
     if not target.startswith(INVITE_PAGE):
         return False
@@ -86,7 +86,7 @@ def signup(
     if problems:
         return _form(request, 422, values, problems)
     target = _next(request)
-    invited = _invited(request, web, target, email)
+    invited = _invited(web, target, email)
     if not invited and not context(request).settings.mail_enabled:
         return _form(request, 503, values, {"email": t("accounts.sign_up_needs_mail")})
     try:
