@@ -7,6 +7,8 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from aibudget.store import users
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "taipei-cafe.yaml"
 PASSWORD = "correct horse battery"
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -19,10 +21,18 @@ def csrf(client: TestClient, path: str = "/login") -> str:
 
 
 def sign_up(client: TestClient, email: str, name: str = "Alice") -> None:
-    token = csrf(client, "/signup")
+    """A confirmed account (as the test factories make them), signed in through the
+    sign-in form. The sign-up form with its e-mailed link: tests/web/test_web_signup.py."""
+    with client.app.state.web.db.write() as s:  # type: ignore[attr-defined]
+        users.create(s, email, name, PASSWORD)
+    sign_in(client, email)
+
+
+def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> None:
+    token = csrf(client, "/login")
     response = client.post(
-        "/signup",
-        data={"csrf_token": token, "email": email, "name": name, "password": PASSWORD},
+        "/login",
+        data={"csrf_token": token, "email": email, "password": password},
         follow_redirects=False,
     )
     assert response.status_code == 303, response.text

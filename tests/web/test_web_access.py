@@ -140,11 +140,13 @@ def test_session_cookie_is_httponly_samesite_and_renewed_on_login(client: TestCl
 
 @pytest.mark.parametrize("target", ["//evil.example/x", "https://evil.example/", "/\\evil"])
 def test_sign_in_never_redirects_off_site(client: TestClient, target: str) -> None:
-    token = csrf(client, "/signup")
+    sign_up(client, "a@example.com")
+    client.cookies.clear()
+    token = csrf(client, "/login")
     response = client.post(
-        "/signup",
+        "/login",
         params={"next": target},
-        data={"csrf_token": token, "email": "a@example.com", "name": "A", "password": PASSWORD},
+        data={"csrf_token": token, "email": "a@example.com", "password": PASSWORD},
         follow_redirects=False,
     )
     assert response.headers["location"] == "/workspaces"

@@ -1,5 +1,6 @@
-"""E-mails over SMTP (Python's smtplib): the reminders and the password-reset link, in
-the recipient's language, with links to the right page."""
+"""E-mails over SMTP (Python's smtplib): the reminders, the password-reset link and the
+sign-up mails (the link that confirms a new account; the notice to an address that has
+one already), in the recipient's language, with links to the right page."""
 
 from __future__ import annotations
 
@@ -70,6 +71,38 @@ def reset(settings: JobSettings, user: User, token: str) -> EmailMessage:
         ]
     )
     return _message(settings, user, t("jobs.mail.reset_subject"), body)
+
+
+def confirm(settings: JobSettings, user: User, token: str) -> EmailMessage:
+    """The link that confirms a new account's address (and signs it in)."""
+    t = Translator(user.locale)
+    body = "\n\n".join(
+        [
+            t("jobs.mail.greeting", name=user.name),
+            t("jobs.mail.confirm_intro", count=settings.confirm_hours),
+            f"  {settings.public_url}/signup/confirm?token={token}",
+            t("jobs.mail.confirm_ignore"),
+        ]
+    )
+    return _message(settings, user, t("jobs.mail.confirm_subject"), body)
+
+
+def sign_up_taken(settings: JobSettings, user: User, reset_token: str) -> EmailMessage:
+    """To an address that has an account when someone signs up with it again: nothing
+    changed; how to sign in, and a working link to set a new password."""
+    t = Translator(user.locale)
+    base = settings.public_url
+    body = "\n\n".join(
+        [
+            t("jobs.mail.greeting", name=user.name),
+            t("jobs.mail.taken_intro"),
+            t("jobs.mail.taken_sign_in") + f"\n  {base}/login",
+            t("jobs.mail.taken_reset", minutes=settings.reset_minutes)
+            + f"\n  {base}/password/reset?token={reset_token}",
+            t("jobs.mail.taken_ignore"),
+        ]
+    )
+    return _message(settings, user, t("jobs.mail.taken_subject"), body)
 
 
 def send(settings: JobSettings, mail: EmailMessage) -> None:

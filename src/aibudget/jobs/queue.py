@@ -33,6 +33,7 @@ FAILED = {
     "check": N_("jobs.failed.check"),
     "remind": N_("jobs.failed.mail"),
     "reset": N_("jobs.failed.mail"),
+    "signup": N_("jobs.failed.mail"),
     "report": "jobs.failed.report",
 }
 
@@ -171,6 +172,14 @@ def _register(app: Celery, retries: int) -> None:
         return work.send_reset(_context(self), email, request_id, self.request.id)
 
     send_reset.key_of = lambda _email, request_id: work.reset_key(request_id)
+
+    @app.task(name="aibudget.send_sign_up", **options)  # type: ignore[untyped-decorator]
+    def send_sign_up(self: Task, email: str, kind: str, next_path: str, request_id: str) -> bool:
+        return work.send_sign_up(
+            _context(self), email, kind, next_path, request_id, self.request.id
+        )
+
+    send_sign_up.key_of = lambda _email, _kind, _next, request_id: work.sign_up_key(request_id)
 
     @app.task(name="aibudget.render_report", **options)  # type: ignore[untyped-decorator]
     def render_report(self: Task, report_id: str, trials: int, seconds: str) -> bool:

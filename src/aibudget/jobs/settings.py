@@ -40,6 +40,7 @@ class JobSettings(BaseSettings):
     smtp_timeout_seconds: float = Field(default=20.0, gt=0, le=300)
     mail_sender: str = "aibudget <no-reply@localhost>"
     reset_minutes: int = Field(default=60, ge=5, le=7 * 24 * 60)
+    confirm_hours: int = Field(default=24, ge=1, le=14 * 24)  # a sign-up's e-mailed link
 
     @field_validator("timezone")
     @classmethod

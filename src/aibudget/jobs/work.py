@@ -14,12 +14,15 @@ from aibudget.engine.checks import check_plan
 from aibudget.jobs import mail
 from aibudget.jobs.settings import JobSettings
 from aibudget.reports import ReportMeta, gather, render
-from aibudget.store import checks, job_runs, mail_accounts, reports_jobs
+from aibudget.store import checks, confirmations, job_runs, mail_accounts, reports_jobs
 from aibudget.store.checks import Target
 from aibudget.store.db import Database
 
 REMIND = "remind"
 RESET = "reset"
+SIGN_UP = "signup"
+NEW_ACCOUNT = "new"  # a sign-up made an account: the link that confirms it
+TAKEN = "taken"  # the address has an account: a notice with sign-in and reset links
 REPORT = "report"
 PROGRESS_STEP = 5  # a report's progress is written at most every 5 percent
 SIMULATION_SHARE = 80  # of a report's progress; the rest is writing the file
@@ -102,6 +105,33 @@ def send_reset(ctx: JobContext, email: str, request_id: str, task_id: str) -> bo
         made = mail_accounts.create_reset(s, email, ctx.settings.reset_minutes)
     if made is not None:
         mail.send(ctx.settings, mail.reset(ctx.settings, *made))
+    with ctx.db.write() as s:
+        job_runs.finish(s, key)
+    return made is not None
+
+
+def sign_up_key(request_id: str) -> str:
+    return f"{SIGN_UP}:{request_id}"
+
+
+def send_sign_up(
+    ctx: JobContext, email: str, kind: str, next_path: str, request_id: str, task_id: str
+) -> bool:
+    """The mail of a sign-up (the page said the same in both cases): for a new account
+    the link that confirms it, for a taken address a notice with a working reset link.
+    Nothing when the account is gone or confirmed meanwhile."""
+    key = sign_up_key(request_id)
+    if not _claim(ctx, key, SIGN_UP, task_id, None):
+        return False
+    settings = ctx.settings
+    with ctx.db.write() as s:
+        if kind == NEW_ACCOUNT:
+            made = confirmations.create_link(s, email, settings.confirm_hours, next_path)
+        else:
+            made = mail_accounts.create_reset(s, email, settings.reset_minutes)
+    if made is not None:
+        build = mail.confirm if kind == NEW_ACCOUNT else mail.sign_up_taken
+        mail.send(settings, build(settings, *made))
     with ctx.db.write() as s:
         job_runs.finish(s, key)
     return made is not None

@@ -3,7 +3,6 @@ password-reset links (stored as SHA-256 only, single use, expiring)."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -82,10 +81,6 @@ def recipients(session: Session, user_id: str | None = None) -> list[Recipient]:
     return list(found.values())
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def create_reset(session: Session, email: str, minutes: int) -> tuple[User, str] | None:
     """A new reset link's token for the account of ``email`` (None without one). Older
     links of the account stop working."""
@@ -97,7 +92,7 @@ def create_reset(session: Session, email: str, minutes: int) -> tuple[User, str]
     now = utcnow()
     session.add(
         PasswordResetRow(
-            token_hash=_digest(token),
+            token_hash=users.digest(token),
             user_id=row.id,
             created_at=now,
             expires_at=now + timedelta(minutes=minutes),
@@ -108,7 +103,7 @@ def create_reset(session: Session, email: str, minutes: int) -> tuple[User, str]
 
 
 def _open(session: Session, token: str, lock: bool) -> PasswordResetRow | None:
-    digest = _digest(token)
+    digest = users.digest(token)
     row = (
         locked(session, PasswordResetRow, digest) if lock else session.get(PasswordResetRow, digest)
     )
@@ -125,7 +120,8 @@ def reset_user(session: Session, token: str) -> User | None:
 
 def use_reset(session: Session, token: str, password: str) -> User | None:
     """Set the new password with a working link (which then stops working); every
-    session of the account ends. None when the link is unknown, used or expired."""
+    session of the account ends, and an unconfirmed account is confirmed (the link was
+    read at its address). None when the link is unknown, used or expired."""
     row = _open(session, token, lock=True)
     if row is None:
         return None
@@ -134,6 +130,8 @@ def use_reset(session: Session, token: str, password: str) -> User | None:
     if user is None:
         return None
     user.password_hash = users.password_hasher().hash(password)
+    if user.confirmed_at is None:  # the link came to the address: that confirms it
+        user.confirmed_at = row.used_at
     user.session_epoch = (user.session_epoch or 0) + 1
     session.execute(delete(SessionRow).where(SessionRow.user_id == user.id))
     session.execute(

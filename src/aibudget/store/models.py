@@ -41,6 +41,10 @@ class UserRow(Base):
     created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
     # Sessions carry this number; raising it signs the user out on every device.
     session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # When the address was confirmed (the e-mailed link opened, a reset link used, or the
+    # account made by the installation's first run or the command line); None: not yet,
+    # and the account cannot sign in (migration 0011).
+    confirmed_at: Mapped[datetime | None] = mapped_column(Stamp)
 
 
 class SessionRow(Base):

@@ -65,17 +65,37 @@ def normalise_email(email: str) -> str:
 
 
 def count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(UserRow)) or 0
+    """Accounts that can sign in (confirmed): none means the installation's first run,
+    even when strangers have signed up without opening their link."""
+    query = select(func.count()).select_from(UserRow).where(UserRow.confirmed_at.is_not(None))
+    return session.scalar(query) or 0
 
 
-def create(session: Session, email: str, name: str, password: str) -> User:
+def create(
+    session: Session,
+    email: str,
+    name: str,
+    password: str,
+    *,
+    confirmed: bool = True,
+    locale: str | None = None,
+) -> User:
     """A new account; Conflict when the address has one. The password is hashed first,
-    so a taken address answers no sooner than a new one."""
+    so a taken address answers no sooner than a new one.
+
+    ``confirmed=False`` (sign-up): the account cannot sign in until the e-mailed link is
+    opened. Accounts made by the first run, the command line or tests are confirmed."""
     email = normalise_email(email)
     password_hash = password_hasher().hash(password)
     if session.scalar(select(UserRow.id).where(UserRow.email == email)):
         raise Conflict(N_("store.email_taken"), email=email)
-    row = UserRow(email=email, name=name.strip(), password_hash=password_hash)
+    row = UserRow(
+        email=email,
+        name=name.strip(),
+        password_hash=password_hash,
+        confirmed_at=utcnow() if confirmed else None,
+        locale=locale,
+    )
     session.add(row)
     try:
         with session.begin_nested():
@@ -108,6 +128,11 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     return to_record(row)
 
 
+def is_confirmed(session: Session, user_id: str) -> bool:
+    """Whether the account's address was confirmed (only then may it sign in)."""
+    return session.scalar(select(UserRow.confirmed_at).where(UserRow.id == user_id)) is not None
+
+
 def set_locale(session: Session, user_id: str, locale: str | None) -> None:
     row = session.get(UserRow, user_id)
     if row is None:
@@ -115,14 +140,15 @@ def set_locale(session: Session, user_id: str, locale: str | None) -> None:
     row.locale = locale
 
 
-def _digest(token: str) -> str:
+def digest(token: str) -> str:
+    """What the store keeps of a secret token (sessions, API tokens, e-mailed links)."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
 def create_token(session: Session, user_id: str, name: str) -> str:
     """A new personal API token; the plain value is returned once and never stored."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    session.add(ApiTokenRow(user_id=user_id, name=name.strip()[:100], token_hash=_digest(token)))
+    session.add(ApiTokenRow(user_id=user_id, name=name.strip()[:100], token_hash=digest(token)))
     audit.record(session, "token.created", user_id=user_id, name=name)
     return token
 
@@ -130,7 +156,7 @@ def create_token(session: Session, user_id: str, name: str) -> str:
 def user_for_token(session: Session, token: str) -> User | None:
     if not token.startswith(TOKEN_PREFIX):
         return None
-    row = read(session, _BY_TOKEN, digest=_digest(token)).first()
+    row = read(session, _BY_TOKEN, digest=digest(token)).first()
     return to_record(row) if row else None
 
 
@@ -157,7 +183,7 @@ def start_session(session: Session, user_id: str, sid: str, max_age_seconds: int
     session.execute(
         delete(SessionRow).where(SessionRow.user_id == user_id, SessionRow.created_at < cutoff)
     )
-    session.add(SessionRow(id=_digest(sid), user_id=user_id))
+    session.add(SessionRow(id=digest(sid), user_id=user_id))
 
 
 def prune_sessions(session: Session, max_age_seconds: int, limit: int = PRUNE_BATCH) -> int:
@@ -174,13 +200,13 @@ def prune_sessions(session: Session, max_age_seconds: int, limit: int = PRUNE_BA
 
 def user_for_session(session: Session, user_id: str, sid: str) -> User | None:
     """The user of a signed-in session that has not ended (one query per request)."""
-    row = read(session, _BY_SESSION, digest=_digest(sid), user_id=user_id).first()
+    row = read(session, _BY_SESSION, digest=digest(sid), user_id=user_id).first()
     return to_record(row) if row else None
 
 
 def end_session(session: Session, sid: str) -> None:
     """Sign out: the session's cookie, and every copy of it, stops working."""
-    session.execute(delete(SessionRow).where(SessionRow.id == _digest(sid)))
+    session.execute(delete(SessionRow).where(SessionRow.id == digest(sid)))
 
 
 def end_all_sessions(session: Session, user_id: str, *, revoke_tokens: bool = False) -> int:

@@ -42,6 +42,7 @@ from aibudget.web.api_schemas import (
 from aibudget.web.context import SAFE_METHODS, WebDep, optional_user, session, state, translator
 from aibudget.web.errors import CsrfFailed, NotSignedIn
 from aibudget.web.health import health
+from aibudget.web.json_bodies import JsonInThreadRoute
 from aibudget.web.security import CSRF_HEADER
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -72,7 +73,7 @@ def api_user(request: Request) -> User:
 
 
 ApiUser = Annotated[User, Depends(api_user)]
-router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
+router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute)
 WS = "/workspaces/{workspace_id}"
 PLAN = WS + "/plans/{plan_id}"
 VERSION = PLAN + "/versions/{number}"

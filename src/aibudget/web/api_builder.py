@@ -20,8 +20,9 @@ from aibudget.store.records import Role
 from aibudget.web.api import ERRORS, PLAN, WS, ApiUser
 from aibudget.web.api_schemas import Body, FieldsOut, PartOut, VersionOut
 from aibudget.web.context import WebDep, translator
+from aibudget.web.json_bodies import JsonInThreadRoute
 
-router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
+router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute)
 Scalar = str | int | float | bool | None
 # Every section and part the web forms edit (the new plan's form has its own route).
 SECTIONS = tuple(s for s in (*plan_parts.SECTIONS, *plan_parts.PARTS) if s != "start")

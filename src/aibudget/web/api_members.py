@@ -16,8 +16,9 @@ from aibudget.web.api_schemas import (
     RoleIn,
 )
 from aibudget.web.context import WebDep
+from aibudget.web.json_bodies import JsonInThreadRoute
 
-router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
+router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute)
 MEMBER = WS + "/members/{user_id}"
 INVITE = WS + "/invites/{invite_id}"
 

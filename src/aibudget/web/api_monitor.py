@@ -46,6 +46,7 @@ from aibudget.web.api_schemas import (
     VersionOut,
 )
 from aibudget.web.context import WebDep, translator
+from aibudget.web.json_bodies import JsonInThreadRoute
 from aibudget.web.monitor_forms import read_entry
 from aibudget.web.pages_monitor import (
     MAX_IMPORT_BYTES,
@@ -64,7 +65,7 @@ from aibudget.web.pages_review import (
     save_accepted,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
+router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute)
 MONTH = re.compile(MONTH_PATTERN)
 AsOf = Annotated[
     str, Query(max_length=7, json_schema_extra=MONTH_FORMAT, description="YYYY-MM, if chosen.")

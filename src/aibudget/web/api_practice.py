@@ -16,9 +16,10 @@ from aibudget.store.learning import StoredEntry
 from aibudget.web.api import ERRORS, PLAN, ApiUser
 from aibudget.web.api_schemas import Body
 from aibudget.web.context import WebDep
+from aibudget.web.json_bodies import JsonInThreadRoute
 from aibudget.web.pages_practice import today
 
-router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
+router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute)
 
 
 class LearningIn(Body):

@@ -55,6 +55,7 @@ from aibudget.web.pages_readiness import router as readiness_router
 from aibudget.web.pages_reports import api_router as reports_api_router
 from aibudget.web.pages_reports import router as reports_router
 from aibudget.web.pages_review import router as review_router
+from aibudget.web.pages_signup import router as signup_router
 from aibudget.web.pages_workspaces import router as workspaces_router
 from aibudget.web.security import COOKIE, SESSION_SECONDS, Sessions
 from aibudget.web.state import WebState
@@ -63,6 +64,7 @@ from aibudget.web.words import local_time
 HERE = files("aibudget.web")
 ROUTERS = (
     auth_router,
+    signup_router,
     workspaces_router,
     members_router,
     plans_router,

@@ -4,7 +4,8 @@
   elsewhere never makes the real owner wait) and, with a higher allowance, per address
   over every account. Each attempt is counted before its password is checked, so many
   guesses at once get no more checks than the allowance.
-- Sign-up: a number per address per hour.
+- Sign-up: a number per address per hour; sign-up mails: a number per e-mail address
+  per hour.
 - Costly work (evaluations, reports, reviews, imports): a number per user per minute.
 
 The address is the connection's, or the one a trusted proxy forwarded (see
@@ -117,6 +118,14 @@ def reset_mail_allowed(counters: Counters, settings: Settings, email: str) -> bo
     return not counters.apply(counter_key("reset", email.strip().lower()), quota.use)
 
 
+def sign_up_mail_wait(counters: Counters, settings: Settings, email: str) -> float:
+    """Count one sign-up mail (a confirmation link or a notice) to this address; the
+    seconds to wait when past the allowance (the same as sign-in attempts per hour),
+    else 0. A sign-up page says the same either way; "send the link again" says the wait."""
+    quota = Quota(settings.login_attempts, HOUR)
+    return counters.apply(counter_key("signup-mail", email.strip().lower()), quota.use)
+
+
 def costly(counters: Counters, settings: Settings, user_id: str, kind: Costly = "work") -> None:
     """Count one costly piece of work by the user; LimitReached past the quota."""
     limit = settings.imports_per_minute if kind == "imports" else settings.evaluate_per_minute
@@ -131,6 +140,8 @@ def _charge(counters: Counters, key: str, quota: Quota, kind: str) -> None:
 
 # Message ids built at run time in this module, declared for message extraction.
 WAIT_MESSAGES = (
+    N_("accounts.confirm_mail_minutes"),
+    N_("accounts.confirm_mail_seconds"),
     N_("accounts.quota_minutes"),
     N_("accounts.quota_seconds"),
     N_("accounts.sign_in_minutes"),

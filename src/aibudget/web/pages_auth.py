@@ -1,5 +1,5 @@
-"""Sign up, sign in, sign out, first-run owner account, language switch, API tokens,
-password change."""
+"""Sign in, sign out, first-run owner account, language switch, API tokens, password
+change (sign-up with its e-mailed link: pages_signup.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.i18n import LOCALES
-from aibudget.store import audit, users, workspaces
-from aibudget.store.errors import Conflict
+from aibudget.store import audit, confirmations, users, workspaces
 from aibudget.store.records import User
 from aibudget.store.users import normalise_email
 from aibudget.web import limits
@@ -28,17 +27,18 @@ from aibudget.web.passwords import password_problem
 from aibudget.web.security import SESSION_SECONDS, fresh_session
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
+UNCONFIRMED = "unconfirmed"  # the session key of an account that proved its password
 Text = Annotated[str, Form(max_length=1000)]
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """Only local paths (no //host, no scheme) to avoid open redirects."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
     return "/workspaces"
 
 
-def _account_problems(t: T, email: str, name: str, password: str) -> dict[str, str]:
+def account_problems(t: T, email: str, name: str, password: str) -> dict[str, str]:
     found = {}
     if "@" not in email or len(email) > 254 or " " in email.strip():
         found["email"] = t("web.email_invalid")
@@ -63,9 +63,10 @@ def _start(request: Request, web: WebDep, user: User) -> None:
     request.state.user = user
 
 
-def _sign_in(request: Request, web: WebDep, user: User, target: str) -> Response:
+def sign_in(request: Request, web: WebDep, user: User, target: str) -> Response:
+    """A new session for ``user``, then ``target`` (a local page only)."""
     _start(request, web, user)
-    return RedirectResponse(_safe_next(target), status_code=303)
+    return RedirectResponse(safe_next(target), status_code=303)
 
 
 def _end(request: Request, web: WebDep) -> None:
@@ -99,7 +100,7 @@ def setup(
     request: Request, web: WebDep, t: T, email: Text, name: Text, password: Text, workspace: Text
 ) -> Response:
     """First run: the owner account and the first workspace, in one step."""
-    problems = _account_problems(t, email, name, password)
+    problems = account_problems(t, email, name, password)
     if not workspace.strip():
         problems["workspace"] = t("web.name_needed")
     values = {"email": email, "name": name, "workspace": workspace}
@@ -108,40 +109,11 @@ def setup(
     with web.db.write() as s:
         if users.count(s):
             return RedirectResponse("/login", status_code=303)
-        user = users.create(s, email, name, password)
-        users.set_locale(s, user.id, t.locale)
+        user = confirmations.take_over(s, email, name, password, t.locale) or users.create(
+            s, email, name, password, locale=t.locale
+        )
         space = workspaces.create(s, user.id, workspace)
-    return _sign_in(request, web, user, f"/w/{space.id}")
-
-
-@router.get("/signup")
-def signup_form(request: Request) -> Response:
-    return render(request, "signup.html", values={}, problems={})
-
-
-@router.post("/signup")
-def signup(
-    request: Request, web: WebDep, t: T, email: Text, name: Text, password: Text
-) -> Response:
-    """A new account. Sign-ups are counted per address; a taken e-mail address is not
-    repeated back, and costs the same time as a new one."""
-    problems = _account_problems(t, email, name, password)
-    values, status, headers = {"email": email, "name": name}, 422, {}
-    if not problems:
-        try:
-            limits.before_sign_up(web.counters, web.settings, client_address(request))
-            with web.db.write() as s:
-                user = users.create(s, email, name, password)
-        except LimitReached as wait:
-            problems["email"] = t(wait.message_id, **wait.params)
-            status, headers = 429, wait.headers
-        except Conflict:
-            problems["email"] = t("accounts.sign_up_refused")
-    if problems:
-        page = render(request, "signup.html", status, values=values, problems=problems)
-        page.headers.update(headers)
-        return page
-    return _sign_in(request, web, user, request.query_params.get("next") or "/workspaces")
+    return sign_in(request, web, user, f"/w/{space.id}")
 
 
 @router.get("/login")
@@ -167,10 +139,15 @@ def login(request: Request, web: WebDep, t: T, email: Text, password: Text) -> R
         return page
     with web.db.write() as s:
         user = users.authenticate(s, email, password)
+        confirmed = user is not None and users.is_confirmed(s, user.id)
     if user is None:
         return render(request, "login.html", 401, values=values, failed=t("web.login_failed"))
     limits.after_sign_in(web.counters, web.settings, normalise_email(email), address)
-    return _sign_in(request, web, user, request.query_params.get("next") or "/workspaces")
+    if not confirmed:  # said only to whoever knows the password
+        session(request)[UNCONFIRMED] = user.id
+        return render(request, "login.html", 403, values=values,
+                      failed=t("accounts.confirm_first"), resend=True)  # fmt: skip
+    return sign_in(request, web, user, request.query_params.get("next") or "/workspaces")
 
 
 @router.post("/logout")
@@ -188,7 +165,7 @@ def switch_language(
         if user is not None:
             with web.db.write() as s:
                 users.set_locale(s, user.id, lang)
-    return RedirectResponse(_safe_next(next), status_code=303)
+    return RedirectResponse(safe_next(next), status_code=303)
 
 
 def _account(

@@ -16,10 +16,13 @@ from aibudget.store import actuals, learning, plans
 from aibudget.web import catalogs, reports
 from aibudget.web.api import ERRORS, VERSION, ApiUser
 from aibudget.web.context import CurrentUser, T, WebDep
+from aibudget.web.json_bodies import JsonInThreadRoute
 from aibudget.web.pages_practice import owner_worries
 
 router = APIRouter(include_in_schema=False)
-api_router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS)
+api_router = APIRouter(
+    prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute
+)
 Lang = Literal["zh-TW", "en"]
 REPORT_RESPONSES: dict[int | str, dict[str, object]] = {
     200: {
