@@ -7,8 +7,6 @@ newest version. Every function checks the asking user's membership first.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -19,6 +17,7 @@ from sqlalchemy.orm import Session
 from aibudget.catalog import kpi_ids
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
+from aibudget.service.memo import Memo
 from aibudget.store import audit
 from aibudget.store.db import locked, read
 from aibudget.store.errors import NotFound, StaleVersion
@@ -28,7 +27,7 @@ from aibudget.store.workspaces import require
 
 MAX_VERSIONS_LISTED = 1000
 MAX_NUMBER = 2**63 - 1
-PARSED_CACHE_SIZE = 256
+PARSED_KEPT = 256
 _ROWS = "aibudget.plan_rows"
 
 # The reads of every plan page and API call, as plain SQL built once: a version's facts
@@ -98,39 +97,24 @@ def _info(row: PlanVersionRow | Any, author: str) -> VersionInfo:
     )
 
 
-class _ParsedCache:
-    """Validated plans by version id. Versions never change, so entries never go stale;
-    the deferred document column is not even read for a cached version."""
+# Validated plans by version id. A version's document never changes, so an entry never
+# goes stale, and the deferred document column is not even read for a kept version;
+# viewers of a new version at once parse it once.
+_parsed: Memo[str, tuple[Plan, dict[str, Any]]] = Memo(PARSED_KEPT)
 
-    def __init__(self, size: int = PARSED_CACHE_SIZE) -> None:
-        self._items: OrderedDict[str, tuple[Plan, dict[str, Any]]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
 
-    def get(
-        self, version_id: str, document: Callable[[], dict[str, Any]]
-    ) -> tuple[Plan, dict[str, Any]]:
-        with self._lock:
-            found = self._items.get(version_id)
-            if found is not None:
-                self._items.move_to_end(version_id)
-                return found
+def _parse(version_id: str, document: Callable[[], dict[str, Any]]) -> tuple[Plan, dict[str, Any]]:
+    def make() -> tuple[Plan, dict[str, Any]]:
         stored = document()
-        parsed = (parse_plan(stored, kpi_ids()), stored)
-        with self._lock:
-            self._items[version_id] = parsed
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return parsed
+        return parse_plan(stored, kpi_ids()), stored
 
-
-_parsed = _ParsedCache()
+    return _parsed.get_or_make(version_id, make)
 
 
 def _full(row: PlanVersionRow, author: str) -> PlanVersion:
     """A version just saved (its ORM row holds the document)."""
     info = _info(row, author)
-    plan, document = _parsed.get(row.id, lambda: row.document)
+    plan, document = _parse(row.id, lambda: row.document)
     return PlanVersion(**info.model_dump(), plan=plan, document=document)
 
 
@@ -142,7 +126,7 @@ def _stored(session: Session, facts: Any) -> PlanVersion:
         found: dict[str, Any] = read(session, _DOCUMENT, version_id=facts.id).scalar_one()
         return found
 
-    plan, stored = _parsed.get(facts.id, document)
+    plan, stored = _parse(facts.id, document)
     return PlanVersion(**info.model_dump(), plan=plan, document=stored)
 
 

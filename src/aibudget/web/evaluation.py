@@ -1,6 +1,6 @@
 """Evaluate a stored version: bounded trials and time, rate-limited per user, cached.
 
-Versions never change, so a result is cached by (version id, trials).
+Versions never change, so a result is cached by its version's context and the trials.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from aibudget.domain.errors import AibudgetError
 from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.simulate import simulate
+from aibudget.service.context import VersionContext
 from aibudget.store.records import PlanVersion
 from aibudget.web import limits
 from aibudget.web.state import WebState
@@ -66,7 +67,9 @@ def run(
         return result, simulate(version.plan, n, progress=check_time, chunk_trials=CHUNK_TRIALS)
 
     # several viewers of a new version: one simulation
-    return web.once(("evaluate", version.id, n), make)
+    key = VersionContext.of(version).key("evaluate", n)
+    found: tuple[Evaluation, SimulationResult] = web.results.get_or_make(key, make)
+    return found
 
 
 def run_json(web: WebState, user_id: str, version: PlanVersion, trials: int | None = None) -> bytes:
@@ -82,4 +85,6 @@ def run_json(web: WebState, user_id: str, version: PlanVersion, trials: int | No
         document = DOCUMENT.dump_python(evaluation_json(result, sim), mode="json")
         return bytes(JSONResponse(document).body)
 
-    return web.once(("evaluate-json", version.id, bounded_trials(web, trials, version)), make)
+    key = VersionContext.of(version).key("evaluate-json", bounded_trials(web, trials, version))
+    found: bytes = web.results.get_or_make(key, make)
+    return found

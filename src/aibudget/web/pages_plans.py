@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
 from aibudget.engine.practice import OUTSIDE_HELP_SHARE, recent_wins
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
+from aibudget.service.context import VersionContext
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, learning, plans, workspaces
 from aibudget.store.records import Role, Status
 from aibudget.web import catalogs, limits
+from aibudget.web.catalogs import CatalogView
 from aibudget.web.context import (
     CurrentUser,
+    ReadSession,
     T,
     WebDep,
     check_csrf,
@@ -116,6 +121,7 @@ def import_plan(
 def plan_page(
     request: Request,
     web: WebDep,
+    s: ReadSession,
     user: CurrentUser,
     t: T,
     ws: str,
@@ -123,7 +129,7 @@ def plan_page(
     v: int | None = None,
     history: str = "recent",
 ) -> Response:
-    return plan_view(request, web, user, t, ws, plan_id, v, history)
+    return plan_view(request, web, user, t, ws, plan_id, v, history, read=s)
 
 
 def plan_view(
@@ -136,15 +142,17 @@ def plan_view(
     v: int | None = None,
     history: str = "recent",
     status_code: int = 200,
+    read: Session | None = None,
     **extra: Any,
 ) -> Response:
-    """The plan page (also re-shown with an edit form's values and problems).
+    """The plan page (also re-shown with an edit form's values and problems), its records
+    read in ``read`` (the request's read session) or a read session of its own.
 
     Rendered once per process for the same records and viewer (``render_remembered``):
     the records are read fresh on every request, the page's text is not rebuilt.
     """
     limit = plans.MAX_VERSIONS_LISTED if history == "all" else HISTORY_ON_PAGE + 1
-    with web.db.session() as s:
+    with nullcontext(read) if read is not None else web.db.session() as s:
         space = workspaces.require(s, user.id, ws)
         summary, shown, listed, approved = plans.overview(s, user.id, ws, plan_id, v, limit)
         catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
@@ -170,8 +178,10 @@ def plan_view(
     }
 
     def derived() -> dict[str, Any]:
-        key = ("health", shown.id, t.locale, stamp)
-        checked = web.once(key, lambda: health(t, shown.plan, catalog, problems))
+        made_of = VersionContext.of(shown, catalog=CatalogView(catalog, stamp), locale=t.locale)
+        checked = web.results.get_or_make(
+            made_of.key("health"), lambda: health(t, shown.plan, catalog, problems)
+        )
         return {
             "plan": shown.plan,
             "kpi_names": kpi_names(t.locale),

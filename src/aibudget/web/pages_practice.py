@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from aibudget.catalog import kpi_entries, readiness_questionnaire
-from aibudget.domain.actuals import Actuals, content_digest
+from aibudget.domain.actuals import Actuals
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
 from aibudget.engine.practice import (
@@ -27,6 +27,7 @@ from aibudget.engine.practice import (
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
 from aibudget.present.practice import review_win_texts
+from aibudget.service.context import VersionContext
 from aibudget.service.learning import FIELDS, read_entry
 from aibudget.service.worries import assessed, strong_worries
 from aibudget.store import actuals, assessments, learning, plans, workspaces
@@ -167,7 +168,6 @@ def review_wins_text(web: WebDep, version: Any, stored: Actuals, t: Translator) 
     of the shown version, made once per version, actuals and language)."""
     if not stored.records:
         return ()
-    digest = content_digest(r.fingerprint for r in stored.records)
 
     def make() -> tuple[str, ...]:
         try:
@@ -176,4 +176,6 @@ def review_wins_text(web: WebDep, version: Any, stored: Actuals, t: Translator) 
             return ()
         return tuple(review_win_texts(t, version.plan, wins))
 
-    return web.once(("wins", version.id, digest, t.locale), make)
+    made_of = VersionContext.of(version, actuals=stored, locale=t.locale)
+    found: tuple[str, ...] = web.results.get_or_make(made_of.key("wins"), make)
+    return found
