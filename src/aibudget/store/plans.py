@@ -29,6 +29,7 @@ MAX_VERSIONS_LISTED = 1000
 MAX_NUMBER = 2**63 - 1
 PARSED_KEPT = 256
 _ROWS = "aibudget.plan_rows"
+_FOUND = "aibudget.plans_found"  # (workspace id, plan id) found in this transaction
 
 # The reads of every plan page and API call, as plain SQL built once: a version's facts
 # with its author's name and its plan's (so one query also checks the plan is in the
@@ -249,7 +250,30 @@ def _summary_of(newest: Any) -> PlanSummary:
 
 def summary(session: Session, user_id: str, workspace_id: str, plan_id: str) -> PlanSummary:
     require(session, user_id, workspace_id)
-    return _summary_of(_facts(session, workspace_id, plan_id))
+    found = _summary_of(_facts(session, workspace_id, plan_id))
+    _found(session, workspace_id, plan_id)
+    return found
+
+
+def _found(session: Session, workspace_id: str, plan_id: str) -> None:
+    """Remember for the rest of the transaction that the plan is in the workspace."""
+    session.info.setdefault(_FOUND, set()).add((workspace_id, plan_id))
+
+
+def require_plan(
+    session: Session, user_id: str, workspace_id: str, plan_id: str, need: Role = Role.VIEWER
+) -> None:
+    """NotFound unless the plan is in the workspace and not deleted and the user is a
+    member (Forbidden when short of ``need``).
+
+    A plan found once is remembered for the rest of the transaction (a page asks for the
+    plan's versions, actuals, learning log and checks in one), as memberships are;
+    deleting it there forgets it.
+    """
+    require(session, user_id, workspace_id, need)
+    if (workspace_id, plan_id) not in session.info.get(_FOUND, ()):
+        _facts(session, workspace_id, plan_id)  # NotFound for other workspaces
+        _found(session, workspace_id, plan_id)
 
 
 def versions(
@@ -311,6 +335,7 @@ def overview(
     require(session, user_id, workspace_id)
     limit = max(1, min(limit, MAX_VERSIONS_LISTED))
     rows = _listed(session, workspace_id, plan_id, limit)
+    _found(session, workspace_id, plan_id)
     wanted = rows[0].number if number is None else number
     found = next((r for r in rows if r.number == wanted), None)
     if found is None:
@@ -379,6 +404,7 @@ def delete(session: Session, user_id: str, workspace_id: str, plan_id: str) -> N
     require(session, user_id, workspace_id, Role.EDITOR)
     row = _plan_row(session, workspace_id, plan_id)
     row.deleted_at = datetime.now(UTC)
+    session.info.get(_FOUND, set()).discard((workspace_id, plan_id))
     audit.record(
         session, "plan.deleted", user_id=user_id, workspace_id=workspace_id, target=plan_id
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -10,6 +11,7 @@ from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from aibudget.i18n import LOCALES, Translator, normalise_locale
 from aibudget.store import users
@@ -75,6 +77,13 @@ def translator(request: Request) -> Translator:
     return cached
 
 
+def reading(request: Request) -> AbstractContextManager[Session]:
+    """The request's read transaction when its handler took one (``ReadSession``), else
+    a read transaction of its own."""
+    shared: Session | None = getattr(request.state, READ_SESSION, None)
+    return nullcontext(shared) if shared is not None else state(request).db.session()
+
+
 def optional_user(request: Request) -> User | None:
     """The signed-in user, cached on the request: the cookie's session must still be in
     the store (one query, every request, in every process), so signing out ends every
@@ -85,12 +94,8 @@ def optional_user(request: Request) -> User | None:
     uid, sid = session(request).get("uid"), session(request).get("sid")
     user = None
     if isinstance(uid, str) and isinstance(sid, str):
-        shared: Session | None = getattr(request.state, READ_SESSION, None)
-        if shared is not None:  # the request's read transaction (see ReadSession)
-            user = users.user_for_session(shared, uid, sid)
-        else:
-            with state(request).db.session() as s:
-                user = users.user_for_session(s, uid, sid)
+        with reading(request) as s:
+            user = users.user_for_session(s, uid, sid)
     if user is not None and session(request).get("ep", 0) != user.session_epoch:
         user = None  # signed out everywhere since this session began
     request.state.user = user
@@ -243,7 +248,14 @@ async def _read_session(request: Request) -> AsyncIterator[Session]:
     await run_in_threadpool(opened.__exit__, None, None, None)
 
 
+async def _form(request: Request) -> FormData:
+    """The posted form, read on the event loop, so that the handler taking it can be a
+    plain function, run off the loop (its database work blocks)."""
+    return await request.form()
+
+
 WebDep = Annotated[WebState, Depends(_state)]
+FormFields = Annotated[FormData, Depends(_form)]
 ReadSession = Annotated[Session, Depends(_read_session, scope="function")]
 CurrentUser = Annotated[User, Depends(_require_user)]
 T = Annotated[Translator, Depends(_translator)]

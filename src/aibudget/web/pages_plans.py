@@ -61,9 +61,8 @@ def parse_yaml(text: str) -> Plan:
 
 
 @router.get("/w/{ws}/import")
-def import_form(request: Request, web: WebDep, user: CurrentUser, ws: str) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
+def import_form(request: Request, s: ReadSession, user: CurrentUser, ws: str) -> Response:
+    space = workspaces.require(s, user.id, ws, Role.EDITOR)
     return render(request, "import.html", space=space, values={}, problems=[], plan_id=None)
 
 
@@ -197,9 +196,8 @@ def plan_view(
 
 
 @router.get("/w/{ws}/p/{plan_id}/v/{number}.yaml")
-def export_yaml(web: WebDep, user: CurrentUser, ws: str, plan_id: str, number: int) -> Response:
-    with web.db.session() as s:
-        found = plans.version(s, user.id, ws, plan_id, number)
+def export_yaml(s: ReadSession, user: CurrentUser, ws: str, plan_id: str, number: int) -> Response:
+    found = plans.version(s, user.id, ws, plan_id, number)
     filename = f"plan-{plan_id[:8]}-v{number}.yaml"
     return Response(
         dump_plan(found.plan),
@@ -209,23 +207,29 @@ def export_yaml(web: WebDep, user: CurrentUser, ws: str, plan_id: str, number: i
 
 
 @router.get("/w/{ws}/p/{plan_id}/edit")
-def edit_form(request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        latest = plans.version(s, user.id, ws, plan_id)
+def edit_form(
+    request: Request, s: ReadSession, user: CurrentUser, ws: str, plan_id: str
+) -> Response:
+    space = workspaces.require(s, user.id, ws, Role.EDITOR)
+    latest = plans.version(s, user.id, ws, plan_id)
     values = {"document": dump_plan(latest.plan)}
     return render(request, "import.html", space=space, values=values, problems=[], plan_id=plan_id)
 
 
 @router.get("/w/{ws}/p/{plan_id}/diff")
 def diff_page(
-    request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str, a: int, b: int
+    request: Request,
+    s: ReadSession,
+    user: CurrentUser,
+    ws: str,
+    plan_id: str,
+    a: int,
+    b: int,
 ) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        summary = plans.summary(s, user.id, ws, plan_id)
-        old = plans.version(s, user.id, ws, plan_id, a)
-        new = plans.version(s, user.id, ws, plan_id, b)
+    space = workspaces.require(s, user.id, ws)
+    summary = plans.summary(s, user.id, ws, plan_id)
+    old = plans.version(s, user.id, ws, plan_id, a)
+    new = plans.version(s, user.id, ws, plan_id, b)
     changes = diff_documents(old.document, new.document)
     return render(
         request, "diff.html", space=space, summary=summary, old=old, new=new, changes=changes

@@ -33,7 +33,7 @@ from aibudget.service.worries import assessed, strong_worries
 from aibudget.store import actuals, assessments, learning, plans, workspaces
 from aibudget.store.learning import StoredEntry
 from aibudget.store.records import Role
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.context import CurrentUser, FormFields, T, WebDep, check_csrf, render
 from aibudget.web.pages_review import BadMonth
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
@@ -96,10 +96,9 @@ def learning_page(
 
 
 @router.post(LOG)
-async def learning_add(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str
+def learning_add(
+    request: Request, web: WebDep, user: CurrentUser, t: T, form: FormFields, ws: str, plan_id: str
 ) -> Response:
-    form = await request.form()
     values = {name: str(form.get(name) or "")[:1000] for name in FIELDS}
     with web.db.session() as s:
         version = plans.version(s, user.id, ws, plan_id)

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from aibudget.store import assessments, audit, plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.context import CurrentUser, ReadSession, T, WebDep, check_csrf, render
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
@@ -28,9 +28,8 @@ HELP_STEPS = (
 
 
 @router.get("/workspaces")
-def workspace_list(request: Request, web: WebDep, user: CurrentUser) -> Response:
-    with web.db.session() as s:
-        spaces = workspaces.list_for(s, user.id)
+def workspace_list(request: Request, s: ReadSession, user: CurrentUser) -> Response:
+    spaces = workspaces.list_for(s, user.id)
     return render(request, "workspaces.html", spaces=spaces, problems={})
 
 
@@ -92,9 +91,8 @@ def invite(
 
 
 @router.get("/invite/{token}", name="invite_page")
-def invite_page(request: Request, web: WebDep, user: CurrentUser, token: str) -> Response:
-    with web.db.session() as s:
-        found = workspaces.invite_for(s, user.id, token)
+def invite_page(request: Request, s: ReadSession, user: CurrentUser, token: str) -> Response:
+    found = workspaces.invite_for(s, user.id, token)
     return render(request, "invite.html", invite=found, token=token)
 
 
