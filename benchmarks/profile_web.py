@@ -1,4 +1,4 @@
-"""Where a web request's time goes, in one process (pyinstrument when installed).
+"""Where a web request's time goes, in one process (pyinstrument, a dev dependency).
 
 The app runs in this process on a SQLite file; requests go through the whole ASGI stack
 (middleware, dependencies, handler, JSON or page rendering) with httpx's ASGI transport.
@@ -102,6 +102,8 @@ async def _main(args: argparse.Namespace) -> None:
             body = {"trials": 10_000}
 
             async def dashboard(c: httpx.AsyncClient, _i: int) -> httpx.Response:
+                if args.forget_pages:
+                    app.state.web.pages.clear()
                 return await c.get(f"/w/{ws}/p/{board}")
 
             async def evaluate(c: httpx.AsyncClient, i: int) -> httpx.Response:
@@ -125,6 +127,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--profile", choices=["dashboard", "evaluate", "cached"], default=None)
     parser.add_argument("--cprofile", help="with --profile: cProfile's statistics to this file")
+    parser.add_argument(
+        "--forget-pages", action="store_true", help="no page memo: every page rendered afresh"
+    )
     args = parser.parse_args()
     if args.cprofile:
         _CPROFILE.append(args.cprofile)

@@ -73,18 +73,13 @@ def run(
 
 
 def run_json(web: WebState, user_id: str, version: PlanVersion, trials: int | None = None) -> bytes:
-    """The API's evaluate answer, encoded once per (version id, trials) like ``run``.
+    """The API's evaluate answer (from ``run``'s kept result): the bytes FastAPI would send
+    for the document as a ``dict[str, Any]`` answer (Decimals as exact strings).
 
-    Building and encoding the document cost about 3 ms; the bytes are what FastAPI would
-    send for the document as a ``dict[str, Any]`` answer (Decimals as exact strings).
+    Not kept itself: building and encoding it cost 0.2-0.3 ms (benchmarks/bench_caches.py).
     """
     from aibudget.present.documents import evaluation_json  # the one definition of this document
 
-    def make() -> bytes:
-        result, sim = run(web, user_id, version, trials)
-        document = DOCUMENT.dump_python(evaluation_json(result, sim), mode="json")
-        return bytes(JSONResponse(document).body)
-
-    key = VersionContext.of(version).key("evaluate-json", bounded_trials(web, trials, version))
-    found: bytes = web.results.get_or_make(key, make)
-    return found
+    result, sim = run(web, user_id, version, trials)
+    document = DOCUMENT.dump_python(evaluation_json(result, sim), mode="json")
+    return bytes(JSONResponse(document).body)
