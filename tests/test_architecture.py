@@ -100,3 +100,21 @@ def test_the_package_root_holds_only_the_shared_modules() -> None:
     """Shells and words live in their packages (cli/, present/), not at the root."""
     root = sorted(p.name for p in SRC.glob("*.py"))
     assert root == ["__init__.py", "planfile.py", "settings.py"]
+
+
+def test_the_memo_imports_only_the_standard_library() -> None:
+    """Every layer may use the one memo (the store too), so it depends on none of them."""
+    names = imported_modules(SRC / "service" / "memo.py")
+    assert all(n == "__future__" or n.split(".")[0] in sys.stdlib_module_names for n in names)
+
+
+STORE_FILES = sorted((SRC / "store").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", STORE_FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_the_store_takes_only_the_memo_from_the_service_layer(path: Path) -> None:
+    bad = {
+        n for n in imported_modules(path)
+        if n.startswith("aibudget.service") and n != "aibudget.service.memo"
+    }  # fmt: skip
+    assert not bad, f"{path.name} imports {sorted(bad)}"

@@ -1,13 +1,21 @@
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
 import pytest
 
+from aibudget.service.memo import Memo
 from aibudget.store import audit, plans, workspaces
 from aibudget.store.db import Database
 from aibudget.store.errors import Forbidden, NotFound
 from aibudget.store.models import PlanVersionRow
 from aibudget.store.records import Role, Status
 from tests.store.factories import example_plan, user, workspace
+
+READERS = 12
 
 
 def test_each_save_is_a_new_version_and_old_ones_do_not_change(db: Database) -> None:
@@ -227,7 +235,38 @@ def test_a_version_not_parsed_yet_is_read_from_its_document(
     shop = workspace(db, alice)
     with db.write() as s:
         pid = plans.create(s, alice.id, shop.id, "plan", example_plan()).plan_id
-    monkeypatch.setattr(plans, "_parsed", plans._ParsedCache())  # as in a fresh process
+    monkeypatch.setattr(plans, "_parsed", Memo(plans.PARSED_KEPT))  # as in a fresh process
     with db.session() as s:
         found = plans.version(s, alice.id, shop.id, pid, 1)
     assert found.plan == example_plan() and found.document == plans.to_document(found.plan)
+
+
+def test_readers_of_a_new_version_at_once_parse_it_once(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twelve viewers of a version just saved, each in its own transaction: one parse."""
+    alice = user(db, "alice@example.com")
+    shop = workspace(db, alice)
+    with db.write() as s:
+        pid = plans.create(s, alice.id, shop.id, "plan", example_plan()).plan_id
+    monkeypatch.setattr(plans, "_parsed", Memo(plans.PARSED_KEPT))  # not parsed yet
+    parses: list[int] = []
+    parse = plans.parse_plan
+
+    def slow_parse(*args: Any, **kwargs: Any) -> Any:
+        parses.append(1)
+        time.sleep(0.2)  # long enough for the others to arrive meanwhile
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(plans, "parse_plan", slow_parse)
+    start = threading.Barrier(READERS)
+
+    def read_it(_i: int) -> Any:
+        start.wait(10)
+        with db.session() as s:
+            return plans.version(s, alice.id, shop.id, pid, 1).plan
+
+    with ThreadPoolExecutor(READERS) as pool:
+        found = list(pool.map(read_it, range(READERS)))
+    assert len(parses) == 1
+    assert all(plan == example_plan() for plan in found)

@@ -24,7 +24,7 @@ from aibudget.store.records import Role, Status
 from aibudget.web import evaluation, security
 from aibudget.web.pages_plans import HISTORY_ON_PAGE
 from aibudget.web.security import COOKIE, Sessions
-from aibudget.web.state import Pages, WebState
+from aibudget.web.state import PAGE_CHARS, PAGES_KEPT, WebState
 from tests.web.helpers import CSRF_RE, EXAMPLE, csrf, import_plan, new_workspace, sign_up
 
 
@@ -67,7 +67,7 @@ def test_a_remembered_plan_page_is_the_page_rendered_afresh(client: TestClient) 
     assert first.status_code == 200
     assert len(_web(client).pages) == 1
     again = client.get(page)
-    _web(client).pages = Pages()  # as a fresh process renders it
+    _web(client).pages.clear()  # as a fresh process renders it
     fresh = client.get(page)
     assert first.text == again.text == fresh.text
     tokens = set(CSRF_RE.findall(first.text)) | set(
@@ -183,37 +183,32 @@ def test_the_language_and_a_form_shown_again_are_part_of_the_page(client: TestCl
     assert 'value="Too early"' not in client.get(page).text  # not remembered with the form
 
 
-def test_remembered_pages_are_bounded_in_entries_and_in_text() -> None:
-    pages = Pages(size=3, chars=100)
-    for i in range(5):
-        pages.put(("page", i), "x" * 10)
-    assert len(pages) == 3 and pages.get(("page", 0)) is None and pages.get(("page", 4))
-    pages.put(("big",), "y" * 90)  # 30 + 90 > 100: the oldest go
-    assert pages.get(("big",)) and len(pages) == 2
-    pages.put(("huge",), "z" * 101)  # larger than all of it: not kept
+def test_remembered_pages_are_bounded_in_entries_and_in_text(client: TestClient) -> None:
+    """The bounds themselves are the memo's (tests/service/test_memo.py)."""
+    pages = _web(client).pages
+    for i in range(PAGES_KEPT + 5):
+        pages.put(("page", i), "x")
+    assert len(pages) == PAGES_KEPT and pages.get(("page", 0)) is None
+    pages.put(("huge",), "z" * (PAGE_CHARS + 1))
     assert pages.get(("huge",)) is None
 
 
-def test_a_checked_cookie_is_still_refused_once_expired(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cookie_is_refused_once_expired(monkeypatch: pytest.MonkeyPatch) -> None:
     sessions = Sessions("k" * 48)
     cookie = sessions.dump({"sid": "abc", "uid": "u1", "ep": 0})
     first = sessions.load(cookie)
     assert first["uid"] == "u1"
     first["uid"] = "someone else"  # a handler's change stays in its own copy
     assert sessions.load(cookie)["uid"] == "u1"
-    later = security.time.time() + security.SESSION_SECONDS + 5
-    monkeypatch.setattr(security.time, "time", lambda: later)
-    assert "uid" not in sessions.load(cookie)  # remembered as checked, but too old now
+    later = time.time() + security.SESSION_SECONDS + 5
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert "uid" not in sessions.load(cookie)  # too old now
 
 
-def test_a_tampered_cookie_is_refused_and_checked_cookies_are_bounded(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(security, "VERIFIED_COOKIES", 2)
+def test_a_tampered_cookie_is_refused() -> None:
     sessions = Sessions("k" * 48)
     cookies = [sessions.dump({"sid": f"s{i}", "uid": f"u{i}"}) for i in range(4)]
     assert [sessions.load(c)["uid"] for c in cookies] == ["u0", "u1", "u2", "u3"]
-    assert len(sessions._verified) == 2
     forged = Sessions("f" * 48).dump({"sid": "x", "uid": "u0"})
     assert "uid" not in sessions.load(forged)
     assert "uid" not in sessions.load(cookies[0][:-2] + "xx")
@@ -246,6 +241,6 @@ def test_viewers_of_a_new_version_at_once_share_one_simulation(
     with ThreadPoolExecutor(max_workers=4) as pool:
         answers = list(pool.map(lambda _: evaluation.run_json(web, alice, version, 1000), range(4)))
     assert len(runs) == 1 and len(set(answers)) == 1
-    assert not web._running  # nothing left behind
+    assert web.results.in_flight == 0  # nothing left behind
     evaluation.run_json(web, alice, version, 2000)  # other trials: a simulation of its own
     assert len(runs) == 2

@@ -33,11 +33,12 @@ from aibudget.domain.actuals import (
     merge,
 )
 from aibudget.domain.errors import Problem
-from aibudget.store import audit, plans
+from aibudget.store import audit
 from aibudget.store.db import locked
 from aibudget.store.errors import NotFound
 from aibudget.store.models import PlanRow, WorkspaceRow, aware, utcnow
 from aibudget.store.models_actuals import ActualImportRow, ImportSettingRow, PlanActualsRow
+from aibudget.store.plans import require_plan
 from aibudget.store.records import Record, Role
 from aibudget.store.workspaces import require
 
@@ -64,13 +65,6 @@ class ImportSetting(Record):
 
 
 SPEND_TO = "@spend_to"  # where ``spend_to`` is kept in the stored mapping (no field has "@")
-
-
-def require_plan(
-    session: Session, user_id: str, workspace_id: str, plan_id: str, need: Role
-) -> None:
-    require(session, user_id, workspace_id, need)
-    plans.summary(session, user_id, workspace_id, plan_id)  # NotFound for other workspaces
 
 
 def _read(row: PlanActualsRow | None, currency: str) -> Actuals:

@@ -15,9 +15,10 @@ from aibudget.domain.actuals import ActualRecord, Actuals, merge, same_content, 
 from aibudget.domain.errors import Problem
 from aibudget.domain.texts import N_
 from aibudget.store import audit
-from aibudget.store.actuals import locked_document, require_plan, save_document
+from aibudget.store.actuals import locked_document, save_document
 from aibudget.store.errors import Conflict
 from aibudget.store.models_actuals import ActualImportRow
+from aibudget.store.plans import require_plan
 from aibudget.store.records import Role
 
 

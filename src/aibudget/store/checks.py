@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from aibudget.catalog import kpi_ids
@@ -16,6 +16,7 @@ from aibudget.domain.checks import CheckResult
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
 from aibudget.store import job_runs, plans, workspaces
+from aibudget.store.db import read
 from aibudget.store.models import PlanRow, PlanVersionRow, aware
 from aibudget.store.models_actuals import PlanActualsRow
 from aibudget.store.models_jobs import PlanCheckRow
@@ -68,9 +69,7 @@ def check_key(version_id: str, day: date) -> str:
     return f"{CHECK}:{version_id}:{day.isoformat()}"
 
 
-def _live_rows(
-    session: Session, workspace_ids: list[str] | None = None, plan_id: str | None = None
-) -> Iterator[Any]:
+def _live_rows(session: Session, workspace_ids: list[str] | None = None) -> Iterator[Any]:
     query = (
         select(PlanVersionRow.id, PlanVersionRow.plan_id, PlanVersionRow.number, PlanRow)
         .join(
@@ -83,8 +82,6 @@ def _live_rows(
     )
     if workspace_ids is not None:
         query = query.where(PlanRow.workspace_id.in_(workspace_ids))
-    if plan_id is not None:
-        query = query.where(PlanRow.id == plan_id)
     yield from session.execute(query)
 
 
@@ -97,11 +94,39 @@ def live_versions(session: Session) -> list[Target]:
     return [_target(r) for r in _live_rows(session)]
 
 
+# The newest live or approved version of one plan, through the (plan, number) index:
+# plain SQL built once, without the grouping over every plan that NEWEST_LIVE does.
+_PLANS, _VERSIONS = PlanRow.__table__, PlanVersionRow.__table__
+_LIVE_OF_PLAN = (
+    select(_VERSIONS.c.id, _VERSIONS.c.plan_id, _PLANS.c.workspace_id)
+    .join(_PLANS, _PLANS.c.id == _VERSIONS.c.plan_id)
+    .where(
+        _VERSIONS.c.plan_id == bindparam("plan_id"),
+        _VERSIONS.c.status.in_(LIVE),
+        _PLANS.c.deleted_at.is_(None),
+    )
+    .order_by(_VERSIONS.c.number.desc())
+    .limit(1)
+)
+
+
+_CHECKS = PlanCheckRow.__table__
+_LAST = (
+    select(_CHECKS.c.checked_at, _CHECKS.c.result, _VERSIONS.c.number)
+    .join(_VERSIONS, _VERSIONS.c.id == _CHECKS.c.version_id)
+    .where(_CHECKS.c.plan_id == bindparam("plan_id"))
+    .order_by(_CHECKS.c.day.desc(), _CHECKS.c.checked_at.desc())
+    .limit(1)
+)
+
+
 def live_target(session: Session, plan_id: str) -> Target | None:
     """The version of ``plan_id`` the nightly check covers (None: no live version).
     The caller has checked the plan is the user's."""
-    found = next(_live_rows(session, plan_id=plan_id), None)
-    return _target(found) if found is not None else None
+    found = read(session, _LIVE_OF_PLAN, plan_id=plan_id).first()
+    if found is None:
+        return None
+    return Target(version_id=found.id, plan_id=found.plan_id, workspace_id=found.workspace_id)
 
 
 def subject(session: Session, version_id: str) -> Subject | None:
@@ -159,31 +184,24 @@ def count(session: Session, version_id: str, day: date) -> int:
 
 
 def _last(session: Session, plan_id: str) -> LastCheck | None:
-    row = session.execute(
-        select(PlanCheckRow, PlanVersionRow.number)
-        .join(PlanVersionRow, PlanVersionRow.id == PlanCheckRow.version_id)
-        .where(PlanCheckRow.plan_id == plan_id)
-        .order_by(PlanCheckRow.day.desc(), PlanCheckRow.checked_at.desc())
-        .limit(1)
-    ).first()
+    row = read(session, _LAST, plan_id=plan_id).first()
     if row is None:
         return None
-    check = row.PlanCheckRow
     return LastCheck(
         number=row.number,
-        checked_at=aware(check.checked_at),
-        result=CheckResult.model_validate(check.result),
+        checked_at=aware(row.checked_at),
+        result=CheckResult.model_validate(row.result),
     )
 
 
 def last(session: Session, user_id: str, workspace_id: str, plan_id: str) -> LastCheck | None:
     """The plan's newest check (None before its first), for a member of its workspace."""
-    plans.summary(session, user_id, workspace_id, plan_id)  # NotFound for anyone else
+    plans.require_plan(session, user_id, workspace_id, plan_id)  # NotFound for anyone else
     return _last(session, plan_id)
 
 
 def failure(session: Session, user_id: str, workspace_id: str, plan_id: str) -> str | None:
-    plans.summary(session, user_id, workspace_id, plan_id)
+    plans.require_plan(session, user_id, workspace_id, plan_id)
     return job_runs.failed_for_plan(session, plan_id, CHECK)
 
 

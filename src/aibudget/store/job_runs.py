@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from aibudget.store.db import locked
+from aibudget.store.db import locked, read
 from aibudget.store.models import aware, utcnow
 from aibudget.store.models_jobs import JobRunRow
 
@@ -86,14 +86,18 @@ def status(session: Session, key: str) -> tuple[RunStatus, str] | None:
     return (RunStatus(row.status), row.error) if row else None
 
 
+# Asked by every plan page: plain SQL, built once.
+_NEWEST_ENDED = (
+    select(JobRunRow.status, JobRunRow.error)
+    .where(JobRunRow.plan_id == bindparam("plan_id"), JobRunRow.kind == bindparam("kind"))
+    .where(JobRunRow.status != RunStatus.RUNNING)
+    .order_by(JobRunRow.claimed_at.desc())
+    .limit(1)
+)
+
+
 def failed_for_plan(session: Session, plan_id: str, kind: str) -> str | None:
     """The message id of the plan's newest failed job of ``kind`` if it failed after its
     newest success, else None."""
-    rows = session.execute(
-        select(JobRunRow.status, JobRunRow.error)
-        .where(JobRunRow.plan_id == plan_id, JobRunRow.kind == kind)
-        .where(JobRunRow.status != RunStatus.RUNNING)
-        .order_by(JobRunRow.claimed_at.desc())
-        .limit(1)
-    ).first()
+    rows = read(session, _NEWEST_ENDED, plan_id=plan_id, kind=kind).first()
     return rows.error if rows is not None and rows.status == RunStatus.FAILED else None

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from aibudget.domain.practice import LearningEntry
 from aibudget.store import audit
-from aibudget.store.actuals import require_plan
 from aibudget.store.errors import NotFound
 from aibudget.store.models_practice import LearningEntryRow
+from aibudget.store.plans import require_plan
 from aibudget.store.records import Role
 
 MAX_LISTED = 1000  # a log grows by a few entries a week; the newest thousand are plenty

@@ -7,8 +7,6 @@ newest version. Every function checks the asking user's membership first.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -19,6 +17,7 @@ from sqlalchemy.orm import Session
 from aibudget.catalog import kpi_ids
 from aibudget.domain.plan import Plan
 from aibudget.domain.validate import parse_plan
+from aibudget.service.memo import Memo
 from aibudget.store import audit
 from aibudget.store.db import locked, read
 from aibudget.store.errors import NotFound, StaleVersion
@@ -28,8 +27,9 @@ from aibudget.store.workspaces import require
 
 MAX_VERSIONS_LISTED = 1000
 MAX_NUMBER = 2**63 - 1
-PARSED_CACHE_SIZE = 256
+PARSED_KEPT = 256
 _ROWS = "aibudget.plan_rows"
+_FOUND = "aibudget.plans_found"  # (workspace id, plan id) found in this transaction
 
 # The reads of every plan page and API call, as plain SQL built once: a version's facts
 # with its author's name and its plan's (so one query also checks the plan is in the
@@ -98,39 +98,24 @@ def _info(row: PlanVersionRow | Any, author: str) -> VersionInfo:
     )
 
 
-class _ParsedCache:
-    """Validated plans by version id. Versions never change, so entries never go stale;
-    the deferred document column is not even read for a cached version."""
+# Validated plans by version id. A version's document never changes, so an entry never
+# goes stale, and the deferred document column is not even read for a kept version;
+# viewers of a new version at once parse it once.
+_parsed: Memo[str, tuple[Plan, dict[str, Any]]] = Memo(PARSED_KEPT)
 
-    def __init__(self, size: int = PARSED_CACHE_SIZE) -> None:
-        self._items: OrderedDict[str, tuple[Plan, dict[str, Any]]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
 
-    def get(
-        self, version_id: str, document: Callable[[], dict[str, Any]]
-    ) -> tuple[Plan, dict[str, Any]]:
-        with self._lock:
-            found = self._items.get(version_id)
-            if found is not None:
-                self._items.move_to_end(version_id)
-                return found
+def _parse(version_id: str, document: Callable[[], dict[str, Any]]) -> tuple[Plan, dict[str, Any]]:
+    def make() -> tuple[Plan, dict[str, Any]]:
         stored = document()
-        parsed = (parse_plan(stored, kpi_ids()), stored)
-        with self._lock:
-            self._items[version_id] = parsed
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return parsed
+        return parse_plan(stored, kpi_ids()), stored
 
-
-_parsed = _ParsedCache()
+    return _parsed.get_or_make(version_id, make)
 
 
 def _full(row: PlanVersionRow, author: str) -> PlanVersion:
     """A version just saved (its ORM row holds the document)."""
     info = _info(row, author)
-    plan, document = _parsed.get(row.id, lambda: row.document)
+    plan, document = _parse(row.id, lambda: row.document)
     return PlanVersion(**info.model_dump(), plan=plan, document=document)
 
 
@@ -142,7 +127,7 @@ def _stored(session: Session, facts: Any) -> PlanVersion:
         found: dict[str, Any] = read(session, _DOCUMENT, version_id=facts.id).scalar_one()
         return found
 
-    plan, stored = _parsed.get(facts.id, document)
+    plan, stored = _parse(facts.id, document)
     return PlanVersion(**info.model_dump(), plan=plan, document=stored)
 
 
@@ -265,7 +250,30 @@ def _summary_of(newest: Any) -> PlanSummary:
 
 def summary(session: Session, user_id: str, workspace_id: str, plan_id: str) -> PlanSummary:
     require(session, user_id, workspace_id)
-    return _summary_of(_facts(session, workspace_id, plan_id))
+    found = _summary_of(_facts(session, workspace_id, plan_id))
+    _found(session, workspace_id, plan_id)
+    return found
+
+
+def _found(session: Session, workspace_id: str, plan_id: str) -> None:
+    """Remember for the rest of the transaction that the plan is in the workspace."""
+    session.info.setdefault(_FOUND, set()).add((workspace_id, plan_id))
+
+
+def require_plan(
+    session: Session, user_id: str, workspace_id: str, plan_id: str, need: Role = Role.VIEWER
+) -> None:
+    """NotFound unless the plan is in the workspace and not deleted and the user is a
+    member (Forbidden when short of ``need``).
+
+    A plan found once is remembered for the rest of the transaction (a page asks for the
+    plan's versions, actuals, learning log and checks in one), as memberships are;
+    deleting it there forgets it.
+    """
+    require(session, user_id, workspace_id, need)
+    if (workspace_id, plan_id) not in session.info.get(_FOUND, ()):
+        _facts(session, workspace_id, plan_id)  # NotFound for other workspaces
+        _found(session, workspace_id, plan_id)
 
 
 def versions(
@@ -327,6 +335,7 @@ def overview(
     require(session, user_id, workspace_id)
     limit = max(1, min(limit, MAX_VERSIONS_LISTED))
     rows = _listed(session, workspace_id, plan_id, limit)
+    _found(session, workspace_id, plan_id)
     wanted = rows[0].number if number is None else number
     found = next((r for r in rows if r.number == wanted), None)
     if found is None:
@@ -395,6 +404,7 @@ def delete(session: Session, user_id: str, workspace_id: str, plan_id: str) -> N
     require(session, user_id, workspace_id, Role.EDITOR)
     row = _plan_row(session, workspace_id, plan_id)
     row.deleted_at = datetime.now(UTC)
+    session.info.get(_FOUND, set()).discard((workspace_id, plan_id))
     audit.record(
         session, "plan.deleted", user_id=user_id, workspace_id=workspace_id, target=plan_id
     )

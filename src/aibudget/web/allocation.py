@@ -1,7 +1,7 @@
 """The allocation step: the optimiser (aibudget.engine.optimize) on a stored version.
 
 Bounded like evaluate: the solver's time limit is capped by the server's, runs are
-rate-limited per user, and results are cached by the immutable version id.
+rate-limited per user, and results are cached by the version's context.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from aibudget.domain.allocation import OptimisationResult, OptimisePolicy
 from aibudget.engine.optimize import optimize
+from aibudget.service.context import VersionContext
 from aibudget.store.records import PlanVersion
 from aibudget.web.evaluation import costly_run
 from aibudget.web.state import WebState
@@ -26,4 +27,7 @@ def run(web: WebState, user_id: str, version: PlanVersion) -> OptimisationResult
         policy = (version.plan.optimise or OptimisePolicy()).capped(time_cap(web))
         return optimize(version.plan, policy)
 
-    return web.once(("optimise", version.id), make)
+    found: OptimisationResult = web.results.get_or_make(
+        VersionContext.of(version).key("optimise"), make
+    )
+    return found

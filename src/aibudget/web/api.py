@@ -39,7 +39,15 @@ from aibudget.web.api_schemas import (
     WorkspaceIn,
     WorkspaceOut,
 )
-from aibudget.web.context import SAFE_METHODS, WebDep, optional_user, session, state, translator
+from aibudget.web.context import (
+    SAFE_METHODS,
+    WebDep,
+    optional_user,
+    reading,
+    session,
+    state,
+    translator,
+)
 from aibudget.web.errors import CsrfFailed, NotSignedIn
 from aibudget.web.health import health
 from aibudget.web.json_bodies import JsonInThreadRoute
@@ -56,7 +64,7 @@ def api_user(request: Request) -> User:
         scheme, _, token = header.partition(" ")
         user = None
         if scheme.lower() == "bearer" and token:
-            with state(request).db.session() as s:
+            with reading(request) as s:
                 user = users.user_for_token(s, token.strip())
         if user is None:
             raise NotSignedIn()

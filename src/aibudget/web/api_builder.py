@@ -19,7 +19,7 @@ from aibudget.store.errors import NotFound, StaleVersion
 from aibudget.store.records import Role
 from aibudget.web.api import ERRORS, PLAN, WS, ApiUser
 from aibudget.web.api_schemas import Body, FieldsOut, PartOut, VersionOut
-from aibudget.web.context import WebDep, translator
+from aibudget.web.context import ReadSession, WebDep, translator
 from aibudget.web.json_bodies import JsonInThreadRoute
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute)
@@ -126,10 +126,9 @@ def _change(
 
 
 @router.get(WS + "/new-plan", response_model=FieldsOut)
-def start_fields(request: Request, web: WebDep, user: ApiUser, workspace_id: str) -> Any:
+def start_fields(request: Request, s: ReadSession, user: ApiUser, workspace_id: str) -> Any:
     """The short form of a new plan: each field's name, kind, label and help."""
-    with web.db.session() as s:
-        workspaces.require(s, user.id, workspace_id, Role.EDITOR)
+    workspaces.require(s, user.id, workspace_id, Role.EDITOR)
     return _describe(request, {}, Target("start"))
 
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from aibudget.store import checks, plans, reports_jobs
 from aibudget.web.api import ERRORS, PLAN, VERSION, ApiUser
-from aibudget.web.context import T, WebDep
+from aibudget.web.context import ReadSession, T, WebDep
 from aibudget.web.jobs_panel import context, enqueue_report
 from aibudget.web.jobs_words import alert_texts, checked_text, figures_text
 from aibudget.web.json_bodies import JsonInThreadRoute
@@ -58,22 +58,25 @@ class ReportJobOut(Out):
 
 
 @router.get("/overview", response_model=list[WorkspaceCheckOut])
-def overview(request: Request, web: WebDep, user: ApiUser, t: T) -> Any:
+def overview(request: Request, s: ReadSession, user: ApiUser, t: T) -> Any:
     """Every workspace of the caller, each live plan with its last check and open alerts."""
-    with web.db.session() as s:
-        states = checks.overview(s, user.id)
+    states = checks.overview(s, user.id)
     return overview_rows(t, context(request).settings.timezone, states)
 
 
 @router.get(PLAN + "/check", response_model=PlanCheckOut | None)
 def last_check(
-    request: Request, web: WebDep, user: ApiUser, t: T, workspace_id: str, plan_id: str
+    request: Request,
+    s: ReadSession,
+    user: ApiUser,
+    t: T,
+    workspace_id: str,
+    plan_id: str,
 ) -> Any:
     """The plan's last nightly check (null before the first)."""
-    with web.db.session() as s:
-        summary = plans.summary(s, user.id, workspace_id, plan_id)
-        last = checks.last(s, user.id, workspace_id, plan_id)
-        failed = checks.failure(s, user.id, workspace_id, plan_id)
+    summary = plans.summary(s, user.id, workspace_id, plan_id)
+    last = checks.last(s, user.id, workspace_id, plan_id)
+    failed = checks.failure(s, user.id, workspace_id, plan_id)
     if last is None:
         return None
     zone = context(request).settings.timezone
@@ -122,20 +125,18 @@ def start_report(
 
 @router.get(PLAN + "/report-jobs/{job_id}", response_model=ReportJobOut)
 def report_job(
-    web: WebDep, user: ApiUser, t: T, workspace_id: str, plan_id: str, job_id: str
+    s: ReadSession, user: ApiUser, t: T, workspace_id: str, plan_id: str, job_id: str
 ) -> Any:
-    with web.db.session() as s:
-        return _job_out(t, reports_jobs.get(s, user.id, workspace_id, plan_id, job_id))
+    return _job_out(t, reports_jobs.get(s, user.id, workspace_id, plan_id, job_id))
 
 
 @router.get(
     PLAN + "/report-jobs/{job_id}/file", response_class=Response, responses=REPORT_RESPONSES
 )
 def report_job_file(
-    web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, job_id: str
+    s: ReadSession, user: ApiUser, workspace_id: str, plan_id: str, job_id: str
 ) -> Response:
     """The finished report file (404 until it is done)."""
-    with web.db.session() as s:
-        job = reports_jobs.get(s, user.id, workspace_id, plan_id, job_id)
-        content = reports_jobs.content(s, user.id, workspace_id, plan_id, job_id)
+    job = reports_jobs.get(s, user.id, workspace_id, plan_id, job_id)
+    content = reports_jobs.content(s, user.id, workspace_id, plan_id, job_id)
     return download(content, job.fmt, plan_id, job.number)

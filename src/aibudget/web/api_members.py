@@ -15,7 +15,7 @@ from aibudget.web.api_schemas import (
     MemberOut,
     RoleIn,
 )
-from aibudget.web.context import WebDep
+from aibudget.web.context import ReadSession, WebDep
 from aibudget.web.json_bodies import JsonInThreadRoute
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute)
@@ -24,9 +24,8 @@ INVITE = WS + "/invites/{invite_id}"
 
 
 @router.get(WS + "/members", response_model=list[MemberOut])
-def list_members(web: WebDep, user: ApiUser, workspace_id: str) -> Any:
-    with web.db.session() as s:
-        return workspaces.members(s, user.id, workspace_id)
+def list_members(s: ReadSession, user: ApiUser, workspace_id: str) -> Any:
+    return workspaces.members(s, user.id, workspace_id)
 
 
 @router.patch(MEMBER, response_model=MemberOut)
@@ -45,10 +44,9 @@ def remove_member(web: WebDep, user: ApiUser, workspace_id: str, user_id: str) -
 
 
 @router.get(WS + "/invites", response_model=list[InviteOut])
-def list_invites(web: WebDep, user: ApiUser, workspace_id: str) -> Any:
+def list_invites(s: ReadSession, user: ApiUser, workspace_id: str) -> Any:
     """Invitations not yet accepted (owners only)."""
-    with web.db.session() as s:
-        return workspaces.pending_invites(s, user.id, workspace_id)
+    return workspaces.pending_invites(s, user.id, workspace_id)
 
 
 @router.post(WS + "/invites", response_model=InviteCreatedOut, status_code=201)

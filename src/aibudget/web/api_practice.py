@@ -15,7 +15,7 @@ from aibudget.store import learning, plans
 from aibudget.store.learning import StoredEntry
 from aibudget.web.api import ERRORS, PLAN, ApiUser
 from aibudget.web.api_schemas import Body
-from aibudget.web.context import WebDep
+from aibudget.web.context import ReadSession, WebDep
 from aibudget.web.json_bodies import JsonInThreadRoute
 from aibudget.web.pages_practice import today
 
@@ -41,10 +41,9 @@ class EntryInvalid(AibudgetError):
 
 
 @router.get(PLAN + "/learning", response_model=list[StoredEntry])
-def get_learning(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) -> list[Any]:
+def get_learning(s: ReadSession, user: ApiUser, workspace_id: str, plan_id: str) -> list[Any]:
     """The plan's learning log, newest first."""
-    with web.db.session() as s:
-        found = learning.entries(s, user.id, workspace_id, plan_id)
+    found = learning.entries(s, user.id, workspace_id, plan_id)
     return [e.model_dump(mode="json") for e in found]
 
 

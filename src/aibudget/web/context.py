@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from aibudget.i18n import LOCALES, Translator, normalise_locale
 from aibudget.store import users
@@ -17,6 +21,7 @@ from aibudget.web.security import CSRF_FIELD, CSRF_HEADER
 from aibudget.web.state import WebState
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+READ_SESSION = "read_session"  # the request's ReadSession, on request.state
 
 
 def state(request: Request) -> WebState:
@@ -72,6 +77,13 @@ def translator(request: Request) -> Translator:
     return cached
 
 
+def reading(request: Request) -> AbstractContextManager[Session]:
+    """The request's read transaction when its handler took one (``ReadSession``), else
+    a read transaction of its own."""
+    shared: Session | None = getattr(request.state, READ_SESSION, None)
+    return nullcontext(shared) if shared is not None else state(request).db.session()
+
+
 def optional_user(request: Request) -> User | None:
     """The signed-in user, cached on the request: the cookie's session must still be in
     the store (one query, every request, in every process), so signing out ends every
@@ -82,7 +94,7 @@ def optional_user(request: Request) -> User | None:
     uid, sid = session(request).get("uid"), session(request).get("sid")
     user = None
     if isinstance(uid, str) and isinstance(sid, str):
-        with state(request).db.session() as s:
+        with reading(request) as s:
             user = users.user_for_session(s, uid, sid)
     if user is not None and session(request).get("ep", 0) != user.session_epoch:
         user = None  # signed out everywhere since this session began
@@ -177,7 +189,7 @@ def render_remembered(
     that cannot be hashed (a form's values) leave the page rendered every time.
     """
     web, t = state(request), translator(request)
-    key: tuple[Any, ...] | None = (
+    key = (
         template,
         status_code,
         request.url.path,
@@ -186,14 +198,16 @@ def render_remembered(
         optional_user(request),
         tuple((name, _fingerprint(value)) for name, value in shown.items()),
     )
+
+    def make() -> str:
+        return _html(request, template, web.csrf_slot, {**derived(), **shown})
+
     try:
-        html = web.pages.get(key)  # type: ignore[arg-type]
-    except TypeError:
-        key = html = None
-    if html is None:
-        html = _html(request, template, web.csrf_slot, {**derived(), **shown})
-        if key is not None:
-            web.pages.put(key, html)
+        hash(key)
+    except TypeError:  # a form's values: rendered every time
+        html = make()
+    else:  # viewers of the same new page at once: rendered once
+        html = web.pages.get_or_make(key, make)
     return HTMLResponse(html.replace(web.csrf_slot, csrf_token(request)), status_code)
 
 
@@ -210,6 +224,38 @@ async def _translator(request: Request, _user: MaybeUser) -> Translator:
     return translator(request)
 
 
+async def _read_session(request: Request) -> AsyncIterator[Session]:
+    """One read-only transaction for the request's handler (``db.session()``: a change in
+    it raises), closed when the handler returns, before the answer is sent.
+
+    Opening it reads nothing (the connection is taken at the first query), so it is
+    opened here on the event loop; closing it (commit, the connection back to the pool)
+    runs in a worker thread, like the handler's own reads. The signed-in user is read in
+    it too when it is declared before the user (``optional_user``). Changes stay
+    explicit, in their own ``db.write()`` transaction, and a handler that writes does
+    not take this one: it would hold a second connection while it waits for its write.
+    """
+    opened = state(request).db.session()
+    found = opened.__enter__()
+    setattr(request.state, READ_SESSION, found)
+    try:
+        yield found
+    except BaseException as exc:
+        await run_in_threadpool(opened.__exit__, type(exc), exc, exc.__traceback__)
+        raise
+    finally:
+        delattr(request.state, READ_SESSION)
+    await run_in_threadpool(opened.__exit__, None, None, None)
+
+
+async def _form(request: Request) -> FormData:
+    """The posted form, read on the event loop, so that the handler taking it can be a
+    plain function, run off the loop (its database work blocks)."""
+    return await request.form()
+
+
 WebDep = Annotated[WebState, Depends(_state)]
+FormFields = Annotated[FormData, Depends(_form)]
+ReadSession = Annotated[Session, Depends(_read_session, scope="function")]
 CurrentUser = Annotated[User, Depends(_require_user)]
 T = Annotated[Translator, Depends(_translator)]

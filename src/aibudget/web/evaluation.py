@@ -1,6 +1,6 @@
 """Evaluate a stored version: bounded trials and time, rate-limited per user, cached.
 
-Versions never change, so a result is cached by (version id, trials).
+Versions never change, so a result is cached by its version's context and the trials.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.domain.texts import N_
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.simulate import simulate
+from aibudget.service.context import VersionContext
 from aibudget.store.records import PlanVersion
 from aibudget.web import limits
 from aibudget.web.state import WebState
@@ -64,20 +65,20 @@ def run(
         return result, simulate(version.plan, n, progress=check_time, chunk_trials=CHUNK_TRIALS)
 
     # several viewers of a new version: one simulation
-    return web.once(("evaluate", version.id, n), make)
+    key = VersionContext.of(version).key("evaluate", n)
+    found: tuple[Evaluation, SimulationResult] = web.results.get_or_make(key, make)
+    return found
 
 
 def run_json(web: WebState, user_id: str, version: PlanVersion, trials: int | None = None) -> bytes:
-    """The API's evaluate answer, encoded once per (version id, trials) like ``run``.
+    """The API's evaluate answer (from ``run``'s kept result): the bytes FastAPI would send
+    for the document as its ``response_model`` (Decimals as exact strings).
 
-    Building and encoding the document cost about 3 ms; the bytes are what FastAPI would
-    send for the document as its ``response_model`` (Decimals as exact strings).
+    Not kept itself: building and encoding it cost a few milliseconds, against the
+    evaluation it shows (kept) that costs far more.
     """
     from aibudget.present.documents import evaluation_document  # the one definition
 
-    def make() -> bytes:
-        result, sim = run(web, user_id, version, trials)
-        document = evaluation_document(result, sim).model_dump(mode="json")
-        return bytes(JSONResponse(document).body)
-
-    return web.once(("evaluate-json", version.id, bounded_trials(web, trials, version)), make)
+    result, sim = run(web, user_id, version, trials)
+    document = evaluation_document(result, sim).model_dump(mode="json")
+    return bytes(JSONResponse(document).body)

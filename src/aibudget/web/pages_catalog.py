@@ -14,7 +14,7 @@ from aibudget.domain.texts import N_
 from aibudget.planfile import MAX_PLAN_BYTES, read_yaml
 from aibudget.store import catalogs, workspaces
 from aibudget.store.records import Role
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.context import CurrentUser, ReadSession, T, WebDep, check_csrf, render
 from aibudget.web.errors import field_list
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
@@ -40,10 +40,9 @@ def as_yaml(entries: list[dict[str, Any]]) -> str:
 
 
 @router.get("/w/{ws}/catalog")
-def catalog_entries_page(request: Request, web: WebDep, user: CurrentUser, ws: str) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        found = catalogs.get(s, user.id, ws)
+def catalog_entries_page(request: Request, s: ReadSession, user: CurrentUser, ws: str) -> Response:
+    space = workspaces.require(s, user.id, ws)
+    found = catalogs.get(s, user.id, ws)
     return render(
         request, "catalog_entries.html", space=space, text=as_yaml(found.entries), problems=[]
     )

@@ -15,7 +15,7 @@ from aibudget.domain.practice import CRITERIA, Comparison, ToolScores, Weights
 from aibudget.engine.compare import rank, stack_names
 from aibudget.store import plans, workspaces
 from aibudget.store.records import Role
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.context import CurrentUser, FormFields, ReadSession, T, WebDep, check_csrf, render
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 PAGE = "/w/{ws}/p/{plan_id}/compare"
@@ -23,12 +23,16 @@ PAGE = "/w/{ws}/p/{plan_id}/compare"
 
 @router.get(PAGE)
 def compare_page(
-    request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str, saved: int = 0
+    request: Request,
+    s: ReadSession,
+    user: CurrentUser,
+    ws: str,
+    plan_id: str,
+    saved: int = 0,
 ) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        summary = plans.summary(s, user.id, ws, plan_id)
-        version = plans.version(s, user.id, ws, plan_id)
+    space = workspaces.require(s, user.id, ws)
+    summary = plans.summary(s, user.id, ws, plan_id)
+    version = plans.version(s, user.id, ws, plan_id)
     plan = version.plan
     catalog, _ = catalog_for(plan.catalog)
     return render(
@@ -60,10 +64,9 @@ def comparison_from_form(plan: Plan, form: Any) -> Comparison:
 
 
 @router.post(PAGE)
-async def compare_save(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str
+def compare_save(
+    web: WebDep, user: CurrentUser, t: T, form: FormFields, ws: str, plan_id: str
 ) -> Response:
-    form = await request.form()
     with web.db.session() as s:
         workspaces.require(s, user.id, ws, Role.EDITOR)
         version = plans.version(s, user.id, ws, plan_id)

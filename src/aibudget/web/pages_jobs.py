@@ -14,7 +14,7 @@ from aibudget.reports import FORMATS
 from aibudget.store import checks, plans, reports_jobs, workspaces
 from aibudget.store.job_runs import RunStatus
 from aibudget.store.records import Role
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.context import CurrentUser, ReadSession, T, WebDep, check_csrf, render
 from aibudget.web.errors import BadRequest
 from aibudget.web.jobs_panel import context, enqueue_report, queue
 from aibudget.web.jobs_words import alert_texts, checked_text, figures_text
@@ -63,9 +63,8 @@ def overview_rows(t: Translator, zone: str, states: list[checks.WorkspaceState])
 
 
 @router.get("/overview")
-def overview_page(request: Request, web: WebDep, user: CurrentUser, t: T) -> Response:
-    with web.db.session() as s:
-        states = checks.overview(s, user.id)
+def overview_page(request: Request, s: ReadSession, user: CurrentUser, t: T) -> Response:
+    states = checks.overview(s, user.id)
     rows = overview_rows(t, context(request).settings.timezone, states)
     return render(request, "overview.html", rows=rows)
 
@@ -92,12 +91,16 @@ def start_report(
 
 @router.get("/w/{ws}/p/{plan_id}/report-jobs/{job_id}")
 def report_progress(
-    request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str, job_id: str
+    request: Request,
+    s: ReadSession,
+    user: CurrentUser,
+    ws: str,
+    plan_id: str,
+    job_id: str,
 ) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        summary = plans.summary(s, user.id, ws, plan_id)
-        job = reports_jobs.get(s, user.id, ws, plan_id, job_id)
+    space = workspaces.require(s, user.id, ws)
+    summary = plans.summary(s, user.id, ws, plan_id)
+    job = reports_jobs.get(s, user.id, ws, plan_id, job_id)
     running = job.state not in (RunStatus.DONE, RunStatus.FAILED)
     return render(
         request,
@@ -110,8 +113,7 @@ def report_progress(
 
 
 @router.get("/w/{ws}/p/{plan_id}/report-jobs/{job_id}/file")
-def report_file(web: WebDep, user: CurrentUser, ws: str, plan_id: str, job_id: str) -> Response:
-    with web.db.session() as s:
-        job = reports_jobs.get(s, user.id, ws, plan_id, job_id)
-        content = reports_jobs.content(s, user.id, ws, plan_id, job_id)
+def report_file(s: ReadSession, user: CurrentUser, ws: str, plan_id: str, job_id: str) -> Response:
+    job = reports_jobs.get(s, user.id, ws, plan_id, job_id)
+    content = reports_jobs.content(s, user.id, ws, plan_id, job_id)
     return download(content, job.fmt, plan_id, job.number)

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
 from aibudget.domain.texts import N_
 from aibudget.engine.practice import OUTSIDE_HELP_SHARE, recent_wins
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
+from aibudget.service.context import VersionContext
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, learning, plans, workspaces
 from aibudget.store.records import Role, Status
 from aibudget.web import catalogs, limits
+from aibudget.web.catalogs import CatalogView
 from aibudget.web.context import (
     CurrentUser,
+    ReadSession,
     T,
     WebDep,
     check_csrf,
@@ -57,9 +62,8 @@ def parse_yaml(text: str) -> Plan:
 
 
 @router.get("/w/{ws}/import")
-def import_form(request: Request, web: WebDep, user: CurrentUser, ws: str) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
+def import_form(request: Request, s: ReadSession, user: CurrentUser, ws: str) -> Response:
+    space = workspaces.require(s, user.id, ws, Role.EDITOR)
     return render(request, "import.html", space=space, values={}, problems=[], plan_id=None)
 
 
@@ -117,6 +121,7 @@ def import_plan(
 def plan_page(
     request: Request,
     web: WebDep,
+    s: ReadSession,
     user: CurrentUser,
     t: T,
     ws: str,
@@ -124,7 +129,7 @@ def plan_page(
     v: int | None = None,
     history: str = "recent",
 ) -> Response:
-    return plan_view(request, web, user, t, ws, plan_id, v, history)
+    return plan_view(request, web, user, t, ws, plan_id, v, history, read=s)
 
 
 def plan_view(
@@ -137,15 +142,17 @@ def plan_view(
     v: int | None = None,
     history: str = "recent",
     status_code: int = 200,
+    read: Session | None = None,
     **extra: Any,
 ) -> Response:
-    """The plan page (also re-shown with an edit form's values and problems).
+    """The plan page (also re-shown with an edit form's values and problems), its records
+    read in ``read`` (the request's read session) or a read session of its own.
 
     Rendered once per process for the same records and viewer (``render_remembered``):
     the records are read fresh on every request, the page's text is not rebuilt.
     """
     limit = plans.MAX_VERSIONS_LISTED if history == "all" else HISTORY_ON_PAGE + 1
-    with web.db.session() as s:
+    with nullcontext(read) if read is not None else web.db.session() as s:
         space = workspaces.require(s, user.id, ws)
         summary, shown, listed, approved = plans.overview(s, user.id, ws, plan_id, v, limit)
         catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
@@ -171,8 +178,10 @@ def plan_view(
     }
 
     def derived() -> dict[str, Any]:
-        key = ("health", shown.id, t.locale, stamp)
-        checked = web.once(key, lambda: health(t, shown.plan, catalog, problems))
+        made_of = VersionContext.of(shown, catalog=CatalogView(catalog, stamp), locale=t.locale)
+        checked = web.results.get_or_make(
+            made_of.key("health"), lambda: health(t, shown.plan, catalog, problems)
+        )
         return {
             "plan": shown.plan,
             "kpi_names": kpi_names(t.locale),
@@ -188,9 +197,8 @@ def plan_view(
 
 
 @router.get("/w/{ws}/p/{plan_id}/v/{number}.yaml")
-def export_yaml(web: WebDep, user: CurrentUser, ws: str, plan_id: str, number: int) -> Response:
-    with web.db.session() as s:
-        found = plans.version(s, user.id, ws, plan_id, number)
+def export_yaml(s: ReadSession, user: CurrentUser, ws: str, plan_id: str, number: int) -> Response:
+    found = plans.version(s, user.id, ws, plan_id, number)
     filename = f"plan-{plan_id[:8]}-v{number}.yaml"
     return Response(
         dump_plan(found.plan),
@@ -200,23 +208,29 @@ def export_yaml(web: WebDep, user: CurrentUser, ws: str, plan_id: str, number: i
 
 
 @router.get("/w/{ws}/p/{plan_id}/edit")
-def edit_form(request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        latest = plans.version(s, user.id, ws, plan_id)
+def edit_form(
+    request: Request, s: ReadSession, user: CurrentUser, ws: str, plan_id: str
+) -> Response:
+    space = workspaces.require(s, user.id, ws, Role.EDITOR)
+    latest = plans.version(s, user.id, ws, plan_id)
     values = {"document": dump_plan(latest.plan)}
     return render(request, "import.html", space=space, values=values, problems=[], plan_id=plan_id)
 
 
 @router.get("/w/{ws}/p/{plan_id}/diff")
 def diff_page(
-    request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str, a: int, b: int
+    request: Request,
+    s: ReadSession,
+    user: CurrentUser,
+    ws: str,
+    plan_id: str,
+    a: int,
+    b: int,
 ) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        summary = plans.summary(s, user.id, ws, plan_id)
-        old = plans.version(s, user.id, ws, plan_id, a)
-        new = plans.version(s, user.id, ws, plan_id, b)
+    space = workspaces.require(s, user.id, ws)
+    summary = plans.summary(s, user.id, ws, plan_id)
+    old = plans.version(s, user.id, ws, plan_id, a)
+    new = plans.version(s, user.id, ws, plan_id, b)
     changes = diff_documents(old.document, new.document)
     return render(
         request, "diff.html", space=space, summary=summary, old=old, new=new, changes=changes

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from aibudget.catalog import kpi_entries, readiness_questionnaire
-from aibudget.domain.actuals import Actuals, content_digest
+from aibudget.domain.actuals import Actuals
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.plan import Plan, parse_month
 from aibudget.engine.practice import (
@@ -27,12 +27,13 @@ from aibudget.engine.practice import (
 from aibudget.engine.review import review
 from aibudget.i18n import Translator
 from aibudget.present.practice import review_win_texts
+from aibudget.service.context import VersionContext
 from aibudget.service.learning import FIELDS, read_entry
 from aibudget.service.worries import assessed, strong_worries
 from aibudget.store import actuals, assessments, learning, plans, workspaces
 from aibudget.store.learning import StoredEntry
 from aibudget.store.records import Role
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.context import CurrentUser, FormFields, T, WebDep, check_csrf, render
 from aibudget.web.pages_review import BadMonth
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
@@ -95,10 +96,9 @@ def learning_page(
 
 
 @router.post(LOG)
-async def learning_add(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str
+def learning_add(
+    request: Request, web: WebDep, user: CurrentUser, t: T, form: FormFields, ws: str, plan_id: str
 ) -> Response:
-    form = await request.form()
     values = {name: str(form.get(name) or "")[:1000] for name in FIELDS}
     with web.db.session() as s:
         version = plans.version(s, user.id, ws, plan_id)
@@ -167,7 +167,6 @@ def review_wins_text(web: WebDep, version: Any, stored: Actuals, t: Translator) 
     of the shown version, made once per version, actuals and language)."""
     if not stored.records:
         return ()
-    digest = content_digest(r.fingerprint for r in stored.records)
 
     def make() -> tuple[str, ...]:
         try:
@@ -176,4 +175,6 @@ def review_wins_text(web: WebDep, version: Any, stored: Actuals, t: Translator) 
             return ()
         return tuple(review_win_texts(t, version.plan, wins))
 
-    return web.once(("wins", version.id, digest, t.locale), make)
+    made_of = VersionContext.of(version, actuals=stored, locale=t.locale)
+    found: tuple[str, ...] = web.results.get_or_make(made_of.key("wins"), make)
+    return found

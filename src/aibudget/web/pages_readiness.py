@@ -24,7 +24,7 @@ from aibudget.engine.readiness import check_page, page_of, score, suggest_tools
 from aibudget.i18n import Translator
 from aibudget.store import assessments, workspaces
 from aibudget.store.records import Assessment, Role
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.context import CurrentUser, FormFields, ReadSession, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
 from aibudget.web.pages_catalog_entry import fit_badges
 
@@ -112,7 +112,7 @@ def _so_far(draft: assessments.Draft | None, found: Assessment | None) -> dict[s
 @router.get("/w/{ws}/readiness")
 def readiness_page(
     request: Request,
-    web: WebDep,
+    s: ReadSession,
     user: CurrentUser,
     t: T,
     ws: str,
@@ -121,10 +121,9 @@ def readiness_page(
 ) -> Response:
     """The result of the last assessment (with a way back to unfinished answers), or
     the questionnaire where this user stopped."""
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        found = assessments.latest(s, user.id, ws)
-        draft = assessments.draft(s, user.id, ws) if space.role.can_edit else None
+    space = workspaces.require(s, user.id, ws)
+    found = assessments.latest(s, user.id, ws)
+    draft = assessments.draft(s, user.id, ws) if space.role.can_edit else None
     q = readiness_questionnaire()
     if found is not None and not retake and page is None:
         view = result_view(t, q, score(q, found.answers))
@@ -154,8 +153,8 @@ def _problems(t: Translator, err: AnswersError) -> dict[str, str]:
 
 
 @router.post("/w/{ws}/readiness")
-async def readiness_submit(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str
+def readiness_submit(
+    request: Request, web: WebDep, user: CurrentUser, t: T, form: FormFields, ws: str
 ) -> Response:
     """One page of answers: Back keeps them and goes back; Next checks them, keeps them
     and goes on; Next on the last page stores the assessment."""
@@ -164,7 +163,6 @@ async def readiness_submit(
         found = assessments.latest(s, user.id, ws)
         draft = assessments.draft(s, user.id, ws)
     q = readiness_questionnaire()
-    form = await request.form()
     number = _page_number(form.get("page"), len(q.pages))
     given = _page_answers(form, q.page(number))
     back = form.get("go") == "back"

@@ -11,7 +11,7 @@ from aibudget.domain.texts import N_
 from aibudget.store import assessments, audit, plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.context import CurrentUser, ReadSession, T, WebDep, check_csrf, render
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
@@ -44,9 +44,8 @@ HELP_MESSAGES = (
 
 
 @router.get("/workspaces")
-def workspace_list(request: Request, web: WebDep, user: CurrentUser) -> Response:
-    with web.db.session() as s:
-        spaces = workspaces.list_for(s, user.id)
+def workspace_list(request: Request, s: ReadSession, user: CurrentUser) -> Response:
+    spaces = workspaces.list_for(s, user.id)
     return render(request, "workspaces.html", spaces=spaces, problems={})
 
 
@@ -108,9 +107,8 @@ def invite(
 
 
 @router.get("/invite/{token}", name="invite_page")
-def invite_page(request: Request, web: WebDep, user: CurrentUser, token: str) -> Response:
-    with web.db.session() as s:
-        found = workspaces.invite_for(s, user.id, token)
+def invite_page(request: Request, s: ReadSession, user: CurrentUser, token: str) -> Response:
+    found = workspaces.invite_for(s, user.id, token)
     return render(request, "invite.html", invite=found, token=token)
 
 

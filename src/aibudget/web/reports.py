@@ -1,6 +1,6 @@
 """Reports (PDF, XLSX) of a stored version: bounded like evaluate, rate-limited per user,
-cached by what makes them (version id and status, format, language, the catalog the plan
-sees, actuals, date)."""
+cached by what makes them (the version's context: id, status, the catalog the plan sees,
+actuals, language; and the format, date, worries and learning log)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from datetime import date
 
 from fastapi.responses import Response
 
-from aibudget.domain.actuals import Actuals, content_digest
+from aibudget.domain.actuals import Actuals
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.practice import LearningEntry
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.reports import FORMATS, MEDIA_TYPES, ReportMeta, gather, render
+from aibudget.service.context import VersionContext
 from aibudget.store.records import PlanVersion
 from aibudget.web.allocation import time_cap
 from aibudget.web.catalogs import CatalogView
@@ -41,7 +42,6 @@ def build(
     if fmt not in FORMATS:
         raise UnknownFormat(option="format", detail=", ".join(FORMATS))
     recorded = actuals if actuals is not None and actuals.records else None
-    digest = content_digest(r.fingerprint for r in recorded.records) if recorded else ""
     today = date.today()
     meta = ReportMeta(
         generated=today,
@@ -65,9 +65,10 @@ def build(
         )
         return render(data, fmt, t)
 
-    made_of = (version.status.value, catalog.stamp, digest, today, worries, learning)
-    key = ("report", version.id, fmt, t.locale, *made_of)
-    return web.once(key, make, web.reports)
+    made_of = VersionContext.of(version, catalog=catalog, actuals=recorded, locale=t.locale,
+                                with_actuals=True)  # fmt: skip
+    key = made_of.key("report", fmt, today, worries, learning)
+    return web.reports.get_or_make(key, make)
 
 
 def download(content: bytes, fmt: str, plan_id: str, number: int) -> Response:
