@@ -62,29 +62,37 @@ def reminder(settings: JobSettings, kind: str, period: str, who: Recipient) -> E
 
 def reset(settings: JobSettings, user: User, token: str) -> EmailMessage:
     t = Translator(user.locale)
-    body = "\n\n".join(
-        [
-            t("jobs.mail.greeting", name=user.name),
-            t("jobs.mail.reset_intro", minutes=settings.reset_minutes),
-            f"  {settings.public_url}/password/reset?token={token}",
-            t("jobs.mail.reset_ignore"),
-        ]
-    )
-    return _message(settings, user, t("jobs.mail.reset_subject"), body)
+    intro = t("jobs.mail.reset_intro", minutes=settings.reset_minutes)
+    link = f"{settings.public_url}/password/reset?token={token}"
+    return _link_mail(settings, user, t, "reset", intro, link)
 
 
 def confirm(settings: JobSettings, user: User, token: str) -> EmailMessage:
     """The link that confirms a new account's address (and signs it in)."""
     t = Translator(user.locale)
+    intro = t("jobs.mail.confirm_intro", count=settings.confirm_hours)
+    link = f"{settings.public_url}/signup/confirm?token={token}"
+    return _link_mail(settings, user, t, "confirm", intro, link)
+
+
+def _link_mail(
+    settings: JobSettings, user: User, t: Translator, kind: str, intro: str, link: str
+) -> EmailMessage:
+    """A mail carrying one link: greeting, what it is for, the link, what to do if the
+    reader did not ask for it."""
     body = "\n\n".join(
-        [
-            t("jobs.mail.greeting", name=user.name),
-            t("jobs.mail.confirm_intro", count=settings.confirm_hours),
-            f"  {settings.public_url}/signup/confirm?token={token}",
-            t("jobs.mail.confirm_ignore"),
-        ]
+        [t("jobs.mail.greeting", name=user.name), intro, f"  {link}", t(f"jobs.mail.{kind}_ignore")]
     )
-    return _message(settings, user, t("jobs.mail.confirm_subject"), body)
+    return _message(settings, user, t(f"jobs.mail.{kind}_subject"), body)
+
+
+# Message ids built at run time in this module, declared for message extraction.
+LINK_MAIL_MESSAGES = (
+    N_("jobs.mail.confirm_ignore"),
+    N_("jobs.mail.confirm_subject"),
+    N_("jobs.mail.reset_ignore"),
+    N_("jobs.mail.reset_subject"),
+)
 
 
 def sign_up_taken(settings: JobSettings, user: User, reset_token: str) -> EmailMessage:

@@ -4,15 +4,14 @@ expiring). Until one is opened the account cannot sign in; no other account is t
 
 from __future__ import annotations
 
-import secrets
 from datetime import timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from aibudget.store import audit, users
+from aibudget.store import audit, one_time_links, users
 from aibudget.store.db import locked
-from aibudget.store.models import UserRow, aware, utcnow
+from aibudget.store.models import UserRow, utcnow
 from aibudget.store.models_accounts import EmailConfirmationRow
 from aibudget.store.records import User
 
@@ -28,37 +27,20 @@ def create_link(
     row = session.scalar(select(UserRow).where(UserRow.email == users.normalise_email(email)))
     if row is None or row.confirmed_at is not None:
         return None
-    session.execute(delete(EmailConfirmationRow).where(EmailConfirmationRow.user_id == row.id))
-    token = secrets.token_urlsafe(32)
-    now = utcnow()
-    session.add(
-        EmailConfirmationRow(
-            token_hash=users.digest(token),
-            user_id=row.id,
-            next_path=next_path[:NEXT_PATH_LENGTH],
-            created_at=now,
-            expires_at=now + timedelta(hours=hours),
-        )
+    token = one_time_links.issue(
+        session,
+        EmailConfirmationRow,
+        row.id,
+        timedelta(hours=hours),
+        next_path=next_path[:NEXT_PATH_LENGTH],
     )
     audit.record(session, "user.confirmation_sent", user_id=row.id)
     return users.to_record(row), token
 
 
-def _open(session: Session, token: str, lock: bool) -> EmailConfirmationRow | None:
-    key = users.digest(token)
-    row = (
-        locked(session, EmailConfirmationRow, key)
-        if lock
-        else session.get(EmailConfirmationRow, key)
-    )
-    if row is None or row.used_at is not None or aware(row.expires_at) <= utcnow():
-        return None
-    return row
-
-
 def link_user(session: Session, token: str) -> User | None:
     """The account a link is for, while the link still works."""
-    row = _open(session, token, lock=False)
+    row = one_time_links.find(session, EmailConfirmationRow, token, lock=False)
     return users.get(session, row.user_id) if row else None
 
 
@@ -66,7 +48,7 @@ def confirm(session: Session, token: str) -> tuple[User, str] | None:
     """Confirm the account of a working link (the link, and any other of the account,
     then stops working); the account and the page to open next. None when the link is
     unknown, used or expired."""
-    row = _open(session, token, lock=True)
+    row = one_time_links.find(session, EmailConfirmationRow, token, lock=True)
     if row is None:
         return None
     row.used_at = utcnow()

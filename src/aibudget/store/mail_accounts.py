@@ -3,13 +3,12 @@ password-reset links (stored as SHA-256 only, single use, expiring)."""
 
 from __future__ import annotations
 
-import secrets
 from datetime import timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from aibudget.store import audit, users
+from aibudget.store import audit, one_time_links, users
 from aibudget.store.checks import NEWEST_LIVE
 from aibudget.store.db import locked
 from aibudget.store.models import (
@@ -18,7 +17,6 @@ from aibudget.store.models import (
     SessionRow,
     UserRow,
     WorkspaceRow,
-    aware,
     utcnow,
 )
 from aibudget.store.models_jobs import MailSettingRow, PasswordResetRow
@@ -87,34 +85,14 @@ def create_reset(session: Session, email: str, minutes: int) -> tuple[User, str]
     row = session.scalar(select(UserRow).where(UserRow.email == users.normalise_email(email)))
     if row is None:
         return None
-    session.execute(delete(PasswordResetRow).where(PasswordResetRow.user_id == row.id))
-    token = secrets.token_urlsafe(32)
-    now = utcnow()
-    session.add(
-        PasswordResetRow(
-            token_hash=users.digest(token),
-            user_id=row.id,
-            created_at=now,
-            expires_at=now + timedelta(minutes=minutes),
-        )
-    )
+    token = one_time_links.issue(session, PasswordResetRow, row.id, timedelta(minutes=minutes))
     audit.record(session, "user.reset_requested", user_id=row.id)
     return users.to_record(row), token
 
 
-def _open(session: Session, token: str, lock: bool) -> PasswordResetRow | None:
-    digest = users.digest(token)
-    row = (
-        locked(session, PasswordResetRow, digest) if lock else session.get(PasswordResetRow, digest)
-    )
-    if row is None or row.used_at is not None or aware(row.expires_at) <= utcnow():
-        return None
-    return row
-
-
 def reset_user(session: Session, token: str) -> User | None:
     """The account a reset link is for, while the link still works."""
-    row = _open(session, token, lock=False)
+    row = one_time_links.find(session, PasswordResetRow, token, lock=False)
     return users.get(session, row.user_id) if row else None
 
 
@@ -122,7 +100,7 @@ def use_reset(session: Session, token: str, password: str) -> User | None:
     """Set the new password with a working link (which then stops working); every
     session of the account ends, and an unconfirmed account is confirmed (the link was
     read at its address). None when the link is unknown, used or expired."""
-    row = _open(session, token, lock=True)
+    row = one_time_links.find(session, PasswordResetRow, token, lock=True)
     if row is None:
         return None
     row.used_at = utcnow()
