@@ -133,6 +133,17 @@ def _axis_width(doc: ReportPDF, ticks: Sequence[float], fmt: Formatter) -> float
     return max(doc.get_string_width(fmt(t)) for t in ticks) + 3
 
 
+def _dashed_line(
+    doc: ReportPDF, x: float, y0: float, y1: float, colour: Colour, dash: float
+) -> None:
+    """A vertical marker (payback month, review date) from ``y0`` down to ``y1``."""
+    doc.set_draw_color(*colour)
+    doc.set_line_width(0.25)
+    doc.set_dash_pattern(dash, 0.8)
+    doc.line(x, y0, x, y1)
+    doc.set_dash_pattern()
+
+
 def _month_labels(
     doc: ReportPDF, categories: Sequence[str], x_of: Callable[[int], float], y: float
 ) -> None:
@@ -197,11 +208,7 @@ def cash_flow(doc: ReportPDF, chart: ChartSeries, fmt: Formatter, keep: float = 
                 doc.rect(x_of(i) - band * 0.37, y0, band * 0.74, y1 - y0, style="F")
     if chart.marker is not None:
         x = x_of(chart.marker.index)
-        doc.set_draw_color(*INK)
-        doc.set_line_width(0.25)
-        doc.set_dash_pattern(1.0, 0.8)
-        doc.line(x, top + 8, x, top + 84)
-        doc.set_dash_pattern()
+        _dashed_line(doc, x, top + 8, top + 84, INK, 1.0)
         _text(doc, x + 1.5, upper(_values(cumulative.values)[chart.marker.index]) + 4,
               chart.marker.label, LABEL_PT)  # fmt: skip
     _month_labels(doc, chart.categories, x_of, top + 87.5)
@@ -338,11 +345,7 @@ def lines(doc: ReportPDF, chart: ChartSeries, fmt: Formatter, keep: float = 0) -
             doc.circle(x_of(i), scale(v), 0.75, style="F")
     if chart.marker is not None:
         x = x_of(chart.marker.index)
-        doc.set_draw_color(*AXIS)
-        doc.set_line_width(0.25)
-        doc.set_dash_pattern(0.4, 0.8)
-        doc.line(x, top + 8, x, top + 58)
-        doc.set_dash_pattern()
+        _dashed_line(doc, x, top + 8, top + 58, AXIS, 0.4)
         doc.set_text_color(*MUTED)
         _text(doc, x + 1.2, top + 10, chart.marker.label, LABEL_PT)
         doc.set_text_color(*INK)
