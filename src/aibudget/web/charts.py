@@ -51,19 +51,20 @@ def _layout(title: str, **extra: Any) -> dict[str, Any]:
         "font": {"family": FONT, "size": 12, "color": "#1f2933"},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
-        "margin": {"l": 60, "r": 20, "t": 20, "b": 50},
-        "legend": {"orientation": "h", "y": -0.2},
+        "margin": {"l": 60, "r": 20, "t": 40, "b": 50},
+        # Above the plot: below it, the legend met the rotated month labels on a phone.
+        "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
         **extra,
     }
 
 
 def _money_axis(unit: str, title: str | None = None) -> dict[str, Any]:
     text = unit if title is None else f"{title} ({unit})"
-    return {"title": {"text": text}, "tickformat": ",.0f", "zeroline": True}
+    return {"title": {"text": text}, "tickformat": ",.0f", "zeroline": True, "automargin": True}
 
 
 def _month_axis(t: Translator) -> dict[str, Any]:
-    return {"title": {"text": t("web.month")}, "type": "category"}
+    return {"title": {"text": t("web.month")}, "type": "category", "automargin": True}
 
 
 def _marker_shape(chart: ChartSeries) -> list[dict[str, Any]]:
