@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from aibudget.domain.allocation import OptimisationResult, OptimisePolicy, OptimiseStatus
 from aibudget.domain.money import round_money
-from aibudget.engine import optimize_milp
+from aibudget.engine import highs
 from aibudget.engine.optimize import apportion, optimize, optimize_problem
 from aibudget.engine.optimize_check import Choice, violations
 from aibudget.engine.optimize_milp import Solution, solve
@@ -314,17 +314,16 @@ def test_todays_plan_is_kept_when_the_solver_finds_nothing_better(
     assert result.status is OptimiseStatus.TIME_LIMIT and result.gap == 0.5
 
 
-class _Stopped:
-    def __init__(self, x: Any, gap: float) -> None:
-        self.status, self.x, self.mip_gap = 1, x, gap
+def _stopped(x: Any, gap: float) -> highs.Result:
+    return highs.Result(highs.Outcome.LIMIT, x, None if x is None else 0.0, None, gap)
 
 
 def test_time_limit_status_is_reported_with_its_gap(monkeypatch: pytest.MonkeyPatch) -> None:
     problem = build_problem(knapsack_plan())
-    monkeypatch.setattr(optimize_milp, "milp", lambda *_a, **_k: _Stopped(None, 0.0))
+    monkeypatch.setattr(highs, "solve_milp", lambda *_a, **_k: _stopped(None, 0.0))
     assert solve(problem).status is OptimiseStatus.NO_SOLUTION
     sol_x = np.zeros(64)
-    monkeypatch.setattr(optimize_milp, "milp", lambda *_a, **_k: _Stopped(sol_x, 0.03))
+    monkeypatch.setattr(highs, "solve_milp", lambda *_a, **_k: _stopped(sol_x, 0.03))
     stopped = solve(problem)
     assert stopped.status is OptimiseStatus.TIME_LIMIT
     assert stopped.gap == 0.03

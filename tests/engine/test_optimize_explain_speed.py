@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from aibudget.domain.allocation import OptimiseStatus
-from aibudget.engine import optimize_milp
+from aibudget.engine import highs
 from aibudget.engine.optimize import optimize
 from aibudget.engine.optimize_check import objective
 from aibudget.engine.optimize_explain import marginal_budget, marginal_hours, marginals
@@ -24,13 +24,13 @@ from tests.factories import make_plan
 def _count_solves(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """One entry per MILP handed to HiGHS from now on."""
     seen: list[int] = []
-    original = optimize_milp.milp
+    original = highs.solve_milp
 
     def counting(*args: object, **kwargs: object) -> object:
         seen.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(optimize_milp, "milp", counting)
+    monkeypatch.setattr(highs, "solve_milp", counting)
     return seen
 
 

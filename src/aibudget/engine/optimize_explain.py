@@ -30,11 +30,30 @@ from aibudget.engine.optimize_milp import Solution, Touch, Tweaks, solve
 from aibudget.engine.optimize_problem import Problem
 from aibudget.engine.optimize_refine import OPTIMAL_GAP, bound_near, solve_near, solve_refined
 
-WHAT_IF_SECONDS = 1.0
-MARGINAL_SECONDS = 3.0
+# What-if solves stop at a number of branch-and-bound nodes, so that an explanation is
+# the same on a busy machine as on an idle one; the seconds are only a safety net for a
+# plan whose every node is slow (on the benchmark plans a what-if needs at most ~70
+# nodes, a marginal one ~30, at most 1.2 s).
+WHAT_IF_NODES = 200
+WHAT_IF_SECONDS = 3.0
+MARGINAL_NODES = 1000
+MARGINAL_SECONDS = 6.0
 MARGINAL_NOISE = 1e-6
 EXPLAIN_MAX_TOOLS = 10
 LOSS_TOLERANCE = 1e-7
+
+
+def _what_if_limits(problem: Problem) -> dict[str, Any]:
+    """The limits of a what-if solve (why a tool is in or out, what blocks a plan)."""
+    return {"time_limit": min(problem.time_limit, WHAT_IF_SECONDS), "node_limit": WHAT_IF_NODES}
+
+
+def _marginal_limits(problem: Problem) -> dict[str, Any]:
+    """The limits of a solve that prices one more budget step or hour."""
+    return {
+        "time_limit": min(problem.time_limit, MARGINAL_SECONDS),
+        "node_limit": MARGINAL_NODES,
+    }
 
 
 def groups(problem: Problem) -> list[str]:
@@ -55,8 +74,7 @@ def groups(problem: Problem) -> list[str]:
 
 
 def _feasible(problem: Problem, relax: frozenset[str], force: tuple[int, ...] = ()) -> bool:
-    limit = min(problem.time_limit, WHAT_IF_SECONDS)
-    sol = solve(problem, Tweaks(relax=relax, force=force, time_limit=limit))
+    sol = solve(problem, Tweaks(relax=relax, force=force, **_what_if_limits(problem)))
     return sol.status is not OptimiseStatus.INFEASIBLE
 
 
@@ -172,7 +190,7 @@ def _what_if(
     when it has no plan, neither has the plan's budget; when its plan also fits the
     plan's budget (other limits crowd the tool out), it answers both what-ifs. Either
     way the second solve is saved."""
-    limit = min(problem.time_limit, WHAT_IF_SECONDS)
+    limits = _what_if_limits(problem)
     slack = problem.budget - cash_total(problem, choice)
     budget_left = slack >= float(
         problem.cash[problem.options_of(tool)].sum(axis=1).min(initial=np.inf)
@@ -180,7 +198,7 @@ def _what_if(
     more = None
     if not budget_left:
         more = solve_refined(
-            problem, Tweaks(force=(tool,), extra_budget=problem.budget, time_limit=limit),
+            problem, Tweaks(force=(tool,), extra_budget=problem.budget, **limits),
             judge=False,
         )  # fmt: skip
     if more is not None and more.status is OptimiseStatus.INFEASIBLE:
@@ -188,7 +206,7 @@ def _what_if(
     if more is not None and more.choice is not None and not violations(problem, more.choice):
         forced = more
     else:
-        forced = solve_refined(problem, Tweaks(force=(tool,), time_limit=limit), judge=False)
+        forced = solve_refined(problem, Tweaks(force=(tool,), **limits), judge=False)
     if forced.status is OptimiseStatus.NO_SOLUTION:
         return "not_chosen", {}  # the what-if ran out of time: say no more than we know
     if forced.choice is None:
@@ -245,8 +263,7 @@ def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> lis
 def marginal_budget(problem: Problem, base: float, start: Touch | None = None) -> Decimal | None:
     """What ``step`` more budget adds (None when the what-if is not solved to optimality).
     ``start``: where the answer's own bound touched the curves (see ``solve_refined``)."""
-    limit = min(problem.time_limit, MARGINAL_SECONDS)
-    tweaks = Tweaks(extra_budget=problem.step, time_limit=limit)
+    tweaks = Tweaks(extra_budget=problem.step, **_marginal_limits(problem))
     return _delta(problem, solve_near(problem, tweaks, start, base), base)
 
 
@@ -280,13 +297,11 @@ def _proven_flat(sol: Solution, base: float) -> bool:
     return sol.bound is not None and relative_gap(sol.bound, base) <= OPTIMAL_GAP
 
 
-def _no_hour_helps(
-    problem: Problem, members: list[str], base: float, limit: float, start: Touch | None
-) -> bool:
+def _no_hour_helps(problem: Problem, members: list[str], base: float, start: Touch | None) -> bool:
     """True when a proven bound shows that one more hour for every member at once adds
     at most ``OPTIMAL_GAP`` (what "optimal" promises): then so does one for any of them."""
     extra = {member: 1.0 for member in members}
-    bound = bound_near(problem, Tweaks(extra_hours=extra, time_limit=limit), start, base)
+    bound = bound_near(problem, Tweaks(extra_hours=extra, **_marginal_limits(problem)), start, base)
     return bound is not None and relative_gap(bound, base) <= OPTIMAL_GAP
 
 
@@ -311,16 +326,15 @@ def marginals(
     if not open_:
         hours = {member: _money(0.0) for member in members}
         return marginal_budget(problem, base, start), hours
-    limit = min(problem.time_limit, MARGINAL_SECONDS)
     extra = {member: 1.0 for member in open_}
-    both = Tweaks(extra_budget=problem.step, extra_hours=extra, time_limit=limit)
+    both = Tweaks(extra_budget=problem.step, extra_hours=extra, **_marginal_limits(problem))
     sol = solve_near(problem, both, start, base)
     proven = sol.status is OptimiseStatus.OPTIMAL
     if proven and sol.choice is not None and _within_hours(problem, sol.choice):
         per_budget = _delta(problem, sol, base)
     else:
         per_budget = marginal_budget(problem, base, start)
-    if _proven_flat(sol, base) or _no_hour_helps(problem, open_, base, limit, start):
+    if _proven_flat(sol, base) or _no_hour_helps(problem, open_, base, start):
         open_ = []
     return per_budget, _hours_solved(problem, chosen, base, start, members, open_)
 
@@ -332,9 +346,8 @@ def marginal_hours(
     ``chosen`` (worth ``base``). Members whose hours can never bind add nothing; when
     one bound proves that an hour more for all of them adds nothing, no member is solved
     alone."""
-    limit = min(problem.time_limit, MARGINAL_SECONDS)
     members, open_ = _open_members(problem)
-    if open_ and _no_hour_helps(problem, open_, base, limit, start):
+    if open_ and _no_hour_helps(problem, open_, base, start):
         open_ = []
     return _hours_solved(problem, chosen, base, start, members, open_)
 
@@ -351,12 +364,11 @@ def _hours_solved(
     add nothing. An hour that funds the same tools adds nothing either: hours limit only
     tools, so the ad spend had the same choice (a difference would be solver noise)."""
     out: dict[str, Decimal] = {}
-    limit = min(problem.time_limit, MARGINAL_SECONDS)
     for member in members:
         if member not in open_:
             out[member] = _money(0.0)
             continue
-        tweaks = Tweaks(extra_hours={member: 1.0}, time_limit=limit)
+        tweaks = Tweaks(extra_hours={member: 1.0}, **_marginal_limits(problem))
         sol = solve_near(problem, tweaks, start, base)
         delta = _delta(problem, sol, base)
         if delta is not None and sol.choice is not None:

@@ -1,4 +1,4 @@
-"""The allocation as one mixed-integer programme, solved by HiGHS (scipy.optimize.milp).
+"""The allocation as one mixed-integer programme, solved by HiGHS (:mod:`.highs`).
 
 Columns: one binary per tool option; per ad channel the spend above the start of its
 grid split into piecewise-linear segments (continuous, each the share of its segment
@@ -21,10 +21,9 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import csr_array
 
 from aibudget.domain.allocation import Objective, OptimiseStatus
+from aibudget.engine import highs
 from aibudget.engine.curves import CONCAVITY_TOLERANCE, Piecewise
 from aibudget.engine.optimize_check import Choice
 from aibudget.engine.optimize_dominance import dominated
@@ -46,6 +45,7 @@ class Tweaks:
     force: tuple[int, ...] = ()
     pwl: dict[int, Piecewise] = field(default_factory=dict)
     time_limit: float | None = None
+    node_limit: int | None = None  # branch-and-bound nodes (deterministic, unlike time)
     min_cash: bool = False  # minimise cash instead (to say how much the minimums need)
     fixed: tuple[int, ...] | None = None  # fund exactly these options (to refine channels)
     presolve: bool = True  # HiGHS's MIP presolve has returned worse plans as optimal
@@ -342,6 +342,22 @@ def _scenario_rows(
         b.row("scenario", cols, vals, -const, np.inf)
 
 
+def _scaled_rows(b: _Builder, n_cols: int) -> highs.Rows:
+    """The rows, each divided by its largest coefficient."""
+    if not b.rows:
+        empty = np.zeros(0)
+        return highs.Rows(np.zeros(0, np.intp), np.zeros(0, np.intp), empty, empty, empty)
+    big = np.array([float(np.abs(v).max(initial=0.0)) or 1.0 for _, v, _, _ in b.rows])
+    sizes = [c.size for c, _, _, _ in b.rows]
+    return highs.Rows(
+        row=np.repeat(np.arange(len(b.rows)), sizes),
+        col=np.concatenate([c for c, _, _, _ in b.rows]),
+        value=np.concatenate([v for _, v, _, _ in b.rows]) / np.repeat(big, sizes),
+        lo=np.array([r[2] for r in b.rows]) / big,
+        hi=np.array([r[3] for r in b.rows]) / big,
+    )
+
+
 def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
     tweaks = tweaks or Tweaks()
     b = build(problem, tweaks)
@@ -352,31 +368,26 @@ def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
         cost[b.budget_row[0]] = -b.budget_row[1]
     scale = float(np.abs(cost).max(initial=0.0)) or 1.0
     c = -cost / scale * OBJECTIVE_SCALE
-    constraints = []
-    if b.rows:
-        big = np.array([float(np.abs(v).max(initial=0.0)) or 1.0 for _, v, _, _ in b.rows])
-        sizes = [c.size for c, _, _, _ in b.rows]
-        data = np.concatenate([v for _, v, _, _ in b.rows]) / np.repeat(big, sizes)
-        cols = np.concatenate([c for c, _, _, _ in b.rows])
-        rows = np.repeat(np.arange(len(b.rows)), sizes)
-        matrix = csr_array((data, (rows, cols)), shape=(len(b.rows), n_cols))
-        lo = np.array([r[2] for r in b.rows]) / big
-        hi = np.array([r[3] for r in b.rows]) / big
-        constraints.append(LinearConstraint(matrix, lo, hi))
+    rows = _scaled_rows(b, n_cols)
     limit = tweaks.time_limit if tweaks.time_limit is not None else problem.time_limit
-    result = milp(
+    result = highs.solve_milp(
         c,
-        integrality=np.array(b.integer),
-        bounds=Bounds(np.array(b.lb), np.array(b.ub)),
-        constraints=constraints,
-        options={"time_limit": limit, "mip_rel_gap": MIP_REL_GAP, "presolve": tweaks.presolve},
+        np.array(b.integer, dtype=bool),
+        np.array(b.lb, dtype=float),
+        np.array(b.ub, dtype=float),
+        rows,
+        time_limit=limit,
+        node_limit=tweaks.node_limit,
+        mip_rel_gap=MIP_REL_GAP,
+        presolve=tweaks.presolve,
     )
-    if result.status == 2:
+    if result.outcome is highs.Outcome.INFEASIBLE:
         return Solution(OptimiseStatus.INFEASIBLE, None, None)
     if result.x is None:
-        status = OptimiseStatus.NO_SOLUTION if result.status == 1 else OptimiseStatus.INFEASIBLE
+        limited = result.outcome is highs.Outcome.LIMIT
+        status = OptimiseStatus.NO_SOLUTION if limited else OptimiseStatus.INFEASIBLE
         return Solution(status, None, None)
-    sol = np.asarray(result.x)
+    sol = result.x
     options = np.full(len(problem.tools), -1, dtype=np.intp)
     for o in np.flatnonzero(sol[: problem.n_options] > 0.5):
         options[int(problem.opt_tool[o])] = o
@@ -384,13 +395,10 @@ def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
         float(start) + b.money * float(width @ sol[ccols])
         for start, ccols, width in zip(b.chan_start, b.chan_cols, b.chan_width, strict=True)
     ]
-    gap = float(getattr(result, "mip_gap", 0.0) or 0.0)
-    status = OptimiseStatus.OPTIMAL if result.status == 0 else OptimiseStatus.TIME_LIMIT
+    optimal = result.outcome is highs.Outcome.OPTIMAL
+    status = OptimiseStatus.OPTIMAL if optimal else OptimiseStatus.TIME_LIMIT
     bound = None
-    if not tweaks.min_cash:
-        dual = getattr(result, "mip_dual_bound", None)
-        if dual is None or not np.isfinite(dual):  # a pure LP: its optimum is the bound
-            dual = result.fun if result.status == 0 else None
-        if dual is not None and np.isfinite(dual):
-            bound = -float(dual) * scale / OBJECTIVE_SCALE * b.money + b.constant
+    if not tweaks.min_cash and result.dual_bound is not None:
+        bound = -result.dual_bound * scale / OBJECTIVE_SCALE * b.money + b.constant
+    gap = result.gap
     return Solution(status, Choice(options, np.array(spend)), gap, bound)

@@ -22,7 +22,6 @@ when the plan's objective, recomputed from its definition, is not lower.
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import brentq
 
 from aibudget.engine.curves import ResponseCurve, inflection
 from aibudget.engine.optimize_check import (
@@ -53,6 +52,10 @@ def best_spend(curve: ResponseCurve, lo: float, hi: float, factor: float = 1.0) 
     candidates = [lo, hi]
     start = max(lo, min(inflection(curve) or lo, hi))
     if _slope(curve, start, factor) > 0 > _slope(curve, hi, factor):
+        # Imported here: scipy.optimize takes half a second to load, and only plans with
+        # ad channels need it (a cold ``aibudget report`` of a plan without pays nothing).
+        from scipy.optimize import brentq
+
         root = brentq(lambda x: _slope(curve, x, factor), start, hi, xtol=1e-15 * hi)
         candidates.append(float(root))
     return max(candidates, key=lambda x: _gain(curve, x, factor))
