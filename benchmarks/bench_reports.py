@@ -10,7 +10,8 @@ Targets (issue 17), cold from the command line: PDF < 2 s, XLSX < 0.7 s, and
   optimise, health check), median of ``--repeat`` runs after a warm-up;
 - ``render``: laying out each format in-process, same medians.
 The PDF's font copy (``aibudget.reports.font_cache``) is made before the cold runs (it
-is made once per machine); ``first pdf`` times one PDF with an empty cache folder, which
+is made once per machine), and the sources are compiled to bytecode as an install
+does; ``first pdf`` times one PDF with an empty cache folder, which
 includes making it.
 
 ``--old SRC`` also runs the cold commands with ``PYTHONPATH=SRC`` (another checkout's
@@ -65,7 +66,16 @@ def medians(runs: list[Run]) -> Run:
 
 
 def environment(src: Path) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(src)}
+    """As installed: bytecode cached (an install compiles it; PYTHONDONTWRITEBYTECODE,
+    set on some development machines, would make every run compile the sources)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPATH": str(src)}
+
+
+def compile_sources(*folders: Path) -> None:
+    """The bytecode an install would have written (``python -m compileall``)."""
+    for folder in folders:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder)], check=True)
 
 
 def report_command(path: Path, fmt: str, folder: str) -> list[str]:
@@ -127,6 +137,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     font_cache.warm()
+    compile_sources(ROOT / "src", *([args.old] if args.old else []))
     print(f"{'':<34}{'wall':>8}{'cpu':>8}")
     new, old = cold_runs([str(CLI), "--help"], args.cold, args.old)
     print(line("aibudget --help (cold)", new, TARGETS["help"], old))

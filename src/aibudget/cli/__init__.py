@@ -11,8 +11,6 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 from aibudget import __version__
 from aibudget.cli.common import (
@@ -22,10 +20,10 @@ from aibudget.cli.common import (
     fail,
     load_with_translator,
     print_json,
+    stderr,
     translator,
 )
-from aibudget.domain.errors import AibudgetError
-from aibudget.domain.plan import Convention, Plan
+from aibudget.domain.choices import Convention
 
 PROGRESS_FROM_TRIALS = 200_000
 
@@ -66,7 +64,15 @@ def evaluate_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Cash flows, NPV, ROI, payback, and the Monte Carlo risk picture of a plan."""
-    # Imported here: numpy and scipy are not needed to print --help (start-up time).
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     from aibudget.cli.print_evaluation import render_evaluation
     from aibudget.engine.cashflow import evaluate
     from aibudget.engine.simulate import simulate
@@ -83,7 +89,7 @@ def evaluate_cmd(
             BarColumn(),
             TaskProgressColumn(),
             TimeRemainingColumn(),
-            console=Console(stderr=True),
+            console=stderr(),
             transient=True,
         ) as bar:
             task = bar.add_task("sim", total=n_trials)
@@ -99,6 +105,8 @@ def evaluate_cmd(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of plan files."""
+    from aibudget.domain.plan import Plan
+
     document = Plan.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "aibudget plan"
@@ -139,7 +147,11 @@ _register_feature_commands()
 def main() -> None:
     try:
         app()
-    except AibudgetError as error:  # the one handler at the edge
-        raise SystemExit(fail(translator(None), error).exit_code) from None
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as error:  # the one handler at the edge (its type loaded only now)
+        from aibudget.domain.errors import AibudgetError
+
+        if not isinstance(error, AibudgetError):
+            raise
+        raise SystemExit(fail(translator(None), error).exit_code) from None

@@ -1,5 +1,9 @@
 """What every command of the ``aibudget`` CLI shares: arguments, language, loading,
-the one error printer (exit code 2) and JSON output."""
+the one error printer (exit code 2) and JSON output.
+
+Start-up time: this module and the command modules import only typer and the standard
+library at the top; the models, the engine, Rich and the catalogues are imported inside
+the functions that use them, so ``aibudget --help`` loads none of them."""
 
 from __future__ import annotations
 
@@ -7,17 +11,16 @@ import json
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import BaseModel
-from rich.console import Console
 
-from aibudget.cli.print_evaluation import render_problems
-from aibudget.domain.errors import AibudgetError, PlanError
-from aibudget.domain.plan import Plan, parse_month
-from aibudget.i18n import Translator
-from aibudget.planfile import load_plan, peek_locale
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from aibudget.domain.errors import AibudgetError
+    from aibudget.domain.plan import Plan
+    from aibudget.i18n import Translator
 
 MIN_TRIALS, MAX_TRIALS = 100, 5_000_000
 PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]
@@ -27,7 +30,17 @@ LangOpt = Annotated[
 ]
 
 
+def stderr() -> Console:
+    """The console for messages and progress (standard error, no highlighting)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
 def translator(lang: str | None, plan_path: Path | None = None) -> Translator:
+    from aibudget.i18n import Translator
+    from aibudget.planfile import peek_locale
+
     if lang:
         return Translator(lang)
     if plan_path is not None and (found := peek_locale(plan_path)):
@@ -36,7 +49,10 @@ def translator(lang: str | None, plan_path: Path | None = None) -> Translator:
 
 
 def fail(t: Translator, error: AibudgetError) -> typer.Exit:
-    err = Console(stderr=True, highlight=False)
+    from aibudget.cli.print_evaluation import render_problems
+    from aibudget.domain.errors import PlanError
+
+    err = stderr()
     if isinstance(error, PlanError):
         render_problems(err, t, error)
     else:
@@ -47,7 +63,7 @@ def fail(t: Translator, error: AibudgetError) -> typer.Exit:
 def bad_option(t: Translator, option: str, detail: str) -> typer.Exit:
     """An option that is not valid, said in red on stderr; raise the exit (code 2)."""
     bad_option_text = t("cli.bad_option", option=option, detail=detail)
-    Console(stderr=True).print(f"[red]{bad_option_text}")
+    stderr().print(f"[red]{bad_option_text}")
     return typer.Exit(code=2)
 
 
@@ -59,16 +75,21 @@ def check_trials(t: Translator, trials: int) -> None:
 
 def month_option(t: Translator, value: str | None) -> str | None:
     """A month option as ``YYYY-MM`` (None when not given); exit code 2 when not a month."""
+    from aibudget.domain.plan import parse_month
+
     try:
         return parse_month(value) if value else None
     except ValueError:
         bad_month_text = t("monitor.bad_month", value=value)
-        Console(stderr=True).print(f"[red]{bad_month_text}[/red]")
+        stderr().print(f"[red]{bad_month_text}[/red]")
         raise typer.Exit(code=2) from None
 
 
 def load_or_exit(path: Path, t: Translator) -> Plan:
     """The validated plan, or every problem printed and exit code 2."""
+    from aibudget.domain.errors import PlanError
+    from aibudget.planfile import load_plan
+
     try:
         return load_plan(path)
     except PlanError as error:
@@ -94,6 +115,8 @@ def print_json(document: Any) -> None:
 
 def plain(document: Any) -> Any:
     """A typed document (or a list of them) as plain data, amounts still Decimal."""
+    from pydantic import BaseModel
+
     if isinstance(document, BaseModel):
         return document.model_dump()
     if isinstance(document, list):
@@ -102,7 +125,14 @@ def plain(document: Any) -> Any:
 
 
 def load_with_translator(plan_path: Path, lang: str | None) -> tuple[Plan, Translator]:
-    """Load a plan (problems in the file's language) and speak its language from then on,
-    unless ``--lang`` chose one."""
-    plan = load_or_exit(plan_path, translator(lang, plan_path))
-    return plan, (translator(lang) if lang else Translator(plan.company.locale.value))
+    """Load a plan and speak its language from then on, unless ``--lang`` chose one; a
+    plan that does not load has its problems said in the file's language (read then, so
+    a good plan is parsed once)."""
+    from aibudget.domain.errors import PlanError
+    from aibudget.planfile import load_plan
+
+    try:
+        plan = load_plan(plan_path)
+    except PlanError as error:
+        raise fail(translator(lang, plan_path), error) from None
+    return plan, translator(lang or plan.company.locale.value)

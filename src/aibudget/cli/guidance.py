@@ -14,35 +14,19 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-import yaml
-from rich.console import Console
 
-from aibudget.catalog import catalog_for, kpi_entries, readiness_questionnaire, tool_catalog
-from aibudget.cli.common import fail, load_with_translator, print_json, translator
-from aibudget.cli.print_guidance import (
-    render_catalog_entry,
-    render_catalog_list,
-    render_findings,
-    render_kpis,
-    render_price_issues,
-    render_readiness,
-)
-from aibudget.domain.errors import PlanError, Problem
-from aibudget.domain.guidance import AnswersError, CatalogTool, Question, Questionnaire, resolve
-from aibudget.domain.plan import Category, Plan
-from aibudget.domain.texts import N_
-from aibudget.engine.catalog_check import price_issues
-from aibudget.engine.lint import has_errors, lint
-from aibudget.engine.readiness import chosen_options, score, suggest_tools, validate_answers
-from aibudget.i18n import Translator
-from aibudget.present.guidance import (
-    finding_document,
-    price_issue_document,
-    readiness_document,
-)
+from aibudget.cli.common import fail, load_with_translator, print_json, stderr, translator
+from aibudget.domain.message_ids import N_
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from aibudget.domain.guidance import AnswersError, CatalogTool, Question, Questionnaire
+    from aibudget.domain.plan import Plan
+    from aibudget.i18n import Translator
 
 PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]
 LangOpt = Annotated[
@@ -61,12 +45,15 @@ catalog_app = typer.Typer(help="The built-in tool catalog and KPI library.", no_
 
 
 def _bad_input(t: Translator, message_id: str, **params: Any) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"[red]{t(message_id, **params)}[/red]")
+    stderr().print(f"[red]{t(message_id, **params)}[/red]")
     return typer.Exit(code=2)
 
 
 def _catalog(plan: Plan | None, t: Translator) -> dict[str, CatalogTool]:
     """The built-in catalog, with the plan's entries applied when a plan is given."""
+    from aibudget.catalog import catalog_for, tool_catalog
+    from aibudget.domain.errors import PlanError
+
     if plan is None:
         return tool_catalog()
     catalog, problems = catalog_for(plan.catalog)
@@ -82,6 +69,13 @@ def _json(document: Any) -> None:
 
 def lint_cmd(plan_path: PlanArg, as_json: JsonOpt = False, lang: LangOpt = None) -> None:
     """Health check: the classic pitfalls of a plan, each with a fix and where it applies."""
+    from rich.console import Console
+
+    from aibudget.catalog import kpi_entries
+    from aibudget.cli.print_guidance import render_findings
+    from aibudget.engine.lint import has_errors, lint
+    from aibudget.present.guidance import finding_document
+
     plan, t = load_with_translator(plan_path, lang)
     findings = lint(plan, _catalog(plan, t), kpi_entries())
     if as_json:
@@ -102,6 +96,11 @@ def catalog_list(
     lang: LangOpt = None,
 ) -> None:
     """List the catalog's tools with their lowest list price and free options."""
+    from rich.console import Console
+
+    from aibudget.cli.print_guidance import render_catalog_list
+    from aibudget.domain.plan import Category
+
     t, catalog = _translator_and_catalog(plan_path, lang)
     entries = list(catalog.values())
     if category is not None:
@@ -127,6 +126,12 @@ def catalog_check(
     Exit code 0 when every price is current and known, 1 when stale or missing prices are
     listed, 2 on bad input.
     """
+    from rich.console import Console
+
+    from aibudget.cli.print_guidance import render_price_issues
+    from aibudget.engine.catalog_check import price_issues
+    from aibudget.present.guidance import price_issue_document
+
     t, catalog = _translator_and_catalog(plan_path, lang)
     rows = [price_issue_document(t, catalog, i) for i in price_issues(catalog, date.today())]
     if as_json:
@@ -145,6 +150,12 @@ def catalog_show(
     lang: LangOpt = None,
 ) -> None:
     """Everything the catalog knows about one tool: plans, prices and their sources."""
+    from rich.console import Console
+
+    from aibudget.catalog import kpi_entries
+    from aibudget.cli.print_guidance import render_catalog_entry
+    from aibudget.domain.guidance import resolve
+
     t, catalog = _translator_and_catalog(plan_path, lang)
     entry = resolve(catalog, tool_id)
     if entry is None:
@@ -158,6 +169,10 @@ def catalog_show(
 @catalog_app.command("kpis")
 def catalog_kpis(as_json: JsonOpt = False, lang: LangOpt = None) -> None:
     """The KPI library: unit, good direction, typical range, how to measure."""
+    from rich.console import Console
+
+    from aibudget.catalog import kpi_entries
+    from aibudget.cli.print_guidance import render_kpis
 
     t = translator(lang)
     kpis = kpi_entries()
@@ -170,6 +185,7 @@ def catalog_kpis(as_json: JsonOpt = False, lang: LangOpt = None) -> None:
 def _translator_and_catalog(
     plan_path: Path | None, lang: str | None
 ) -> tuple[Translator, dict[str, CatalogTool]]:
+    from aibudget.catalog import tool_catalog
 
     if plan_path is None:
         return translator(lang), tool_catalog()
@@ -181,6 +197,11 @@ def _translator_and_catalog(
 
 
 def _read_answers(path: Path, t: Translator) -> dict[str, Any]:
+    import yaml
+
+    from aibudget.domain.errors import Problem
+    from aibudget.domain.guidance import AnswersError
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -193,7 +214,7 @@ def _read_answers(path: Path, t: Translator) -> dict[str, Any]:
 
 
 def _answers_failed(t: Translator, error: AnswersError) -> typer.Exit:
-    err = Console(stderr=True, highlight=False)
+    err = stderr()
     err.print(f"[bold red]{t(error.message_id, **error.params)}[/bold red]")
     for p in error.problems:
         where = p.where or "-"
@@ -211,6 +232,8 @@ def _save(path: Path, answers: dict[str, Any]) -> None:
 
 
 def _parse_input(question: Question, text: str) -> int | list[int] | None:
+    from aibudget.engine.readiness import chosen_options
+
     parts = [p.strip() for p in text.replace("，", ",").split(",") if p.strip()]
     if not parts or not all(p.isdigit() for p in parts):
         return None
@@ -260,6 +283,13 @@ def assess(
     lang: LangOpt = None,
 ) -> None:
     """AI readiness self-assessment: scores, stage, pilot size, fitting tools, advice."""
+    from rich.console import Console
+
+    from aibudget.catalog import readiness_questionnaire, tool_catalog
+    from aibudget.cli.print_guidance import render_readiness
+    from aibudget.domain.guidance import AnswersError
+    from aibudget.engine.readiness import score, suggest_tools
+    from aibudget.present.guidance import readiness_document
 
     t = translator(lang)
     q = readiness_questionnaire()
@@ -286,6 +316,11 @@ def _interview(
     t: Translator, q: Questionnaire, progress: Path, restart: bool
 ) -> dict[str, Any] | None:
     """Ask every unanswered question, saving after each; None if the user stopped."""
+    from rich.console import Console
+
+    from aibudget.domain.guidance import AnswersError
+    from aibudget.engine.readiness import validate_answers
+
     console = Console(highlight=False)
     answers: dict[str, Any] = {}
     if progress.exists() and not restart:

@@ -7,19 +7,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
 
-from aibudget.cli.web import _migrated, _settings, _translator
-from aibudget.domain.texts import N_
-from aibudget.i18n import Translator
+from aibudget.cli.common import translator
+from aibudget.cli.web import _migrated, _settings
+from aibudget.domain.message_ids import N_
 
 if TYPE_CHECKING:
     from celery import Celery
 
+    from aibudget.i18n import Translator
     from aibudget.jobs.settings import JobSettings
 
 
 def _job_settings(t: Translator) -> JobSettings:
+    from pydantic import ValidationError
+
     from aibudget.jobs.settings import JobSettings
 
     try:
@@ -44,7 +46,7 @@ def worker(
     ] = 1,
 ) -> None:
     """Run jobs from the queue until stopped (SIGTERM finishes the job at hand first)."""
-    t = _translator()
+    t = translator(None)
     app, jobs = _queue(t)
     if jobs.jobs_in_process:
         typer.secho(t("jobs.cli.in_process"), fg="red", err=True)
@@ -70,7 +72,7 @@ def scheduler() -> None:
     (in-process when AIBUDGET_JOBS_IN_PROCESS is true). Stops on SIGTERM or Ctrl-C."""
     from aibudget.settings import data_dir
 
-    t = _translator()
+    t = translator(None)
     app, jobs = _queue(t)
     path = Path(jobs.schedule_file) if jobs.schedule_file else data_dir() / "schedule"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +84,7 @@ def check_plans() -> None:
     """Check every live or approved plan now (on the workers, or here in-process)."""
     from aibudget.jobs.queue import enqueue
 
-    t = _translator()
+    t = translator(None)
     app, jobs = _queue(t)
     enqueue(app, "check_all")
     key = N_("jobs.cli.checked") if jobs.jobs_in_process else N_("jobs.cli.enqueued")

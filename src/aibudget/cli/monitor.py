@@ -17,11 +17,9 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
-from rich.console import Console
 
 from aibudget.cli.common import (
     bad_option,
@@ -29,26 +27,14 @@ from aibudget.cli.common import (
     load_with_translator,
     month_option,
     print_json,
+    stderr,
 )
-from aibudget.cli.print_monitor import print_preview, render_review
-from aibudget.cli.print_reallocate import print_proposal
-from aibudget.domain.actuals import Actuals, merge
-from aibudget.domain.errors import AibudgetError
-from aibudget.domain.plan import Plan, parse_month
-from aibudget.domain.texts import N_
-from aibudget.engine.flows import build_flows
-from aibudget.i18n import Translator
-from aibudget.imports import ImportOptions, confirm, preview_file
-from aibudget.imports.formats import FORMATS
-from aibudget.imports.template import template_csv, template_xlsx
-from aibudget.present.reallocate import proposal_document, proposes_change
-from aibudget.present.review_documents import (
-    ConflictDocument,
-    ImportDocument,
-    preview_document,
-    review_document,
-)
-from aibudget.service.import_routes import spend_target, spend_targets
+from aibudget.domain.message_ids import N_
+
+if TYPE_CHECKING:
+    from aibudget.domain.actuals import Actuals
+    from aibudget.domain.plan import Plan
+    from aibudget.i18n import Translator
 
 actuals_app = typer.Typer(help="Monthly actuals: import files, download the template.")
 PlanArg = Annotated[Path, typer.Argument(help="Plan file (YAML).", show_default=False)]
@@ -60,6 +46,11 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
 def read_actuals(path: Path, currency: str) -> Actuals:
+    from pydantic import ValidationError
+
+    from aibudget.domain.actuals import Actuals
+    from aibudget.domain.errors import AibudgetError
+
     try:
         return Actuals.model_validate_json(path.read_bytes())
     except FileNotFoundError:
@@ -114,6 +105,18 @@ def import_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Preview files and write the actuals only when every row of every file is valid."""
+    from rich.console import Console
+
+    from aibudget.cli.print_monitor import print_preview
+    from aibudget.imports import ImportOptions, confirm, preview_file
+    from aibudget.imports.formats import FORMATS
+    from aibudget.present.review_documents import (
+        ConflictDocument,
+        ImportDocument,
+        preview_document,
+    )
+    from aibudget.service.import_routes import spend_target, spend_targets
+
     plan, t = load_with_translator(plan_path, lang)
     columns = dict(item.partition("=")[::2] for item in mapping or [])
     if fmt not in (None, *FORMATS) or any(not k or not v for k, v in columns.items()):
@@ -124,7 +127,7 @@ def import_cmd(
     if tool is not None and tool not in dict(targets):
         names = ", ".join(f"{name} ({id_})" for id_, name in targets) or "—"
         unknown_tool_text = t("monitor.unknown_tool", tool=tool, tools=names)
-        Console(stderr=True, highlight=False).print(f"[red]{unknown_tool_text}[/red]")
+        stderr().print(f"[red]{unknown_tool_text}[/red]")
         raise typer.Exit(code=2)
     options = ImportOptions(
         currency=plan.currency,
@@ -199,11 +202,14 @@ def template_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Write the actuals template for a month, one row per planned tool and budget line."""
+    from aibudget.domain.plan import month_index
+    from aibudget.engine.flows import build_flows
+    from aibudget.imports.template import template_csv, template_xlsx
+
     plan, t = load_with_translator(plan_path, lang)
     chosen = month_option(t, month) or plan.horizon.start
     if fmt not in ("csv", "xlsx"):
         raise bad_option(t, "--format", "csv, xlsx")
-    from aibudget.domain.plan import month_index
 
     m = month_index(chosen) - month_index(plan.horizon.start) + 1
     prefill = [
@@ -227,9 +233,14 @@ def load_actuals(
     """Actuals from normalised JSON files and/or importable files, merged (all valid).
     With ``months`` (first, last), template rows outside them are refused; a review
     takes every month, since a plan rebased by a reallocation starts after its history."""
+    from aibudget.cli.print_monitor import print_preview
+    from aibudget.domain.actuals import Actuals, merge
+    from aibudget.domain.errors import AibudgetError
+    from aibudget.imports import ImportOptions, preview_file
+
     actuals = Actuals(currency=plan.currency)
     options = ImportOptions(currency=plan.currency, tool=plan.single_ad_tool(), months=months)
-    err = Console(stderr=True, highlight=False)
+    err = stderr()
     for path in files:
         if path.suffix.lower() == ".json":
             if not path.exists():
@@ -270,21 +281,24 @@ def review_cmd(
 ) -> None:
     """Plan vs forecast vs actual, KPI attainment, advice per tool, milestones, and the
     reallocation proposal for the remaining months."""
+    from rich.console import Console
+
     from aibudget.catalog import kpi_entries
+    from aibudget.cli.print_monitor import render_review
+    from aibudget.cli.print_reallocate import print_proposal
     from aibudget.cli.reallocate import write_proposal
+    from aibudget.domain.errors import AibudgetError
     from aibudget.engine.review import review
+    from aibudget.present.reallocate import proposal_document, proposes_change
+    from aibudget.present.review_documents import review_document
     from aibudget.service.proposal import proposal_for
 
     plan, t = load_with_translator(plan_path, lang)
+    month = month_option(t, as_of)
     try:
-        month = parse_month(as_of) if as_of else None
         result = review(plan, load_actuals(plan, actuals, t), month, kpi_entries())
     except AibudgetError as error:
         raise fail(t, error) from None
-    except ValueError:
-        bad_month_text = t("monitor.bad_month", value=as_of)
-        Console(stderr=True).print(f"[red]{bad_month_text}[/red]")
-        raise typer.Exit(code=2) from None
     proposal, note = proposal_for(plan, result, t)
     unchanged = proposal is not None and not proposes_change(proposal)
     if proposal_file is not None and not unchanged:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from aibudget.cli.common import (
     LangOpt,
@@ -24,8 +23,8 @@ from aibudget.cli.common import (
     fail,
     load_with_translator,
     month_option,
+    stderr,
 )
-from aibudget.domain.errors import AibudgetError
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="pdf or xlsx.")]
 
@@ -55,6 +54,7 @@ def report_cmd(
     """Write the plan report as a PDF or an XLSX workbook with live formulas."""
     from aibudget.cli.monitor import load_actuals, write_atomic
     from aibudget.cli.optimize import native_stdout_silenced
+    from aibudget.domain.errors import AibudgetError
     from aibudget.reports import FORMATS, ReportMeta, gather, render
 
     plan, t = load_with_translator(plan_path, lang)
@@ -67,7 +67,7 @@ def report_cmd(
     try:
         recorded = load_actuals(plan, actuals, t) if actuals else None
         meta = ReportMeta(generated=date.today(), version=plan_path.name)
-        progress = Console(stderr=True, highlight=False).status(t("report.working"))
+        progress = stderr().status(t("report.working"))
         with progress, native_stdout_silenced():
             data = gather(plan, meta, actuals=recorded, as_of=month, trials=trials)
             content = render(data, fmt, t)

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
 
-from aibudget.cli.common import load_or_exit
-from aibudget.i18n import Translator
+from aibudget.cli.common import load_or_exit, translator
 
 if TYPE_CHECKING:
     import uvicorn
 
     from aibudget.domain.actuals import ActualRecord
     from aibudget.domain.plan import Plan
+    from aibudget.i18n import Translator
     from aibudget.settings import Settings
     from aibudget.store.db import Database
 
@@ -47,13 +45,15 @@ def reaching_database(settings: Settings) -> Iterator[None]:
     try:
         yield
     except (*UNREACHABLE, OSError) as exc:
-        problem, hint = unreachable_words(_translator(), settings.database_url, exc)
+        problem, hint = unreachable_words(translator(None), settings.database_url, exc)
         typer.secho(problem, fg="red", err=True)
         typer.secho(hint, err=True)
         raise typer.Exit(code=2) from None
 
 
 def _settings(t: Translator) -> Settings:
+    from pydantic import ValidationError
+
     from aibudget.settings import load_settings  # pydantic-settings: not for --help
 
     try:
@@ -64,13 +64,9 @@ def _settings(t: Translator) -> Settings:
         raise typer.Exit(code=2) from None
 
 
-def _translator() -> Translator:
-    return Translator(os.environ.get("AIBUDGET_LOCALE"))
-
-
 def migrate_cmd() -> None:
     """Create or upgrade the database (a SQLite file is backed up first)."""
-    t = _translator()
+    t = translator(None)
     settings = _settings(t)
     db, backup = _migrated(settings)
     db.dispose()
@@ -89,7 +85,7 @@ def demo_load(
     """Load a demo account and workspace from a plan file and, optionally, its monthly
     actuals (once; later runs change nothing)."""
 
-    t = _translator()
+    t = translator(None)
     settings = _settings(t)
     plan = load_or_exit(plan_path, t)
     records = _demo_actuals(actuals_path, plan, t) if actuals_path else []
@@ -134,7 +130,7 @@ def serve(
 
     from aibudget.web import create_app
 
-    t = _translator()
+    t = translator(None)
     settings = _settings(t)
     url = f"http://{host}:{port}/"
     if workers == 1:
@@ -186,7 +182,7 @@ def prune_sessions() -> None:
     from aibudget.store.counters import DatabaseCounters
     from aibudget.web.security import SESSION_SECONDS
 
-    t = _translator()
+    t = translator(None)
     db, _ = _migrated(_settings(t))
     counters = DatabaseCounters(db)
 

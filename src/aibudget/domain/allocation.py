@@ -27,6 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from aibudget.domain.choices import Objective as Objective
 from aibudget.domain.money import MAX_AMOUNT
 from aibudget.domain.ranges import NonNegativeRange
 from aibudget.domain.texts import N_
@@ -134,31 +135,6 @@ class ExtraConstraint(_Input):
         if self.max_monthly is None and self.min_monthly is None:
             raise PydanticCustomError("constraint_bound", "max_monthly or min_monthly", {})
         return self
-
-
-class Objective(StrEnum):
-    """expected_npv: NPV at the inputs' means; risk_adjusted_npv: benefits haircut and
-    costs padded by their risk shares; cvar: (1 - a) x mean + a x CVaR of NPV over
-    simulated scenarios (a = risk_aversion in [0, 1], CVaR = mean of the worst
-    ``cvar_tail`` share); mean_downside: mean - a x mean shortfall below zero."""
-
-    EXPECTED_NPV = "expected_npv"
-    RISK_ADJUSTED_NPV = "risk_adjusted_npv"
-    CVAR = "cvar"
-    MEAN_DOWNSIDE = "mean_downside"
-
-
-# Message ids built at run time from the values above, declared for message extraction.
-OBJECTIVE_MESSAGES = (
-    N_("field.choice.optimise.objective.cvar"),
-    N_("field.choice.optimise.objective.expected_npv"),
-    N_("field.choice.optimise.objective.mean_downside"),
-    N_("field.choice.optimise.objective.risk_adjusted_npv"),
-    N_("optimize.objective.cvar"),
-    N_("optimize.objective.expected_npv"),
-    N_("optimize.objective.mean_downside"),
-    N_("optimize.objective.risk_adjusted_npv"),
-)
 
 
 class OptimisePolicy(_Input):

@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from aibudget.domain.allocation import OptimisePolicy
+from aibudget.domain.choices import Convention as Convention
 from aibudget.domain.money import MAX_AMOUNT, ZERO, is_currency, round_money
 from aibudget.domain.practice import Comparison, Stack
 
@@ -89,28 +90,6 @@ class Locale(StrEnum):
 LOCALE_MESSAGES = (
     N_("field.choice.company.locale.en"),
     N_("field.choice.company.locale.zh-TW"),
-)
-
-
-class Convention(StrEnum):
-    """How cash flows are discounted.
-
-    monthly: month m is discounted by (1 + r) ** (m / 12); month 0 is undiscounted.
-    annual:  the total-economic-impact convention: month 0 is "initial" (undiscounted),
-             months 1-12 form year 1 discounted by (1 + r), months 13-24 year 2 by
-             (1 + r) ** 2, and so on.
-    """
-
-    MONTHLY = "monthly"
-    ANNUAL = "annual"
-
-
-# Message ids built at run time from the values above, declared for message extraction.
-CONVENTION_MESSAGES = (
-    N_("convention.annual"),
-    N_("convention.monthly"),
-    N_("field.choice.horizon.convention.annual"),
-    N_("field.choice.horizon.convention.monthly"),
 )
 
 

@@ -1,19 +1,11 @@
 """Frozen models and texts in both languages, shared by the catalog and guidance models;
-the ``N_`` marker for message ids."""
+the ``N_`` marker for message ids (defined in :mod:`.message_ids`, which loads nothing)."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-def N_(message_id: str) -> str:
-    """Declare a message id that is translated later, elsewhere (returned unchanged).
-
-    Message extraction (``make i18n``, tests/i18n) finds the ids written as ``t("...")``
-    and ``N_("...")``; an id built at run time (``f"category.{c.value}"``) is declared
-    with ``N_`` beside the values it is built from, so every id in use is visible.
-    """
-    return message_id
+from aibudget.domain.message_ids import N_ as N_
 
 
 class Frozen(BaseModel):

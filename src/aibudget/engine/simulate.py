@@ -34,6 +34,7 @@ from aibudget.domain.results import (
     ToolDistribution,
     TornadoBar,
 )
+from aibudget.engine.beta import regularized_beta
 from aibudget.engine.cashflow import discount_factors
 from aibudget.engine.flows import Driver, FlowModel, build_flows
 from aibudget.engine.quantiles import quantiles
@@ -65,12 +66,9 @@ def _standard_ppf(c: float, distribution: Distribution, p: Floats) -> Floats:
         out: Floats = np.where(p < c, left, right)
         return out
     # Beta-PERT: invert the CDF, evaluated on a fine grid of x, by interpolation
-    # (exact inverses via betaincinv cost about 2 microseconds each). scipy.special is
-    # imported here, when a table is first built: it takes a third of a second.
-    from scipy.special import betainc
-
+    # (exact inverses via betaincinv cost about 2 microseconds each).
     x = np.linspace(0.0, 1.0, CDF_POINTS)
-    cdf = betainc(1.0 + PERT_SHAPE * c, 1.0 + PERT_SHAPE * (1.0 - c), x)
+    cdf = regularized_beta(1.0 + PERT_SHAPE * c, 1.0 + PERT_SHAPE * (1.0 - c), x)
     inverse: Floats = np.interp(p, cdf, x)
     return inverse
 
