@@ -1,13 +1,15 @@
-"""The radix-select quantiles equal numpy's, bit for bit."""
+"""The quantiles (sorted or by radix select) equal numpy's, bit for bit."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from aibudget.engine.quantiles import order_statistics, quantiles
+from aibudget.engine import quantiles as module
+from aibudget.engine.quantiles import order_statistics, quantiles, row_quantiles
 
 QS = [0.1, 0.5, 0.9]
 samples = arrays(
@@ -17,12 +19,28 @@ samples = arrays(
 )
 
 
+@pytest.mark.parametrize("radix_from", [module.RADIX_FROM, 0], ids=["sorted", "radix"])
 @settings(max_examples=300, deadline=None)
 @given(x=samples, q=st.floats(0, 1))
-def test_quantiles_equal_numpys_bit_for_bit(x: np.ndarray, q: float) -> None:
-    want = np.quantile(x, [*QS, q])
-    got = quantiles(x, [*QS, q])
-    assert np.array_equal(np.array(got), want)
+def test_quantiles_equal_numpys_bit_for_bit(radix_from: int, x: np.ndarray, q: float) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, "RADIX_FROM", radix_from)
+        got = quantiles(x, [*QS, q])
+    assert np.array_equal(np.array(got), np.quantile(x, [*QS, q]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=arrays(
+        np.float32,
+        st.tuples(st.integers(1, 30), st.integers(1, 300)),
+        elements=st.floats(-1e7, 1e7, width=32, allow_nan=False, allow_subnormal=True),
+    ),
+    q=st.floats(0, 1),
+)
+def test_row_quantiles_equal_numpys_bit_for_bit(rows: np.ndarray, q: float) -> None:
+    want = np.quantile(rows, [*QS, q], axis=1).astype(np.float64)
+    assert np.array_equal(row_quantiles(rows, [*QS, q]), want)
 
 
 def test_large_samples_with_ties_and_both_signs() -> None:

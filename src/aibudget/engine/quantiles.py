@@ -1,20 +1,28 @@
-"""Exact quantiles of large float32 samples, faster than a full selection.
+"""Exact quantiles of float32 samples, faster than ``numpy.quantile``.
 
-``quantiles(x, qs)`` returns what ``numpy.quantile(x, qs)`` returns (its default
-"linear" method), bit for bit: the order statistics it interpolates between are found
-by a radix select (a histogram of the top 16 bits of an order-preserving integer key,
-then a selection among the few values in the right bins), and numpy itself does the
-interpolation, on just those two values with the same weight. One histogram serves
-every quantile; the samples are not copied or reordered.
+``quantiles(x, qs)`` and ``row_quantiles(rows, qs)`` return what ``numpy.quantile``
+returns (its default "linear" method), bit for bit: the two order statistics it
+interpolates between are found, and numpy itself does the interpolation, on just those
+two values with the same weight.
+
+The order statistics come from a sort (numpy's vectorised sort of float32 is some ten
+times faster than the selection ``numpy.quantile`` runs) up to ``RADIX_FROM`` values;
+from there on, from a radix select (a histogram of the top 16 bits of an
+order-preserving integer key, then a selection among the few values in the right
+bins), which neither copies nor reorders the samples: at a million values it is faster
+than the sort and needs no sorted copy. One sort or one histogram serves every quantile.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 Floats32 = NDArray[np.float32]
 BITS = 16  # the histogram's bins: the key's top 16 bits
+RADIX_FROM = 150_000  # samples from which the radix select beats a sort (2 cores, numpy 2.4)
 SIGN = np.uint32(0x80000000)
 
 
@@ -43,16 +51,39 @@ def order_statistics(x: Floats32, ranks: list[int]) -> dict[int, float]:
     return out
 
 
-def quantiles(x: Floats32, qs: list[float]) -> list[float]:
-    """``numpy.quantile(x, qs)`` ("linear") of a non-empty float32 sample without NaN."""
-    n = x.shape[0]
+def _spots(n: int, qs: list[float]) -> list[tuple[int, int, np.float64]]:
+    """For each quantile: the ranks numpy interpolates between, and the weight."""
     spots = []
     for q in qs:
         virtual = (n - 1) * np.float64(q)
         below = int(np.floor(virtual))
         spots.append((below, min(below + 1, n - 1), virtual - below))
+    return spots
+
+
+def _between(low: NDArray[np.float32], high: NDArray[np.float32], weight: np.float64) -> Any:
+    """numpy's own interpolation between two order statistics (element-wise)."""
+    return np.quantile(np.stack([low, high], axis=-1), weight, axis=-1)
+
+
+def row_quantiles(rows: Floats32, qs: list[float]) -> NDArray[np.float64]:
+    """``numpy.quantile(rows, qs, axis=1)`` (shape: quantiles x rows) of float32 rows
+    without NaN."""
+    n = rows.shape[1]
+    spots = _spots(n, qs)
+    if n >= RADIX_FROM:
+        return np.array([quantiles(row, qs) for row in rows], dtype=np.float64).T
+    ordered = np.sort(rows, axis=1)
+    out: NDArray[np.float64] = np.array(
+        [_between(ordered[:, lo], ordered[:, hi], w) for lo, hi, w in spots], dtype=np.float64
+    )
+    return out
+
+
+def quantiles(x: Floats32, qs: list[float]) -> list[float]:
+    """``numpy.quantile(x, qs)`` ("linear") of a non-empty float32 sample without NaN."""
+    if x.shape[0] < RADIX_FROM:
+        return [float(v) for v in row_quantiles(x[np.newaxis, :], qs)[:, 0]]
+    spots = _spots(x.shape[0], qs)
     found = order_statistics(x, sorted({r for lo, hi, _ in spots for r in (lo, hi)}))
-    return [
-        float(np.quantile(np.array([found[lo], found[hi]], dtype=x.dtype), weight))
-        for lo, hi, weight in spots
-    ]
+    return [float(_between(np.float32(found[lo]), np.float32(found[hi]), w)) for lo, hi, w in spots]

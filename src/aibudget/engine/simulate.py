@@ -37,7 +37,7 @@ from aibudget.domain.results import (
 from aibudget.engine.beta import regularized_beta
 from aibudget.engine.cashflow import discount_factors
 from aibudget.engine.flows import Driver, FlowModel, build_flows
-from aibudget.engine.quantiles import quantiles
+from aibudget.engine.quantiles import row_quantiles
 from aibudget.engine.simulate_kernel import Outputs, layout, run
 
 PPF_POINTS = 4096
@@ -153,12 +153,9 @@ def linear_model(model: FlowModel, plan: Plan, convention: Convention) -> Linear
     )
 
 
-def _quantiles(values: NDArray[np.floating]) -> Quantiles:
-    """P10, P50, P90 (numpy's "linear" quantiles; float32 samples by radix select)."""
-    if values.dtype == np.float32:
-        p10, p50, p90 = quantiles(values, QUANTILES)
-    else:
-        p10, p50, p90 = np.quantile(values, QUANTILES)
+def _quantiles(values: Floats) -> Quantiles:
+    """P10, P50, P90 (numpy's "linear" quantiles)."""
+    p10, p50, p90 = np.quantile(values, QUANTILES)
     return Quantiles(p10=float(p10), p50=float(p50), p90=float(p90))
 
 
@@ -225,8 +222,8 @@ def simulate(
         if pv_costs > 0
         else None
     )
-    # All months at once: numpy's "linear" quantiles, the same numbers as one month at a time.
-    fan_q = np.quantile(fan, QUANTILES, axis=1).astype(np.float64)
+    fan_q = row_quantiles(fan, QUANTILES)  # numpy's "linear" quantiles of every month
+    tool_q = row_quantiles(tool_npv, QUANTILES)  # and of every tool
     return SimulationResult(
         trials=total,
         seed=plan.horizon.seed,
@@ -239,7 +236,9 @@ def simulate(
         tools=[
             ToolDistribution(
                 id=tool_id,
-                npv=_quantiles(tool_npv[t]),
+                npv=Quantiles(
+                    p10=float(tool_q[0, t]), p50=float(tool_q[1, t]), p90=float(tool_q[2, t])
+                ),
                 mean_npv=float(tool_npv[t].mean(dtype=np.float64)),
                 prob_loss=float((tool_npv[t] < 0).mean()),
             )
