@@ -15,7 +15,8 @@ from rich.console import Console
 
 from aibudget.cli.print_evaluation import render_problems
 from aibudget.domain.errors import AibudgetError, PlanError
-from aibudget.domain.plan import Plan, parse_month
+from aibudget.domain.months import parse_month
+from aibudget.domain.plan import Plan
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan, peek_locale
 

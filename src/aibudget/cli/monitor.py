@@ -34,7 +34,8 @@ from aibudget.cli.print_monitor import print_preview, render_review
 from aibudget.cli.print_reallocate import print_proposal
 from aibudget.domain.actuals import Actuals, merge
 from aibudget.domain.errors import AibudgetError
-from aibudget.domain.plan import Plan, parse_month
+from aibudget.domain.months import parse_month
+from aibudget.domain.plan import Plan
 from aibudget.domain.texts import N_
 from aibudget.engine.flows import build_flows
 from aibudget.i18n import Translator
@@ -203,9 +204,7 @@ def template_cmd(
     chosen = month_option(t, month) or plan.horizon.start
     if fmt not in ("csv", "xlsx"):
         raise bad_option(t, "--format", "csv, xlsx")
-    from aibudget.domain.plan import month_index
-
-    m = month_index(chosen) - month_index(plan.horizon.start) + 1
+    m = plan.plan_month(chosen)
     prefill = [
         (entity.tool_id, line.line.value)
         for entity in build_flows(plan).entities
