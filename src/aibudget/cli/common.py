@@ -75,7 +75,7 @@ def check_trials(t: Translator, trials: int) -> None:
 
 def month_option(t: Translator, value: str | None) -> str | None:
     """A month option as ``YYYY-MM`` (None when not given); exit code 2 when not a month."""
-    from aibudget.domain.plan import parse_month
+    from aibudget.domain.months import parse_month
 
     try:
         return parse_month(value) if value else None

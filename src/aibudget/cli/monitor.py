@@ -202,7 +202,6 @@ def template_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Write the actuals template for a month, one row per planned tool and budget line."""
-    from aibudget.domain.plan import month_index
     from aibudget.engine.flows import build_flows
     from aibudget.imports.template import template_csv, template_xlsx
 
@@ -210,8 +209,7 @@ def template_cmd(
     chosen = month_option(t, month) or plan.horizon.start
     if fmt not in ("csv", "xlsx"):
         raise bad_option(t, "--format", "csv, xlsx")
-
-    m = month_index(chosen) - month_index(plan.horizon.start) + 1
+    m = plan.plan_month(chosen)
     prefill = [
         (entity.tool_id, line.line.value)
         for entity in build_flows(plan).entities

@@ -33,7 +33,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from aibudget.domain.errors import Problem
-from aibudget.domain.plan import LineItem, Month, Plan, add_months, month_index
+from aibudget.domain.months import add_months, plan_month
+from aibudget.domain.plan import LineItem, Month, Plan
 from aibudget.domain.results import PLAN_LINES_ID
 from aibudget.domain.texts import N_
 
@@ -246,7 +247,7 @@ def check_values(
     first, last = months
     setup = add_months(first, -1)
     problems: list[Problem] = []
-    if month is not None and not month_index(setup) <= month_index(month) <= month_index(last):
+    if month is not None and not 0 <= plan_month(first, month) <= plan_month(first, last):
         params = {"month": month, "first": first, "last": last, "setup": setup}
         problems.append(Problem(("month",), N_("actuals.month_outside"), params))
     if amount is not None and amount < 0:

@@ -10,7 +10,6 @@ checked by :mod:`aibudget.domain.validate`, which collects every problem at once
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -29,6 +28,14 @@ from pydantic_core import PydanticCustomError
 from aibudget.domain.allocation import OptimisePolicy
 from aibudget.domain.choices import Convention as Convention
 from aibudget.domain.money import MAX_AMOUNT, ZERO, is_currency, round_money
+
+# The month rules live in months.py; their names are kept here too, where they began.
+from aibudget.domain.months import MONTHS_PER_YEAR, pro_rata
+from aibudget.domain.months import add_months as add_months
+from aibudget.domain.months import calendar_month as _calendar_month
+from aibudget.domain.months import month_index as month_index
+from aibudget.domain.months import parse_month as parse_month
+from aibudget.domain.months import plan_month as _plan_month
 from aibudget.domain.practice import Comparison, Stack
 
 # Distribution and Range live in ranges.py (the ad channels' curves use them too) and
@@ -48,34 +55,12 @@ NonNegative = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT)]
 Hours = Annotated[Decimal, Field(ge=0, le=MAX_HOURS)]
 Share = Annotated[Decimal, Field(ge=0, le=1)]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
-_MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 class Strict(BaseModel):
     """Base for plan models: unknown keys are errors (catches typos in plan files)."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-def parse_month(value: Any) -> str:
-    """Accept ``2027-01``, ``2027-01-15`` or a date; return ``YYYY-MM``."""
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    text = text[:7]
-    if not _MONTH_RE.match(text):
-        raise PydanticCustomError("month_format", "a month as YYYY-MM", {"value": str(value)})
-    return text
-
-
-def month_index(month: str) -> int:
-    """Months since year 0 of a ``YYYY-MM`` text, so that differences are month counts."""
-    return int(month[:4]) * 12 + int(month[5:7]) - 1
-
-
-def add_months(month: str, offset: int) -> str:
-    """``YYYY-MM`` of the month ``offset`` months after ``month`` (the inverse of
-    :func:`month_index` differences)."""
-    index = month_index(month) + offset
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 Month = Annotated[str, BeforeValidator(parse_month), Field(json_schema_extra={"format": "YYYY-MM"})]
@@ -150,6 +135,15 @@ SKILL_MESSAGES = (
 class Billing(StrEnum):
     MONTHLY = "monthly"
     ANNUAL = "annual"
+
+    @property
+    def months(self) -> int:
+        """The months one bill pays for: a yearly bill falls due every twelfth month."""
+        return MONTHS_PER_YEAR if self is Billing.ANNUAL else 1
+
+    def a_month(self, bill: Decimal) -> Decimal:
+        """One bill as an amount a month (a yearly bill spread over its twelve months)."""
+        return bill / MONTHS_PER_YEAR if self is Billing.ANNUAL else bill
 
 
 # Message ids built at run time from the values above, declared for message extraction.
@@ -244,6 +238,10 @@ class Company(Strict):
     @classmethod
     def _known_currency(cls, value: str) -> str:
         return check_currency(value)
+
+    def monthly_revenue(self) -> Decimal:
+        """Revenue a month: a revenue lift's base when the lift names none."""
+        return self.annual_revenue / MONTHS_PER_YEAR
 
 
 def check_currency(value: str) -> str:
@@ -508,11 +506,16 @@ class Plan(Strict):
     def calendar_month(self, month: int) -> str:
         """``YYYY-MM`` of plan month ``month`` (1 is the horizon's start, 0 the month
         before it, when one-off costs are paid)."""
-        return add_months(self.horizon.start, month - 1)
+        return _calendar_month(self.horizon.start, month)
+
+    def plan_month(self, month: str) -> int:
+        """The plan month of calendar month ``month`` (the inverse of :meth:`calendar_month`;
+        0 or less before the horizon)."""
+        return _plan_month(self.horizon.start, month)
 
     def horizon_budget(self) -> Decimal:
         """The AI budget over the whole horizon (the annual budget pro rata), in cents."""
-        return round_money(self.annual_budget() * self.horizon.months / 12)
+        return round_money(pro_rata(self.annual_budget(), self.horizon.months))
 
     def annual_budget(self) -> Decimal:
         if self.budget.annual_amount is not None:

@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from aibudget.domain.errors import Path, PlanError, Problem
-from aibudget.domain.plan import Plan, month_index, parse_month
+from aibudget.domain.months import months_between, parse_month
+from aibudget.domain.plan import Plan
 from aibudget.domain.texts import N_
 
 
@@ -154,14 +155,14 @@ def cross_reference_problems(data: Mapping[str, Any], kpi_ids: Collection[str]) 
         check_kpi(("goals", i, "kpi"), goal.get("kpi"))
         deadline = _month_or_none(goal.get("deadline"))
         if deadline and start:
-            if month_index(deadline) <= month_index(start):
+            if months_between(start, deadline) <= 0:
                 add(
                     ("goals", i, "deadline"),
                     N_("ref.deadline_before_start"),
                     deadline=deadline,
                     start=start,
                 )
-            elif isinstance(months, int) and month_index(deadline) - month_index(start) >= months:
+            elif isinstance(months, int) and months_between(start, deadline) >= months:
                 add(
                     ("goals", i, "deadline"),
                     N_("ref.deadline_after_horizon"),

@@ -13,6 +13,7 @@ from decimal import Decimal, localcontext
 from functools import lru_cache
 
 from aibudget.domain.money import ZERO, round_money
+from aibudget.domain.months import MONTHS_PER_YEAR, plan_year
 from aibudget.domain.plan import Convention, Distribution, Plan
 from aibudget.domain.results import Evaluation, Figures, PeriodRow, ToolResult
 from aibudget.engine.flows import FlowModel, Stream, ToolFlows, build_flows
@@ -34,13 +35,8 @@ def _discount_factors(rate_text: str, months: int, convention: Convention) -> St
     with localcontext() as ctx:
         ctx.prec = 34
         if convention is Convention.MONTHLY:
-            return tuple(base ** (-Decimal(m) / 12) for m in range(months + 1))
-        return tuple(base ** -((m + 11) // 12) for m in range(months + 1))
-
-
-def period_of(month: int) -> int:
-    """0 for the initial month, then 1 for months 1-12, 2 for 13-24, ..."""
-    return (month + 11) // 12
+            return tuple(base ** (-Decimal(m) / MONTHS_PER_YEAR) for m in range(months + 1))
+        return tuple(base ** -plan_year(m) for m in range(months + 1))
 
 
 def npv(flows: Sequence[Decimal], factors: Sequence[Decimal]) -> Decimal:
@@ -108,8 +104,8 @@ def _periods(
 ) -> list[PeriodRow]:
     rows = []
     factors = discount_factors(rate, months, Convention.ANNUAL)
-    for p in range(period_of(months) + 1):
-        idx = [m for m in range(months + 1) if period_of(m) == p]
+    for p in range(plan_year(months) + 1):
+        idx = [m for m in range(months + 1) if plan_year(m) == p]
         c = sum((costs[m] for m in idx), ZERO)
         b = sum((benefits[m] for m in idx), ZERO)
         rows.append(

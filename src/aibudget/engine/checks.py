@@ -20,7 +20,8 @@ from decimal import Decimal
 
 from aibudget.domain.actuals import Actuals
 from aibudget.domain.checks import Alert, AlertKind, CheckResult
-from aibudget.domain.plan import Plan, month_index
+from aibudget.domain.months import month_of, months_between
+from aibudget.domain.plan import Plan
 from aibudget.domain.review import Review
 from aibudget.engine.cashflow import evaluate
 from aibudget.engine.review import review
@@ -29,10 +30,6 @@ from aibudget.engine.review_advice import MIN_MONTHS, STOP_BELOW
 FAR_BELOW = STOP_BELOW
 STALE_MONTHS = 6
 ZERO = Decimal(0)
-
-
-def _month_of(day: date) -> int:
-    return day.year * 12 + day.month - 1
 
 
 def below_plan(result: Review) -> Iterator[Alert]:
@@ -63,7 +60,7 @@ def over_plan(result: Review) -> Iterator[Alert]:
 
 def review_due(plan: Plan, day: date) -> Iterator[Alert]:
     every = plan.budget.review_every_months
-    elapsed = _month_of(day) - month_index(plan.horizon.start)
+    elapsed = months_between(plan.horizon.start, month_of(day))
     if every and elapsed >= every and elapsed % every == 0:
         yield Alert(kind=AlertKind.REVIEW_DUE, params={"months": elapsed})
 
@@ -73,7 +70,7 @@ def price_stale(plan: Plan, day: date) -> Iterator[Alert]:
         chosen = tool.chosen_plan()
         if chosen is None or chosen.as_of is None:
             continue
-        age = _month_of(day) - _month_of(chosen.as_of)
+        age = months_between(month_of(chosen.as_of), month_of(day))
         if age > STALE_MONTHS:
             yield Alert(
                 kind=AlertKind.PRICE_STALE,

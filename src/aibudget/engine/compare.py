@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from aibudget.domain.guidance import CatalogTool, resolve
-from aibudget.domain.plan import Billing, Plan, Tool
+from aibudget.domain.plan import Plan, Tool
 from aibudget.domain.practice import CRITERIA, Stack
 
 NEUTRAL = 3
@@ -73,8 +73,7 @@ def monthly_bill(plan: Plan, tool: Tool) -> Decimal | None:
     tier = tool.chosen_plan()
     if tier is None:
         return None
-    bill = plan.bill(tier)
-    return bill / 12 if tier.billing is Billing.ANNUAL else bill
+    return tier.billing.a_month(plan.bill(tier))
 
 
 def _scale(value: Decimal, top: Decimal) -> int:

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from aibudget.domain.money import ZERO
+from aibudget.domain.months import MONTHS_PER_YEAR
 from aibudget.domain.plan import (
-    Billing,
     CostAvoided,
     HoursSaved,
     KpiEffect,
@@ -132,8 +132,9 @@ def schedule_stream(schedule: Schedule, start: int, n: int) -> Stream:
             months = [start + i]
             share = amount
         else:
-            months = list(range(start + 12 * i, start + 12 * (i + 1)))
-            share = amount / 12
+            first = start + MONTHS_PER_YEAR * i
+            months = list(range(first, first + MONTHS_PER_YEAR))
+            share = amount / MONTHS_PER_YEAR
         for m in months:
             if m <= n:
                 out[m] += share
@@ -154,7 +155,7 @@ def _tool_flows(plan: Plan, tool: Tool, n: int) -> ToolFlows:
     chosen = tool.chosen_plan()
     if chosen is not None:
         per_period = plan.bill(chosen)
-        step = 12 if chosen.billing is Billing.ANNUAL else 1
+        step = chosen.billing.months
         cost(LineItem.SUBSCRIPTION, f"subscription:{chosen.id}", _every(n, s, per_period, step))
     cost(LineItem.INTEGRATION, "setup", _at(n, s - 1, tool.setup_cost + tool.integration_cost))
     cost(LineItem.TRAINING, "training", _at(n, s - 1, training_cost(plan, tool)))
@@ -172,7 +173,7 @@ def _tool_flows(plan: Plan, tool: Tool, n: int) -> ToolFlows:
     )
 
     ramp_stream = ramp(n, s, tool.ramp_months)
-    monthly_revenue = plan.company.annual_revenue / 12
+    monthly_revenue = plan.company.monthly_revenue()
     drivers: list[Driver] = []
     for j, b in enumerate(tool.benefits):
         path = f"tools.{tool.id}.benefits[{j}]"

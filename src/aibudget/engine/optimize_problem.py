@@ -8,7 +8,9 @@ start month, and its cost lines and benefit drivers are discounted as in
 :mod:`aibudget.engine.cashflow`. Cash the budget must cover is every cost line except
 internal time (staff hours are valued in the NPV but limited by free hours instead).
 
-Budget shares are shares of the budget over the horizon (annual budget x months / 12).
+Budget shares are shares of the budget over the horizon: the annual budget pro rata
+(:func:`aibudget.domain.months.pro_rata`, as :meth:`Plan.horizon_budget` reckons it) as a
+float, not rounded to cents, so that the answer does not depend on the money's scale.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from numpy.typing import NDArray
 from aibudget.domain.allocation import AdChannel, Objective, OptimisePolicy
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.money import ZERO
-from aibudget.domain.plan import Billing, LineItem, Plan, Tool
+from aibudget.domain.months import pro_rata
+from aibudget.domain.plan import LineItem, Plan, Tool
 from aibudget.domain.texts import N_
 from aibudget.engine.cashflow import discount_factors
 from aibudget.engine.curves import (
@@ -179,11 +182,7 @@ def _floats(stream: tuple[Decimal, ...]) -> Floats:
 
 def _monthly_cost(plan: Plan, tool: Tool) -> float:
     chosen = tool.chosen_plan()
-    subscription = ZERO
-    if chosen is not None:
-        subscription = plan.bill(chosen)
-        if chosen.billing is Billing.ANNUAL:
-            subscription /= 12
+    subscription = ZERO if chosen is None else chosen.billing.a_month(plan.bill(chosen))
     return float(subscription + tool.maintenance_monthly)
 
 
@@ -333,9 +332,8 @@ def _extras(
 def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
     policy = policy or plan.optimise or OptimisePolicy()
     n = plan.horizon.months
-    years = n / 12
     budget_policy = plan.budget
-    total_budget = float(plan.annual_budget()) * years
+    total_budget = float(pro_rata(plan.annual_budget(), n))
     pilot_months = budget_policy.pilot.months
     variants = _variants(plan, pilot_months)
     vplan = plan.model_copy(update={"tools": [v for _, v in variants], "lines": plan.lines})
@@ -422,7 +420,7 @@ def build_problem(plan: Plan, policy: OptimisePolicy | None = None) -> Problem:
         monthly_budget=None if policy.monthly_budget is None else float(policy.monthly_budget),
         min_training=float(budget_policy.min_training_share) * total_budget,
         min_reserve=float(budget_policy.min_reserve_share) * total_budget,
-        min_privacy=float(budget_policy.data_privacy_annual) * years,
+        min_privacy=float(pro_rata(budget_policy.data_privacy_annual, n)),
         max_tool_cash=float(budget_policy.max_tool_share) * total_budget,
         pilot_max=budget_policy.pilot.max_tools,
         pilot_months=pilot_months,

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from aibudget.domain.actuals import ActualRecord
 from aibudget.domain.money import round_money
+from aibudget.domain.months import month_of, plan_year
 from aibudget.domain.plan import LineItem, Plan, Schedule
 from aibudget.domain.practice import LearningEntry, Win
 from aibudget.domain.review import Review
@@ -26,7 +27,7 @@ def minutes_by_tool(entries: Iterable[LearningEntry]) -> dict[str, int]:
 
 def in_month(entries: Iterable[LearningEntry], month: str) -> list[LearningEntry]:
     """The entries of one calendar month (``YYYY-MM``), in the order given."""
-    return [e for e in entries if e.on.isoformat()[:7] == month]
+    return [e for e in entries if month_of(e.on) == month]
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def beside_review(
     for r in records:
         if r.hours_saved is not None and r.month <= as_of:
             hours[r.tool] = hours.get(r.tool, Decimal(0)) + r.hours_saved
-    upto = [e for e in entries if e.on.isoformat()[:7] <= as_of]
+    upto = [e for e in entries if month_of(e.on) <= as_of]
     minutes = minutes_by_tool(upto)
     counts = {tool: sum(1 for e in upto if e.tool == tool) for tool in tools}
     return [
@@ -136,8 +137,9 @@ def has_advice_line(plan: Plan) -> bool:
 def outside_help_line(plan: Plan, label: str) -> Schedule:
     """The yearly advice line to add: ``OUTSIDE_HELP_SHARE`` of the annual AI budget."""
     amount = round_money(plan.annual_budget() * OUTSIDE_HELP_SHARE)
+    years = plan_year(plan.horizon.months)
     return Schedule(label=label, kind="cost", line=LineItem.ADVICE, period="year",
-                    amounts=[amount] * -(-plan.horizon.months // 12))  # fmt: skip
+                    amounts=[amount] * years)  # fmt: skip
 
 
 def review_wins(review: Review) -> list[Win]:

@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 Floats32 = NDArray[np.float32]
+Sample = Floats32 | np.float32  # order statistics: one per row, or one value
 BITS = 16  # the histogram's bins: the key's top 16 bits
 RADIX_FROM = 150_000  # samples from which the radix select beats a sort (2 cores, numpy 2.4)
 SIGN = np.uint32(0x80000000)
@@ -61,7 +62,7 @@ def _spots(n: int, qs: list[float]) -> list[tuple[int, int, np.float64]]:
     return spots
 
 
-def _between(low: NDArray[np.float32], high: NDArray[np.float32], weight: np.float64) -> Any:
+def _between(low: Sample, high: Sample, weight: np.float64) -> Any:
     """numpy's own interpolation between two order statistics (element-wise)."""
     return np.quantile(np.stack([low, high], axis=-1), weight, axis=-1)
 

@@ -57,7 +57,7 @@ def _current_cash(problem: Problem, t: int) -> Decimal:
 
 def own_price(tier: ToolPlan, plan: Plan) -> dict[str, object]:
     """A plan's bill a month in its own currency, e.g. USD 50 for two seats at USD 25."""
-    bill = tier.price * tier.seats / (12 if tier.billing is Billing.ANNUAL else 1)
+    bill = tier.billing.a_month(tier.price * tier.seats)
     return {"amount": round_money(bill), "currency": tier.currency or plan.currency}
 
 
@@ -135,8 +135,7 @@ def _switch(diff: Diff, tool: Tool, chosen: ToolPlan, new: ToolPlan) -> None:
         return
 
     def a_month(tier: ToolPlan) -> Decimal:
-        bill = diff.base.plan.bill(tier)
-        return round_money(bill / 12 if tier.billing is Billing.ANNUAL else bill)
+        return round_money(tier.billing.a_month(diff.base.plan.bill(tier)))
 
     amount = round_money(diff.base.plan.bill(new))
     diff.add(message + "_priced", tool, amount=amount, monthly=a_month(new), was=a_month(chosen))

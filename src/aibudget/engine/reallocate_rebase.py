@@ -58,6 +58,7 @@ from decimal import Decimal
 
 from aibudget.domain.allocation import OptimisePolicy
 from aibudget.domain.guidance import CatalogTool
+from aibudget.domain.months import months_between
 from aibudget.domain.plan import (
     Billing,
     Distribution,
@@ -71,8 +72,6 @@ from aibudget.domain.plan import (
     Schedule,
     Tool,
     Training,
-    add_months,
-    month_index,
 )
 from aibudget.domain.reallocation import Lock
 from aibudget.domain.review import Action, DriverForecast, Review
@@ -193,12 +192,13 @@ def _lock(plan: Plan, tool: Tool, k: int, months: int) -> tuple[Tool, Lock] | No
     s = tool.start_month
     if chosen is None or chosen.billing is not Billing.ANNUAL or s > k:
         return None
-    renewal = s + 12 * ((k - s) // 12 + 1)
+    every = chosen.billing.months
+    renewal = s + every * ((k - s) // every + 1)
     if renewal <= k + 1:
         return None
     price = plan.bill(chosen)
     amounts = [ZERO] * months
-    for m in range(renewal - k, months + 1, 12):
+    for m in range(renewal - k, months + 1, every):
         amounts[m - 1] = price
     renewals = Schedule(
         label=f"subscription:{chosen.id}",
@@ -325,11 +325,11 @@ def rebase(
         out.tools.append(rebased)
         if expand and action is Action.SCALE_UP:
             _scale(plan, tool, rebased, catalog, out)
-    start = add_months(plan.horizon.start, k)
+    start = plan.calendar_month(k + 1)
     lines = [_rest(sch, 1, n, k, Decimal(1)) for sch in plan.lines]
     goals = [
         g.model_copy(update={"deadline": None})
-        if g.deadline is not None and month_index(g.deadline) <= month_index(start)
+        if g.deadline is not None and months_between(start, g.deadline) <= 0
         else g
         for g in plan.goals
     ]

@@ -38,7 +38,7 @@ from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, Actuals
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.guidance import KpiEntry
 from aibudget.domain.money import ZERO, round_money, to_money
-from aibudget.domain.plan import LineItem, Plan, month_index
+from aibudget.domain.plan import LineItem, Plan
 from aibudget.domain.results import DriverKind
 from aibudget.domain.review import (
     DriverForecast,
@@ -282,12 +282,7 @@ def review(
         )
     model = build_flows(plan)
     n = model.months
-    start = month_index(plan.horizon.start)
-
-    def index(month: str) -> int:
-        return month_index(month) - start + 1
-
-    name = plan.calendar_month
+    index, name = plan.plan_month, plan.calendar_month
 
     dated = [(index(r.month), _resolve(plan, r)) for r in actuals.records]
     kept = [(m, r) for m, r in dated if 0 <= m <= n]

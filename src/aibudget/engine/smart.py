@@ -18,7 +18,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Protocol
 
 from aibudget.domain.guidance import KpiEntry, SmartCheck, SmartFailure, SmartLetter
-from aibudget.domain.plan import Goal, KpiEffect, Plan, Tool, month_index
+from aibudget.domain.months import months_between
+from aibudget.domain.plan import Goal, KpiEffect, Plan, Tool
 from aibudget.domain.texts import N_
 
 PACE_PLACES = Decimal("0.001")
@@ -98,7 +99,7 @@ def _pace(plan: Plan, goal: Goal, entry: KpiEntry, fail: _Fail) -> None:
     ceiling = entry.max_monthly_change
     if ceiling is None or goal.baseline is None or goal.target is None or goal.deadline is None:
         return
-    months = month_index(goal.deadline) - month_index(plan.horizon.start)
+    months = months_between(plan.horizon.start, goal.deadline)
     if months <= 0 or goal.baseline <= 0:
         return
     up = entry.direction == "up"
@@ -132,7 +133,7 @@ def _time_bound(plan: Plan, goal: Goal, fail: _Fail) -> None:
     if goal.deadline is None:
         fail("T", "no_deadline")
         return
-    offset = month_index(goal.deadline) - month_index(plan.horizon.start)
+    offset = months_between(plan.horizon.start, goal.deadline)
     if offset <= 0:
         fail("T", "deadline_before_start", deadline=goal.deadline, start=plan.horizon.start)
     elif offset >= plan.horizon.months:

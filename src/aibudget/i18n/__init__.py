@@ -9,7 +9,6 @@ An id built at run time is declared with ``N_`` beside the values it is built fr
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -18,6 +17,7 @@ from babel import Locale
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal, format_percent, get_currency_symbol
 
+from aibudget.domain.months import first_day
 from aibudget.domain.texts import N_
 from aibudget.i18n.compiled import DOMAIN, Messages, load
 
@@ -103,8 +103,7 @@ class Translator:
 
     def month(self, month: str) -> str:
         """A calendar month ``YYYY-MM`` as the locale writes it: Apr 2026 / 2026年4月."""
-        day = date(int(month[:4]), int(month[5:7]), 1)
-        return format_skeleton("yMMM", day, locale=self._babel)
+        return format_skeleton("yMMM", first_day(month), locale=self._babel)
 
 
 def _plural_number(count: Any) -> int:

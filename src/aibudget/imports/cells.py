@@ -17,6 +17,8 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from aibudget.domain import months
+
 NO_VALUE = frozenset({"", "--", "-", "—", "n/a", "N/A", " --"})
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 ROC_OFFSET = 1911
@@ -103,8 +105,8 @@ def parse_date(value: object) -> date:
 
 
 def month_of(value: object) -> str:
-    day = day_of(value)
-    return f"{day.year:04d}-{day.month:02d}"
+    """``YYYY-MM`` of the day a cell holds."""
+    return months.month_of(day_of(value))
 
 
 def day_of(value: object) -> date:

@@ -23,6 +23,7 @@ from typing import Any
 
 from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, with_fingerprint
 from aibudget.domain.money import ZERO
+from aibudget.domain.months import month_of
 from aibudget.domain.texts import N_
 from aibudget.imports.cells import CellError, clean, day_of, is_blank, parse_number
 from aibudget.imports.formats import norm
@@ -67,7 +68,7 @@ class LineFriendsHandler(SummingHandler):
         return ""
 
     def add(self, span: tuple[date, date], label: str, values: list[Decimal]) -> None:
-        key = (f"{span[0].year:04d}-{span[0].month:02d}", label)
+        key = (month_of(span[0]), label)
         group = self.groups.get(key)
         newest = group is None
         if group is None:
@@ -179,7 +180,7 @@ class ShopOrdersHandler(Handler):
     def records(self) -> list[ActualRecord]:
         months: dict[str, list[Order]] = {}
         for order in sorted(self.orders.values(), key=lambda o: (o.day, o.line)):
-            months.setdefault(f"{order.day.year:04d}-{order.day.month:02d}", []).append(order)
+            months.setdefault(month_of(order.day), []).append(order)
         with_customers = "customer" in self.match.columns
         counts: dict[str, int] = {}
         out: list[ActualRecord] = []

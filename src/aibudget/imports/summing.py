@@ -24,6 +24,7 @@ from typing import Any
 
 from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, book_spend, with_fingerprint
 from aibudget.domain.money import ZERO
+from aibudget.domain.months import month_of
 from aibudget.domain.plan import LineItem
 from aibudget.domain.texts import N_
 from aibudget.imports.cells import CellError, clean, day_of, is_blank, parse_number, safe_text
@@ -170,7 +171,7 @@ class SummingHandler(Handler):
         self.add(span, self.label(cells), values)
 
     def add(self, span: tuple[date, date], label: str, values: list[Decimal]) -> None:
-        key = (f"{span[0].year:04d}-{span[0].month:02d}", label)
+        key = (month_of(span[0]), label)
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = Group(dict.fromkeys(n for n, _ in self.numbers), *span)

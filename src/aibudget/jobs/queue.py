@@ -21,6 +21,7 @@ from typing import Any
 from celery import Celery, Task
 from celery.schedules import crontab
 
+from aibudget.domain.months import month_of
 from aibudget.domain.texts import N_
 from aibudget.jobs import work
 from aibudget.jobs.mail import MailNotConfigured, Reminder
@@ -125,7 +126,7 @@ def period_of(kind: str, day: date) -> str:
     """The period a reminder is for: ``2026-12`` (month) or ``2026-Q4`` (quarter)."""
     if kind == Reminder.REVIEW:
         return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    return f"{day.year}-{day.month:02d}"
+    return month_of(day)
 
 
 def _register(app: Celery, retries: int) -> None:

@@ -18,7 +18,7 @@ from itertools import accumulate
 from typing import Literal
 
 from aibudget.domain.allocation import OptimisationResult
-from aibudget.domain.plan import add_months
+from aibudget.domain.months import calendar_month
 from aibudget.domain.results import PLAN_LINES_ID, Evaluation, SimulationResult, TornadoBar
 from aibudget.domain.review import Review
 from aibudget.i18n import Translator
@@ -95,7 +95,7 @@ def plan_months(t: Translator, start: str, count: int) -> tuple[str, ...]:
 
 def month_label(t: Translator, start: str, month: int) -> str:
     """Plan month ``month`` (0: "initial") of a plan starting in ``start``."""
-    return t("cli.period_initial") if month <= 0 else month_text(t, add_months(start, month - 1))
+    return t("cli.period_initial") if month <= 0 else month_text(t, calendar_month(start, month))
 
 
 def cash_flow(t: Translator, ev: Evaluation) -> ChartSeries:

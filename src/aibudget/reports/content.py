@@ -164,5 +164,7 @@ def renewals(plan: Plan) -> list[tuple[Tool, int]]:
     for tool in plan.tools:
         chosen = tool.chosen_plan()
         if chosen is not None and chosen.billing is Billing.ANNUAL:
-            out.extend((tool, m) for m in range(tool.start_month + 12, plan.horizon.months + 1, 12))
+            every = chosen.billing.months
+            later = range(tool.start_month + every, plan.horizon.months + 1, every)
+            out.extend((tool, m) for m in later)
     return sorted(out, key=lambda item: item[1])

@@ -13,6 +13,7 @@ from decimal import Decimal
 from xlsxwriter.worksheet import Worksheet
 
 from aibudget.catalog import kpi_entries
+from aibudget.domain.months import MONTHS_PER_YEAR
 from aibudget.domain.plan import (
     Billing,
     CostAvoided,
@@ -300,7 +301,7 @@ class AssumptionsWriter:
             ]
         )
         dist = self.plan.simulation.distribution
-        revenue = self.plan.company.annual_revenue / 12
+        revenue = self.plan.company.monthly_revenue()
         for tr, b in drivers:
             book, ws, r, c = self.book, self.ws, self.row, FIRST_COL
             label = driver_label(self.t, benefit_driver(b), kpi_entries())
@@ -314,7 +315,7 @@ class AssumptionsWriter:
             elif isinstance(b, RevenueLift):
                 rng, style = b.lift, "input_percent"
                 if b.base_monthly_revenue is None:
-                    base = f"={refs.revenue.a1}/12", revenue, "money"
+                    base = f"={refs.revenue.a1}/{MONTHS_PER_YEAR}", revenue, "money"
                 else:
                     base = "", b.base_monthly_revenue, "input_money"
                 factor = (b.gross_margin, "input_percent")

@@ -14,7 +14,8 @@ from typing import Any
 
 from aibudget.catalog import kpi_library, readiness_questionnaire
 from aibudget.domain.guidance import AnswersError, CatalogTool, GoalDraft, catalog_tool_to_plan_tool
-from aibudget.domain.plan import TeamMember, add_months
+from aibudget.domain.months import add_months
+from aibudget.domain.plan import TeamMember
 from aibudget.domain.practice import with_skill_defaults
 from aibudget.engine.readiness import picked_goals, score, starter_tools
 

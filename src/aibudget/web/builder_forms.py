@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 
 from aibudget.domain.errors import Problem
-from aibudget.domain.plan import add_months
+from aibudget.domain.months import add_months, month_of
 from aibudget.i18n import Translator
 from aibudget.service import plan_edit
 from aibudget.service.fields import FormField, Kind, anchor
@@ -49,7 +49,7 @@ TextForm = Annotated[dict[str, str], Depends(text_form)]
 
 
 def next_month(today: date) -> str:
-    return add_months(f"{today.year:04d}-{today.month:02d}", 1)
+    return add_months(month_of(today), 1)
 
 
 def _choices(t: Translator, f: FormField, document: dict[str, Any], item: Any) -> list[Any]:

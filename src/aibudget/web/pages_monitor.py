@@ -26,7 +26,8 @@ from aibudget.domain.actuals import (
     merge,
     plan_months,
 )
-from aibudget.domain.plan import LineItem, Plan, parse_month
+from aibudget.domain.months import parse_month
+from aibudget.domain.plan import LineItem, Plan
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.imports import ImportOptions, Preview, preview_stream

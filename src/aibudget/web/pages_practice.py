@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from aibudget.catalog import kpi_entries, readiness_questionnaire
 from aibudget.domain.actuals import Actuals
 from aibudget.domain.errors import AibudgetError
-from aibudget.domain.plan import Plan, parse_month
+from aibudget.domain.months import month_of, parse_month
+from aibudget.domain.plan import Plan
 from aibudget.engine.practice import (
     ToolPractice,
     agenda,
@@ -125,14 +126,14 @@ def agenda_page(
     request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str, month: str = ""
 ) -> Response:
     try:
-        chosen = parse_month(month) if month else today().isoformat()[:7]
+        chosen = parse_month(month) if month else month_of(today())
     except ValueError:
         raise BadMonth(value=month[:20]) from None
     space, summary, version, entries = _load(web, user.id, ws, plan_id)
     return render(
         request, "learning_agenda.html", space=space, summary=summary, plan=version.plan,
         agenda=agenda(entries, chosen), names=tool_names(version.plan),
-        months=sorted({e.on.isoformat()[:7] for e in entries} | {chosen}, reverse=True),
+        months=sorted({month_of(e.on) for e in entries} | {chosen}, reverse=True),
     )  # fmt: skip
 
 

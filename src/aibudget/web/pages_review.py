@@ -19,7 +19,8 @@ from fastapi.responses import RedirectResponse, Response
 from aibudget.catalog import kpi_entries
 from aibudget.domain.actuals import PLAN_LEVEL, content_digest
 from aibudget.domain.errors import AibudgetError
-from aibudget.domain.plan import Plan, parse_month
+from aibudget.domain.months import parse_month
+from aibudget.domain.plan import Plan
 from aibudget.domain.reallocation import Reallocation, changes_plan
 from aibudget.domain.review import Review
 from aibudget.domain.texts import N_

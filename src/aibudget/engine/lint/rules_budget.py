@@ -8,10 +8,10 @@ from decimal import ROUND_CEILING, Decimal
 
 from aibudget.domain.guidance import Finding, Severity
 from aibudget.domain.money import ZERO, round_money
+from aibudget.domain.months import months_in_plan_year, per_year, plan_year, pro_rata
 from aibudget.domain.plan import BudgetPolicy, LineItem, SkillLevel
 from aibudget.domain.results import PLAN_LINES_ID, Figures
 from aibudget.domain.texts import N_
-from aibudget.engine.cashflow import period_of
 from aibudget.engine.lint.base import (
     LintContext,
     finding,
@@ -46,13 +46,13 @@ def _has_line(ctx: LintContext, line: LineItem) -> bool:
 
 def yearly_spend(ctx: LintContext) -> list[Decimal]:
     """Spend (staff time aside) per horizon year; the initial month counts in year 1."""
-    years = [ZERO] * max(1, period_of(ctx.flows.months))
+    years = [ZERO] * max(1, plan_year(ctx.flows.months))
     for entity in ctx.flows.entities:
         for line in entity.costs:
             if line.line is LineItem.INTERNAL_TIME:
                 continue
             for month, amount in enumerate(line.amounts):
-                years[max(1, period_of(month)) - 1] += amount
+                years[max(1, plan_year(month)) - 1] += amount
     return years
 
 
@@ -92,8 +92,7 @@ def over_budget(ctx: LintContext) -> Iterator[Finding]:
             )
     annual = plan.annual_budget()
     for year, amount in enumerate(yearly_spend(ctx), start=1):
-        months_in_year = min(12, months - 12 * (year - 1))
-        allowed = round_money(annual * months_in_year / 12)
+        allowed = round_money(pro_rata(annual, months_in_plan_year(year, months)))
         if round_money(amount) > allowed:
             yield finding(
                 "over_budget",
@@ -195,7 +194,7 @@ def change_management(ctx: LintContext) -> Iterator[Finding]:
     if people >= spend * needed or needed >= 1:
         return
     # advice added to the plan is spend too: enough of it to reach the share afterwards
-    gap = (spend * needed - people) / (1 - needed) * 12 / ctx.plan.horizon.months
+    gap = per_year((spend * needed - people) / (1 - needed), ctx.plan.horizon.months)
     yield finding(
         "change_management",
         Severity.WARNING,

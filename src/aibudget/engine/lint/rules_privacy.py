@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from aibudget.domain.guidance import CatalogTool, Finding, KpiEntry, Severity
 from aibudget.domain.money import ZERO, round_money
+from aibudget.domain.months import per_year
 from aibudget.domain.plan import Category, KpiEffect, LineItem, Tool
 from aibudget.domain.texts import N_
 from aibudget.engine.lint.base import LintContext, budget_share, finding, number, remedy, rule
@@ -55,7 +56,7 @@ def privacy_per_year(ctx: LintContext) -> Decimal:
     plan lines' costs spread over the horizon, whichever is more (the allocation tops the
     costs up to the line)."""
     costs = ctx.evaluation.costs_by_line.get(LineItem.DATA_PRIVACY.value, ZERO)
-    spread = costs * 12 / ctx.plan.horizon.months
+    spread = per_year(costs, ctx.plan.horizon.months)
     return round_money(max(ctx.plan.budget.data_privacy_annual, spread))
 
 

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from aibudget.domain.guidance import Finding, Remedy, Severity
 from aibudget.domain.money import ZERO
-from aibudget.domain.plan import Billing, LineItem, Plan, TeamMember, Tool, month_index
+from aibudget.domain.months import month_of, months_between
+from aibudget.domain.plan import Billing, LineItem, Plan, TeamMember, Tool
 from aibudget.domain.texts import N_
 from aibudget.engine.lint.base import LintContext, finding, number, remedy, rule, tier_label
 
@@ -188,13 +189,12 @@ def tool_price_missing(ctx: LintContext) -> Iterator[Finding]:
 @rule("price_stale", Severity.INFO)
 def price_stale(ctx: LintContext) -> Iterator[Finding]:
     """A price seen more than a year before the plan starts may have changed."""
-    start = month_index(ctx.plan.horizon.start)
     for i, tool in enumerate(ctx.plan.tools):
         chosen = tool.chosen_plan()
         if chosen is None or chosen.as_of is None:
             continue
-        seen = chosen.as_of.year * 12 + chosen.as_of.month - 1
-        if start - seen > STALE_PRICE_MONTHS:
+        age = months_between(month_of(chosen.as_of), ctx.plan.horizon.start)
+        if age > STALE_PRICE_MONTHS:
             j = tool.plans.index(chosen)
             yield finding(
                 "price_stale",
@@ -202,7 +202,7 @@ def price_stale(ctx: LintContext) -> Iterator[Finding]:
                 ("tools", i, "plans", j, "as_of"),
                 tool=tool.name,
                 as_of=chosen.as_of.isoformat(),
-                months=start - seen,
+                months=age,
             )
 
 
