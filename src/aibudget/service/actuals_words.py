@@ -6,7 +6,13 @@ from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord
 from aibudget.domain.plan import Plan
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
-from aibudget.imports.formats import FORMATS
+
+
+def _format_name(t: Translator, source: str) -> str:
+    """An import format in words (an unknown source as it is)."""
+    from aibudget.imports.formats import FORMATS  # the import package: only when needed
+
+    return t(f"monitor.format.{source}") if source in FORMATS else source
 
 
 def tool_name(t: Translator, plan: Plan, tool: str) -> str:
@@ -16,7 +22,7 @@ def tool_name(t: Translator, plan: Plan, tool: str) -> str:
         return t("cli.plan_lines")
     if tool in names:
         return names[tool]
-    return t(f"monitor.format.{tool}") if tool in FORMATS else tool
+    return _format_name(t, tool)
 
 
 def source_words(t: Translator, record: ActualRecord, files: dict[str, str]) -> str:
@@ -25,7 +31,7 @@ def source_words(t: Translator, record: ActualRecord, files: dict[str, str]) -> 
         return t("monitor.web.source_manual")
     name = files.get(record.fingerprint)
     if name is None:
-        name = t(f"monitor.format.{record.source}") if record.source in FORMATS else record.source
+        name = _format_name(t, record.source)
     return t("monitor.web.source_file", file=name)
 
 
