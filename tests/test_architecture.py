@@ -118,3 +118,27 @@ def test_the_store_takes_only_the_memo_from_the_service_layer(path: Path) -> Non
         if n.startswith("aibudget.service") and n != "aibudget.service.memo"
     }  # fmt: skip
     assert not bad, f"{path.name} imports {sorted(bad)}"
+
+
+SERVICE_FILES = sorted((SRC / "service").rglob("*.py"))
+# The use cases take plain inputs (a database, ids, a translator, a stream), so the
+# pages, the API, the jobs and the command line can all call them.
+SHELLS = ("aibudget.web", "aibudget.cli", "fastapi", "starlette")
+
+
+def _a_shell(name: str) -> bool:
+    return any(name == m or name.startswith(m + ".") for m in SHELLS)
+
+
+@pytest.mark.parametrize("path", SERVICE_FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_the_services_import_no_shell(path: Path) -> None:
+    bad = {n for n in imported_modules(path) if _a_shell(n)}
+    assert not bad, f"{path.name} imports {sorted(bad)}: take plain inputs from the caller"
+
+
+def test_the_service_check_refuses_what_it_should() -> None:
+    for name in ("aibudget.web", "aibudget.web.context", "aibudget.cli.app", "fastapi",
+                 "fastapi.responses", "starlette.requests"):  # fmt: skip
+        assert _a_shell(name), name
+    for name in ("aibudget.webhooks", "aibudget.store.actuals", "aibudget.service.memo"):
+        assert not _a_shell(name), name

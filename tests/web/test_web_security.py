@@ -12,9 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from aibudget.planfile import MAX_PLAN_BYTES
+from aibudget.service.actuals_import import MAX_IMPORT_BYTES
 from aibudget.web import pages_plans
 from aibudget.web.app import BODY_LIMIT, body_limit
-from aibudget.web.pages_monitor import MAX_IMPORT_BYTES
 from tests.web.helpers import EXAMPLE, csrf, new_workspace, sign_up
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

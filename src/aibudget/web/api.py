@@ -18,10 +18,11 @@ from aibudget.engine.readiness import score, suggest_tools
 from aibudget.present.documents import EvaluationDocument
 from aibudget.present.guidance import FindingDocument, ReadinessDocument, readiness_document
 from aibudget.present.optimize import AllocationDocument, allocation_document
+from aibudget.service import catalogs
 from aibudget.store import assessments, plans, users, workspaces
 from aibudget.store import catalogs as workspace_catalogs
 from aibudget.store.records import Role, User
-from aibudget.web import allocation, catalogs, evaluation
+from aibudget.web import allocation, evaluation
 from aibudget.web.api_schemas import (
     AssessIn,
     CatalogIn,

@@ -1,11 +1,12 @@
 """JSON API of step 5 under /api/v1: a plan's actuals, imports, the review, the proposal.
 
-The same rules as the pages (:mod:`aibudget.web.pages_monitor`,
-:mod:`aibudget.web.pages_review`) and the same documents as the CLI: the review is the
-``aibudget review --json`` document. Imports are previewed (nothing written; a file with
-problems is a 422 naming each line) and merged only on confirm, in one step. One entry is
-corrected (PUT) or deleted (DELETE) by its fingerprint with the rules and messages of
-the page (:mod:`aibudget.web.actuals_edit`); a fingerprint no longer stored is a 409.
+The same use cases as the pages (:mod:`aibudget.service.monitor`,
+:mod:`aibudget.service.actuals_import`, :mod:`aibudget.service.review`) and the same
+documents as the CLI: the review is the ``aibudget review --json`` document. Imports are
+previewed (nothing written; a file with problems is a 422 naming each line) and merged
+only on confirm, in one step. One entry is corrected (PUT) or deleted (DELETE) by its
+fingerprint with the rules and messages of the page
+(:mod:`aibudget.service.actuals_edit`); a fingerprint no longer stored is a 409.
 """
 
 from __future__ import annotations
@@ -16,20 +17,24 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 
 from aibudget.catalog import kpi_entries
-from aibudget.domain.actuals import Actuals, MergeReport, book_spend, merge
+from aibudget.domain.actuals import Actuals, MergeReport
 from aibudget.domain.errors import AibudgetError, Problem
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.imports import Preview
-from aibudget.imports.formats import FORMATS
 from aibudget.present.reallocate import proposal_document
 from aibudget.present.review_documents import preview_document, review_document
-from aibudget.service.import_routes import spend_targets, unbooked
-from aibudget.store import actuals, plans, workspaces
+from aibudget.service import actuals_import, review
+from aibudget.service.actuals_edit import correct, delete, find
+from aibudget.service.actuals_entry import Entry
+from aibudget.service.actuals_import import UploadRefused, check_upload, preview_file
+from aibudget.service.import_routes import unbooked
+from aibudget.service.monitor import add_entry, month_rows, plan_actuals
+from aibudget.service.review import BadMonth, plan_digest, reviewed
+from aibudget.store import plans, workspaces
 from aibudget.store.errors import Conflict
 from aibudget.store.records import Role
 from aibudget.web import limits
-from aibudget.web.actuals_edit import correct, delete, find
 from aibudget.web.api import ERRORS, PLAN, ApiUser
 from aibudget.web.api_schemas import (
     MONTH_FORMAT,
@@ -47,23 +52,6 @@ from aibudget.web.api_schemas import (
 )
 from aibudget.web.context import WebDep, translator
 from aibudget.web.json_bodies import JsonInThreadRoute
-from aibudget.web.monitor_forms import read_entry
-from aibudget.web.pages_monitor import (
-    MAX_IMPORT_BYTES,
-    load_plan_actuals,
-    month_rows,
-    preview_upload,
-    staged_summary,
-    upload_digest,
-)
-from aibudget.web.pages_review import (
-    BadMonth,
-    current_proposal,
-    plan_digest,
-    record_rejected,
-    reviewed,
-    save_accepted,
-)
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute)
 MONTH = re.compile(MONTH_PATTERN)
@@ -92,11 +80,6 @@ class ImportInvalid(EntryInvalid):
     message_id = N_("monitor.api.import_invalid")
 
 
-class TooLarge(AibudgetError):
-    message_id = "monitor.web.too_large"
-    http_status = 413
-
-
 class ActualsConflict(Conflict):
     message_id = N_("monitor.api.conflict")
 
@@ -107,6 +90,10 @@ class ActualsConflict(Conflict):
 
 class NoActuals(Conflict):
     message_id = "monitor.web.no_actuals"
+
+
+def _entry_problems(entry: Entry) -> list[Problem]:
+    return [Problem((k,), mid, p) for k, (mid, p) in entry.problems.items()]
 
 
 def _saved(stored: Actuals, report: MergeReport) -> dict[str, Any]:
@@ -137,7 +124,7 @@ def _require(web: WebDep, user_id: str, ws: str, plan_id: str, need: Role) -> No
 @router.get(PLAN + "/actuals", response_model=ActualsOut)
 def get_actuals(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) -> dict[str, Any]:
     """All actuals of the plan, and per month: spent, committed, hours saved, records."""
-    _, _, _, stored = load_plan_actuals(web, user.id, workspace_id, plan_id)
+    _, _, _, stored = plan_actuals(web.db, user.id, workspace_id, plan_id)
     return _actuals_doc(stored)
 
 
@@ -146,18 +133,16 @@ def add_actuals(
     web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, body: ActualsEntryIn
 ) -> Any:
     """One month's entries, validated like the entry form (every bad field named)."""
-    _, _, version, _ = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
+    _, _, version, _ = plan_actuals(web.db, user.id, workspace_id, plan_id, Role.EDITOR)
     form = {k: str(v) for k, v in body.model_dump(exclude={"replace"}).items() if v is not None}
-    entry = read_entry(version.plan, form)
-    if entry.problems:
-        raise EntryInvalid([Problem((k,), mid, p) for k, (mid, p) in entry.problems.items()])
-    with web.db.write() as s:
-        stored, report, conflicts = actuals.add(
-            s, user.id, workspace_id, plan_id, version.plan.currency, entry.records, body.replace
-        )
-    if conflicts:
-        raise ActualsConflict(conflicts)
-    return _saved(stored, report)
+    entry, merged = add_entry(
+        web.db, user.id, workspace_id, plan_id, version.plan, form, body.replace
+    )
+    if merged is None:
+        raise EntryInvalid(_entry_problems(entry))
+    if merged.conflicts:
+        raise ActualsConflict(merged.conflicts)
+    return _saved(merged.stored, merged.report)
 
 
 @router.put(PLAN + "/actuals/{fingerprint}", response_model=CorrectedOut)
@@ -168,14 +153,14 @@ def correct_actual(
     """Replace the entry with ``fingerprint`` by the body, validated like the entry form
     (every bad field named, nothing written). 409 when no entry has that fingerprint any
     more (changed or deleted meanwhile), or when another entry is about the same thing."""
-    _, _, version, stored = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
+    _, _, version, stored = plan_actuals(web.db, user.id, workspace_id, plan_id, Role.EDITOR)
     form = {k: str(v) for k, v in body.model_dump().items() if v is not None}
     entry, changed = correct(
         web.db, user.id, workspace_id, plan_id, version.plan, stored, fingerprint, form
     )
     if entry.problems:
-        raise EntryInvalid([Problem((k,), mid, p) for k, (mid, p) in entry.problems.items()])
-    _, _, _, now = load_plan_actuals(web, user.id, workspace_id, plan_id)
+        raise EntryInvalid(_entry_problems(entry))
+    _, _, _, now = plan_actuals(web.db, user.id, workspace_id, plan_id)
     record = entry.records[0] if changed else find(stored, fingerprint)
     return {"record": record.model_dump(mode="json"), "actuals": _actuals_doc(now)}
 
@@ -186,7 +171,7 @@ def delete_actual(
 ) -> Response:
     """Delete the entry with ``fingerprint`` (audited); 409 when no entry has that
     fingerprint any more."""
-    _, _, version, _ = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
+    _, _, version, _ = plan_actuals(web.db, user.id, workspace_id, plan_id, Role.EDITOR)
     delete(web.db, user.id, workspace_id, plan_id, version.plan.currency, fingerprint)
     return Response(status_code=204)
 
@@ -204,35 +189,25 @@ def preview_import(
 ) -> Any:
     """Preview a file (nothing is written): its format, encoding and records, staged for
     ``…/actuals/confirm``; a file with problems is a 422 naming each bad line."""
-    _, _, version, stored = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
+    _, _, version, stored = plan_actuals(web.db, user.id, workspace_id, plan_id, Role.EDITOR)
     plan = version.plan
     limits.costly(web.counters, web.settings, user.id, "imports")
-    if file is None or not file.filename:
-        raise EntryInvalid([Problem(("file",), "monitor.web.no_file")])
-    if (file.size or 0) > MAX_IMPORT_BYTES:
-        raise TooLarge(max_mb=MAX_IMPORT_BYTES // 2**20)
-    if fmt not in ("", *FORMATS) or (tool and tool not in dict(spend_targets(plan))):
-        field = "format" if fmt not in ("", *FORMATS) else "tool"
-        raise EntryInvalid([Problem((field,), "monitor.web.unknown_choice")])
-    digest = upload_digest(file.file)
-    preview, target, _ = preview_upload(web, user.id, workspace_id, file, plan, fmt, tool)
+    try:
+        sent = check_upload(plan, file, fmt, tool)
+    except UploadRefused as refused:
+        raise EntryInvalid([Problem((refused.field,), refused.message_id)]) from None
+    read = preview_file(web.db, user.id, workspace_id, plan, sent, fmt, tool)
+    preview, target = read.preview, read.target
     if not preview.ok:
         raise ImportInvalid(_lines(translator(request), preview))
     if unbooked(preview.records) and target is None:
         raise EntryInvalid([Problem(("tool",), "import.web.no_target")])
-    with web.db.write() as s:
-        staged = actuals.stage(
-            s, user.id, workspace_id, plan_id, file_name=preview.file, file_digest=digest,
-            source=preview.format or fmt or "import",
-            summary=staged_summary(preview) | {"spend_to": target}, records=preview.records,
-        )  # fmt: skip
-    records = book_spend(preview.records, target) if target else preview.records
-    _, would, _ = merge(stored, records)
+    staging = actuals_import.stage(web.db, user.id, workspace_id, plan_id, stored, read)
     preview_doc = preview_document(preview, translator(request)).model_dump() | {"spend_to": target}
     return {
-        "import_id": staged.id,
+        "import_id": staging.staged.id,
         "preview": preview_doc,
-        "would": would.model_dump(),
+        "would": staging.would.model_dump(),
         "months": month_rows(Actuals(currency=plan.currency, records=preview.records)),
     }
 
@@ -243,23 +218,15 @@ def confirm_import(
 ) -> Any:
     """Merge a previewed file in one step: all its records or, on a conflict, none.
     Records already stored are skipped, so confirming the same file again adds nothing."""
-    _, _, version, _ = load_plan_actuals(web, user.id, workspace_id, plan_id, Role.EDITOR)
-    with web.db.write() as s:
-        staged = actuals.staged(s, user.id, workspace_id, plan_id, body.import_id)
-        spend_to = staged.summary.get("spend_to")
-        stored, report, conflicts = actuals.confirm(
-            s, user.id, workspace_id, plan_id, body.import_id, version.plan.currency,
-            body.replace, spend_to,
-        )  # fmt: skip
-        if not conflicts:
-            actuals.remember(
-                s, user.id, workspace_id, staged.source,
-                dict(staged.summary.get("mapping") or {}), staged.summary.get("encoding"),
-                spend_to,
-            )  # fmt: skip
-    if conflicts:
-        raise ActualsConflict(conflicts)
-    return _saved(stored, report)
+    _, _, version, _ = plan_actuals(web.db, user.id, workspace_id, plan_id, Role.EDITOR)
+    done = actuals_import.confirm(
+        web.db, user.id, workspace_id, plan_id, version.plan, body.import_id, body.replace
+    )
+    if done.merged is None:
+        raise ActualsConflict([Problem(("import_id",), "import.web.no_target")])
+    if done.merged.conflicts:
+        raise ActualsConflict(done.merged.conflicts)
+    return _saved(done.merged.stored, done.merged.report)
 
 
 @router.get(PLAN + "/review", response_model=ReviewOut)
@@ -274,7 +241,7 @@ def get_review(
     limits.costly(web.counters, web.settings, user.id)
     t = translator(request)
     _, _, version, result, proposal, note = reviewed(
-        web, user.id, workspace_id, plan_id, _month(as_of), t, Role.VIEWER
+        web.db, user.id, workspace_id, plan_id, _month(as_of), t, Role.VIEWER
     )
     if result is None:
         raise NoActuals()
@@ -293,13 +260,10 @@ def accept_proposal(
     longer the one with ``digest`` (actuals or the baseline changed since)."""
     _require(web, user.id, workspace_id, plan_id, Role.OWNER)
     limits.costly(web.counters, web.settings, user.id)
-    t = translator(request)
-    version, result, proposed = current_proposal(
-        web, user.id, workspace_id, plan_id, _month(body.as_of), body.digest, t
-    )
-    saved = save_accepted(
-        web, user.id, workspace_id, plan_id, version, result, proposed, body.digest, t
-    )
+    saved = review.accept(
+        web.db, user.id, workspace_id, plan_id, _month(body.as_of), body.digest,
+        translator(request),
+    )  # fmt: skip
     with web.db.session() as s:
         return plans.version(s, user.id, workspace_id, plan_id, saved)
 
@@ -312,8 +276,8 @@ def reject_proposal(
     """Reject the proposal (owner only): audited, no version is saved."""
     _require(web, user.id, workspace_id, plan_id, Role.OWNER)
     limits.costly(web.counters, web.settings, user.id)
-    version, result, _ = current_proposal(
-        web, user.id, workspace_id, plan_id, _month(body.as_of), body.digest, translator(request)
-    )
-    record_rejected(web, user.id, workspace_id, plan_id, version, result, body.digest)
+    review.reject(
+        web.db, user.id, workspace_id, plan_id, _month(body.as_of), body.digest,
+        translator(request),
+    )  # fmt: skip
     return Response(status_code=204)

@@ -17,6 +17,7 @@ from aibudget import __version__
 from aibudget.jobs.runtime import queue_for
 from aibudget.jobs.settings import JobSettings
 from aibudget.planfile import MAX_PLAN_BYTES
+from aibudget.service.actuals_import import MAX_IMPORT_BYTES
 from aibudget.service.tiers import chosen_tier_name, tier_name
 from aibudget.settings import Settings
 from aibudget.store.db import Database
@@ -46,7 +47,6 @@ from aibudget.web.pages_eval import router as eval_router
 from aibudget.web.pages_fixes import router as fixes_router
 from aibudget.web.pages_jobs import router as jobs_router
 from aibudget.web.pages_members import router as members_router
-from aibudget.web.pages_monitor import MAX_IMPORT_BYTES
 from aibudget.web.pages_monitor import router as monitor_router
 from aibudget.web.pages_new_plan import router as new_plan_router
 from aibudget.web.pages_plans import router as plans_router

@@ -1,5 +1,5 @@
 """One monthly entry on its own page: corrected with a pre-filled form, or deleted after a
-confirmation step. The rules and the writes are :mod:`aibudget.web.actuals_edit` (shared
+confirmation step. The rules and the writes are :mod:`aibudget.service.actuals_edit` (shared
 with the API); an entry changed by someone else meanwhile is answered on the actuals
 page with a 409 and nothing is done.
 """
@@ -13,36 +13,25 @@ from fastapi.responses import RedirectResponse, Response
 
 from aibudget.domain.actuals import ActualRecord
 from aibudget.i18n import Translator
+from aibudget.service.actuals_edit import CorrectionConflict, correct, delete, find, form_values
+from aibudget.service.actuals_entry import read_entry
+from aibudget.service.monitor import plan_actuals
 from aibudget.service.words import kpi_names
 from aibudget.store.actuals_edit import EntryGone
-from aibudget.store.records import PlanVersion, Role, Workspace
-from aibudget.web.actuals_edit import (
-    CorrectionConflict,
-    correct,
-    delete,
-    entry_view,
-    find,
-    form_values,
-)
+from aibudget.store.records import PlanSummary, PlanVersion, Role, Workspace
 from aibudget.web.builder_forms import TextForm
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
-from aibudget.web.monitor_forms import read_entry
-from aibudget.web.pages_monitor import (
-    entry_choices,
-    imported_files,
-    load_plan_actuals,
-    monitor_page,
-)
+from aibudget.web.monitor_views import entry_choices, entry_view, files_of, monitor_page
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 
 
 def _entry_page(
-    request: Request, t: Translator, space: Workspace, summary: Any, version: PlanVersion,
+    request: Request, t: Translator, space: Workspace, summary: PlanSummary, version: PlanVersion,
     record: ActualRecord, delete_step: bool = False, status_code: int = 200, **extra: Any,
 ) -> Response:  # fmt: skip
     plan = version.plan
-    files = imported_files(request, space.id, summary.id)
+    files = files_of(request, space.id, summary.id)
     context: dict[str, Any] = {"values": form_values(record), "problems": {}} | extra
     return render(
         request,
@@ -62,7 +51,7 @@ def _entry_page(
 def _gone(
     request: Request, t: Translator, web: WebDep, user_id: str, ws: str, plan_id: str
 ) -> Response:
-    space, summary, version, stored = load_plan_actuals(web, user_id, ws, plan_id)
+    space, summary, version, stored = plan_actuals(web.db, user_id, ws, plan_id)
     gone = t("actuals.entry_gone")
     return monitor_page(request, t, space, summary, version, stored, 409, gone=gone)
 
@@ -86,7 +75,7 @@ def _stored_entry(
     request: Request, t: Translator, web: WebDep, user_id: str, ws: str, plan_id: str,
     fingerprint: str, *, delete_step: bool,
 ) -> Response:  # fmt: skip
-    space, summary, version, stored = load_plan_actuals(web, user_id, ws, plan_id, Role.EDITOR)
+    space, summary, version, stored = plan_actuals(web.db, user_id, ws, plan_id, Role.EDITOR)
     try:
         record = find(stored, fingerprint)
     except EntryGone:
@@ -99,7 +88,7 @@ def correct_entry(
     request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
     fingerprint: str, form: TextForm,
 ) -> Response:  # fmt: skip
-    space, summary, version, stored = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
+    space, summary, version, stored = plan_actuals(web.db, user.id, ws, plan_id, Role.EDITOR)
     try:
         entry, changed = correct(
             web.db, user.id, ws, plan_id, version.plan, stored, fingerprint, form
@@ -135,7 +124,7 @@ def delete_entry(
     request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
     fingerprint: str,
 ) -> Response:  # fmt: skip
-    _, _, version, stored = load_plan_actuals(web, user.id, ws, plan_id, Role.EDITOR)
+    _, _, version, stored = plan_actuals(web.db, user.id, ws, plan_id, Role.EDITOR)
     try:
         month = find(stored, fingerprint).month
         delete(web.db, user.id, ws, plan_id, version.plan.currency, fingerprint)

@@ -15,10 +15,10 @@ from aibudget.domain.guidance import CatalogPlan, CatalogTool, resolve
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.present.guidance import markets_text, month_text, price_text, trial_text
+from aibudget.service.catalogs import merged
 from aibudget.service.words import kpi_names
 from aibudget.store import catalogs, workspaces
 from aibudget.store.errors import NotFound
-from aibudget.web.catalogs import merged
 from aibudget.web.context import CurrentUser, T, WebDep, render
 
 router = APIRouter(include_in_schema=False)

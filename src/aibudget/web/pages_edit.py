@@ -19,6 +19,7 @@ from aibudget.domain.texts import N_
 from aibudget.domain.validate import parse_plan
 from aibudget.i18n import Translator
 from aibudget.present.guidance import cheapest_text, trial_text
+from aibudget.service import catalogs
 from aibudget.service.fx import add_missing_rates
 from aibudget.service.plan_edit import part_name, rates_note
 from aibudget.service.plan_parts import Target
@@ -26,7 +27,6 @@ from aibudget.service.words import kpi_names
 from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
-from aibudget.web import catalogs
 from aibudget.web.builder_forms import TextForm
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.edit import (

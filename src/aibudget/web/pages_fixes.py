@@ -14,12 +14,11 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.present.guidance import format_params
-from aibudget.service import health_fix
+from aibudget.service import catalogs, health_fix
 from aibudget.service.health_fix import FixGone
 from aibudget.store import plans, workspaces
 from aibudget.store.errors import StaleVersion
 from aibudget.store.records import Role
-from aibudget.web import catalogs
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf
 from aibudget.web.pages_plans import plan_view
 

@@ -13,7 +13,7 @@ from aibudget.domain.errors import Problem
 from aibudget.domain.guidance import CatalogTool
 from aibudget.i18n import Translator
 from aibudget.present.guidance import cheapest_text
-from aibudget.service import new_plan
+from aibudget.service import catalogs, new_plan
 from aibudget.service.fields import START
 from aibudget.service.plan_edit import Value
 from aibudget.service.starter import Starter, starter_for
@@ -21,7 +21,6 @@ from aibudget.service.words import kpi_names
 from aibudget.store import assessments, plans, workspaces
 from aibudget.store import catalogs as workspace_catalogs
 from aibudget.store.records import Role, User
-from aibudget.web import catalogs
 from aibudget.web.builder_forms import PostedForm, next_month, shown_fields
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text

@@ -14,12 +14,13 @@ from aibudget.domain.plan import Plan
 from aibudget.domain.texts import N_
 from aibudget.engine.practice import OUTSIDE_HELP_SHARE, recent_wins
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
+from aibudget.service import catalogs
+from aibudget.service.catalogs import CatalogView
 from aibudget.service.context import VersionContext
 from aibudget.service.words import kpi_names
 from aibudget.store import actuals, learning, plans, workspaces
 from aibudget.store.records import Role, Status
-from aibudget.web import catalogs, limits
-from aibudget.web.catalogs import CatalogView
+from aibudget.web import limits
 from aibudget.web.context import (
     CurrentUser,
     ReadSession,

@@ -16,9 +16,7 @@ from aibudget.domain.errors import AibudgetError
 from aibudget.domain.months import month_of, parse_month
 from aibudget.domain.plan import Plan
 from aibudget.engine.practice import (
-    ToolPractice,
     agenda,
-    beside_review,
     has_advice_line,
     minutes_by_tool,
     outside_help_line,
@@ -30,12 +28,12 @@ from aibudget.i18n import Translator
 from aibudget.present.practice import review_win_texts
 from aibudget.service.context import VersionContext
 from aibudget.service.learning import FIELDS, read_entry
+from aibudget.service.review import BadMonth
 from aibudget.service.worries import assessed, strong_worries
-from aibudget.store import actuals, assessments, learning, plans, workspaces
+from aibudget.store import assessments, learning, plans, workspaces
 from aibudget.store.learning import StoredEntry
 from aibudget.store.records import Role
 from aibudget.web.context import CurrentUser, FormFields, T, WebDep, check_csrf, render
-from aibudget.web.pages_review import BadMonth
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 LOG = "/w/{ws}/p/{plan_id}/learning"
@@ -135,16 +133,6 @@ def agenda_page(
         agenda=agenda(entries, chosen), names=tool_names(version.plan),
         months=sorted({month_of(e.on) for e in entries} | {chosen}, reverse=True),
     )  # fmt: skip
-
-
-def review_learning(
-    web: WebDep, user_id: str, ws: str, plan_id: str, plan: Plan, as_of: str
-) -> list[ToolPractice]:
-    """For the review page: per tool, the hours recorded beside the minutes logged."""
-    with web.db.session() as s:
-        entries = learning.entries(s, user_id, ws, plan_id)
-        stored = actuals.get(s, user_id, ws, plan_id, plan.currency)
-    return beside_review([t.id for t in plan.tools], stored.records, entries, as_of)
 
 
 @router.post("/w/{ws}/p/{plan_id}/outside-help")

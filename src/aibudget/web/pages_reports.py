@@ -12,8 +12,9 @@ from fastapi import APIRouter, Query, Response
 
 from aibudget.i18n import Translator
 from aibudget.reports import MEDIA_TYPES
+from aibudget.service import catalogs
 from aibudget.store import actuals, learning, plans
-from aibudget.web import catalogs, reports
+from aibudget.web import reports
 from aibudget.web.api import ERRORS, VERSION, ApiUser
 from aibudget.web.context import CurrentUser, T, WebDep
 from aibudget.web.json_bodies import JsonInThreadRoute

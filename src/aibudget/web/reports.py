@@ -14,10 +14,10 @@ from aibudget.domain.practice import LearningEntry
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
 from aibudget.reports import FORMATS, MEDIA_TYPES, ReportMeta, gather, render
+from aibudget.service.catalogs import CatalogView
 from aibudget.service.context import VersionContext
 from aibudget.store.records import PlanVersion
 from aibudget.web.allocation import time_cap
-from aibudget.web.catalogs import CatalogView
 from aibudget.web.evaluation import bounded_trials, costly_run
 from aibudget.web.state import WebState
 

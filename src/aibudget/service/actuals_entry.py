@@ -1,4 +1,5 @@
-"""The monthly entry form: its fields, and the actual records it means (or its problems).
+"""The monthly entry form: its fields, and the actual records it means (or its problems),
+read the same way for the page and the API.
 
 Cells are read with the importer's own rules (:mod:`aibudget.imports.cells`): months as
 2027-01, 2027/01/05 or ROC 116/01/05, numbers as 1,600 or NT$1,600. What the values may

@@ -1,7 +1,7 @@
-"""Seeing, correcting and deleting single monthly entries: shared by the page and the API.
+"""Correcting and deleting single monthly entries: shared by the page and the API.
 
 An entry is named by its fingerprint. A correction is read like the entry form (the
-same fields, problems and messages, :func:`aibudget.web.monitor_forms.read_entry`) into
+same fields, problems and messages, :func:`aibudget.service.actuals_entry.read_entry`) into
 one record that keeps what the form does not show (source, reference, days covered,
 other benefits), and replaces exactly the stored record
 (:func:`aibudget.store.actuals_edit.correct`). A fingerprint no longer stored is
@@ -11,7 +11,6 @@ other benefits), and replaces exactly the stored record
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from aibudget.domain.actuals import (
     PLAN_LEVEL,
@@ -22,13 +21,11 @@ from aibudget.domain.actuals import (
 )
 from aibudget.domain.plan import Plan
 from aibudget.domain.texts import N_
-from aibudget.i18n import Translator
-from aibudget.service.actuals_words import source_words, tool_name
+from aibudget.service.actuals_entry import FIELDS, Entry, read_entry
 from aibudget.store import actuals_edit
 from aibudget.store.actuals_edit import EntryGone
 from aibudget.store.db import Database
 from aibudget.store.errors import Conflict
-from aibudget.web.monitor_forms import FIELDS, Entry, read_entry
 
 KEPT = ("source", "label", "benefit", "first_day", "last_day", "rows")
 
@@ -106,35 +103,7 @@ def delete(db: Database, user_id: str, ws: str, plan_id: str, currency: str, fp:
         actuals_edit.remove(s, user_id, ws, plan_id, currency, fp)
 
 
-def entry_view(
-    t: Translator, plan: Plan, record: ActualRecord, files: dict[str, str], kpis: dict[str, str]
-) -> dict[str, Any]:
-    """What the page shows of one entry, in the owner's words."""
-    return {
-        "fingerprint": record.fingerprint,
-        "month": record.month,
-        "tool": tool_name(t, plan, record.tool),
-        "line": t(f"monitor.line.{record.line.value}") if record.line else "",
-        "status": t(f"monitor.web.status_{record.status.value}"),
-        "amount": record.amount,
-        "hours": record.hours_saved,
-        "seats": record.seats,
-        "users": record.active_users,
-        "benefit": record.benefit,
-        "kpi": kpis.get(record.kpi, record.kpi) if record.kpi else "",
-        "kpi_value": record.kpi_value,
-        "feedback": record.feedback,
-        "note": record.note or "",
-        "label": record.label or "",
-        "source": source_words(t, record, files),
-    }
-
-
-def entries_by_month(
-    t: Translator, plan: Plan, stored: Actuals, files: dict[str, str], kpis: dict[str, str]
-) -> list[tuple[str, list[dict[str, Any]]]]:
-    """Every entry, month by month (newest month first), in the order they were saved."""
-    months: dict[str, list[dict[str, Any]]] = {}
-    for record in stored.records:
-        months.setdefault(record.month, []).append(entry_view(t, plan, record, files, kpis))
-    return [(month, months[month]) for month in sorted(months, reverse=True)]
+def imported_files(db: Database, user_id: str, ws: str, plan_id: str) -> dict[str, str]:
+    """The name of the file each imported entry came from, by the entry's fingerprint."""
+    with db.session() as s:
+        return actuals_edit.files(s, user_id, ws, plan_id)
