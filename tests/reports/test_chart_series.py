@@ -68,7 +68,7 @@ def test_the_web_and_the_pdf_draw_the_same_series(cafe_review: ReportData, lang:
     bars = pdf["tornado"]
     assert bars.base is not None
     for trace, drawn in zip(web["tornado"]["data"], bars.series, strict=True):
-        assert trace["y"] == list(bars.categories)
+        assert trace["y"] == [series.input_lines(name, "<br>") for name in bars.categories]
         assert [bars.base + x for x in trace["x"]] == pytest.approx(list(drawn.values))
 
     shares = pdf["line-items"]

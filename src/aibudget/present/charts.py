@@ -164,9 +164,17 @@ def tornado_order(sim: SimulationResult) -> list[TornadoBar]:
     return sorted(sim.tornado, key=lambda bar: bar.swing, reverse=True)
 
 
+INPUT_JOIN = " · "  # between an input's tool and what it drives, on one line
+
+
 def input_name(t: Translator, names: Mapping[str, str], bar: TornadoBar, kpis: KpiLibrary) -> str:
     """An input as the owner knows it: its tool and what it drives."""
-    return f"{names.get(bar.tool, bar.tool)} · {driver_label(t, bar.driver, kpis)}"
+    return f"{names.get(bar.tool, bar.tool)}{INPUT_JOIN}{driver_label(t, bar.driver, kpis)}"
+
+
+def input_lines(name: str, line_break: str) -> str:
+    """An input's name on two lines, tool above what it drives (narrow charts)."""
+    return name.replace(INPUT_JOIN, line_break, 1)
 
 
 def tornado(

@@ -208,7 +208,7 @@ def tornado(t: Translator, result: Evaluation, sim: SimulationResult) -> Chart |
     if chart is None or chart.base is None:
         return None
     base = chart.base
-    labels = list(chart.categories)
+    labels = [series.input_lines(name, "<br>") for name in chart.categories]  # phones
     figure = {
         "data": [
             {
