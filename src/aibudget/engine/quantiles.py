@@ -67,6 +67,12 @@ def _between(low: Sample, high: Sample, weight: np.float64) -> Any:
     return np.quantile(np.stack([low, high], axis=-1), weight, axis=-1)
 
 
+def _between_all(pairs: Floats32, weights: list[np.float64]) -> Any:
+    """:func:`_between` of every pair with every weight, in one call to numpy (each
+    call costs ~0.1 ms however small): the caller keeps each quantile's own weight."""
+    return np.quantile(pairs, weights, axis=-1)
+
+
 def row_quantiles(rows: Floats32, qs: list[float]) -> NDArray[np.float64]:
     """``numpy.quantile(rows, qs, axis=1)`` (shape: quantiles x rows) of float32 rows
     without NaN."""
@@ -75,9 +81,12 @@ def row_quantiles(rows: Floats32, qs: list[float]) -> NDArray[np.float64]:
     if n >= RADIX_FROM:
         return np.array([quantiles(row, qs) for row in rows], dtype=np.float64).T
     ordered = np.sort(rows, axis=1)
-    out: NDArray[np.float64] = np.array(
-        [_between(ordered[:, lo], ordered[:, hi], w) for lo, hi, w in spots], dtype=np.float64
-    )
+    pairs = np.stack(
+        [ordered[:, [lo for lo, _, _ in spots]], ordered[:, [hi for _, hi, _ in spots]]], axis=-1
+    )  # rows x quantiles x 2
+    every = _between_all(pairs, [w for _, _, w in spots])  # quantiles x rows x quantiles
+    k = np.arange(len(spots))
+    out: NDArray[np.float64] = every[k, :, k].astype(np.float64)
     return out
 
 
