@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import fastapi.routing
+import pytest
+from fastapi.testclient import TestClient
 from threadpoolctl import threadpool_info, threadpool_limits
 
-from aibudget.web.factory import one_blas_thread
+from aibudget.settings import Settings
+from aibudget.web import create_app
+from aibudget.web.factory import one_blas_thread, server_app
 
 
 def test_a_server_process_runs_matrix_products_on_one_thread() -> None:
@@ -12,3 +17,40 @@ def test_a_server_process_runs_matrix_products_on_one_thread() -> None:
         one_blas_thread()
         blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
         assert blas and all(pool["num_threads"] == 1 for pool in blas)
+
+
+def handlers_read(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The handlers FastAPI reads (their parameters and models) from now on."""
+    read: list[object] = []
+    original = fastapi.routing.get_dependant
+
+    def reading(*args: object, **kwargs: object) -> object:
+        read.append(kwargs.get("call"))
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fastapi.routing, "get_dependant", reading)
+    return read
+
+
+def test_a_server_app_has_every_route_prepared_before_its_first_request(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FastAPI reads a route's handler at its first match; a server process does it for
+    every route as it starts, not while an owner waits."""
+    app = server_app(settings)
+    read = handlers_read(monkeypatch)  # from here on
+    with TestClient(app) as client:
+        assert client.get("/login").status_code in (200, 303)
+        assert client.get("/api/v1/workspaces").status_code == 401
+    assert read == []
+
+
+def test_without_preparing_the_first_requests_read_their_handlers(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counterpart: the check above would see the reading if it happened."""
+    app = create_app(settings)
+    read = handlers_read(monkeypatch)
+    with TestClient(app) as client:
+        client.get("/login")
+    assert read

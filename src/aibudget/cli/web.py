@@ -128,17 +128,14 @@ def serve(
     """Serve the web app (migrates the database first)."""
     import uvicorn
 
-    from aibudget.web import create_app
-
     t = translator(None)
     settings = _settings(t)
     url = f"http://{host}:{port}/"
     if workers == 1:
-        from aibudget.web.factory import one_blas_thread
+        from aibudget.web.factory import server_app
 
-        one_blas_thread()
         with reaching_database(settings):
-            app = create_app(settings)
+            app = server_app(settings)
         typer.echo(t("web.cli_serving", url=url))
         uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
         return
