@@ -14,11 +14,9 @@ from aibudget.store import checks, plans, reports_jobs
 from aibudget.web.api import ERRORS, PLAN, VERSION, ApiUser
 from aibudget.web.context import ReadSession, T, WebDep
 from aibudget.web.jobs_panel import context, enqueue_report
-from aibudget.web.jobs_words import alert_texts, checked_text, figures_text
+from aibudget.web.jobs_words import alert_texts, checked_text, figures_text, overview_rows
 from aibudget.web.json_bodies import JsonInThreadRoute
-from aibudget.web.pages_jobs import overview_rows
-from aibudget.web.pages_reports import REPORT_RESPONSES
-from aibudget.web.reports import download
+from aibudget.web.reports import REPORT_RESPONSES, download
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute)
 

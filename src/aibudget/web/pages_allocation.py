@@ -8,11 +8,11 @@ from fastapi.responses import Response
 from aibudget.catalog import tool_catalog
 from aibudget.engine.adopt import adoptable, is_proposal
 from aibudget.present.practice import allocation_summary, allocation_worries
+from aibudget.service.worries import owner_worries
 from aibudget.store import plans, workspaces
 from aibudget.web import allocation
 from aibudget.web.charts import figures_json, line_items
 from aibudget.web.context import CurrentUser, T, WebDep, render
-from aibudget.web.pages_practice import owner_worries
 
 router = APIRouter(include_in_schema=False)
 

@@ -38,7 +38,7 @@ from aibudget.web.edit import (
     without_item,
 )
 from aibudget.web.errors import field_list, problem_text
-from aibudget.web.pages_plans import plan_view
+from aibudget.web.plan_views import plan_view
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]

@@ -8,11 +8,11 @@ from fastapi.responses import Response
 from aibudget.domain.results import PLAN_LINES_ID
 from aibudget.engine.worries import worry_facts
 from aibudget.present.practice import evaluation_summary, evaluation_worries
+from aibudget.service.worries import owner_worries
 from aibudget.store import plans, workspaces
 from aibudget.web import evaluation
 from aibudget.web.charts import all_charts, figures_json
 from aibudget.web.context import CurrentUser, T, WebDep, render
-from aibudget.web.pages_practice import owner_worries
 
 router = APIRouter(include_in_schema=False)
 

@@ -20,7 +20,7 @@ from aibudget.store import plans, workspaces
 from aibudget.store.errors import StaleVersion
 from aibudget.store.records import Role
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf
-from aibudget.web.pages_plans import plan_view
+from aibudget.web.plan_views import plan_view
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 FindingKey = Annotated[str, Form(max_length=300)]

@@ -3,12 +3,11 @@ workspace, and reports made in the background with their progress."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from aibudget.i18n import Translator
 from aibudget.jobs.queue import enqueue
 from aibudget.reports import FORMATS
 from aibudget.store import checks, plans, reports_jobs, workspaces
@@ -17,7 +16,7 @@ from aibudget.store.records import Role
 from aibudget.web.context import CurrentUser, ReadSession, T, WebDep, check_csrf, render
 from aibudget.web.errors import BadRequest
 from aibudget.web.jobs_panel import context, enqueue_report, queue
-from aibudget.web.jobs_words import alert_texts, checked_text, figures_text
+from aibudget.web.jobs_words import overview_rows
 from aibudget.web.reports import download
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
@@ -36,30 +35,6 @@ def check_now(request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id
         today = context(request).today().isoformat()
         enqueue(queue(request), "check_version", target.version_id, today)
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#check", status_code=303)
-
-
-def overview_rows(t: Translator, zone: str, states: list[checks.WorkspaceState]) -> list[Any]:
-    """The overview in words (for the page and the API alike)."""
-    return [
-        {
-            "workspace_id": w.workspace.id,
-            "workspace": w.workspace.name,
-            "plans": [
-                {
-                    "plan_id": p.plan_id,
-                    "name": p.name,
-                    "version": p.number,
-                    "checked_at": p.last.checked_at if p.last else None,
-                    "last_check": checked_text(t, p.last, zone) if p.last else None,
-                    "figures": figures_text(t, p.last.result) if p.last else None,
-                    "alerts": alert_texts(t, p.last.result) if p.last else [],
-                    "failure": t(p.failed) if p.failed else None,
-                }
-                for p in w.plans
-            ],
-        }
-        for w in states
-    ]
 
 
 @router.get("/overview")

@@ -22,11 +22,11 @@ from aibudget.domain.guidance import (
 from aibudget.domain.texts import N_
 from aibudget.engine.readiness import check_page, page_of, score, suggest_tools
 from aibudget.i18n import Translator
+from aibudget.present.guidance import fit_badges
 from aibudget.store import assessments, workspaces
 from aibudget.store.records import Assessment, Role
 from aibudget.web.context import CurrentUser, FormFields, ReadSession, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
-from aibudget.web.pages_catalog_entry import fit_badges
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 

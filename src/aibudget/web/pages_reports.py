@@ -11,26 +11,19 @@ from typing import Literal
 from fastapi import APIRouter, Query, Response
 
 from aibudget.i18n import Translator
-from aibudget.reports import MEDIA_TYPES
 from aibudget.service import catalogs
+from aibudget.service.worries import owner_worries
 from aibudget.store import actuals, learning, plans
 from aibudget.web import reports
 from aibudget.web.api import ERRORS, VERSION, ApiUser
 from aibudget.web.context import CurrentUser, T, WebDep
 from aibudget.web.json_bodies import JsonInThreadRoute
-from aibudget.web.pages_practice import owner_worries
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(
     prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute
 )
 Lang = Literal["zh-TW", "en"]
-REPORT_RESPONSES: dict[int | str, dict[str, object]] = {
-    200: {
-        "content": {media: {} for media in MEDIA_TYPES.values()},
-        "description": "The report file.",
-    }
-}
 
 
 def _report(
@@ -62,7 +55,7 @@ def report_page(
     return _report(web, user.id, ws, plan_id, number, fmt, Translator(lang) if lang else t)
 
 
-@api_router.get(VERSION + "/report", response_class=Response, responses=REPORT_RESPONSES)
+@api_router.get(VERSION + "/report", response_class=Response, responses=reports.REPORT_RESPONSES)
 def report_api(
     web: WebDep,
     user: ApiUser,

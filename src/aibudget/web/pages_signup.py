@@ -27,10 +27,10 @@ from aibudget.store import confirmations, users, workspaces
 from aibudget.store.errors import Conflict, NotFound
 from aibudget.store.users import normalise_email
 from aibudget.web import limits
+from aibudget.web.accounts import UNCONFIRMED, account_problems, safe_next, sign_in
 from aibudget.web.context import T, WebDep, check_csrf, render, session
 from aibudget.web.jobs_panel import context, queue
 from aibudget.web.limits import LimitReached, client_address
-from aibudget.web.pages_auth import UNCONFIRMED, account_problems, safe_next, sign_in
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
