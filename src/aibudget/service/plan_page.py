@@ -15,19 +15,10 @@ from aibudget.domain.guidance import CatalogTool
 from aibudget.domain.practice import LearningEntry
 from aibudget.engine.practice import recent_wins
 from aibudget.service import catalogs
+from aibudget.service.checks import CheckFacts, check_facts
 from aibudget.service.practice import outside_help
-from aibudget.store import actuals, checks, learning, plans, workspaces
-from aibudget.store.checks import LastCheck
+from aibudget.store import actuals, learning, plans, workspaces
 from aibudget.store.records import PlanSummary, PlanVersion, VersionInfo, Workspace
-
-
-class CheckFacts(NamedTuple):
-    """The plan's nightly check: the last one, a check that keeps failing (its message
-    id), and whether the plan has a live version to check."""
-
-    last: LastCheck | None
-    failed: str | None
-    live: bool
 
 
 class PlanRecords(NamedTuple):
@@ -43,14 +34,6 @@ class PlanRecords(NamedTuple):
     outside_help: tuple[str, ...]
     check: CheckFacts
     recorded: Actuals
-
-
-def check_facts(s: Session, user_id: str, ws: str, plan_id: str) -> CheckFacts:
-    return CheckFacts(
-        checks.last(s, user_id, ws, plan_id),
-        checks.failure(s, user_id, ws, plan_id),
-        checks.live_target(s, plan_id) is not None,
-    )
 
 
 def plan_records(

@@ -12,8 +12,8 @@ from markupsafe import Markup
 from aibudget.i18n import Translator
 from aibudget.jobs.queue import enqueue
 from aibudget.jobs.work import REPORT_OPTIMISER_SECONDS, JobContext
-from aibudget.service.plan_page import CheckFacts
-from aibudget.store import reports_jobs
+from aibudget.service import report_jobs
+from aibudget.service.checks import CheckFacts
 from aibudget.store.records import PlanSummary, PlanVersion, Workspace
 from aibudget.web import limits
 from aibudget.web.allocation import time_cap
@@ -74,15 +74,13 @@ def enqueue_report(
     web = state(request)
     jobs = context(request)
     since = datetime.combine(jobs.today(), time(0), jobs.settings.zone)
-    with web.db.session() as s:
-        found = reports_jobs.reusable(s, user_id, version, fmt, locale, since)
+    found = report_jobs.reusable(web.db, user_id, version, fmt, locale, since)
     if found is not None:
         return found  # the same report today: made (or being made) already
     limits.costly(web.counters, web.settings, user_id)
     trials = bounded_trials(web, None, version)
     in_process = jobs.settings.jobs_in_process
     seconds = time_cap(web) if in_process else REPORT_OPTIMISER_SECONDS
-    with web.db.write() as s:
-        job_id = reports_jobs.create(s, user_id, version, fmt, locale)
+    job_id = report_jobs.create(web.db, user_id, version, fmt, locale)
     enqueue(queue(request), "render_report", job_id, trials, str(seconds))
     return job_id

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.i18n import LOCALES
+from aibudget.service import accounts
 from aibudget.store import confirmations, users, workspaces
 from aibudget.store.records import User
 from aibudget.store.users import normalise_email
@@ -23,6 +24,7 @@ from aibudget.web.accounts import (
 from aibudget.web.context import (
     CurrentUser,
     MaybeUser,
+    ReadSession,
     T,
     WebDep,
     check_csrf,
@@ -47,19 +49,17 @@ def _end(request: Request, web: WebDep) -> None:
 
 
 @router.get("/")
-def home(request: Request, web: WebDep, user: MaybeUser) -> Response:
+def home(s: ReadSession, user: MaybeUser) -> Response:
     if user is not None:
         return RedirectResponse("/workspaces", status_code=303)
-    with web.db.session() as s:
-        first_run = users.count(s) == 0
+    first_run = users.count(s) == 0
     return RedirectResponse("/setup" if first_run else "/login", status_code=303)
 
 
 @router.get("/setup")
-def setup_form(request: Request, web: WebDep) -> Response:
-    with web.db.session() as s:
-        if users.count(s):
-            return RedirectResponse("/login", status_code=303)
+def setup_form(request: Request, s: ReadSession) -> Response:
+    if users.count(s):
+        return RedirectResponse("/login", status_code=303)
     return render(request, "setup.html", values={}, problems={})
 
 
@@ -85,10 +85,9 @@ def setup(
 
 
 @router.get("/login")
-def login_form(request: Request, web: WebDep) -> Response:
-    with web.db.session() as s:
-        if users.count(s) == 0:
-            return RedirectResponse("/setup", status_code=303)
+def login_form(request: Request, s: ReadSession) -> Response:
+    if users.count(s) == 0:
+        return RedirectResponse("/setup", status_code=303)
     return render(request, "login.html", values={}, failed=None)
 
 
@@ -145,8 +144,7 @@ def _account(
     problems: dict[str, str] | None = None,
     notice: str | None = None,
 ) -> Response:
-    with web.db.session() as s:
-        listed = users.tokens(s, user.id)
+    listed = accounts.tokens(web.db, user.id)
     return render(
         request,
         "account.html",

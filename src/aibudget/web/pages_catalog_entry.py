@@ -24,7 +24,7 @@ from aibudget.service.catalogs import merged
 from aibudget.service.words import kpi_names
 from aibudget.store import catalogs, workspaces
 from aibudget.store.errors import NotFound
-from aibudget.web.context import CurrentUser, T, WebDep, render
+from aibudget.web.context import CurrentUser, ReadSession, T, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -65,11 +65,10 @@ def entry_view(t: Translator, entry: CatalogTool) -> dict[str, Any]:
 
 @router.get("/w/{ws}/tools/{tool_id}")
 def catalog_entry_page(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, tool_id: str
+    request: Request, s: ReadSession, user: CurrentUser, t: T, ws: str, tool_id: str
 ) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        own = catalogs.get(s, user.id, ws)
+    space = workspaces.require(s, user.id, ws)
+    own = catalogs.get(s, user.id, ws)
     catalog, _problems = merged(own.entries, None)
     entry = resolve(catalog, tool_id)
     if entry is None:

@@ -11,6 +11,7 @@ from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
 from aibudget.domain.texts import N_
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
+from aibudget.service import access
 from aibudget.store import plans, workspaces
 from aibudget.store.records import Role, Status
 from aibudget.web import limits
@@ -72,10 +73,10 @@ def import_plan(
     """A new plan, or (with ``plan_id``) a new version of one; problems shown by field."""
     text = read_upload(upload) or document
     values = {"name": name, "note": note, "document": text}
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        if plan_id:
-            plans.summary(s, user.id, ws, plan_id)  # 404 before anything else
+    if plan_id:  # 404 before anything else
+        space = access.plan(web.db, user.id, ws, plan_id, Role.EDITOR)
+    else:
+        space = access.workspace(web.db, user.id, ws, Role.EDITOR)
     try:
         limits.costly(web.counters, web.settings, user.id, "imports")
     except limits.LimitReached as wait:  # the form comes back with the text as it was sent

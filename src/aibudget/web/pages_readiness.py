@@ -23,8 +23,9 @@ from aibudget.domain.texts import N_
 from aibudget.engine.readiness import check_page, page_of, score, suggest_tools
 from aibudget.i18n import Translator
 from aibudget.present.guidance import fit_badges
+from aibudget.service.readiness import answering
 from aibudget.store import assessments, workspaces
-from aibudget.store.records import Assessment, Role
+from aibudget.store.records import Assessment
 from aibudget.web.context import CurrentUser, FormFields, ReadSession, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
 
@@ -158,10 +159,7 @@ def readiness_submit(
 ) -> Response:
     """One page of answers: Back keeps them and goes back; Next checks them, keeps them
     and goes on; Next on the last page stores the assessment."""
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        found = assessments.latest(s, user.id, ws)
-        draft = assessments.draft(s, user.id, ws)
+    space, found, draft = answering(web.db, user.id, ws)
     q = readiness_questionnaire()
     number = _page_number(form.get("page"), len(q.pages))
     given = _page_answers(form, q.page(number))

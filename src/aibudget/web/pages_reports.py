@@ -11,9 +11,7 @@ from typing import Literal
 from fastapi import APIRouter, Query, Response
 
 from aibudget.i18n import Translator
-from aibudget.service import catalogs
-from aibudget.service.worries import owner_worries
-from aibudget.store import actuals, learning, plans
+from aibudget.service.reports import report_inputs
 from aibudget.web import reports
 from aibudget.web.api import ERRORS, VERSION, ApiUser
 from aibudget.web.context import CurrentUser, T, WebDep
@@ -29,15 +27,11 @@ Lang = Literal["zh-TW", "en"]
 def _report(
     web: WebDep, user_id: str, ws: str, plan_id: str, number: int, fmt: str, t: Translator
 ) -> Response:
-    with web.db.session() as s:
-        version = plans.version(s, user_id, ws, plan_id, number)
-        recorded = actuals.get(s, user_id, ws, plan_id, version.plan.currency)
-        catalog = catalogs.view_for(s, user_id, ws, version.plan)
-        worries = tuple(owner_worries(s, user_id, ws))
-        logged = tuple(learning.entries(s, user_id, ws, plan_id))
+    found = report_inputs(web.db, user_id, ws, plan_id, number)
     content = reports.build(
-        web, user_id, version, fmt, t, recorded, catalog, worries=worries, learning=logged
-    )
+        web, user_id, found.version, fmt, t, found.recorded, found.catalog,
+        worries=found.worries, learning=found.learning,
+    )  # fmt: skip
     return reports.download(content, fmt, plan_id, number)
 
 
