@@ -142,3 +142,71 @@ def test_the_service_check_refuses_what_it_should() -> None:
         assert _a_shell(name), name
     for name in ("aibudget.webhooks", "aibudget.store.actuals", "aibudget.service.memo"):
         assert not _a_shell(name), name
+
+
+WEB = SRC / "web"
+PAGE_MODULE = "aibudget.web.pages_"
+# The registry includes every router; no other web module reaches into a page for logic:
+# use cases live in aibudget.service, what several pages show in a non-page web module.
+ROUTER_REGISTRY = WEB / "app.py"
+WEB_FILES = sorted(p for p in WEB.rglob("*.py") if p != ROUTER_REGISTRY)
+
+
+def imported_names(path: Path) -> set[str]:
+    """``imported_modules`` and the names taken from a package (``from a import b``: a.b)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = imported_modules(path)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+@pytest.mark.parametrize("path", WEB_FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_no_web_module_but_the_registry_imports_a_page(path: Path) -> None:
+    bad = {n for n in imported_names(path) if n.startswith(PAGE_MODULE)}
+    assert not bad, f"{path.name} imports {sorted(bad)}: share it from service/ or a view module"
+
+
+def test_the_page_check_sees_both_import_forms(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("from aibudget.web import pages_plans\nimport aibudget.web.pages_auth\n")
+    found = {n for n in imported_names(module) if n.startswith(PAGE_MODULE)}
+    assert found == {"aibudget.web.pages_plans", "aibudget.web.pages_auth"}
+    assert any(p.name.startswith("pages_") for p in WEB_FILES)
+    assert any(p.name.startswith("api") for p in WEB_FILES)
+
+
+READ_SESSIONS = WEB / "context.py"  # ReadSession, and ``reading`` for shared helpers
+
+
+def opened_sessions(path: Path) -> list[int]:
+    """The lines where a module opens a database session itself (``db.session()``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return sorted(
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "session"
+        and isinstance(node.func.value, ast.Attribute)
+        and node.func.value.attr == "db"
+    )
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in WEB_FILES if p != READ_SESSIONS], ids=lambda p: str(p.relative_to(SRC))
+)
+def test_no_handler_opens_a_read_session_by_hand(path: Path) -> None:
+    """A handler that only reads takes ``ReadSession``; one that writes calls a use case
+    of aibudget.service (which opens its own short transactions)."""
+    assert not opened_sessions(path), f"{path.name} opens db.session() on lines " + str(
+        opened_sessions(path)
+    )
+
+
+def test_the_session_check_sees_an_opened_session(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("with web.db.session() as s:\n    pass\nstate(r).db.session()\n")
+    assert opened_sessions(module) == [1, 3]
+    assert opened_sessions(READ_SESSIONS)

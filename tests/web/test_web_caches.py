@@ -22,7 +22,7 @@ from aibudget.store.db import Database
 from aibudget.store.models import MembershipRow
 from aibudget.store.records import Role, Status
 from aibudget.web import evaluation, security
-from aibudget.web.pages_plans import HISTORY_ON_PAGE
+from aibudget.web.plan_views import HISTORY_ON_PAGE
 from aibudget.web.security import COOKIE, Sessions
 from aibudget.web.state import PAGE_CHARS, PAGES_KEPT, WebState
 from tests.web.helpers import CSRF_RE, EXAMPLE, csrf, import_plan, new_workspace, sign_up

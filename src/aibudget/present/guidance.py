@@ -121,6 +121,19 @@ def markets_text(t: Translator, entry: CatalogTool) -> str:
     return t("builder.list_sep").join(t(f"catalog.market.{m}") for m in entry.markets) or "–"
 
 
+def fit_badges(t: Translator, entry: CatalogTool) -> list[str]:
+    """What makes the tool fit a Taiwanese small business, in words."""
+    marks = [
+        ("TW" in entry.markets, N_("readiness.fit_tw")),
+        (entry.zh_tw_interface == "yes", "web.zh_tw_ui"),
+        (entry.zh_support == "yes", N_("readiness.fit_zh_support")),
+        (bool(entry.local_payment), N_("readiness.fit_local_payment")),
+        (bool(entry.line), N_("readiness.fit_line")),
+        (entry.free_option, N_("readiness.free")),
+    ]
+    return [t(message) for shown, message in marks if shown]
+
+
 def _benefit_line(t: Translator, kind: str, low: Decimal, likely: Decimal, high: Decimal) -> str:
     if kind == "revenue_lift":
         values = [t.percent(v) for v in (low, likely, high)]

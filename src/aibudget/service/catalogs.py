@@ -8,10 +8,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from aibudget.catalog import catalog_for
-from aibudget.domain.errors import Problem
+from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.guidance import CatalogTool
 from aibudget.domain.plan import Plan
+from aibudget.service import access
 from aibudget.store import catalogs
+from aibudget.store.db import Database
+from aibudget.store.records import CatalogOverrides, Role
 
 
 def merged(
@@ -50,3 +53,16 @@ def for_plan(
     catalog, problems = merged(found.entries, plan)
     stamp = found.updated_at.isoformat() if found.updated_at else "-"
     return catalog, problems, stamp
+
+
+def replace_entries(
+    db: Database, user_id: str, workspace_id: str, entries: list[dict[str, Any]]
+) -> CatalogOverrides:
+    """Replace the workspace's own entries (editors only); PlanError naming every
+    problem by its path, and nothing stored, when an entry is wrong."""
+    access.workspace(db, user_id, workspace_id, Role.EDITOR)
+    _catalog, problems = catalog_for(entries)
+    if problems:
+        raise PlanError(problems)
+    with db.write() as s:
+        return catalogs.put(s, user_id, workspace_id, entries)

@@ -1,5 +1,6 @@
-"""The learning-log form, read the same way for the page and the API: every bad field
-named with a message id, nothing stored until all are right."""
+"""The team learning log of a plan, the same for the page and the API: the log with its
+plan, and the entry form, read with every bad field named by a message id, nothing
+stored until all are right."""
 
 from __future__ import annotations
 
@@ -7,11 +8,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from aibudget.domain.plan import Plan
 from aibudget.domain.practice import MAX_MINUTES, LearningEntry
 from aibudget.domain.texts import N_
+from aibudget.store import learning, plans, workspaces
+from aibudget.store.db import Database
+from aibudget.store.learning import StoredEntry
+from aibudget.store.records import PlanSummary, PlanVersion, Workspace
 
 FIELDS = ("tool", "who", "tried", "minutes_saved", "tip", "on")
 LIMITS = {"who": 100, "tried": 500, "tip": 500}
@@ -22,6 +27,43 @@ _DIGITS = re.compile(r"[0-9]{1,9}")
 class ReadEntry:
     entry: LearningEntry | None = None
     problems: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+
+
+class PlanLog(NamedTuple):
+    """The workspace, the plan, its newest version and its learning log (newest first)."""
+
+    space: Workspace
+    summary: PlanSummary
+    version: PlanVersion
+    entries: list[StoredEntry]
+
+
+def today() -> date:
+    """The day of an entry entered without one, and the newest day an entry may have."""
+    return date.today()
+
+
+def plan_log(db: Database, user_id: str, ws: str, plan_id: str) -> PlanLog:
+    with db.session() as s:
+        space = workspaces.require(s, user_id, ws)
+        summary = plans.summary(s, user_id, ws, plan_id)
+        version = plans.version(s, user_id, ws, plan_id)
+        entries = learning.entries(s, user_id, ws, plan_id)
+    return PlanLog(space, summary, version, entries)
+
+
+def add_entry(
+    db: Database, user_id: str, ws: str, plan_id: str, form: Mapping[str, str]
+) -> tuple[ReadEntry, StoredEntry | None]:
+    """The form read against the plan's newest version and, without problems, the
+    entry stored."""
+    with db.session() as s:
+        version = plans.version(s, user_id, ws, plan_id)
+    read = read_entry(version.plan, form, today())
+    if read.entry is None:
+        return read, None
+    with db.write() as s:
+        return read, learning.add(s, user_id, ws, plan_id, read.entry)
 
 
 def read_entry(plan: Plan, form: Mapping[str, str], today: date) -> ReadEntry:

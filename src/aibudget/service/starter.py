@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from aibudget.catalog import kpi_library, readiness_questionnaire
 from aibudget.domain.guidance import AnswersError, CatalogTool, GoalDraft, catalog_tool_to_plan_tool
@@ -18,6 +18,11 @@ from aibudget.domain.months import add_months
 from aibudget.domain.plan import TeamMember
 from aibudget.domain.practice import with_skill_defaults
 from aibudget.engine.readiness import picked_goals, score, starter_tools
+from aibudget.service.catalogs import merged
+from aibudget.store import assessments, workspaces
+from aibudget.store import catalogs as workspace_catalogs
+from aibudget.store.db import Database
+from aibudget.store.records import Role, Workspace
 
 DEADLINE_MONTHS = 6  # a first goal: the pilot and one quarter of use after it
 
@@ -38,6 +43,22 @@ def starter_for(answers: Mapping[str, Any], catalog: Mapping[str, CatalogTool]) 
     except AnswersError:
         return None
     return Starter(goals, starter_tools(result, goals, catalog, q.thresholds), result.pilot_tools)
+
+
+class WorkspaceStarter(NamedTuple):
+    space: Workspace
+    starter: Starter | None  # None without a readiness result
+    catalog: dict[str, CatalogTool]  # the workspace's
+
+
+def workspace_starter(db: Database, user_id: str, ws: str) -> WorkspaceStarter:
+    """For an editor of the workspace: what its readiness result suggests for a new plan,
+    and the catalog the suggested tools come from."""
+    with db.session() as s:
+        space = workspaces.require(s, user_id, ws, Role.EDITOR)
+        found = assessments.latest(s, user_id, ws)
+        catalog, _ = merged(workspace_catalogs.get(s, user_id, ws).entries, None)
+    return WorkspaceStarter(space, starter_for(found.answers, catalog) if found else None, catalog)
 
 
 def _measurement(kpi: str, locale: str) -> str | None:

@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from aibudget.catalog import readiness_questionnaire
 from aibudget.domain.guidance import ANXIETIES, AnswersError, ReadinessResult
 from aibudget.engine.readiness import score
+from aibudget.store import assessments
 
 
 def assessed(answers: Mapping[str, Any] | None) -> ReadinessResult | None:
@@ -29,3 +32,9 @@ def strong_worries(result: ReadinessResult | None) -> list[str]:
         return list(ANXIETIES)
     limit = readiness_questionnaire().thresholds.anxiety_from
     return [a for a in ANXIETIES if result.anxieties.get(a, 0) >= limit]
+
+
+def owner_worries(s: Session, user_id: str, ws: str) -> list[str]:
+    """The worries the workspace's newest readiness check found strong (all without one)."""
+    found = assessments.latest(s, user_id, ws)
+    return strong_worries(assessed(found.answers if found else None))

@@ -10,18 +10,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from aibudget.catalog import catalog_for, kpi_ids, readiness_questionnaire, tool_catalog
-from aibudget.domain.errors import PlanError
-from aibudget.domain.plan import Plan
-from aibudget.domain.validate import parse_plan
+from aibudget.catalog import readiness_questionnaire, tool_catalog
 from aibudget.engine.readiness import score, suggest_tools
 from aibudget.present.documents import EvaluationDocument
 from aibudget.present.guidance import FindingDocument, ReadinessDocument, readiness_document
 from aibudget.present.optimize import AllocationDocument, allocation_document
-from aibudget.service import catalogs
+from aibudget.service import catalogs, readiness, versions
 from aibudget.store import assessments, plans, users, workspaces
 from aibudget.store import catalogs as workspace_catalogs
-from aibudget.store.records import Role, User
+from aibudget.store.records import User
 from aibudget.web import allocation, evaluation
 from aibudget.web.api_schemas import (
     AssessIn,
@@ -42,6 +39,7 @@ from aibudget.web.api_schemas import (
 )
 from aibudget.web.context import (
     SAFE_METHODS,
+    ReadSession,
     WebDep,
     optional_user,
     reading,
@@ -88,14 +86,9 @@ PLAN = WS + "/plans/{plan_id}"
 VERSION = PLAN + "/versions/{number}"
 
 
-def _plan(document: dict[str, Any]) -> Plan:
-    return parse_plan(document, kpi_ids())
-
-
 @router.get("/workspaces", response_model=list[WorkspaceOut])
-def list_workspaces(web: WebDep, user: ApiUser) -> Any:
-    with web.db.session() as s:
-        return workspaces.list_for(s, user.id)
+def list_workspaces(s: ReadSession, user: ApiUser) -> Any:
+    return workspaces.list_for(s, user.id)
 
 
 @router.post("/workspaces", response_model=WorkspaceOut, status_code=201)
@@ -105,9 +98,8 @@ def create_workspace(web: WebDep, user: ApiUser, body: WorkspaceIn) -> Any:
 
 
 @router.get(WS, response_model=WorkspaceOut)
-def get_workspace(web: WebDep, user: ApiUser, workspace_id: str) -> Any:
-    with web.db.session() as s:
-        return workspaces.require(s, user.id, workspace_id)
+def get_workspace(s: ReadSession, user: ApiUser, workspace_id: str) -> Any:
+    return workspaces.require(s, user.id, workspace_id)
 
 
 @router.patch(WS, response_model=WorkspaceOut)
@@ -117,24 +109,18 @@ def rename_workspace(web: WebDep, user: ApiUser, workspace_id: str, body: Worksp
 
 
 @router.get(WS + "/plans", response_model=list[PlanOut])
-def list_plans(web: WebDep, user: ApiUser, workspace_id: str) -> Any:
-    with web.db.session() as s:
-        return plans.list_plans(s, user.id, workspace_id)
+def list_plans(s: ReadSession, user: ApiUser, workspace_id: str) -> Any:
+    return plans.list_plans(s, user.id, workspace_id)
 
 
 @router.post(WS + "/plans", response_model=VersionOut, status_code=201)
 def create_plan(web: WebDep, user: ApiUser, workspace_id: str, body: PlanIn) -> Any:
-    with web.db.session() as s:
-        workspaces.require(s, user.id, workspace_id)
-    plan = _plan(body.document)
-    with web.db.write() as s:
-        return plans.create(s, user.id, workspace_id, body.name, plan, body.note)
+    return versions.create_plan(web.db, user.id, workspace_id, body.name, body.document, body.note)
 
 
 @router.get(PLAN, response_model=PlanOut)
-def get_plan(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) -> Any:
-    with web.db.session() as s:
-        return plans.summary(s, user.id, workspace_id, plan_id)
+def get_plan(s: ReadSession, user: ApiUser, workspace_id: str, plan_id: str) -> Any:
+    return plans.summary(s, user.id, workspace_id, plan_id)
 
 
 @router.patch(PLAN, response_model=PlanOut)
@@ -154,26 +140,20 @@ def delete_plan(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) -> 
 
 
 @router.get(PLAN + "/versions", response_model=list[VersionInfoOut])
-def list_versions(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str) -> Any:
-    with web.db.session() as s:
-        return plans.versions(s, user.id, workspace_id, plan_id)
+def list_versions(s: ReadSession, user: ApiUser, workspace_id: str, plan_id: str) -> Any:
+    return plans.versions(s, user.id, workspace_id, plan_id)
 
 
 @router.post(PLAN + "/versions", response_model=VersionOut, status_code=201)
 def save_version(
     web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, body: VersionIn
 ) -> Any:
-    with web.db.session() as s:
-        plans.summary(s, user.id, workspace_id, plan_id)
-    plan = _plan(body.document)
-    with web.db.write() as s:
-        return plans.save(s, user.id, workspace_id, plan_id, plan, body.note)
+    return versions.save_version(web.db, user.id, workspace_id, plan_id, body.document, body.note)
 
 
 @router.get(VERSION, response_model=VersionOut)
-def get_version(web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int) -> Any:
-    with web.db.session() as s:
-        return plans.version(s, user.id, workspace_id, plan_id, number)
+def get_version(s: ReadSession, user: ApiUser, workspace_id: str, plan_id: str, number: int) -> Any:
+    return plans.version(s, user.id, workspace_id, plan_id, number)
 
 
 @router.patch(VERSION, response_model=VersionInfoOut)
@@ -200,20 +180,18 @@ def evaluate_version(
 
     The document of ``aibudget evaluate --json``; money amounts are exact decimal strings.
     """
-    with web.db.session() as s:
-        version = plans.version(s, user.id, workspace_id, plan_id, number)
+    version = versions.version(web.db, user.id, workspace_id, plan_id, number)
     answer = evaluation.run_json(web, user.id, version, body.trials)
     return Response(answer, media_type="application/json")
 
 
 @router.get(VERSION + "/lint", response_model=list[FindingDocument])
 def lint_version(
-    request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int
+    request: Request, s: ReadSession, user: ApiUser, workspace_id: str, plan_id: str, number: int
 ) -> Any:
     """The health check of a version: each pitfall with its severity, fix and place."""
-    with web.db.session() as s:
-        version = plans.version(s, user.id, workspace_id, plan_id, number)
-        catalog, problems, _ = catalogs.for_plan(s, user.id, workspace_id, version.plan)
+    version = plans.version(s, user.id, workspace_id, plan_id, number)
+    catalog, problems, _ = catalogs.for_plan(s, user.id, workspace_id, version.plan)
     return [
         FindingDocument(
             rule=h.rule, severity=h.severity, message=h.message, fix=h.fix, where=h.where
@@ -227,8 +205,7 @@ def optimise_version(
     request: Request, web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, number: int
 ) -> AllocationDocument:
     """The allocation (``aibudget optimize --json``): time-bounded, rate-limited per user."""
-    with web.db.session() as s:
-        version = plans.version(s, user.id, workspace_id, plan_id, number)
+    version = versions.version(web.db, user.id, workspace_id, plan_id, number)
     result = allocation.run(web, user.id, version)
     return allocation_document(translator(request), result, version.plan, tool_catalog())
 
@@ -238,13 +215,8 @@ def assess(
     request: Request, web: WebDep, user: ApiUser, workspace_id: str, body: AssessIn
 ) -> ReadinessDocument:
     """Score readiness answers (as ``aibudget assess --json``) and keep them."""
-    with web.db.session() as s:
-        workspaces.require(s, user.id, workspace_id, Role.EDITOR)
     q = readiness_questionnaire()
-    answers = dict(body.answers)
-    result = score(q, answers)
-    with web.db.write() as s:
-        assessments.save(s, user.id, workspace_id, answers)
+    result = readiness.assess(web.db, user.id, workspace_id, dict(body.answers))
     suggestions = suggest_tools(result, tool_catalog(), q.thresholds)
     return readiness_document(translator(request), q, result, suggestions)
 
@@ -254,10 +226,9 @@ def assess(
     response_model=ReadinessDocument,
     responses={204: {"description": "No assessment was taken in this workspace yet."}},
 )
-def latest_assessment(request: Request, web: WebDep, user: ApiUser, workspace_id: str) -> Any:
+def latest_assessment(request: Request, s: ReadSession, user: ApiUser, workspace_id: str) -> Any:
     """The workspace's latest readiness result (204, no content, before the first)."""
-    with web.db.session() as s:
-        found = assessments.latest(s, user.id, workspace_id)
+    found = assessments.latest(s, user.id, workspace_id)
     if found is None:
         return Response(status_code=204)
     q = readiness_questionnaire()
@@ -267,19 +238,12 @@ def latest_assessment(request: Request, web: WebDep, user: ApiUser, workspace_id
 
 
 @router.get(WS + "/catalog", response_model=CatalogOut)
-def get_catalog(web: WebDep, user: ApiUser, workspace_id: str) -> Any:
+def get_catalog(s: ReadSession, user: ApiUser, workspace_id: str) -> Any:
     """The workspace's own catalog entries (over the built-in catalog)."""
-    with web.db.session() as s:
-        return workspace_catalogs.get(s, user.id, workspace_id)
+    return workspace_catalogs.get(s, user.id, workspace_id)
 
 
 @router.put(WS + "/catalog", response_model=CatalogOut)
 def put_catalog(web: WebDep, user: ApiUser, workspace_id: str, body: CatalogIn) -> Any:
     """Replace the workspace's catalog entries; every problem is named by its path."""
-    with web.db.session() as s:
-        workspaces.require(s, user.id, workspace_id, Role.EDITOR)
-    _catalog, problems = catalog_for(body.entries)
-    if problems:
-        raise PlanError(problems)
-    with web.db.write() as s:
-        return workspace_catalogs.put(s, user.id, workspace_id, body.entries)
+    return catalogs.replace_entries(web.db, user.id, workspace_id, body.entries)

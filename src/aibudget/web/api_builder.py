@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import Field
 
 from aibudget.domain.errors import PlanError, Problem
-from aibudget.service import new_plan, plan_edit, plan_parts
+from aibudget.service import access, new_plan, plan_edit, plan_parts, versions
 from aibudget.service.plan_edit import Value
 from aibudget.service.plan_parts import EditError, Target, fields_for
 from aibudget.store import plans, workspaces
@@ -79,14 +79,6 @@ def _describe(request: Request, document: dict[str, Any], target: Target) -> dic
     }
 
 
-def _newest(web: WebDep, user_id: str, ws: str, plan_id: str) -> tuple[dict[str, Any], int]:
-    """The newest version's document and number."""
-    with web.db.session() as s:
-        workspaces.require(s, user_id, ws, Role.EDITOR)
-        newest = plans.version(s, user_id, ws, plan_id)
-    return dict(newest.document), newest.number
-
-
 def _if_match(request: Request) -> int | None:
     """The version an edit was made on: the part's ETag sent back as If-Match."""
     raw = request.headers.get("if-match", "").removeprefix("W/").strip().strip('"')
@@ -97,7 +89,8 @@ def _described(
     request: Request, response: Response, web: WebDep, user_id: str, ws: str, plan_id: str,
     target: Target,
 ) -> Any:  # fmt: skip
-    document, number = _newest(web, user_id, ws, plan_id)
+    newest = versions.newest_to_edit(web.db, user_id, ws, plan_id)
+    document, number = dict(newest.document), newest.number
     response.headers["ETag"] = f'"{number}"'
     return _describe(request, document, target) | {"version": number}
 
@@ -106,10 +99,11 @@ def _change(
     request: Request, web: WebDep, user_id: str, ws: str, plan_id: str, target: Target,
     body: PartIn,
 ) -> Any:  # fmt: skip
-    document, number = _newest(web, user_id, ws, plan_id)
+    newest = versions.newest_to_edit(web.db, user_id, ws, plan_id)
+    document = dict(newest.document)
     base = _if_match(request)
-    if base is not None and base != number:
-        raise StaleVersion(base=base, newest=number)
+    if base is not None and base != newest.number:
+        raise StaleVersion(base=base, newest=newest.number)
     try:
         edited = plan_edit.apply(document, target, {k: _text(v) for k, v in body.values.items()})
     except EditError:
@@ -117,8 +111,7 @@ def _change(
     if not edited.ok or edited.plan is None:
         raise PlanError(_problems(edited))
     if not (edited.changes or edited.rates_added):
-        with web.db.session() as s:
-            return plans.version(s, user_id, ws, plan_id)
+        return newest
     t = translator(request)
     note = plan_edit.note(t, document, target, edited.changes, edited.rates_added)
     with web.db.write() as s:
@@ -137,8 +130,7 @@ def start_plan(
     request: Request, web: WebDep, user: ApiUser, workspace_id: str, body: PlanStartIn
 ) -> Any:
     """A new plan from the short form (the same defaults and checks as the web page)."""
-    with web.db.session() as s:
-        workspaces.require(s, user.id, workspace_id, Role.EDITOR)
+    access.workspace(web.db, user.id, workspace_id, Role.EDITOR)
     t = translator(request)
     form = {k: _text(v) for k, v in body.values.items()}
     edited = new_plan.build(form, owner_name=user.name, t=t)

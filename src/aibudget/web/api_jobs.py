@@ -10,15 +10,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from aibudget.service import report_jobs, versions
 from aibudget.store import checks, plans, reports_jobs
 from aibudget.web.api import ERRORS, PLAN, VERSION, ApiUser
 from aibudget.web.context import ReadSession, T, WebDep
 from aibudget.web.jobs_panel import context, enqueue_report
-from aibudget.web.jobs_words import alert_texts, checked_text, figures_text
+from aibudget.web.jobs_words import alert_texts, checked_text, figures_text, overview_rows
 from aibudget.web.json_bodies import JsonInThreadRoute
-from aibudget.web.pages_jobs import overview_rows
-from aibudget.web.pages_reports import REPORT_RESPONSES
-from aibudget.web.reports import download
+from aibudget.web.reports import REPORT_RESPONSES, download
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute)
 
@@ -116,11 +115,9 @@ def start_report(
     body: ReportJobIn,
 ) -> Any:
     """Make the report of a version by a job (in the caller's language)."""
-    with web.db.session() as s:
-        version = plans.version(s, user.id, workspace_id, plan_id, number)
+    version = versions.version(web.db, user.id, workspace_id, plan_id, number)
     job_id = enqueue_report(request, user.id, version, body.format, t.locale)
-    with web.db.session() as s:
-        return _job_out(t, reports_jobs.get(s, user.id, workspace_id, plan_id, job_id))
+    return _job_out(t, report_jobs.job(web.db, user.id, workspace_id, plan_id, job_id))
 
 
 @router.get(PLAN + "/report-jobs/{job_id}", response_model=ReportJobOut)

@@ -24,14 +24,13 @@ from aibudget.i18n import Translator
 from aibudget.imports import Preview
 from aibudget.present.reallocate import proposal_document
 from aibudget.present.review_documents import preview_document, review_document
-from aibudget.service import actuals_import, review
+from aibudget.service import access, actuals_import, review, versions
 from aibudget.service.actuals_edit import correct, delete, find
 from aibudget.service.actuals_entry import Entry
 from aibudget.service.actuals_import import UploadRefused, check_upload, preview_file
 from aibudget.service.import_routes import unbooked
 from aibudget.service.monitor import add_entry, month_rows, plan_actuals
 from aibudget.service.review import BadMonth, plan_digest, reviewed
-from aibudget.store import plans, workspaces
 from aibudget.store.errors import Conflict
 from aibudget.store.records import Role
 from aibudget.web import limits
@@ -113,12 +112,6 @@ def _lines(t: Translator, preview: Preview) -> list[Problem]:
             params["reason"] = t(str(params["reason"]), **params)
         found.append(Problem((preview.file,), p.message_id, params, p.line))
     return found or [Problem((preview.file,), N_("monitor.api.import_invalid"), {"count": 0})]
-
-
-def _require(web: WebDep, user_id: str, ws: str, plan_id: str, need: Role) -> None:
-    with web.db.session() as s:
-        workspaces.require(s, user_id, ws, need)
-        plans.summary(s, user_id, ws, plan_id)  # 404 for another workspace's plan
 
 
 @router.get(PLAN + "/actuals", response_model=ActualsOut)
@@ -237,7 +230,7 @@ def get_review(
     """The ``aibudget review --json`` document against the approved baseline (the newest
     approved version, else the newest), plus ``baseline`` (its number) and
     ``proposal_digest`` (send it back to accept or reject that proposal); rate-limited."""
-    _require(web, user.id, workspace_id, plan_id, Role.VIEWER)
+    access.plan(web.db, user.id, workspace_id, plan_id, Role.VIEWER)
     limits.costly(web.counters, web.settings, user.id)
     t = translator(request)
     _, _, version, result, proposal, note = reviewed(
@@ -258,14 +251,13 @@ def accept_proposal(
 ) -> Any:  # fmt: skip
     """Save the proposal as a new plan version (owner only); 409 when the proposal is no
     longer the one with ``digest`` (actuals or the baseline changed since)."""
-    _require(web, user.id, workspace_id, plan_id, Role.OWNER)
+    access.plan(web.db, user.id, workspace_id, plan_id, Role.OWNER)
     limits.costly(web.counters, web.settings, user.id)
     saved = review.accept(
         web.db, user.id, workspace_id, plan_id, _month(body.as_of), body.digest,
         translator(request),
     )  # fmt: skip
-    with web.db.session() as s:
-        return plans.version(s, user.id, workspace_id, plan_id, saved)
+    return versions.version(web.db, user.id, workspace_id, plan_id, saved)
 
 
 @router.post(PLAN + "/review/reject", status_code=204)
@@ -274,7 +266,7 @@ def reject_proposal(
     body: ProposalDecisionIn,
 ) -> Response:  # fmt: skip
     """Reject the proposal (owner only): audited, no version is saved."""
-    _require(web, user.id, workspace_id, plan_id, Role.OWNER)
+    access.plan(web.db, user.id, workspace_id, plan_id, Role.OWNER)
     limits.costly(web.counters, web.settings, user.id)
     review.reject(
         web.db, user.id, workspace_id, plan_id, _month(body.as_of), body.digest,

@@ -10,14 +10,13 @@ from pydantic import Field
 
 from aibudget.domain.errors import AibudgetError, Problem
 from aibudget.domain.texts import N_
-from aibudget.service.learning import read_entry
-from aibudget.store import learning, plans
+from aibudget.service.learning import add_entry
+from aibudget.store import learning
 from aibudget.store.learning import StoredEntry
 from aibudget.web.api import ERRORS, PLAN, ApiUser
 from aibudget.web.api_schemas import Body
 from aibudget.web.context import ReadSession, WebDep
 from aibudget.web.json_bodies import JsonInThreadRoute
-from aibudget.web.pages_practice import today
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute)
 
@@ -52,14 +51,10 @@ def add_learning(
     web: WebDep, user: ApiUser, workspace_id: str, plan_id: str, body: LearningIn
 ) -> dict[str, Any]:
     """Add one entry; every bad field named (422) and nothing stored."""
-    with web.db.session() as s:
-        version = plans.version(s, user.id, workspace_id, plan_id)
     form = {k: str(v) for k, v in body.model_dump().items()}
-    read = read_entry(version.plan, form, today())
-    if read.entry is None:
+    read, stored = add_entry(web.db, user.id, workspace_id, plan_id, form)
+    if stored is None:
         raise EntryInvalid([Problem((k,), mid, p) for k, (mid, p) in read.problems.items()])
-    with web.db.write() as s:
-        stored = learning.add(s, user.id, workspace_id, plan_id, read.entry)
     return stored.model_dump(mode="json")
 
 

@@ -4,17 +4,16 @@ words, "check now", and reports made in the background."""
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Any
 
 from celery import Celery
 from fastapi import Request
 from markupsafe import Markup
-from sqlalchemy.orm import Session
 
 from aibudget.i18n import Translator
 from aibudget.jobs.queue import enqueue
 from aibudget.jobs.work import REPORT_OPTIMISER_SECONDS, JobContext
-from aibudget.store import checks, reports_jobs
+from aibudget.service import report_jobs
+from aibudget.service.checks import CheckFacts
 from aibudget.store.records import PlanSummary, PlanVersion, Workspace
 from aibudget.web import limits
 from aibudget.web.allocation import time_cap
@@ -34,27 +33,18 @@ def context(request: Request) -> JobContext:
     return found
 
 
-def panel_facts(s: Session, user_id: str, space: Workspace, summary: PlanSummary) -> dict[str, Any]:
-    """What the panel shows, read in the page's transaction."""
-    return {
-        "last": checks.last(s, user_id, space.id, summary.id),
-        "failed": checks.failure(s, user_id, space.id, summary.id),
-        "live": checks.live_target(s, summary.id) is not None,
-    }
-
-
 def render_panel(
     request: Request,
     t: Translator,
     space: Workspace,
     summary: PlanSummary,
     number: int,
-    facts: dict[str, Any],
+    facts: CheckFacts,
 ) -> Markup:
     """The panel's HTML (with the page's CSRF placeholder, filled in per answer)."""
     web = state(request)
     jobs = context(request)
-    last = facts["last"]
+    last = facts.last
     today = jobs.today()
     html = web.templates.get_template("_jobs_panel.html").render(
         t=t,
@@ -67,11 +57,9 @@ def render_panel(
         checked=checked_text(t, last, jobs.settings.timezone) if last else "",
         figures=figures_text(t, last.result) if last else "",
         alerts=alert_texts(t, last.result) if last else [],
-        failed=facts["failed"],
-        live=facts["live"],
-        can_check=space.role.can_edit
-        and facts["live"]
-        and (last is None or last.result.day != today),
+        failed=facts.failed,
+        live=facts.live,
+        can_check=space.role.can_edit and facts.live and (last is None or last.result.day != today),
     )
     return Markup(html)
 
@@ -86,15 +74,13 @@ def enqueue_report(
     web = state(request)
     jobs = context(request)
     since = datetime.combine(jobs.today(), time(0), jobs.settings.zone)
-    with web.db.session() as s:
-        found = reports_jobs.reusable(s, user_id, version, fmt, locale, since)
+    found = report_jobs.reusable(web.db, user_id, version, fmt, locale, since)
     if found is not None:
         return found  # the same report today: made (or being made) already
     limits.costly(web.counters, web.settings, user_id)
     trials = bounded_trials(web, None, version)
     in_process = jobs.settings.jobs_in_process
     seconds = time_cap(web) if in_process else REPORT_OPTIMISER_SECONDS
-    with web.db.write() as s:
-        job_id = reports_jobs.create(s, user_id, version, fmt, locale)
+    job_id = report_jobs.create(web.db, user_id, version, fmt, locale)
     enqueue(queue(request), "render_report", job_id, trials, str(seconds))
     return job_id

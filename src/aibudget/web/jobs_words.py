@@ -11,7 +11,7 @@ from babel.dates import format_datetime, get_timezone, get_timezone_location
 
 from aibudget.domain.checks import Alert, AlertKind, CheckResult
 from aibudget.i18n import Translator
-from aibudget.store.checks import LastCheck
+from aibudget.store.checks import LastCheck, WorkspaceState
 
 
 def alert_text(t: Translator, alert: Alert, currency: str) -> str:
@@ -54,3 +54,27 @@ def checked_text(t: Translator, last: LastCheck, zone: str) -> str:
 def figures_text(t: Translator, result: CheckResult) -> str:
     roi = t.percent(result.roi, 0) if result.roi is not None else "—"
     return t("jobs.check.figures", npv=t.money(result.npv, result.currency), roi=roi)
+
+
+def overview_rows(t: Translator, zone: str, states: list[WorkspaceState]) -> list[Any]:
+    """The overview in words (for the page and the API alike)."""
+    return [
+        {
+            "workspace_id": w.workspace.id,
+            "workspace": w.workspace.name,
+            "plans": [
+                {
+                    "plan_id": p.plan_id,
+                    "name": p.name,
+                    "version": p.number,
+                    "checked_at": p.last.checked_at if p.last else None,
+                    "last_check": checked_text(t, p.last, zone) if p.last else None,
+                    "figures": figures_text(t, p.last.result) if p.last else None,
+                    "alerts": alert_texts(t, p.last.result) if p.last else [],
+                    "failure": t(p.failed) if p.failed else None,
+                }
+                for p in w.plans
+            ],
+        }
+        for w in states
+    ]

@@ -11,8 +11,9 @@ from fastapi.responses import Response
 
 from aibudget.domain.texts import N_
 from aibudget.jobs.queue import enqueue
+from aibudget.service import accounts
 from aibudget.store import mail_accounts
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.context import CurrentUser, ReadSession, T, WebDep, check_csrf, render
 from aibudget.web.jobs_panel import context, queue
 from aibudget.web.limits import reset_mail_allowed
 from aibudget.web.passwords import password_problem
@@ -23,9 +24,8 @@ Token = Annotated[str, Form(max_length=200)]
 
 
 @router.get("/account/mail")
-def mail_form(request: Request, web: WebDep, user: CurrentUser) -> Response:
-    with web.db.session() as s:
-        on = mail_accounts.reminders_on(s, user.id)
+def mail_form(request: Request, s: ReadSession, user: CurrentUser) -> Response:
+    on = mail_accounts.reminders_on(s, user.id)
     return render(request, "account_mail.html", on=on, notice="")
 
 
@@ -67,9 +67,8 @@ def forgot(request: Request, web: WebDep, t: T, email: Text = "") -> Response:
 
 
 @router.get("/password/reset")
-def reset_form(request: Request, web: WebDep, token: str = "") -> Response:
-    with web.db.session() as s:
-        user = mail_accounts.reset_user(s, token[:200]) if token else None
+def reset_form(request: Request, s: ReadSession, token: str = "") -> Response:
+    user = mail_accounts.reset_user(s, token[:200]) if token else None
     status = 200 if user else 410
     return render(request, "password_reset.html", status, token=token, valid=user is not None,
                   problem="", done=False)  # fmt: skip
@@ -78,8 +77,7 @@ def reset_form(request: Request, web: WebDep, token: str = "") -> Response:
 @router.post("/password/reset")
 def reset(request: Request, web: WebDep, t: T, token: Token = "", password: Text = "") -> Response:
     """Set the new password (the site's password policy) with a working link."""
-    with web.db.session() as s:
-        user = mail_accounts.reset_user(s, token) if token else None
+    user = accounts.reset_link_user(web.db, token) if token else None
     if user is None:
         return render(request, "password_reset.html", 410, token="", valid=False, problem="",
                       done=False)  # fmt: skip

@@ -20,7 +20,8 @@ from aibudget.domain.validate import parse_plan
 from aibudget.engine.adopt import adopt, adoptable
 from aibudget.i18n import Translator
 from aibudget.present.adopt import change_lines, note
-from aibudget.store import plans, workspaces
+from aibudget.service import versions
+from aibudget.store import plans
 from aibudget.store.errors import StaleVersion
 from aibudget.store.records import PlanVersion, Role, User
 from aibudget.web import allocation
@@ -28,14 +29,6 @@ from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
-
-
-def _newest(web: WebDep, user: User, ws: str, plan_id: str) -> tuple[Any, Any, PlanVersion]:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        summary = plans.summary(s, user.id, ws, plan_id)
-        latest = plans.version(s, user.id, ws, plan_id)
-    return space, summary, latest
 
 
 def _proposal(
@@ -76,7 +69,7 @@ def _page(
 def adopt_page(
     request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str
 ) -> Response:
-    space, summary, latest = _newest(web, user, ws, plan_id)
+    space, summary, latest = versions.shown(web.db, user.id, ws, plan_id, need=Role.EDITOR)
     adoption, plan, message = _proposal(web, user, t, latest)
     return _page(request, t, space, summary, latest, adoption, plan is not None, message)
 
@@ -86,7 +79,7 @@ def adopt_save(
     request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str,
     version: Annotated[int, Form()],
 ) -> Response:  # fmt: skip
-    space, summary, latest = _newest(web, user, ws, plan_id)
+    space, summary, latest = versions.shown(web.db, user.id, ws, plan_id, need=Role.EDITOR)
     adoption, plan, message = _proposal(web, user, t, latest)
     if latest.number != version:
         notice = t("adopt.moved_on")

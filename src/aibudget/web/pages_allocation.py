@@ -8,11 +8,10 @@ from fastapi.responses import Response
 from aibudget.catalog import tool_catalog
 from aibudget.engine.adopt import adoptable, is_proposal
 from aibudget.present.practice import allocation_summary, allocation_worries
-from aibudget.store import plans, workspaces
+from aibudget.service import versions
 from aibudget.web import allocation
 from aibudget.web.charts import figures_json, line_items
 from aibudget.web.context import CurrentUser, T, WebDep, render
-from aibudget.web.pages_practice import owner_worries
 
 router = APIRouter(include_in_schema=False)
 
@@ -32,11 +31,9 @@ def allocation_page(
         uncertain_channels,
     )
 
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        summary = plans.summary(s, user.id, ws, plan_id)
-        version = plans.version(s, user.id, ws, plan_id, number)
-        worries = owner_worries(s, user.id, ws)
+    (space, summary, version), worries = versions.shown_with_worries(
+        web.db, user.id, ws, plan_id, number
+    )
     result = allocation.run(web, user.id, version)
     chart = line_items(t, result) if result.line_items else None
     names = {tool.id: tool.name for tool in version.plan.tools}

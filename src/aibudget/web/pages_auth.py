@@ -9,13 +9,22 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.i18n import LOCALES
-from aibudget.store import audit, confirmations, users, workspaces
+from aibudget.service import accounts
+from aibudget.store import confirmations, users, workspaces
 from aibudget.store.records import User
 from aibudget.store.users import normalise_email
 from aibudget.web import limits
+from aibudget.web.accounts import (
+    UNCONFIRMED,
+    account_problems,
+    safe_next,
+    sign_in,
+    start_session,
+)
 from aibudget.web.context import (
     CurrentUser,
     MaybeUser,
+    ReadSession,
     T,
     WebDep,
     check_csrf,
@@ -24,49 +33,10 @@ from aibudget.web.context import (
 )
 from aibudget.web.limits import LimitReached, client_address
 from aibudget.web.passwords import password_problem
-from aibudget.web.security import SESSION_SECONDS, fresh_session
+from aibudget.web.security import fresh_session
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
-UNCONFIRMED = "unconfirmed"  # the session key of an account that proved its password
 Text = Annotated[str, Form(max_length=1000)]
-
-
-def safe_next(target: str | None) -> str:
-    """Only local paths (no //host, no scheme) to avoid open redirects."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/workspaces"
-
-
-def account_problems(t: T, email: str, name: str, password: str) -> dict[str, str]:
-    found = {}
-    if "@" not in email or len(email) > 254 or " " in email.strip():
-        found["email"] = t("web.email_invalid")
-    if not name.strip() or len(name) > 200:
-        found["name"] = t("web.name_needed")
-    weak = password_problem(password, email)
-    if weak is not None:
-        found["password"] = t(weak[0], **weak[1])
-    return found
-
-
-def _start(request: Request, web: WebDep, user: User) -> None:
-    """A new session (new id) for ``user``, recorded in the store (with the address it
-    came from); a batch of expired sessions and counters goes at the same time."""
-    fresh = fresh_session(user.id, session(request).get("lang"), user.session_epoch)
-    with web.db.write() as s:
-        users.start_session(s, user.id, fresh["sid"], SESSION_SECONDS)
-        users.prune_sessions(s, SESSION_SECONDS)
-        audit.record(s, "user.signed_in", user_id=user.id, address=client_address(request))
-    web.counters.prune()
-    request.state.session = fresh
-    request.state.user = user
-
-
-def sign_in(request: Request, web: WebDep, user: User, target: str) -> Response:
-    """A new session for ``user``, then ``target`` (a local page only)."""
-    _start(request, web, user)
-    return RedirectResponse(safe_next(target), status_code=303)
 
 
 def _end(request: Request, web: WebDep) -> None:
@@ -79,19 +49,17 @@ def _end(request: Request, web: WebDep) -> None:
 
 
 @router.get("/")
-def home(request: Request, web: WebDep, user: MaybeUser) -> Response:
+def home(s: ReadSession, user: MaybeUser) -> Response:
     if user is not None:
         return RedirectResponse("/workspaces", status_code=303)
-    with web.db.session() as s:
-        first_run = users.count(s) == 0
+    first_run = users.count(s) == 0
     return RedirectResponse("/setup" if first_run else "/login", status_code=303)
 
 
 @router.get("/setup")
-def setup_form(request: Request, web: WebDep) -> Response:
-    with web.db.session() as s:
-        if users.count(s):
-            return RedirectResponse("/login", status_code=303)
+def setup_form(request: Request, s: ReadSession) -> Response:
+    if users.count(s):
+        return RedirectResponse("/login", status_code=303)
     return render(request, "setup.html", values={}, problems={})
 
 
@@ -117,10 +85,9 @@ def setup(
 
 
 @router.get("/login")
-def login_form(request: Request, web: WebDep) -> Response:
-    with web.db.session() as s:
-        if users.count(s) == 0:
-            return RedirectResponse("/setup", status_code=303)
+def login_form(request: Request, s: ReadSession) -> Response:
+    if users.count(s) == 0:
+        return RedirectResponse("/setup", status_code=303)
     return render(request, "login.html", values={}, failed=None)
 
 
@@ -177,8 +144,7 @@ def _account(
     problems: dict[str, str] | None = None,
     notice: str | None = None,
 ) -> Response:
-    with web.db.session() as s:
-        listed = users.tokens(s, user.id)
+    listed = accounts.tokens(web.db, user.id)
     return render(
         request,
         "account.html",
@@ -220,7 +186,7 @@ def change_password(
             problems["current"] = t("web.password_wrong")
     if changed is None:
         return _account(request, web, user, None, 422, problems)
-    _start(request, web, changed)
+    start_session(request, web, changed)
     return _account(request, web, changed, None, notice=t("web.password_changed"))
 
 

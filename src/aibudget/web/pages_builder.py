@@ -14,7 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from aibudget.domain.errors import Problem
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
-from aibudget.service import plan_edit
+from aibudget.service import plan_edit, versions
 from aibudget.service.fields import BENEFITS, Kind
 from aibudget.service.plan_edit import Value
 from aibudget.service.plan_parts import (
@@ -28,7 +28,7 @@ from aibudget.service.plan_parts import (
     item_of,
     remove_part,
 )
-from aibudget.store import plans, workspaces
+from aibudget.store import plans
 from aibudget.store.errors import NotFound, StaleVersion
 from aibudget.store.records import Role, User
 from aibudget.web.builder_forms import PostedForm, grouped, shown_fields
@@ -39,10 +39,7 @@ router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 
 
 def _latest(web: WebDep, user: User, ws: str, plan_id: str) -> tuple[Any, Any, dict[str, Any]]:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        summary = plans.summary(s, user.id, ws, plan_id)
-        latest = plans.version(s, user.id, ws, plan_id)
+    space, summary, latest = versions.shown(web.db, user.id, ws, plan_id, need=Role.EDITOR)
     return space, summary, dict(latest.document)
 
 
@@ -191,12 +188,7 @@ def _stale(
     """Someone saved a newer version while this form was open: nothing is saved. The form
     comes back on the newest version with this owner's own changes put onto it, and says
     what the newer versions changed; saving it again applies them there."""
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        summary = plans.summary(s, user.id, ws, plan_id)
-        newest = plans.version(s, user.id, ws, plan_id)
-        older = plans.version(s, user.id, ws, plan_id, base)
-        since = [v for v in plans.versions(s, user.id, ws, plan_id, limit=20) if v.number > base]
+    (space, summary, newest), older, since = versions.since(web.db, user.id, ws, plan_id, base)
     document = dict(newest.document)
     try:
         values = plan_edit.values(document, target)

@@ -12,6 +12,7 @@ from aibudget.catalog import catalog_for
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.texts import N_
 from aibudget.planfile import MAX_PLAN_BYTES, read_yaml
+from aibudget.service import access
 from aibudget.store import catalogs, workspaces
 from aibudget.store.records import Role
 from aibudget.web.context import CurrentUser, ReadSession, T, WebDep, check_csrf, render
@@ -57,8 +58,7 @@ def catalog_entries_save(
     ws: str,
     entries: Annotated[str, Form(max_length=MAX_PLAN_BYTES)] = "",
 ) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
+    space = access.workspace(web.db, user.id, ws, Role.EDITOR)
     try:
         parsed = parse_entries(entries)
     except PlanError as err:

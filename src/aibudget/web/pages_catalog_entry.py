@@ -12,29 +12,21 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from aibudget.domain.guidance import CatalogPlan, CatalogTool, resolve
-from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
-from aibudget.present.guidance import markets_text, month_text, price_text, trial_text
+from aibudget.present.guidance import (
+    fit_badges,
+    markets_text,
+    month_text,
+    price_text,
+    trial_text,
+)
 from aibudget.service.catalogs import merged
 from aibudget.service.words import kpi_names
 from aibudget.store import catalogs, workspaces
 from aibudget.store.errors import NotFound
-from aibudget.web.context import CurrentUser, T, WebDep, render
+from aibudget.web.context import CurrentUser, ReadSession, T, render
 
 router = APIRouter(include_in_schema=False)
-
-
-def fit_badges(t: Translator, entry: CatalogTool) -> list[str]:
-    """What makes the tool fit a Taiwanese small business, in words."""
-    marks = [
-        ("TW" in entry.markets, N_("readiness.fit_tw")),
-        (entry.zh_tw_interface == "yes", "web.zh_tw_ui"),
-        (entry.zh_support == "yes", N_("readiness.fit_zh_support")),
-        (bool(entry.local_payment), N_("readiness.fit_local_payment")),
-        (bool(entry.line), N_("readiness.fit_line")),
-        (entry.free_option, N_("readiness.free")),
-    ]
-    return [t(message) for shown, message in marks if shown]
 
 
 def _tier(t: Translator, plan: CatalogPlan) -> dict[str, Any]:
@@ -73,11 +65,10 @@ def entry_view(t: Translator, entry: CatalogTool) -> dict[str, Any]:
 
 @router.get("/w/{ws}/tools/{tool_id}")
 def catalog_entry_page(
-    request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, tool_id: str
+    request: Request, s: ReadSession, user: CurrentUser, t: T, ws: str, tool_id: str
 ) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        own = catalogs.get(s, user.id, ws)
+    space = workspaces.require(s, user.id, ws)
+    own = catalogs.get(s, user.id, ws)
     catalog, _problems = merged(own.entries, None)
     entry = resolve(catalog, tool_id)
     if entry is None:

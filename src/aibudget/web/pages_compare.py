@@ -13,8 +13,8 @@ from aibudget.catalog import catalog_for
 from aibudget.domain.plan import Plan
 from aibudget.domain.practice import CRITERIA, Comparison, ToolScores, Weights
 from aibudget.engine.compare import rank, stack_names
+from aibudget.service import versions
 from aibudget.store import plans, workspaces
-from aibudget.store.records import Role
 from aibudget.web.context import CurrentUser, FormFields, ReadSession, T, WebDep, check_csrf, render
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
@@ -67,9 +67,7 @@ def comparison_from_form(plan: Plan, form: Any) -> Comparison:
 def compare_save(
     web: WebDep, user: CurrentUser, t: T, form: FormFields, ws: str, plan_id: str
 ) -> Response:
-    with web.db.session() as s:
-        workspaces.require(s, user.id, ws, Role.EDITOR)
-        version = plans.version(s, user.id, ws, plan_id)
+    version = versions.newest_to_edit(web.db, user.id, ws, plan_id)
     comparison = comparison_from_form(version.plan, form)
     if comparison != version.plan.comparison:
         changed = version.plan.model_copy(update={"comparison": comparison})

@@ -19,7 +19,7 @@ from aibudget.domain.texts import N_
 from aibudget.domain.validate import parse_plan
 from aibudget.i18n import Translator
 from aibudget.present.guidance import cheapest_text, trial_text
-from aibudget.service import catalogs
+from aibudget.service import catalogs, versions
 from aibudget.service.fx import add_missing_rates
 from aibudget.service.plan_edit import part_name, rates_note
 from aibudget.service.plan_parts import Target
@@ -28,7 +28,7 @@ from aibudget.store import plans, workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
 from aibudget.web.builder_forms import TextForm
-from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
+from aibudget.web.context import CurrentUser, ReadSession, T, WebDep, check_csrf, render
 from aibudget.web.edit import (
     FORMS,
     item_from_form,
@@ -38,17 +38,11 @@ from aibudget.web.edit import (
     without_item,
 )
 from aibudget.web.errors import field_list, problem_text
-from aibudget.web.pages_plans import plan_view
+from aibudget.web.plan_views import plan_view
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
 MAX_CATALOG_SHOWN = 60
-
-
-def _latest(web: WebDep, user_id: str, ws: str, plan_id: str) -> dict[str, object]:
-    with web.db.session() as s:
-        workspaces.require(s, user_id, ws, Role.EDITOR)
-        return dict(plans.version(s, user_id, ws, plan_id).document)
 
 
 @router.post("/w/{ws}/p/{plan_id}/add/{kind}")
@@ -58,7 +52,7 @@ def add_item(
 ) -> Response:  # fmt: skip
     if kind not in FORMS:
         raise NotFound()
-    document = _latest(web, user.id, ws, plan_id)
+    document = dict(versions.newest_to_edit(web.db, user.id, ws, plan_id).document)
     item = item_from_form(kind, form)
     item = {"id": new_id(document, kind, item.get("name") if kind == "team" else None), **item}
     changed = with_item(document, kind, item)
@@ -99,7 +93,7 @@ def remove_item(
 ) -> Response:
     if kind not in (*FORMS, "tools"):
         raise NotFound()
-    document = _latest(web, user.id, ws, plan_id)
+    document = dict(versions.newest_to_edit(web.db, user.id, ws, plan_id).document)
     changed = without_item(document, kind, item_id)
     if changed is None:
         raise NotFound()
@@ -147,7 +141,7 @@ def _check_not_needed(t: Translator, plan: Plan, member_id: str) -> None:
 @router.get("/w/{ws}/p/{plan_id}/catalog")
 def catalog_page(
     request: Request,
-    web: WebDep,
+    s: ReadSession,
     user: CurrentUser,
     t: T,
     ws: str,
@@ -158,11 +152,10 @@ def catalog_page(
 ) -> Response:
     """The tool catalog, searchable and filtered by category or by a KPI the tools serve
     (htmx swaps the results)."""
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        summary = plans.summary(s, user.id, ws, plan_id)
-        latest = plans.version(s, user.id, ws, plan_id)
-        catalog, _, _ = catalogs.for_plan(s, user.id, ws, latest.plan)
+    space = workspaces.require(s, user.id, ws, Role.EDITOR)
+    summary = plans.summary(s, user.id, ws, plan_id)
+    latest = plans.version(s, user.id, ws, plan_id)
+    catalog, _, _ = catalogs.for_plan(s, user.id, ws, latest.plan)
     needle = q.strip().lower()[:100]
     entries = [
         e
@@ -218,10 +211,8 @@ def add_tool(
     catalog_id: Text,
     owner: Text,
 ) -> Response:
-    document = _latest(web, user.id, ws, plan_id)
-    with web.db.session() as s:
-        latest = plans.version(s, user.id, ws, plan_id)
-        catalog, _, _ = catalogs.for_plan(s, user.id, ws, latest.plan)
+    latest, catalog = versions.newest_with_catalog(web.db, user.id, ws, plan_id)
+    document = dict(latest.document)
     entry = catalog.get(catalog_id)
     if entry is None:
         raise NotFound()

@@ -8,11 +8,10 @@ from fastapi.responses import Response
 from aibudget.domain.results import PLAN_LINES_ID
 from aibudget.engine.worries import worry_facts
 from aibudget.present.practice import evaluation_summary, evaluation_worries
-from aibudget.store import plans, workspaces
+from aibudget.service import versions
 from aibudget.web import evaluation
 from aibudget.web.charts import all_charts, figures_json
 from aibudget.web.context import CurrentUser, T, WebDep, render
-from aibudget.web.pages_practice import owner_worries
 
 router = APIRouter(include_in_schema=False)
 
@@ -28,11 +27,9 @@ def evaluate_page(
     number: int,
     trials: int | None = None,
 ) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        summary = plans.summary(s, user.id, ws, plan_id)
-        version = plans.version(s, user.id, ws, plan_id, number)
-        worries = owner_worries(s, user.id, ws)
+    (space, summary, version), worries = versions.shown_with_worries(
+        web.db, user.id, ws, plan_id, number
+    )
     result, sim = evaluation.run(web, user.id, version, trials)
     facts = worry_facts(version.plan, result, sim)
     charts = all_charts(t, result, sim)

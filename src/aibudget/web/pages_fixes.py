@@ -14,13 +14,12 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.present.guidance import format_params
-from aibudget.service import catalogs, health_fix
+from aibudget.service import health_fix, versions
 from aibudget.service.health_fix import FixGone
-from aibudget.store import plans, workspaces
+from aibudget.store import plans
 from aibudget.store.errors import StaleVersion
-from aibudget.store.records import Role
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf
-from aibudget.web.pages_plans import plan_view
+from aibudget.web.plan_views import plan_view
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 FindingKey = Annotated[str, Form(max_length=300)]
@@ -31,10 +30,7 @@ def apply_fix(
     web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str, finding: FindingKey
 ) -> Response:
     gone = RedirectResponse(f"/w/{ws}/p/{plan_id}/health/gone#health", status_code=303)
-    with web.db.session() as s:
-        workspaces.require(s, user.id, ws, Role.EDITOR)
-        latest = plans.version(s, user.id, ws, plan_id)
-        catalog, _, _ = catalogs.for_plan(s, user.id, ws, latest.plan)
+    latest, catalog = versions.newest_with_catalog(web.db, user.id, ws, plan_id)
     # The health check runs outside any transaction; the save checks that the version it
     # ran on is still the newest.
     found = health_fix.find(latest.plan, catalog, finding)

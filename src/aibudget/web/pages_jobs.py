@@ -3,21 +3,21 @@ workspace, and reports made in the background with their progress."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from aibudget.i18n import Translator
 from aibudget.jobs.queue import enqueue
 from aibudget.reports import FORMATS
+from aibudget.service import versions
+from aibudget.service.checks import target_to_check
 from aibudget.store import checks, plans, reports_jobs, workspaces
 from aibudget.store.job_runs import RunStatus
-from aibudget.store.records import Role
 from aibudget.web.context import CurrentUser, ReadSession, T, WebDep, check_csrf, render
 from aibudget.web.errors import BadRequest
 from aibudget.web.jobs_panel import context, enqueue_report, queue
-from aibudget.web.jobs_words import alert_texts, checked_text, figures_text
+from aibudget.web.jobs_words import overview_rows
 from aibudget.web.reports import download
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
@@ -28,38 +28,11 @@ REFRESH_SECONDS = 2
 @router.post("/w/{ws}/p/{plan_id}/check")
 def check_now(request: Request, web: WebDep, user: CurrentUser, ws: str, plan_id: str) -> Response:
     """Check the plan's live version today (at once in-process, else on a worker)."""
-    with web.db.session() as s:
-        workspaces.require(s, user.id, ws, Role.EDITOR)
-        plans.summary(s, user.id, ws, plan_id)
-        target = checks.live_target(s, plan_id)
+    target = target_to_check(web.db, user.id, ws, plan_id)
     if target is not None:
         today = context(request).today().isoformat()
         enqueue(queue(request), "check_version", target.version_id, today)
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#check", status_code=303)
-
-
-def overview_rows(t: Translator, zone: str, states: list[checks.WorkspaceState]) -> list[Any]:
-    """The overview in words (for the page and the API alike)."""
-    return [
-        {
-            "workspace_id": w.workspace.id,
-            "workspace": w.workspace.name,
-            "plans": [
-                {
-                    "plan_id": p.plan_id,
-                    "name": p.name,
-                    "version": p.number,
-                    "checked_at": p.last.checked_at if p.last else None,
-                    "last_check": checked_text(t, p.last, zone) if p.last else None,
-                    "figures": figures_text(t, p.last.result) if p.last else None,
-                    "alerts": alert_texts(t, p.last.result) if p.last else [],
-                    "failure": t(p.failed) if p.failed else None,
-                }
-                for p in w.plans
-            ],
-        }
-        for w in states
-    ]
 
 
 @router.get("/overview")
@@ -83,8 +56,7 @@ def start_report(
     """A report made by a job; the next page shows its progress."""
     if fmt not in FORMATS:
         raise BadRequest()
-    with web.db.session() as s:
-        version = plans.version(s, user.id, ws, plan_id, number)
+    version = versions.version(web.db, user.id, ws, plan_id, number)
     job_id = enqueue_report(request, user.id, version, fmt, t.locale)
     return RedirectResponse(f"/w/{ws}/p/{plan_id}/report-jobs/{job_id}", status_code=303)
 

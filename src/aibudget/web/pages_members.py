@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from aibudget.service import workspace
 from aibudget.store import workspaces
 from aibudget.store.errors import Conflict
 from aibudget.store.records import Role
@@ -20,10 +21,7 @@ RoleField = Annotated[Role, Form()]
 def _page(
     request: Request, web: WebDep, user: CurrentUser, ws: str, status: int = 200, problem: str = ""
 ) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        members = workspaces.members(s, user.id, ws)
-        invites = workspaces.pending_invites(s, user.id, ws) if space.role.can_manage else []
+    space, members, invites = workspace.membership(web.db, user.id, ws)
     return render(
         request,
         "members.html",

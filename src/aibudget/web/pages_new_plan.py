@@ -13,14 +13,12 @@ from aibudget.domain.errors import Problem
 from aibudget.domain.guidance import CatalogTool
 from aibudget.i18n import Translator
 from aibudget.present.guidance import cheapest_text
-from aibudget.service import catalogs, new_plan
+from aibudget.service import new_plan
 from aibudget.service.fields import START
 from aibudget.service.plan_edit import Value
-from aibudget.service.starter import Starter, starter_for
+from aibudget.service.starter import Starter, workspace_starter
 from aibudget.service.words import kpi_names
-from aibudget.store import assessments, plans, workspaces
-from aibudget.store import catalogs as workspace_catalogs
-from aibudget.store.records import Role, User
+from aibudget.store import plans
 from aibudget.web.builder_forms import PostedForm, next_month, shown_fields
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
@@ -28,21 +26,9 @@ from aibudget.web.errors import problem_text
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 
 
-def _starter(
-    web: WebDep, user: User, ws: str
-) -> tuple[Any, Starter | None, dict[str, CatalogTool]]:
-    """The workspace (as the user may edit it), what its readiness result suggests for a
-    new plan (None without one), and the workspace's catalog."""
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        found = assessments.latest(s, user.id, ws)
-        catalog, _ = catalogs.merged(workspace_catalogs.get(s, user.id, ws).entries, None)
-    return space, (starter_for(found.answers, catalog) if found else None), catalog
-
-
 @router.get("/w/{ws}/new-plan")
 def new_plan_form(request: Request, web: WebDep, user: CurrentUser, t: T, ws: str) -> Response:
-    space, starter, catalog = _starter(web, user, ws)
+    space, starter, catalog = workspace_starter(web.db, user.id, ws)
     values = new_plan.defaults(next_month(date.today()), t.locale)
     if starter is not None:  # everything the readiness result suggests starts ticked
         values["starter_goal"] = [str(i) for i in range(len(starter.goals))]
@@ -88,7 +74,7 @@ def _new_plan_page(
 def new_plan_save(
     request: Request, web: WebDep, user: CurrentUser, t: T, ws: str, form: PostedForm
 ) -> Response:
-    space, starter, catalog = _starter(web, user, ws)
+    space, starter, catalog = workspace_starter(web.db, user.id, ws)
     edited = new_plan.build(form, owner_name=user.name, t=t, starter=starter, catalog=catalog)
     if not edited.ok or edited.plan is None:
         return _new_plan_page(

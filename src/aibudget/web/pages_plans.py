@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy.orm import Session
 
 from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
 from aibudget.domain.texts import N_
-from aibudget.engine.practice import OUTSIDE_HELP_SHARE, recent_wins
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
-from aibudget.service import catalogs
-from aibudget.service.catalogs import CatalogView
-from aibudget.service.context import VersionContext
-from aibudget.service.words import kpi_names
-from aibudget.store import actuals, learning, plans, workspaces
+from aibudget.service import access
+from aibudget.store import plans, workspaces
 from aibudget.store.records import Role, Status
 from aibudget.web import limits
 from aibudget.web.context import (
@@ -28,18 +22,13 @@ from aibudget.web.context import (
     WebDep,
     check_csrf,
     render,
-    render_remembered,
 )
 from aibudget.web.diff import diff_documents
-from aibudget.web.edit import FORMS
 from aibudget.web.errors import BadRequest, field_list
-from aibudget.web.health import health
-from aibudget.web.jobs_panel import panel_facts, render_panel
-from aibudget.web.pages_practice import outside_help, review_wins_text
+from aibudget.web.plan_views import plan_view
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
-HISTORY_ON_PAGE = 20
 
 
 def read_upload(upload: UploadFile | None) -> str:
@@ -84,10 +73,10 @@ def import_plan(
     """A new plan, or (with ``plan_id``) a new version of one; problems shown by field."""
     text = read_upload(upload) or document
     values = {"name": name, "note": note, "document": text}
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        if plan_id:
-            plans.summary(s, user.id, ws, plan_id)  # 404 before anything else
+    if plan_id:  # 404 before anything else
+        space = access.plan(web.db, user.id, ws, plan_id, Role.EDITOR)
+    else:
+        space = access.workspace(web.db, user.id, ws, Role.EDITOR)
     try:
         limits.costly(web.counters, web.settings, user.id, "imports")
     except limits.LimitReached as wait:  # the form comes back with the text as it was sent
@@ -130,71 +119,7 @@ def plan_page(
     v: int | None = None,
     history: str = "recent",
 ) -> Response:
-    return plan_view(request, web, user, t, ws, plan_id, v, history, read=s)
-
-
-def plan_view(
-    request: Request,
-    web: WebDep,
-    user: CurrentUser,
-    t: T,
-    ws: str,
-    plan_id: str,
-    v: int | None = None,
-    history: str = "recent",
-    status_code: int = 200,
-    read: Session | None = None,
-    **extra: Any,
-) -> Response:
-    """The plan page (also re-shown with an edit form's values and problems), its records
-    read in ``read`` (the request's read session) or a read session of its own.
-
-    Rendered once per process for the same records and viewer (``render_remembered``):
-    the records are read fresh on every request, the page's text is not rebuilt.
-    """
-    limit = plans.MAX_VERSIONS_LISTED if history == "all" else HISTORY_ON_PAGE + 1
-    with nullcontext(read) if read is not None else web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        summary, shown, listed, approved = plans.overview(s, user.id, ws, plan_id, v, limit)
-        catalog, problems, stamp = catalogs.for_plan(s, user.id, ws, shown.plan)
-        wins = tuple(recent_wins(learning.entries(s, user.id, ws, plan_id)))
-        weak = outside_help(s, user.id, ws, shown.plan)
-        check_facts = panel_facts(s, user.id, space, summary)
-        recorded = actuals.get(s, user.id, ws, plan_id, shown.plan.currency)
-    won = review_wins_text(web, shown, recorded, t)
-    records = {
-        "space": space,
-        "summary": summary,
-        "version": shown,
-        "history": listed[:limit] if history == "all" else listed[:HISTORY_ON_PAGE],
-        "more_history": history != "all" and len(listed) > HISTORY_ON_PAGE,
-        "baseline": approved,
-        "catalog_stamp": stamp,  # the workspace's catalog, which the health check reads
-        "edit_kind": None,
-        "wins": wins,  # the newest learning-log entries that saved time
-        "review_wins": won,  # milestones, a month above plan, KPIs on their way up
-        "outside_help": weak,  # weak readiness scales worth an advice line
-        "jobs_panel": render_panel(request, t, space, summary, shown.number, check_facts),
-        **extra,  # a form shown again with its values: not remembered (dicts have no hash)
-    }
-
-    def derived() -> dict[str, Any]:
-        made_of = VersionContext.of(shown, catalog=CatalogView(catalog, stamp), locale=t.locale)
-        checked = web.results.get_or_make(
-            made_of.key("health"), lambda: health(t, shown.plan, catalog, problems)
-        )
-        return {
-            "plan": shown.plan,
-            "kpi_names": kpi_names(t.locale),
-            "health": checked,
-            "statuses": list(Status),
-            "forms": FORMS,
-            "edit_values": {},  # unless a form shown again has its own
-            "edit_problems": {},
-            "help_share": OUTSIDE_HELP_SHARE,
-        }
-
-    return render_remembered(request, "plan.html", records, derived, status_code)
+    return plan_view(request, web, user, t, ws, plan_id, v, history)
 
 
 @router.get("/w/{ws}/p/{plan_id}/v/{number}.yaml")

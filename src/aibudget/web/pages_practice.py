@@ -3,82 +3,31 @@ form, removed by editors) and the monthly ten-minute sharing agenda it feeds."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy.orm import Session
 
-from aibudget.catalog import kpi_entries, readiness_questionnaire
-from aibudget.domain.actuals import Actuals
-from aibudget.domain.errors import AibudgetError
 from aibudget.domain.months import month_of, parse_month
 from aibudget.domain.plan import Plan
-from aibudget.engine.practice import (
-    agenda,
-    has_advice_line,
-    minutes_by_tool,
-    outside_help_line,
-    review_wins,
-    weak_for_outside_help,
-)
-from aibudget.engine.review import review
-from aibudget.i18n import Translator
-from aibudget.present.practice import review_win_texts
-from aibudget.service.context import VersionContext
-from aibudget.service.learning import FIELDS, read_entry
+from aibudget.engine.practice import agenda, minutes_by_tool
+from aibudget.service.learning import FIELDS, add_entry, plan_log, today
+from aibudget.service.practice import add_advice_line
 from aibudget.service.review import BadMonth
-from aibudget.service.worries import assessed, strong_worries
-from aibudget.store import assessments, learning, plans, workspaces
-from aibudget.store.learning import StoredEntry
-from aibudget.store.records import Role
+from aibudget.store import learning
 from aibudget.web.context import CurrentUser, FormFields, T, WebDep, check_csrf, render
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 LOG = "/w/{ws}/p/{plan_id}/learning"
 
 
-def today() -> date:
-    return date.today()
-
-
-def owner_worries(s: Session, user_id: str, ws: str) -> list[str]:
-    """The worries the workspace's newest readiness check found strong (all without one)."""
-    found = assessments.latest(s, user_id, ws)
-    return strong_worries(assessed(found.answers if found else None))
-
-
-def outside_help(s: Session, user_id: str, ws: str, plan: Plan) -> tuple[str, ...]:
-    """The weak readiness scales (skills, culture) worth outside help, while the plan
-    has no advice line yet; empty without a readiness check."""
-    result = assessed(getattr(assessments.latest(s, user_id, ws), "answers", None))
-    if result is None or has_advice_line(plan):
-        return ()
-    weak_below = readiness_questionnaire().thresholds.weak_dimension_below
-    return tuple(weak_for_outside_help(result.dimensions, weak_below))
-
-
 def tool_names(plan: Plan) -> dict[str, str]:
     return {tool.id: tool.name for tool in plan.tools}
-
-
-def _load(
-    web: WebDep, user_id: str, ws: str, plan_id: str
-) -> tuple[Any, Any, Any, list[StoredEntry]]:
-    with web.db.session() as s:
-        space = workspaces.require(s, user_id, ws)
-        summary = plans.summary(s, user_id, ws, plan_id)
-        version = plans.version(s, user_id, ws, plan_id)
-        entries = learning.entries(s, user_id, ws, plan_id)
-    return space, summary, version, entries
 
 
 def _page(
     request: Request, web: WebDep, user_id: str, ws: str, plan_id: str,
     values: dict[str, str], problems: dict[str, str], status_code: int = 200, added: bool = False,
 ) -> Response:  # fmt: skip
-    space, summary, version, entries = _load(web, user_id, ws, plan_id)
+    space, summary, version, entries = plan_log(web.db, user_id, ws, plan_id)
     totals = minutes_by_tool(entries)
     return render(
         request, "learning.html", status_code, space=space, summary=summary, plan=version.plan,
@@ -99,14 +48,10 @@ def learning_add(
     request: Request, web: WebDep, user: CurrentUser, t: T, form: FormFields, ws: str, plan_id: str
 ) -> Response:
     values = {name: str(form.get(name) or "")[:1000] for name in FIELDS}
-    with web.db.session() as s:
-        version = plans.version(s, user.id, ws, plan_id)
-    read = read_entry(version.plan, values, today())
+    read, _ = add_entry(web.db, user.id, ws, plan_id, values)
     if read.entry is None:
         problems = {k: t(mid, **params) for k, (mid, params) in read.problems.items()}
         return _page(request, web, user.id, ws, plan_id, values, problems, 422)
-    with web.db.write() as s:
-        learning.add(s, user.id, ws, plan_id, read.entry)
     return RedirectResponse(f"/w/{ws}/p/{plan_id}/learning?added=1", status_code=303)
 
 
@@ -127,7 +72,7 @@ def agenda_page(
         chosen = parse_month(month) if month else month_of(today())
     except ValueError:
         raise BadMonth(value=month[:20]) from None
-    space, summary, version, entries = _load(web, user.id, ws, plan_id)
+    space, summary, version, entries = plan_log(web.db, user.id, ws, plan_id)
     return render(
         request, "learning_agenda.html", space=space, summary=summary, plan=version.plan,
         agenda=agenda(entries, chosen), names=tool_names(version.plan),
@@ -138,32 +83,5 @@ def agenda_page(
 @router.post("/w/{ws}/p/{plan_id}/outside-help")
 def add_outside_help(web: WebDep, user: CurrentUser, t: T, ws: str, plan_id: str) -> Response:
     """One click: the advice line suggested on the plan page, saved as a new version."""
-    with web.db.session() as s:
-        workspaces.require(s, user.id, ws, Role.EDITOR)
-        version = plans.version(s, user.id, ws, plan_id)
-    plan = version.plan
-    if not has_advice_line(plan):  # a second click changes nothing
-        line = outside_help_line(plan, t("practice.help.line_label"))
-        changed = plan.model_copy(update={"lines": [*plan.lines, line]})
-        note = t("practice.help.note", amount=t.money(line.amounts[0], plan.currency))
-        with web.db.write() as s:
-            plans.save(s, user.id, ws, plan_id, changed, note, base=version.number)
+    add_advice_line(web.db, user.id, ws, plan_id, t)
     return RedirectResponse(f"/w/{ws}/p/{plan_id}#lines", status_code=303)
-
-
-def review_wins_text(web: WebDep, version: Any, stored: Actuals, t: Translator) -> tuple[str, ...]:
-    """For the plan page: the small wins the actuals show so far, in words (the review
-    of the shown version, made once per version, actuals and language)."""
-    if not stored.records:
-        return ()
-
-    def make() -> tuple[str, ...]:
-        try:
-            wins = review_wins(review(version.plan, stored, kpi_library=kpi_entries()))
-        except AibudgetError:  # actuals that no longer fit this version: no wins shown
-            return ()
-        return tuple(review_win_texts(t, version.plan, wins))
-
-    made_of = VersionContext.of(version, actuals=stored, locale=t.locale)
-    found: tuple[str, ...] = web.results.get_or_make(made_of.key("wins"), make)
-    return found

@@ -22,11 +22,12 @@ from aibudget.domain.guidance import (
 from aibudget.domain.texts import N_
 from aibudget.engine.readiness import check_page, page_of, score, suggest_tools
 from aibudget.i18n import Translator
+from aibudget.present.guidance import fit_badges
+from aibudget.service.readiness import answering
 from aibudget.store import assessments, workspaces
-from aibudget.store.records import Assessment, Role
+from aibudget.store.records import Assessment
 from aibudget.web.context import CurrentUser, FormFields, ReadSession, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
-from aibudget.web.pages_catalog_entry import fit_badges
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 
@@ -158,10 +159,7 @@ def readiness_submit(
 ) -> Response:
     """One page of answers: Back keeps them and goes back; Next checks them, keeps them
     and goes on; Next on the last page stores the assessment."""
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws, Role.EDITOR)
-        found = assessments.latest(s, user.id, ws)
-        draft = assessments.draft(s, user.id, ws)
+    space, found, draft = answering(web.db, user.id, ws)
     q = readiness_questionnaire()
     number = _page_number(form.get("page"), len(q.pages))
     given = _page_answers(form, q.page(number))

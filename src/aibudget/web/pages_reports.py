@@ -11,40 +11,27 @@ from typing import Literal
 from fastapi import APIRouter, Query, Response
 
 from aibudget.i18n import Translator
-from aibudget.reports import MEDIA_TYPES
-from aibudget.service import catalogs
-from aibudget.store import actuals, learning, plans
+from aibudget.service.reports import report_inputs
 from aibudget.web import reports
 from aibudget.web.api import ERRORS, VERSION, ApiUser
 from aibudget.web.context import CurrentUser, T, WebDep
 from aibudget.web.json_bodies import JsonInThreadRoute
-from aibudget.web.pages_practice import owner_worries
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(
     prefix="/api/v1", tags=["v1"], responses=ERRORS, route_class=JsonInThreadRoute
 )
 Lang = Literal["zh-TW", "en"]
-REPORT_RESPONSES: dict[int | str, dict[str, object]] = {
-    200: {
-        "content": {media: {} for media in MEDIA_TYPES.values()},
-        "description": "The report file.",
-    }
-}
 
 
 def _report(
     web: WebDep, user_id: str, ws: str, plan_id: str, number: int, fmt: str, t: Translator
 ) -> Response:
-    with web.db.session() as s:
-        version = plans.version(s, user_id, ws, plan_id, number)
-        recorded = actuals.get(s, user_id, ws, plan_id, version.plan.currency)
-        catalog = catalogs.view_for(s, user_id, ws, version.plan)
-        worries = tuple(owner_worries(s, user_id, ws))
-        logged = tuple(learning.entries(s, user_id, ws, plan_id))
+    found = report_inputs(web.db, user_id, ws, plan_id, number)
     content = reports.build(
-        web, user_id, version, fmt, t, recorded, catalog, worries=worries, learning=logged
-    )
+        web, user_id, found.version, fmt, t, found.recorded, found.catalog,
+        worries=found.worries, learning=found.learning,
+    )  # fmt: skip
     return reports.download(content, fmt, plan_id, number)
 
 
@@ -62,7 +49,7 @@ def report_page(
     return _report(web, user.id, ws, plan_id, number, fmt, Translator(lang) if lang else t)
 
 
-@api_router.get(VERSION + "/report", response_class=Response, responses=REPORT_RESPONSES)
+@api_router.get(VERSION + "/report", response_class=Response, responses=reports.REPORT_RESPONSES)
 def report_api(
     web: WebDep,
     user: ApiUser,

@@ -22,10 +22,9 @@ from aibudget.i18n import Translator
 from aibudget.present.monitor import goal_names, milestone_text, tool_reasons, unrecorded_text
 from aibudget.present.reallocate import change_text, summary_text
 from aibudget.present.review_kpis import method_text, projection_text
-from aibudget.service import review
+from aibudget.service import review, versions
 from aibudget.service.review import plan_digest, practice_beside_review, reviewed
 from aibudget.service.words import kpi_names
-from aibudget.store import plans, workspaces
 from aibudget.store.records import Role
 from aibudget.web.charts import figures_json
 from aibudget.web.charts_monitor import review_charts
@@ -122,10 +121,7 @@ def _projections(t: Translator, plan: Plan, r: Review) -> list[dict[str, str]]:
 def _failed(
     request: Request, web: WebDep, user_id: str, ws: str, plan_id: str, message: str
 ) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user_id, ws)
-        summary = plans.summary(s, user_id, ws, plan_id)
-        version = plans.version(s, user_id, ws, plan_id)
+    space, summary, version = versions.shown(web.db, user_id, ws, plan_id)
     return render(
         request, "review.html", status_code=422, space=space, summary=summary, version=version,
         plan=version.plan, result=None, tools=[], names={}, kpi_names={}, projections=[], charts=[],

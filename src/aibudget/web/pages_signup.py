@@ -14,7 +14,6 @@ vouches for it, and the invitation works without a mail server.
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from typing import Annotated
 
@@ -23,14 +22,15 @@ from fastapi.responses import RedirectResponse, Response
 
 from aibudget.jobs.queue import enqueue
 from aibudget.jobs.work import NEW_ACCOUNT, TAKEN
-from aibudget.store import confirmations, users, workspaces
-from aibudget.store.errors import Conflict, NotFound
+from aibudget.service import accounts
+from aibudget.store import confirmations, users
+from aibudget.store.errors import Conflict
 from aibudget.store.users import normalise_email
 from aibudget.web import limits
-from aibudget.web.context import T, WebDep, check_csrf, render, session
+from aibudget.web.accounts import UNCONFIRMED, account_problems, safe_next, sign_in
+from aibudget.web.context import ReadSession, T, WebDep, check_csrf, render, session
 from aibudget.web.jobs_panel import context, queue
 from aibudget.web.limits import LimitReached, client_address
-from aibudget.web.pages_auth import UNCONFIRMED, account_problems, safe_next, sign_in
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]
@@ -48,12 +48,7 @@ def _invited(web: WebDep, target: str, email: str) -> bool:
     """Whether ``target`` is a working invitation for ``email``."""
     if not target.startswith(INVITE_PAGE):
         return False
-    try:
-        with web.db.session() as s:
-            invite = workspaces.peek_invite(s, target[len(INVITE_PAGE) :])
-    except NotFound:
-        return False
-    return invite.email == normalise_email(email)
+    return accounts.is_invited(web.db, target[len(INVITE_PAGE) :], email)
 
 
 def _form(
@@ -111,11 +106,10 @@ def signup(
 
 
 @router.get("/signup/confirm")
-def confirm_form(request: Request, web: WebDep, token: str = "") -> Response:
+def confirm_form(request: Request, s: ReadSession, token: str = "") -> Response:
     """The e-mailed link: a button confirms (a link checker that opens every link in a
     mail neither uses the link up nor gets signed in)."""
-    with web.db.session() as s:
-        user = confirmations.link_user(s, token[:200]) if token else None
+    user = confirmations.link_user(s, token[:200]) if token else None
     status = 200 if user else 410
     return render(request, "signup_confirm.html", status, token=token, valid=user is not None)
 
@@ -138,10 +132,7 @@ def send_again(request: Request, web: WebDep, t: T) -> Response:
     """The confirmation link again, for the account whose password this browser just
     proved (nothing otherwise); a few per address and hour."""
     user_id = session(request).get(UNCONFIRMED)
-    user = None
-    if isinstance(user_id, str):
-        with web.db.session() as s, contextlib.suppress(NotFound):
-            user = None if users.is_confirmed(s, user_id) else users.get(s, user_id)
+    user = accounts.unconfirmed(web.db, user_id) if isinstance(user_id, str) else None
     if user is None:
         return RedirectResponse("/login", status_code=303)
     if not context(request).settings.mail_enabled:

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aibudget.domain.texts import N_
-from aibudget.store import assessments, audit, plans, workspaces
+from aibudget.service import workspace
+from aibudget.store import workspaces
 from aibudget.store.errors import NotFound
 from aibudget.store.records import Role
 from aibudget.web.context import CurrentUser, ReadSession, T, WebDep, check_csrf, render
@@ -54,8 +55,7 @@ def workspace_create(
     request: Request, web: WebDep, t: T, user: CurrentUser, name: Text
 ) -> Response:
     if not name.strip() or len(name) > 200:
-        with web.db.session() as s:
-            spaces = workspaces.list_for(s, user.id)
+        spaces = workspace.listed(web.db, user.id)
         problems = {"name": t("web.name_needed")}
         return render(request, "workspaces.html", 422, spaces=spaces, problems=problems)
     with web.db.write() as s:
@@ -66,12 +66,7 @@ def workspace_create(
 def _workspace_page(
     request: Request, web: WebDep, user: CurrentUser, ws: str, **extra: Any
 ) -> Response:
-    with web.db.session() as s:
-        space = workspaces.require(s, user.id, ws)
-        plan_list = plans.list_plans(s, user.id, ws)
-        members = workspaces.members(s, user.id, ws)
-        log = audit.entries(s, ws, limit=15)
-        assessed = assessments.latest(s, user.id, ws)
+    space, plan_list, members, log, assessed = workspace.overview(web.db, user.id, ws)
     names = {m.user_id: m.name for m in members}
     context = {"problems": {}, "values": {}, "invite_link": None, **extra}
     return render(

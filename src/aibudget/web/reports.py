@@ -21,6 +21,13 @@ from aibudget.web.allocation import time_cap
 from aibudget.web.evaluation import bounded_trials, costly_run
 from aibudget.web.state import WebState
 
+REPORT_RESPONSES: dict[int | str, dict[str, object]] = {  # the API's 200 of a report
+    200: {
+        "content": {media: {} for media in MEDIA_TYPES.values()},
+        "description": "The report file.",
+    }
+}
+
 
 class UnknownFormat(AibudgetError):
     message_id = N_("cli.bad_option")
