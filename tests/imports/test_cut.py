@@ -160,3 +160,23 @@ def test_damaged_fixtures_end_in_a_problem_or_an_import(file: str, data: st.Data
         content[at] = data.draw(st.integers(0, 255), label="byte")
     p = read(bytes(content), file)
     assert p.ok or (p.records == [] and said_clearly(p))
+
+
+def test_a_workbook_that_lists_no_sheet_is_a_problem_not_a_traceback() -> None:
+    """Found by the test above: one damaged byte can leave a workbook with no sheet."""
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    made = io.BytesIO()
+    Workbook().save(made)
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(damaged, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                data = re.sub(rb"<sheets>.*</sheets>", b"<sheets/>", data, flags=re.S)
+            out.writestr(item, data)
+    p = read(damaged.getvalue(), "actuals.xlsx")
+    assert p.records == [] and said_clearly(p)

@@ -119,6 +119,8 @@ def xlsx_rows(stream: BinaryIO) -> Iterator[Row]:
         raise NotTabular(repr(exc)) from None
     try:
         names = [n for n in book.sheetnames if n.lower() in ("actuals", "實際數")]
+        if not names and not book.worksheets:  # a damaged workbook that lists no sheet
+            raise NotTabular("no worksheet")
         sheet = book[names[0]] if names else book.worksheets[0]
         sheet.reset_dimensions()  # the declared size may be anything: read the cells
         cells = sheet.iter_rows(values_only=True)
