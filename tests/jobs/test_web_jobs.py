@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -191,3 +192,37 @@ def test_report_jobs_are_reused_count_against_costly_runs_and_a_refused_one_leav
         with app.state.web.db.session() as s:
             assert s.query(ReportJobRow).count() == 1
     app.state.web.db.dispose()
+
+
+def test_a_report_made_by_a_job_is_made_of_what_a_download_is(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workspace's catalog, the owner's worries and the learning log too (a job's
+    report used to leave the last two out and use the built-in catalog)."""
+    from aibudget.web import reports as web_reports
+
+    sign_up(client, "mei@example.com", "Mei")
+    ws, plan_id = _live_plan(client)
+    page = f"/w/{ws}/p/{plan_id}"
+    learning = f"{page}/learning"
+    entry = {"csrf_token": csrf(client, learning), "tool": "chatgpt", "who": "小陳",
+             "tried": "用它寫三篇貼文", "minutes_saved": "45", "on": ""}  # fmt: skip
+    assert client.post(learning, data=entry).status_code == 200
+    made: dict[str, dict[str, object]] = {}
+
+    def recording(where: str, gather: Any) -> Any:
+        def inner(*args: object, **kwargs: object) -> object:
+            made[where] = {k: kwargs.get(k) for k in ("catalog", "worries", "learning")}
+            return gather(*args, **kwargs)
+
+        return inner
+
+    monkeypatch.setattr(work, "gather", recording("job", work.gather))
+    monkeypatch.setattr(web_reports, "gather", recording("download", web_reports.gather))
+    job = client.post(
+        f"{page}/v/1/report-jobs", data={"csrf_token": csrf(client, page), "fmt": "xlsx"}
+    )
+    assert job.status_code == 200 and "報告已經完成" in job.text
+    assert client.get(f"{page}/v/1/report.xlsx").status_code == 200
+    assert made["job"]["learning"], "the learning log is in the report"
+    assert made["job"] == made["download"]

@@ -14,6 +14,7 @@ from aibudget.engine.checks import check_plan
 from aibudget.jobs import mail
 from aibudget.jobs.settings import JobSettings
 from aibudget.reports import ReportMeta, gather, render
+from aibudget.service.reports import report_inputs
 from aibudget.store import checks, confirmations, job_runs, mail_accounts, reports_jobs
 from aibudget.store.checks import Target
 from aibudget.store.db import Database
@@ -167,13 +168,19 @@ def render_report(
         state=job.status,
         note=job.note,
     )
+    # What a direct download is made from: the workspace's catalog, the owner's worries
+    # and the learning log too (read as the requester would see them).
+    made_of = report_inputs(ctx.db, job.user_id, job.workspace_id, job.plan_id, job.number)
     data = gather(
-        job.plan,
+        made_of.version.plan,
         meta,
-        actuals=job.actuals if job.actuals.records else None,
+        actuals=made_of.recorded if made_of.recorded.records else None,
         trials=trials,
         optimiser_seconds=optimiser_seconds,
         progress=_progress_writer(ctx, report_id),
+        catalog=made_of.catalog.entries,
+        worries=made_of.worries,
+        learning=made_of.learning,
     )
     content = render(data, job.fmt, job.translator)
     with ctx.db.write() as s:

@@ -38,6 +38,8 @@ class ReportJob(Record):
 
 
 class ReportSubject(Record):
+    user_id: str  # who asked for it: the report is made as they would download it
+    workspace_id: str
     plan_id: str
     number: int
     status: str
@@ -139,6 +141,8 @@ def job_subject(session: Session, job_id: str) -> ReportSubject | None:
         )
     ).one()
     return ReportSubject(
+        user_id=row.user_id,
+        workspace_id=found.workspace_id,
         plan_id=row.plan_id,
         number=row.number,
         status=status,
