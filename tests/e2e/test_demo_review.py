@@ -45,4 +45,7 @@ def test_the_demo_review_page_shows_the_example_actuals(
     assert t("reallocate.no_change") in proposal  # the demo is on plan: nothing to accept
     assert narrow.get_by_test_id("accept").count() == 0 and "淨現值" not in proposal
     shot(narrow, "demo-review-375")
+    narrow.goto(page.url.split("?")[0].removesuffix("/review") + "/actuals")
+    narrow.wait_for_selector("form")
+    assert narrow.evaluate(width) <= 0  # the import form's long format names fit too
     context.close()
