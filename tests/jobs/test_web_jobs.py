@@ -199,7 +199,7 @@ def test_a_report_made_by_a_job_is_made_of_what_a_download_is(
 ) -> None:
     """The workspace's catalog, the owner's worries and the learning log too (a job's
     report used to leave the last two out and use the built-in catalog)."""
-    from aibudget.web import reports as web_reports
+    from aibudget.service import reports as service_reports
 
     sign_up(client, "mei@example.com", "Mei")
     ws, plan_id = _live_plan(client)
@@ -218,7 +218,7 @@ def test_a_report_made_by_a_job_is_made_of_what_a_download_is(
         return inner
 
     monkeypatch.setattr(work, "gather", recording("job", work.gather))
-    monkeypatch.setattr(web_reports, "gather", recording("download", web_reports.gather))
+    monkeypatch.setattr(service_reports, "gather", recording("download", service_reports.gather))
     job = client.post(
         f"{page}/v/1/report-jobs", data={"csrf_token": csrf(client, page), "fmt": "xlsx"}
     )

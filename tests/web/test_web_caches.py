@@ -16,12 +16,14 @@ from sqlalchemy import delete
 
 from aibudget.engine.simulate import simulate
 from aibudget.planfile import load_plan
+from aibudget.service import evaluation
 from aibudget.settings import Settings
 from aibudget.store import plans, users, workspaces
 from aibudget.store.db import Database
 from aibudget.store.models import MembershipRow
 from aibudget.store.records import Role, Status
-from aibudget.web import evaluation, security
+from aibudget.web import security
+from aibudget.web.api import evaluation_json
 from aibudget.web.plan_views import HISTORY_ON_PAGE
 from aibudget.web.security import COOKIE, Sessions
 from aibudget.web.state import PAGE_CHARS, PAGES_KEPT, WebState
@@ -239,8 +241,8 @@ def test_viewers_of_a_new_version_at_once_share_one_simulation(
     monkeypatch.setattr(evaluation, "simulate", slow_simulate)
     web = _web(client)
     with ThreadPoolExecutor(max_workers=4) as pool:
-        answers = list(pool.map(lambda _: evaluation.run_json(web, alice, version, 1000), range(4)))
+        answers = list(pool.map(lambda _: evaluation_json(web, alice, version, 1000), range(4)))
     assert len(runs) == 1 and len(set(answers)) == 1
     assert web.results.in_flight == 0  # nothing left behind
-    evaluation.run_json(web, alice, version, 2000)  # other trials: a simulation of its own
+    evaluation_json(web, alice, version, 2000)  # other trials: a simulation of its own
     assert len(runs) == 2

@@ -8,9 +8,9 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from aibudget.service.evaluation import MIN_TRIALS
 from aibudget.settings import Settings
 from aibudget.web.app import BODY_LIMIT
-from aibudget.web.evaluation import MIN_TRIALS
 from tests.web.test_web_api import V1, _token
 
 MONTH = "^(\\d{4}-(0[1-9]|1[0-2]))?$"

@@ -20,6 +20,8 @@ from typing import Protocol
 
 from aibudget.domain.actuals import Actuals, content_digest
 
+Key = tuple[Hashable, ...]  # a cache key: VersionContext.key's, or a page's
+
 
 class StoredVersion(Protocol):
     """What the context reads of a stored version (``aibudget.store.records.PlanVersion``)."""
@@ -76,7 +78,7 @@ class VersionContext:
             locale=locale,
         )
 
-    def key(self, purpose: str, *details: Hashable) -> tuple[Hashable, ...]:
+    def key(self, purpose: str, *details: Hashable) -> Key:
         """The cache key of one result made from this context (``details``: the result's
         own inputs, such as the trials of a simulation or a report's format)."""
         return (purpose, self, *details)

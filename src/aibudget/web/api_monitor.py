@@ -24,7 +24,7 @@ from aibudget.i18n import Translator
 from aibudget.imports import Preview
 from aibudget.present.reallocate import proposal_document
 from aibudget.present.review_documents import preview_document, review_document
-from aibudget.service import access, actuals_import, review, versions
+from aibudget.service import access, actuals_import, limits, review, versions
 from aibudget.service.actuals_edit import correct, delete, find
 from aibudget.service.actuals_entry import Entry
 from aibudget.service.actuals_import import UploadRefused, check_upload, preview_file
@@ -33,7 +33,6 @@ from aibudget.service.monitor import add_entry, month_rows, plan_actuals
 from aibudget.service.review import BadMonth, plan_digest, reviewed
 from aibudget.store.errors import Conflict
 from aibudget.store.records import Role
-from aibudget.web import limits
 from aibudget.web.api import ERRORS, PLAN, ApiUser
 from aibudget.web.api_schemas import (
     MONTH_FORMAT,

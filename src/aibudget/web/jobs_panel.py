@@ -13,12 +13,12 @@ from aibudget.i18n import Translator
 from aibudget.jobs.queue import enqueue
 from aibudget.jobs.work import REPORT_OPTIMISER_SECONDS, JobContext
 from aibudget.service import report_jobs
+from aibudget.service.allocation import time_cap
 from aibudget.service.checks import CheckFacts
+from aibudget.service.evaluation import bounded_trials
+from aibudget.service.limits import costly
 from aibudget.store.records import PlanSummary, PlanVersion, Workspace
-from aibudget.web import limits
-from aibudget.web.allocation import time_cap
 from aibudget.web.context import state
-from aibudget.web.evaluation import bounded_trials
 from aibudget.web.jobs_words import alert_texts, checked_text, figures_text
 from aibudget.web.security import CSRF_FIELD
 
@@ -77,10 +77,10 @@ def enqueue_report(
     found = report_jobs.reusable(web.db, user_id, version, fmt, locale, since)
     if found is not None:
         return found  # the same report today: made (or being made) already
-    limits.costly(web.counters, web.settings, user_id)
-    trials = bounded_trials(web, None, version)
+    costly(web.counters, web.settings, user_id)
+    trials = bounded_trials(web.settings, None, version)
     in_process = jobs.settings.jobs_in_process
-    seconds = time_cap(web) if in_process else REPORT_OPTIMISER_SECONDS
+    seconds = time_cap(web.settings) if in_process else REPORT_OPTIMISER_SECONDS
     job_id = report_jobs.create(web.db, user_id, version, fmt, locale)
     enqueue(queue(request), "render_report", job_id, trials, str(seconds))
     return job_id

@@ -1,4 +1,6 @@
-"""Limits that protect the owner, counted in the shared counters (every worker sees them).
+"""Limits by client address that protect the owner, counted in the shared counters
+(every worker sees them); the per-user quota of costly work is
+:mod:`aibudget.service.limits`.
 
 - Sign-in: wrong passwords back off per account *from one address* (someone guessing from
   elsewhere never makes the real owner wait) and, with a higher allowance, per address
@@ -6,7 +8,6 @@
   guesses at once get no more checks than the allowance.
 - Sign-up: a number per address per hour; sign-up mails: a number per e-mail address
   per hour.
-- Costly work (evaluations, reports, reviews, imports): a number per user per minute.
 
 The address is the connection's, or the one a trusted proxy forwarded (see
 :func:`trust_proxies`); clients cannot choose it otherwise.
@@ -14,15 +15,12 @@ The address is the connection's, or the one a trusted proxy forwarded (see
 
 from __future__ import annotations
 
-import math
-from typing import Literal
-
 from fastapi import FastAPI
 from starlette.requests import HTTPConnection
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from aibudget.domain.errors import AibudgetError
 from aibudget.domain.texts import N_
+from aibudget.service.limits import LimitReached, charge
 from aibudget.settings import Settings, proxy_list
 from aibudget.store.counters import (
     Backoff,
@@ -31,27 +29,10 @@ from aibudget.store.counters import (
     Quota,
     clear,
     counter_key,
-    wait_seconds,
 )
 from aibudget.store.db import Database
 
 HOUR = 3600.0
-SAID_IN_SECONDS = 90  # longer waits are said in minutes
-Costly = Literal["work", "imports"]
-
-
-class LimitReached(AibudgetError):
-    """Over a limit: the message says how long to wait, in words; ``Retry-After`` too."""
-
-    http_status = 429
-
-    def __init__(self, kind: str, seconds: float) -> None:
-        wait = wait_seconds(seconds)
-        if wait <= SAID_IN_SECONDS:
-            super().__init__(f"accounts.{kind}_seconds", count=wait)
-        else:
-            super().__init__(f"accounts.{kind}_minutes", count=math.ceil(wait / 60))
-        self.headers = {"Retry-After": str(wait)}
 
 
 def counters_for(settings: Settings, db: Database) -> Counters:
@@ -108,7 +89,7 @@ def after_sign_in(counters: Counters, settings: Settings, email: str, address: s
 
 def before_sign_up(counters: Counters, settings: Settings, address: str) -> None:
     quota = Quota(settings.signups_per_hour, HOUR)
-    _charge(counters, counter_key("signup", address), quota, "sign_up")
+    charge(counters, counter_key("signup", address), quota, "sign_up")
 
 
 def reset_mail_allowed(counters: Counters, settings: Settings, email: str) -> bool:
@@ -126,24 +107,10 @@ def sign_up_mail_wait(counters: Counters, settings: Settings, email: str) -> flo
     return counters.apply(counter_key("signup-mail", email.strip().lower()), quota.use)
 
 
-def costly(counters: Counters, settings: Settings, user_id: str, kind: Costly = "work") -> None:
-    """Count one costly piece of work by the user; LimitReached past the quota."""
-    limit = settings.imports_per_minute if kind == "imports" else settings.evaluate_per_minute
-    _charge(counters, counter_key(f"quota-{kind}", user_id), Quota(limit, 60.0), "quota")
-
-
-def _charge(counters: Counters, key: str, quota: Quota, kind: str) -> None:
-    wait = counters.apply(key, quota.use)
-    if wait:
-        raise LimitReached(kind, wait)
-
-
 # Message ids built at run time in this module, declared for message extraction.
 WAIT_MESSAGES = (
     N_("accounts.confirm_mail_minutes"),
     N_("accounts.confirm_mail_seconds"),
-    N_("accounts.quota_minutes"),
-    N_("accounts.quota_seconds"),
     N_("accounts.sign_in_minutes"),
     N_("accounts.sign_in_seconds"),
     N_("accounts.sign_up_minutes"),

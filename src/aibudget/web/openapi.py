@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from pydantic import TypeAdapter
 
 from aibudget.domain.plan import Plan
-from aibudget.web.evaluation import MIN_TRIALS
+from aibudget.service.evaluation import MIN_TRIALS
 
 PLAN_PREFIX = "Plan."  # the plan file's models among the API's own
 PLAN_REF = "#/components/schemas/" + PLAN_PREFIX + "{model}"

@@ -20,11 +20,10 @@ from aibudget.domain.validate import parse_plan
 from aibudget.engine.adopt import adopt, adoptable
 from aibudget.i18n import Translator
 from aibudget.present.adopt import change_lines, note
-from aibudget.service import versions
+from aibudget.service import allocation, versions
 from aibudget.store import plans
 from aibudget.store.errors import StaleVersion
 from aibudget.store.records import PlanVersion, Role, User
-from aibudget.web import allocation
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.errors import problem_text
 
@@ -35,7 +34,7 @@ def _proposal(
     web: WebDep, user: User, t: Translator, version: PlanVersion
 ) -> tuple[Adoption | None, Plan | None, str]:
     """The adoption of the version's allocation, the checked new plan, or why not."""
-    result = allocation.run(web, user.id, version)
+    result = allocation.run(web.runs, user.id, version)
     if not adoptable(result):
         return None, None, t("adopt.cannot")
     adoption = adopt(version.plan, result)

@@ -8,8 +8,7 @@ from fastapi.responses import Response
 from aibudget.catalog import tool_catalog
 from aibudget.engine.adopt import adoptable, is_proposal
 from aibudget.present.practice import allocation_summary, allocation_worries
-from aibudget.service import versions
-from aibudget.web import allocation
+from aibudget.service import allocation, versions
 from aibudget.web.charts import figures_json, line_items
 from aibudget.web.context import CurrentUser, T, WebDep, render
 
@@ -34,7 +33,7 @@ def allocation_page(
     (space, summary, version), worries = versions.shown_with_worries(
         web.db, user.id, ws, plan_id, number
     )
-    result = allocation.run(web, user.id, version)
+    result = allocation.run(web.runs, user.id, version)
     chart = line_items(t, result) if result.line_items else None
     names = {tool.id: tool.name for tool in version.plan.tools}
     members = {m.id: m.name or m.id for m in version.plan.team}

@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from aibudget.i18n import LOCALES
 from aibudget.service import accounts
+from aibudget.service.limits import LimitReached
 from aibudget.store import confirmations, users, workspaces
 from aibudget.store.records import User
 from aibudget.store.users import normalise_email
@@ -31,7 +32,7 @@ from aibudget.web.context import (
     render,
     session,
 )
-from aibudget.web.limits import LimitReached, client_address
+from aibudget.web.limits import client_address
 from aibudget.web.passwords import password_problem
 from aibudget.web.security import fresh_session
 

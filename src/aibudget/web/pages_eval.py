@@ -8,8 +8,7 @@ from fastapi.responses import Response
 from aibudget.domain.results import PLAN_LINES_ID
 from aibudget.engine.worries import worry_facts
 from aibudget.present.practice import evaluation_summary, evaluation_worries
-from aibudget.service import versions
-from aibudget.web import evaluation
+from aibudget.service import evaluation, versions
 from aibudget.web.charts import all_charts, figures_json
 from aibudget.web.context import CurrentUser, T, WebDep, render
 
@@ -30,7 +29,7 @@ def evaluate_page(
     (space, summary, version), worries = versions.shown_with_worries(
         web.db, user.id, ws, plan_id, number
     )
-    result, sim = evaluation.run(web, user.id, version, trials)
+    result, sim = evaluation.run(web.runs, user.id, version, trials)
     facts = worry_facts(version.plan, result, sim)
     charts = all_charts(t, result, sim)
     return render(

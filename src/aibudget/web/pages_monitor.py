@@ -25,7 +25,7 @@ from aibudget.imports.formats import FORMATS
 from aibudget.imports.template import template_csv
 from aibudget.present.monitor import problem_text
 from aibudget.present.review_documents import preview_document
-from aibudget.service import actuals_import
+from aibudget.service import actuals_import, limits
 from aibudget.service.actuals_import import (
     TooLarge,
     UploadRefused,
@@ -37,7 +37,6 @@ from aibudget.service.import_routes import kpi_uses, spend_rows, spend_targets
 from aibudget.service.monitor import add_entry, month_rows, plan_actuals
 from aibudget.store.actuals import StagedImport
 from aibudget.store.records import PlanSummary, PlanVersion, Role, Workspace
-from aibudget.web import limits
 from aibudget.web.builder_forms import TextForm
 from aibudget.web.context import CurrentUser, T, WebDep, check_csrf, render
 from aibudget.web.monitor_views import monitor_page

@@ -11,10 +11,9 @@ from aibudget.domain.errors import PlanError, Problem
 from aibudget.domain.plan import Plan
 from aibudget.domain.texts import N_
 from aibudget.planfile import MAX_PLAN_BYTES, dump_plan, plan_from_text
-from aibudget.service import access
+from aibudget.service import access, limits
 from aibudget.store import plans, workspaces
 from aibudget.store.records import Role, Status
-from aibudget.web import limits
 from aibudget.web.context import (
     CurrentUser,
     ReadSession,

@@ -11,7 +11,7 @@ from typing import Literal
 from fastapi import APIRouter, Query, Response
 
 from aibudget.i18n import Translator
-from aibudget.service.reports import report_inputs
+from aibudget.service.reports import build, report_inputs
 from aibudget.web import reports
 from aibudget.web.api import ERRORS, VERSION, ApiUser
 from aibudget.web.context import CurrentUser, T, WebDep
@@ -28,8 +28,8 @@ def _report(
     web: WebDep, user_id: str, ws: str, plan_id: str, number: int, fmt: str, t: Translator
 ) -> Response:
     found = report_inputs(web.db, user_id, ws, plan_id, number)
-    content = reports.build(
-        web, user_id, found.version, fmt, t, found.recorded, found.catalog,
+    content = build(
+        web.runs, user_id, found.version, fmt, t, found.recorded, found.catalog,
         worries=found.worries, learning=found.learning,
     )  # fmt: skip
     return reports.download(content, fmt, plan_id, number)

@@ -23,6 +23,7 @@ from fastapi.responses import RedirectResponse, Response
 from aibudget.jobs.queue import enqueue
 from aibudget.jobs.work import NEW_ACCOUNT, TAKEN
 from aibudget.service import accounts
+from aibudget.service.limits import LimitReached
 from aibudget.store import confirmations, users
 from aibudget.store.errors import Conflict
 from aibudget.store.users import normalise_email
@@ -30,7 +31,7 @@ from aibudget.web import limits
 from aibudget.web.accounts import UNCONFIRMED, account_problems, safe_next, sign_in
 from aibudget.web.context import ReadSession, T, WebDep, check_csrf, render, session
 from aibudget.web.jobs_panel import context, queue
-from aibudget.web.limits import LimitReached, client_address
+from aibudget.web.limits import client_address
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 Text = Annotated[str, Form(max_length=1000)]

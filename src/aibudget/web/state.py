@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment
 
+from aibudget.service.context import Key
+from aibudget.service.evaluation import CostlyRuns
 from aibudget.service.memo import Memo
 from aibudget.settings import Settings
 from aibudget.store.counters import Counters
@@ -20,7 +21,6 @@ PAGES_KEPT = 256  # rendered pages (a plan page is about 60 KB)
 PAGE_CHARS = 32 * 2**20  # and at most this much text in all
 REPORTS_KEPT = 16  # report files (a PDF is about 300 KB, a workbook 40-60 KB)
 REPORT_BYTES = 16 * 2**20
-Key = tuple[Hashable, ...]
 
 
 def page_memo() -> Memo[Key, str]:
@@ -46,3 +46,8 @@ class WebState:
     reports: Memo[Key, bytes] = field(default_factory=report_memo)
     # Stands for the CSRF token in a remembered page; each answer puts the viewer's in.
     csrf_slot: str = field(default_factory=lambda: "csrf-slot-" + secrets.token_hex(16))
+
+    @property
+    def runs(self) -> CostlyRuns:
+        """What the evaluate, allocate and report use cases are bounded and kept by."""
+        return CostlyRuns(self.settings, self.counters, self.results, self.reports)

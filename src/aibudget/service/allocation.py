@@ -11,23 +11,23 @@ from decimal import Decimal
 from aibudget.domain.allocation import OptimisationResult, OptimisePolicy
 from aibudget.engine.optimize import optimize
 from aibudget.service.context import VersionContext
+from aibudget.service.evaluation import CostlyRuns, costly_run
+from aibudget.settings import Settings
 from aibudget.store.records import PlanVersion
-from aibudget.web.evaluation import costly_run
-from aibudget.web.state import WebState
 
 
-def time_cap(web: WebState) -> Decimal:
+def time_cap(settings: Settings) -> Decimal:
     """The server's time limit for a costly run, as the optimiser takes it."""
-    return Decimal(str(web.settings.evaluate_seconds))
+    return Decimal(str(settings.evaluate_seconds))
 
 
-def run(web: WebState, user_id: str, version: PlanVersion) -> OptimisationResult:
+def run(runs: CostlyRuns, user_id: str, version: PlanVersion) -> OptimisationResult:
     def make() -> OptimisationResult:
-        costly_run(web, user_id)  # the solver keeps its own time limit, capped below
-        policy = (version.plan.optimise or OptimisePolicy()).capped(time_cap(web))
+        costly_run(runs, user_id)  # the solver keeps its own time limit, capped below
+        policy = (version.plan.optimise or OptimisePolicy()).capped(time_cap(runs.settings))
         return optimize(version.plan, policy)
 
-    found: OptimisationResult = web.results.get_or_make(
+    found: OptimisationResult = runs.results.get_or_make(
         VersionContext.of(version).key("optimise"), make
     )
     return found
