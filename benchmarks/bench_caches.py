@@ -27,6 +27,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from fastapi.responses import JSONResponse
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_optimize import bench_plan
@@ -42,12 +44,11 @@ from aibudget.engine.review import review
 from aibudget.engine.simulate import simulate
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
-from aibudget.present.documents import evaluation_json
+from aibudget.present.documents import evaluation_document
 from aibudget.present.practice import review_win_texts
 from aibudget.reports import ReportMeta, gather, render
 from aibudget.service.memo import Memo
 from aibudget.store.plans import to_document
-from aibudget.web.evaluation import DOCUMENT
 from aibudget.web.factory import one_blas_thread
 from aibudget.web.health import health
 from aibudget.web.security import Sessions
@@ -106,7 +107,7 @@ def main() -> None:
         (
             "results",
             "evaluate JSON answer",
-            lambda: DOCUMENT.dump_json(DOCUMENT.dump_python(evaluation_json(result, sim))),
+            lambda: JSONResponse(evaluation_document(result, sim).model_dump(mode="json")).body,
         ),
         ("results", "health check, example", lambda: health(t, cafe)),
         ("results", "health check, 100 tools", lambda: health(t, big)),
