@@ -102,3 +102,18 @@ def test_every_what_if_is_bounded_by_nodes(monkeypatch: pytest.MonkeyPatch) -> N
     what_ifs = limits[2 * answer :]
     assert what_ifs, "the explanation solved no what-if"
     assert all(limit is not None for limit in what_ifs), limits
+
+
+def test_a_solve_runs_on_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One thread: the same search path every time, and no spinning helper threads
+    beside the other requests of a server process (HiGHS starts them by default)."""
+    options: dict[str, object] = {}
+
+    class Recording(highs._core._Highs):  # type: ignore[misc,name-defined]
+        def setOptionValue(self, name: str, value: object) -> object:
+            options[name] = value
+            return super().setOptionValue(name, value)
+
+    monkeypatch.setattr(highs._core, "_Highs", Recording)
+    assert _knapsack().outcome is highs.Outcome.OPTIMAL
+    assert options["threads"] == 1

@@ -5,6 +5,9 @@ a second, which every cold ``aibudget report`` paid; highspy loads in about 20 m
 The binding's raw class is used: the public ``highspy.Highs`` prints a banner on
 standard output when it is made, which would corrupt ``--json`` output.
 
+One thread per solve: the same search path every time, and no helper threads spinning
+beside the other requests of a server process.
+
 Limits: ``time_limit`` (seconds, wall clock) and ``node_limit`` (branch-and-bound
 nodes). A node limit stops at the same point on a busy machine as on an idle one, so a
 solve bounded by nodes alone answers the same every time; a time limit does not.
@@ -108,6 +111,7 @@ def solve_milp(
         ("time_limit", float(time_limit)),
         ("mip_rel_gap", float(mip_rel_gap)),
         ("presolve", "on" if presolve else "off"),
+        ("threads", 1),
     ):
         highs.setOptionValue(name, option)
     if node_limit is not None:
