@@ -5,7 +5,6 @@ nothing; the source's settings are remembered only for what the file really had.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -23,8 +22,7 @@ from aibudget.service.actuals_import import (
 )
 from aibudget.service.monitor import plan_actuals
 from aibudget.store import actuals, plans, users, workspaces
-from aibudget.store.db import Database, make_engine
-from aibudget.store.migrate import migrate
+from aibudget.store.db import Database
 from tests.factories import make_plan, tool
 from tests.imports.conftest import FIXTURES
 
@@ -50,14 +48,6 @@ class Shop:
     ws: str
     plan_id: str
     plan: Plan
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(make_engine(f"sqlite:///{tmp_path / 'store.db'}"))
-    migrate(database.engine)
-    yield database
-    database.dispose()
 
 
 def _shop(db: Database, *tools: dict[str, object]) -> Shop:

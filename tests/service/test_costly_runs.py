@@ -4,10 +4,8 @@ the memos they are handed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
@@ -20,8 +18,7 @@ from aibudget.service.memo import Memo
 from aibudget.settings import Settings
 from aibudget.store import plans, users, workspaces
 from aibudget.store.counters import DatabaseCounters
-from aibudget.store.db import Database, make_engine
-from aibudget.store.migrate import migrate
+from aibudget.store.db import Database
 from tests.factories import make_plan, tool
 
 WRITER = tool(id="writer", name="Writer", category="content_writing")
@@ -37,18 +34,15 @@ class Server:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
+def server(db: Database) -> Server:
     """One costly run per user per minute, at most 1,000 trials."""
-    db = Database(make_engine(f"sqlite:///{tmp_path / 'store.db'}"))
-    migrate(db.engine)
     settings = Settings(secret_key=SecretStr("s" * 48), evaluate_per_minute=1, max_trials=1_000)
     with db.write() as s:
         alice = users.create(s, "alice@example.com", "alice", "correct horse battery")
         ws = workspaces.create(s, alice.id, "Shop").id
         plan_id = plans.create(s, alice.id, ws, "plan", make_plan(WRITER)).plan_id
     runs = CostlyRuns(settings, DatabaseCounters(db), Memo(64), Memo(16))
-    yield Server(db, runs, alice.id, ws, plan_id)
-    db.dispose()
+    return Server(db, runs, alice.id, ws, plan_id)
 
 
 def _inputs(server: Server) -> reports.ReportInputs:

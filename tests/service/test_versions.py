@@ -4,9 +4,7 @@ form learns what was saved since, and a learning-log form stores all or nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -14,9 +12,8 @@ from aibudget.domain.errors import PlanError
 from aibudget.service import accounts, learning, versions
 from aibudget.store import learning as stored_learning
 from aibudget.store import plans, users, workspaces
-from aibudget.store.db import Database, make_engine
+from aibudget.store.db import Database
 from aibudget.store.errors import Forbidden, NotFound
-from aibudget.store.migrate import migrate
 from aibudget.store.records import Role
 from tests.factories import make_plan, plan_data, tool
 
@@ -33,9 +30,7 @@ class Shop:
 
 
 @pytest.fixture
-def shop(tmp_path: Path) -> Iterator[Shop]:
-    db = Database(make_engine(f"sqlite:///{tmp_path / 'store.db'}"))
-    migrate(db.engine)
+def shop(db: Database) -> Shop:
     with db.write() as s:
         alice = users.create(s, "alice@example.com", "alice", "correct horse battery")
         bob = users.create(s, "bob@example.com", "bob", "correct horse battery")
@@ -43,8 +38,7 @@ def shop(tmp_path: Path) -> Iterator[Shop]:
         token = workspaces.invite(s, alice.id, ws, "Bob@Example.com", Role.VIEWER)
         workspaces.accept_invite(s, bob.id, token)
         plan_id = plans.create(s, alice.id, ws, "plan", make_plan(WRITER)).plan_id
-    yield Shop(db, alice.id, bob.id, ws, plan_id)
-    db.dispose()
+    return Shop(db, alice.id, bob.id, ws, plan_id)
 
 
 def _count_versions(shop: Shop) -> int:
