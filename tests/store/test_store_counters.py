@@ -19,6 +19,7 @@ from aibudget.store.counters import (
     DatabaseCounters,
     Quota,
     State,
+    Turns,
     clear,
     counter_key,
 )
@@ -180,3 +181,47 @@ def test_an_unreachable_redis_refuses_with_a_clear_error() -> None:
     counters = RedisCounters("redis://127.0.0.1:1/0")  # nothing listens on port 1
     with pytest.raises(CountersUnavailable):
         counters.apply(counter_key("test", "x"), RULE.attempt)
+
+
+def test_two_processes_counters_on_one_sqlite_file_stay_within_the_quota(
+    tmp_path: Path,
+) -> None:
+    """Two server processes each have their own counters on one file: their writers take
+    turns on the lock file beside it, and the quota still holds exactly."""
+    database = Database(make_engine(f"sqlite:///{tmp_path / 'shared.db'}"))
+    migrate(database.engine)
+    first, second = DatabaseCounters(database), DatabaseCounters(database)
+    start = threading.Barrier(40)
+    step = Quota(limit=9, window=60).use
+
+    def one(i: int) -> float:
+        start.wait()
+        return (first if i % 2 else second).apply(counter_key("test", "two"), step)
+
+    with ThreadPoolExecutor(40) as pool:
+        waits = list(pool.map(one, range(40)))
+    assert sum(1 for wait in waits if wait == 0) == 9
+    database.dispose()
+
+
+def test_turns_on_one_lock_file_exclude_each_other(tmp_path: Path) -> None:
+    """Two holders of the same lock file (as two processes would be): the second waits
+    until the first lets go."""
+    path = tmp_path / "x.counters.lock"
+    first, second = Turns(path), Turns(path)
+    order: list[str] = []
+    entered = threading.Event()
+
+    def later() -> None:
+        entered.wait()
+        with second:
+            order.append("second")
+
+    waiting = threading.Thread(target=later)
+    waiting.start()
+    with first:
+        entered.set()
+        time.sleep(0.2)  # the other thread is blocked meanwhile
+        order.append("first")
+    waiting.join(timeout=10)
+    assert order == ["first", "second"]
