@@ -13,7 +13,9 @@ from scipy import stats
 
 from aibudget.domain.plan import Distribution
 from aibudget.engine.cashflow import evaluate
-from aibudget.engine.simulate import ppf_table, simulate, slice_medians
+from aibudget.engine.simulate import evaluate_and_simulate, ppf_table, simulate, slice_medians
+from aibudget.planfile import load_plan
+from tests.conftest import ROOT
 from tests.factories import make_plan, tool
 
 TRIALS = 2_000
@@ -162,3 +164,10 @@ def test_examples_simulate(example_path) -> None:  # type: ignore[no-untyped-def
     assert sim.tornado, "every example has uncertain inputs"
     assert {t.id for t in sim.tools} >= {t.id for t in plan.tools}
     assert Decimal(str(sim.npv.p50)) != 0
+
+
+def test_evaluating_and_simulating_at_once_gives_each_ones_answer() -> None:
+    plan = load_plan(ROOT / "examples" / "taipei-cafe.yaml")
+    expected, sim = evaluate_and_simulate(plan, 2_000)
+    assert expected == evaluate(plan)
+    assert sim == simulate(plan, 2_000)

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete
 
-from aibudget.engine.simulate import simulate
+from aibudget.engine.simulate import evaluate_and_simulate
 from aibudget.planfile import load_plan
 from aibudget.service import evaluation
 from aibudget.settings import Settings
@@ -236,9 +236,9 @@ def test_viewers_of_a_new_version_at_once_share_one_simulation(
     def slow_simulate(*args: Any, **kwargs: Any) -> Any:
         runs.append(1)
         time.sleep(0.2)  # long enough for the others to arrive meanwhile
-        return simulate(*args, **kwargs)
+        return evaluate_and_simulate(*args, **kwargs)
 
-    monkeypatch.setattr(evaluation, "simulate", slow_simulate)
+    monkeypatch.setattr(evaluation, "evaluate_and_simulate", slow_simulate)
     web = _web(client)
     with ThreadPoolExecutor(max_workers=4) as pool:
         answers = list(pool.map(lambda _: evaluation_json(web, alice, version, 1000), range(4)))

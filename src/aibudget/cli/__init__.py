@@ -74,15 +74,13 @@ def evaluate_cmd(
     )
 
     from aibudget.cli.print_evaluation import render_evaluation
-    from aibudget.engine.cashflow import evaluate
-    from aibudget.engine.simulate import simulate
+    from aibudget.engine.simulate import evaluate_and_simulate
     from aibudget.present.documents import evaluation_document
 
     plan, t = load_with_translator(plan_path, lang)
     n_trials = trials or plan.simulation.trials
     check_trials(t, n_trials)
     conv = convention or plan.horizon.convention
-    result = evaluate(plan, conv)
     if n_trials >= PROGRESS_FROM_TRIALS and not as_json:
         with Progress(
             TextColumn(t("cli.simulating")),
@@ -93,9 +91,11 @@ def evaluate_cmd(
             transient=True,
         ) as bar:
             task = bar.add_task("sim", total=n_trials)
-            sim = simulate(plan, n_trials, conv, lambda done, _: bar.update(task, completed=done))
+            result, sim = evaluate_and_simulate(
+                plan, n_trials, conv, lambda done, _: bar.update(task, completed=done)
+            )
     else:
-        sim = simulate(plan, n_trials, conv)
+        result, sim = evaluate_and_simulate(plan, n_trials, conv)
     if as_json:
         print_json(evaluation_document(result, sim))
         return

@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 
 from aibudget.domain.plan import Convention, Distribution, Plan
 from aibudget.domain.results import (
+    Evaluation,
     FanPoint,
     Quantiles,
     SimulationResult,
@@ -35,7 +36,7 @@ from aibudget.domain.results import (
     TornadoBar,
 )
 from aibudget.engine.beta import regularized_beta
-from aibudget.engine.cashflow import discount_factors
+from aibudget.engine.cashflow import discount_factors, evaluate_flows
 from aibudget.engine.flows import Driver, FlowModel, build_flows
 from aibudget.engine.quantiles import row_quantiles
 from aibudget.engine.simulate_kernel import Outputs, layout, run
@@ -159,6 +160,21 @@ def _quantiles(values: Floats) -> Quantiles:
     return Quantiles(p10=float(p10), p50=float(p50), p90=float(p90))
 
 
+def evaluate_and_simulate(
+    plan: Plan,
+    trials: int | None = None,
+    convention: Convention | None = None,
+    progress: Progress | None = None,
+    chunk_trials: int = CHUNK_TRIALS,
+) -> tuple[Evaluation, SimulationResult]:
+    """The expected figures (:func:`.cashflow.evaluate`) and the seeded simulation, from
+    one build of the plan's cash flows."""
+    conv = convention or plan.horizon.convention
+    flows = build_flows(plan)
+    expected = evaluate_flows(plan, flows, conv)
+    return expected, _simulate(plan, flows, trials, conv, progress, chunk_trials)
+
+
 def simulate(
     plan: Plan,
     trials: int | None = None,
@@ -168,7 +184,18 @@ def simulate(
 ) -> SimulationResult:
     """Run the seeded simulation; ``progress(done, total)`` is called after each chunk."""
     conv = convention or plan.horizon.convention
-    lm = linear_model(build_flows(plan), plan, conv)
+    return _simulate(plan, build_flows(plan), trials, conv, progress, chunk_trials)
+
+
+def _simulate(
+    plan: Plan,
+    flows: FlowModel,
+    trials: int | None,
+    conv: Convention,
+    progress: Progress | None,
+    chunk_trials: int,
+) -> SimulationResult:
+    lm = linear_model(flows, plan, conv)
     total = trials or plan.simulation.trials
     n_tools = len(lm.tool_ids)
     uncertain = np.flatnonzero(lm.high > lm.low)

@@ -26,10 +26,9 @@ from aibudget.domain.results import Evaluation, SimulationResult, TornadoBar
 from aibudget.domain.review import Review
 from aibudget.domain.texts import N_
 from aibudget.engine import worries
-from aibudget.engine.cashflow import evaluate
 from aibudget.engine.lint import lint
 from aibudget.engine.optimize import optimize
-from aibudget.engine.simulate import simulate
+from aibudget.engine.simulate import evaluate_and_simulate
 
 TOP_RISKS = 3
 Progress = Callable[[int, int], None]
@@ -90,8 +89,7 @@ def gather(
     ``catalog`` is the catalog the plan sees (its workspace's entries merged in); by
     default the built-in one with the plan's own entries.
     """
-    evaluation = evaluate(plan)
-    sim = simulate(plan, trials, progress=progress)
+    evaluation, sim = evaluate_and_simulate(plan, trials, progress=progress)
     policy = plan.optimise or OptimisePolicy()
     if optimiser_seconds is not None:
         policy = policy.capped(optimiser_seconds)

@@ -14,8 +14,7 @@ from typing import Any
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.domain.texts import N_
-from aibudget.engine.cashflow import evaluate
-from aibudget.engine.simulate import simulate
+from aibudget.engine.simulate import evaluate_and_simulate
 from aibudget.service import limits
 from aibudget.service.context import Key, VersionContext
 from aibudget.service.memo import Memo
@@ -78,8 +77,9 @@ def run(
 
     def make() -> tuple[Evaluation, SimulationResult]:
         check_time = costly_run(runs, user_id)
-        result = evaluate(version.plan)
-        return result, simulate(version.plan, n, progress=check_time, chunk_trials=CHUNK_TRIALS)
+        return evaluate_and_simulate(
+            version.plan, n, progress=check_time, chunk_trials=CHUNK_TRIALS
+        )
 
     # several viewers of a new version: one simulation
     key = VersionContext.of(version).key("evaluate", n)
