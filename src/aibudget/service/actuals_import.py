@@ -176,8 +176,9 @@ def _with_remembered_columns(
     preview: Preview,
 ) -> tuple[Preview, ImportSetting | None]:  # fmt: skip
     """The first source whose remembered columns read the file (one try per format)."""
-    for source in FORMATS:
-        setting = _remembered(db, user_id, ws, source)
+    with db.session() as s:
+        settings = [actuals.remembered(s, user_id, ws, source) for source in FORMATS]
+    for source, setting in zip(FORMATS, settings, strict=True):
         if setting is None or not setting.mapping:
             continue
         stream.seek(0)
