@@ -5,6 +5,9 @@ Run: .venv/bin/python tools/cli_docs.py   (or `make docs`)
 
 from __future__ import annotations
 
+import inspect
+import types
+import typing
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -29,9 +32,19 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _param_row(param: Any) -> str:
+def _annotation(command: Any, param: Any) -> Any:
+    """The type the command's function declares for ``param``, "| None" left out."""
+    hints = typing.get_type_hints(inspect.unwrap(command.callback))
+    annotation = hints.get(param.name)
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        kinds = [a for a in typing.get_args(annotation) if a is not type(None)]
+        annotation = kinds[0] if len(kinds) == 1 else annotation
+    return annotation
+
+
+def _param_row(command: Any, param: Any) -> str:
     names = ", ".join(f"`{n}`" for n in [*param.opts, *param.secondary_opts])
-    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    annotation = _annotation(command, param)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         kind = " | ".join(str(member.value) for member in annotation)
     else:
@@ -61,7 +74,7 @@ def render() -> str:
         if params:
             parts.append("| argument or option | type | required | default | meaning |")
             parts.append("|---|---|---|---|---|")
-            parts += [_param_row(p) for p in params]
+            parts += [_param_row(command, p) for p in params]
             parts.append("")
     return "\n".join(parts)
 
