@@ -6,6 +6,7 @@ in the plan's language unless ``--lang`` says otherwise).
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from typing import Annotated
@@ -155,3 +156,8 @@ def main() -> None:
         if not isinstance(error, AibudgetError):
             raise
         raise SystemExit(fail(translator(None), error).exit_code) from None
+    finally:
+        # The process ends next. Interpreter shutdown would search every object left
+        # (the loaded modules, models and catalogues) for reference cycles, ~0.1 s of a
+        # 0.6 s report; the operating system frees them anyway. Exit handlers still run.
+        gc.freeze()
