@@ -45,3 +45,23 @@ def test_a_workbook_loads_neither_scipy_nor_the_pdf_writer(tmp_path: Path) -> No
     loaded = _loaded_after(code)
     assert out.stat().st_size > 0
     assert "scipy" not in loaded and "fpdf" not in loaded, loaded
+
+
+def test_a_workbook_builds_only_the_models_it_uses(tmp_path: Path) -> None:
+    """Models build their validators on first use (defer_build): a workbook of a plan
+    without actuals never validates a review or an actuals file."""
+    out = tmp_path / "plan.xlsx"
+    code = (
+        "from aibudget.cli import app\n"
+        "from typer.testing import CliRunner\n"
+        f"args = ['report', {str(EXAMPLE)!r}, '--format', 'xlsx', '-o', {str(out)!r}]\n"
+        "assert CliRunner().invoke(app, args).exit_code == 0\n"
+        "from aibudget.domain.actuals import Actuals\n"
+        "from aibudget.domain.plan import Plan\n"
+        "from aibudget.domain.review import Review\n"
+        "print([m.__name__ for m in (Plan, Actuals, Review) if m.__pydantic_complete__])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "['Plan']"

@@ -64,7 +64,7 @@ Count = Annotated[int, Field(ge=0, le=1_000_000)]
 class ActualRecord(BaseModel):
     """One month's facts for one tool (or one KPI). Every value field is optional."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     month: Month
     tool: str = PLAN_LEVEL
@@ -94,7 +94,7 @@ class ActualRecord(BaseModel):
 class Actuals(BaseModel):
     """All actuals of one plan, in the plan's currency."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     schema_version: int = 1
     currency: str
@@ -166,7 +166,7 @@ def same_content(a: ActualRecord, b: ActualRecord) -> bool:
 
 
 class MergeReport(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     added: int = 0
     already_present: int = 0

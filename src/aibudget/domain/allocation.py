@@ -40,7 +40,7 @@ Ident = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length
 class _Input(BaseModel):
     """Unknown keys are errors, as in the rest of the plan file."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 MAX_RETURN = (
@@ -173,7 +173,7 @@ class OptimisePolicy(_Input):
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class OptimiseStatus(StrEnum):

@@ -18,7 +18,7 @@ class AlertKind(StrEnum):
 
 
 class Alert(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: AlertKind
     tool: str = ""  # the tool's name as the owner wrote it ("" for the whole plan)
@@ -26,7 +26,7 @@ class Alert(BaseModel):
 
 
 class CheckResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     day: date
     currency: str

@@ -200,7 +200,7 @@ def to_money(value: float | Decimal | int) -> Decimal:
 class Money(BaseModel):
     """An amount with its currency, as reported to users."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     amount: Decimal
     currency: str

@@ -60,7 +60,7 @@ Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_l
 class Strict(BaseModel):
     """Base for plan models: unknown keys are errors (catches typos in plan files)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 Month = Annotated[str, BeforeValidator(parse_month), Field(json_schema_extra={"format": "YYYY-MM"})]

@@ -36,7 +36,7 @@ ShortText = Annotated[str, Field(max_length=200)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Stack(_Strict):
@@ -84,7 +84,7 @@ class Comparison(_Strict):
 class LearningEntry(BaseModel):
     """One line of the team learning log: who tried what with a tool, and what it saved."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     tool: str = Field(min_length=1, max_length=64)
     who: str = Field(min_length=1, max_length=100)

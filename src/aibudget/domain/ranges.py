@@ -43,7 +43,7 @@ DISTRIBUTION_MESSAGES = (
 class Range(BaseModel):
     """An uncertain input: low <= likely <= high. A plain number means all three equal."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     low: Bounded
     likely: Bounded

@@ -19,7 +19,7 @@ from aibudget.domain.texts import N_
 
 
 class ReallocationResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Change(ReallocationResult):

@@ -12,7 +12,7 @@ PLAN_LINES_ID = "_plan"
 
 
 class Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class DriverKind(StrEnum):

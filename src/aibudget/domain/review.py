@@ -17,7 +17,7 @@ from aibudget.domain.texts import N_
 
 
 class ReviewResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Action(StrEnum):

@@ -9,7 +9,7 @@ from aibudget.domain.message_ids import N_ as N_
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Localized(Frozen):

@@ -25,7 +25,7 @@ from aibudget.domain.results import (
 class Document(BaseModel):
     """A JSON document (or a part of one) of the CLI and the API."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 def driver_code(driver: DriverRef) -> str:

@@ -49,7 +49,7 @@ STATUS_MESSAGES = (
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class User(Record):
