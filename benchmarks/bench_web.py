@@ -226,17 +226,37 @@ def _run(
     return times, errors
 
 
-def _server_cpu(pid: int) -> float | None:
-    """CPU seconds of the server and its worker processes so far (None without /proc)."""
-    total = 0.0
+def _process_cpu(pid: int) -> dict[str, float] | None:
+    """CPU seconds so far of the server (``pid``) and of each of its worker processes,
+    by process id (None without /proc)."""
+    seconds: dict[str, float] = {}
     try:
         for stat in Path("/proc").glob("[0-9]*/stat"):
             fields = stat.read_text().rpartition(")")[2].split()
             if stat.parent.name == str(pid) or fields[1] == str(pid):
-                total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+                ticks = int(fields[11]) + int(fields[12])
+                seconds[stat.parent.name] = ticks / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return None
-    return total
+    return seconds
+
+
+def _server_cpu(pid: int) -> float | None:
+    """CPU seconds of the server and its worker processes so far (None without /proc)."""
+    seconds = _process_cpu(pid)
+    return None if seconds is None else sum(seconds.values())
+
+
+def _split(before: dict[str, float] | None, after: dict[str, float] | None, pid: int) -> str:
+    """How the workers shared the CPU of a run, busiest first ("61/39%"): each keeps the
+    connections it accepted, so an uneven split makes its clients wait longer."""
+    if before is None or after is None:
+        return ""
+    used = sorted((after[p] - before.get(p, 0.0) for p in after if p != str(pid)), reverse=True)
+    total = sum(used)
+    if len(used) < 2 or total <= 0:
+        return ""
+    return "  workers " + "/".join(f"{u / total * 100:.0f}" for u in used) + "%"
 
 
 def _single(
@@ -276,17 +296,21 @@ def _report(
     name: str, run: Callable[[], tuple[list[float], int]], pid: int, target_ms: float | None
 ) -> None:
     """One concurrent run: latency percentiles beside the target, errors, server CPU."""
-    before = _server_cpu(pid)
+    before = _process_cpu(pid)
     times, errors = run()
-    after = _server_cpu(pid)
+    after = _process_cpu(pid)
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
-    cpu = (after - before) / len(times) * 1000 if before is not None and after is not None else 0
+    cpu = (
+        (sum(after.values()) - sum(before.values())) / len(times) * 1000
+        if before is not None and after is not None
+        else 0
+    )
     goal = f" (target < {target_ms:.0f} ms)" if target_ms is not None else ""
     print(
         f"{name:<34} n={len(times):>4}  p50={statistics.median(times) * 1000:7.1f} ms"
         f"  p95={p95 * 1000:7.1f} ms{goal}  max={ordered[-1] * 1000:7.1f} ms"
-        f"  errors={errors} (target 0)  cpu={cpu:5.1f} ms/request"
+        f"  errors={errors} (target 0)  cpu={cpu:5.1f} ms/request{_split(before, after, pid)}"
     )
 
 
