@@ -225,3 +225,13 @@ def test_turns_on_one_lock_file_exclude_each_other(tmp_path: Path) -> None:
         order.append("first")
     waiting.join(timeout=10)
     assert order == ["first", "second"]
+
+
+def test_a_sqlite_file_that_cannot_count_refuses_with_a_clear_error(tmp_path: Path) -> None:
+    """A failure inside SQLite (here: a file without the counters' table) is the same
+    refusal as an unreachable Redis, not a driver error."""
+    from aibudget.store.counters import CountersUnavailable
+
+    counters = DatabaseCounters(Database(make_engine(f"sqlite:///{tmp_path / 'empty.db'}")))
+    with pytest.raises(CountersUnavailable):
+        counters.apply(counter_key("test", "x"), RULE.attempt)

@@ -4,8 +4,9 @@ place that every worker process sees.
 The rules are pure functions of a counter's :class:`State` and the time; a back-end only
 has to apply one atomically (read, apply, write, with nobody in between):
 
-- :class:`DatabaseCounters`: the laptop default, a row of ``limit_counters`` locked in a
-  write transaction (SQLite's write lock; ``FOR UPDATE`` on PostgreSQL).
+- :class:`DatabaseCounters`: the laptop default, a row of ``limit_counters``: on a SQLite
+  file read and written in turns taken on a lock file (:class:`CounterFile`); on
+  PostgreSQL locked in a write transaction (``FOR UPDATE``).
 - :class:`RedisCounters` (``counters_redis``): the hosted set-up.
 
 A counter is asked *before* the work it guards (the password check, the evaluation), so
@@ -17,21 +18,21 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
-from sqlalchemy import delete, event, select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.texts import N_
-from aibudget.store.db import Database, locked, make_engine, sqlite_path
+from aibudget.store.db import Database, locked, sqlite_path
 from aibudget.store.models_accounts import LimitCounterRow
 
 try:
@@ -141,25 +142,6 @@ class Counters(Protocol):
         ...
 
 
-def _normal_sync(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.execute("PRAGMA synchronous=NORMAL")
-
-
-def _unhurried(db: Database) -> Database:
-    """The database as counters write it: their commits need not wait for the disk.
-
-    A SQLite file gets a second engine whose commits skip the sync (synchronous=NORMAL:
-    in WAL mode a power cut may forget the last counts but never damages the file; about
-    1 ms a step instead of 9). PostgreSQL does the same per transaction (see apply).
-    """
-    path = sqlite_path(db.engine.url.render_as_string(hide_password=False))
-    if path is None:
-        return db
-    engine = make_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _normal_sync)  # after the app's own pragmas
-    return Database(engine)
-
-
 class Turns:
     """One writer at a time across threads and processes: a thread lock, then an
     exclusive lock on ``path`` (flock; where there is none, the thread lock alone)."""
@@ -182,25 +164,75 @@ class Turns:
         self._thread.release()
 
 
+_TABLE = LimitCounterRow.__tablename__
+_READ = f"SELECT count, until, expires FROM {_TABLE} WHERE key = ?"
+_WRITE = (
+    f"INSERT INTO {_TABLE} (key, count, until, expires) VALUES (?, ?, ?, ?) ON CONFLICT (key)"
+    " DO UPDATE SET count = excluded.count, until = excluded.until, expires = excluded.expires"
+)
+
+
+class CounterFile:
+    """The counters of a SQLite file, stepped in two statements on a connection of their own.
+
+    The writers of every process take turns on a lock file beside the database, and only
+    they write counters, so a counter cannot change between the read and the write of a
+    turn: each statement is its own transaction. (``prune`` may delete an expired counter
+    meanwhile; read a moment before, it was expired, so its step started afresh anyway.)
+
+    The turn is kept short on purpose, because every costly request of every process
+    waits for it: two statements whose compiled form the driver keeps, rather than a
+    session's begin, read, lock, flush and commit. Each call into SQLite lets the other
+    threads of the process run, and getting the interpreter back can take a few ms while
+    they compute; under 20 clients' evaluations that made the turn 2-25 ms and the wait
+    for it up to 0.3 s. Commits skip the sync (synchronous=NORMAL: in WAL mode a power cut
+    may forget the last counts but never damages the file).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._turns = Turns(path.with_name(path.name + ".counters.lock"))
+        self._connection: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            self.path, timeout=10.0, isolation_level=None, check_same_thread=False
+        )
+        connection.execute("PRAGMA synchronous=NORMAL")
+        return connection
+
+    def apply(self, key: str, step: Step[Result], now: float) -> Result:
+        with self._turns:  # the one user of the connection at a time
+            try:
+                if self._connection is None:
+                    self._connection = self._connect()
+                row = self._connection.execute(_READ, (key,)).fetchone()
+                new, result = step(State(*row) if row is not None else State(), now)
+                self._connection.execute(_WRITE, (key, new.count, new.until, new.expires))
+            except sqlite3.Error as exc:
+                raise CountersUnavailable() from exc
+        return result
+
+
 class DatabaseCounters:
     """Counters in the ``limit_counters`` table of the app's database."""
 
     def __init__(self, db: Database, clock: Callable[[], float] = time.time) -> None:
-        self.db, self.clock = _unhurried(db), clock
+        self.db, self.clock = db, clock
         self._postgresql = db.engine.dialect.name == "postgresql"
         self._insert = pg_insert if self._postgresql else sqlite_insert
-        # SQLite: writers of every process take turns on a lock file rather than in
-        # SQLite's busy handler, which retries after growing sleeps (up to 100 ms each)
-        # while the file is free again: 20 evaluations at once waited up to a second for a
-        # 2 ms write. PostgreSQL waits on the row lock itself, in order.
+        # A SQLite file: writers of every process take turns on a lock file rather than
+        # in SQLite's busy handler, which retries after growing sleeps (up to 100 ms each)
+        # while the file is free again: 20 evaluations at once waited up to a second for
+        # a 2 ms write. PostgreSQL waits on the row lock itself, in order.
         path = sqlite_path(db.engine.url.render_as_string(hide_password=False))
-        self._turns: AbstractContextManager[Any] = (
-            nullcontext() if path is None else Turns(path.with_name(path.name + ".counters.lock"))
-        )
+        self._file = None if path is None else CounterFile(path)
 
     def apply(self, key: str, step: Step[Result]) -> Result:
         now = self.clock()
-        with self._turns, self.db.write() as s:
+        if self._file is not None:
+            return self._file.apply(key, step, now)
+        with self.db.write() as s:
             if self._postgresql:  # a crash may forget the last counts, never mix them up
                 s.execute(text("SET LOCAL synchronous_commit = off"))
             s.execute(
