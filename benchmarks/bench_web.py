@@ -252,9 +252,10 @@ def _split(before: dict[str, float] | None, after: dict[str, float] | None, pid:
     connections it accepted, so an uneven split makes its clients wait longer."""
     if before is None or after is None:
         return ""
-    used = sorted((after[p] - before.get(p, 0.0) for p in after if p != str(pid)), reverse=True)
+    used = [after[p] - before.get(p, 0.0) for p in after if p != str(pid)]
     total = sum(used)
-    if len(used) < 2 or total <= 0:
+    used = sorted((u for u in used if u > total / 100), reverse=True)  # not helper processes
+    if len(used) < 2:
         return ""
     return "  workers " + "/".join(f"{u / total * 100:.0f}" for u in used) + "%"
 
