@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import fastapi.routing
+import jinja2
 import pytest
 from fastapi.testclient import TestClient
 from threadpoolctl import threadpool_info, threadpool_limits
@@ -89,3 +90,36 @@ def test_a_server_app_has_every_model_built_before_its_first_request(tmp_path: P
     a server process builds them all as it starts. Without it, some are left unbuilt."""
     assert _models_left_unbuilt("server_app", tmp_path) == []
     assert "Plan" in _models_left_unbuilt("create_app", tmp_path)
+
+
+def templates_compiled(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The templates Jinja compiles from now on."""
+    compiled: list[object] = []
+    original = jinja2.Environment.compile
+
+    def compiling(self: jinja2.Environment, *args: object, **kwargs: object) -> object:
+        compiled.append(kwargs.get("name", args[1] if len(args) > 1 else None))
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compiling)
+    return compiled
+
+
+def test_a_server_app_compiles_every_template_before_its_first_request(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = server_app(settings)
+    compiled = templates_compiled(monkeypatch)
+    with TestClient(app) as client:
+        assert client.get("/login").status_code == 200
+    assert compiled == []
+
+
+def test_without_it_the_first_page_compiles_its_templates(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app(settings)
+    compiled = templates_compiled(monkeypatch)
+    with TestClient(app) as client:
+        assert client.get("/login").status_code == 200
+    assert compiled

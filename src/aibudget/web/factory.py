@@ -49,13 +49,22 @@ def build_models() -> None:
             model.model_rebuild()
 
 
+def compile_templates(app: FastAPI) -> None:
+    """Compile every page template now (~0.5 s in all): Jinja compiles one on its first
+    use, and the first owners after a restart waited for those of their page."""
+    templates = app.state.web.templates
+    for name in templates.list_templates():
+        templates.get_template(name)
+
+
 def server_app(settings: Settings) -> FastAPI:
-    """The app as a server process runs it: one BLAS thread, every route and model
-    prepared."""
+    """The app as a server process runs it: one BLAS thread, every route, model and
+    template prepared."""
     one_blas_thread()
     built = create_app(settings)
     compile_routes(built)
     build_models()
+    compile_templates(built)
     return built
 
 
