@@ -7,7 +7,8 @@ Prints p50 / p95 / max latency and the error count, at 20 concurrent clients, fo
 Targets (issue 17, 2 workers, 20 clients): dashboard p95 < 100 ms, evaluate p95 < 300 ms,
 zero errors; each figure is printed beside its target, with the server's CPU time per
 request of the concurrent run (which noise from other work on the machine does not
-inflate as much as latency).
+inflate as much as latency) and how the worker processes shared that CPU (each serves
+the connections it accepted, so an uneven split lengthens the tail).
 The per-user evaluate limit is raised for the run (AIBUDGET_EVALUATE_PER_MINUTE).
 First, one client alone: the median latency and the server's CPU time per request
 (from /proc, Linux only, after one untimed request of the same kind), which vary less
