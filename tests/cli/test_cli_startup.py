@@ -1,13 +1,13 @@
 """Start-up time: printing ``aibudget --help`` loads no numerical library, no model and
 no catalogue; a workbook of a plan without ad channels loads neither scipy (half a
-second) nor the PDF writer. Each command imports what it uses."""
+second) nor the PDF writer, and builds the validators of the models it uses only. Each
+command imports what it uses."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.fresh_python import run_fresh
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "taipei-cafe.yaml"
 HEAVY = ["numpy", "scipy", "highspy", "matplotlib", "fpdf", "xlsxwriter", "fastapi",
@@ -18,10 +18,7 @@ HEAVY = ["numpy", "scipy", "highspy", "matplotlib", "fpdf", "xlsxwriter", "fasta
 def _loaded_after(code: str) -> list[str]:
     """Which HEAVY modules a fresh interpreter has loaded after running ``code``."""
     code += f"\nimport sys\nprint(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert done.returncode == 0, done.stderr
-    return [name for name in done.stdout.strip().split(",") if name]
+    return [name for name in run_fresh(code).strip().split(",") if name]
 
 
 def test_help_imports_no_heavy_library() -> None:
@@ -61,7 +58,4 @@ def test_a_workbook_builds_only_the_models_it_uses(tmp_path: Path) -> None:
         "from aibudget.domain.review import Review\n"
         "print([m.__name__ for m in (Plan, Actuals, Review) if m.__pydantic_complete__])\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "['Plan']"
+    assert run_fresh(code).strip().splitlines()[-1] == "['Plan']"

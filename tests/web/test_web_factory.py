@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import fastapi.routing
@@ -16,6 +13,7 @@ from threadpoolctl import threadpool_info, threadpool_limits
 from aibudget.settings import Settings
 from aibudget.web import create_app
 from aibudget.web.factory import one_blas_thread, server_app
+from tests.fresh_python import run_fresh
 
 
 def test_a_server_process_runs_matrix_products_on_one_thread() -> None:
@@ -79,10 +77,7 @@ def _models_left_unbuilt(make_app: str, tmp_path: Path) -> list[str]:
         "        unbuilt.append(model.__name__)\n"
         "print(','.join(unbuilt))\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert done.returncode == 0, done.stderr
-    return [name for name in done.stdout.strip().split(",") if name]
+    return [name for name in run_fresh(code).strip().split(",") if name]
 
 
 def test_a_server_app_has_every_model_built_before_its_first_request(tmp_path: Path) -> None:
