@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import fastapi.routing
@@ -118,3 +119,16 @@ def test_without_it_the_first_page_compiles_its_templates(
     with TestClient(app) as client:
         assert client.get("/login").status_code == 200
     assert compiled
+
+
+def test_a_server_app_keeps_what_it_made_at_start_out_of_full_collections(
+    settings: Settings,
+) -> None:
+    try:
+        gc.unfreeze()
+        server_app(settings)
+        frozen = gc.get_freeze_count()
+        assert frozen > 10_000  # the modules, models and templates at least
+        assert not [o for o in gc.get_objects() if o is settings]  # settings are frozen too
+    finally:
+        gc.unfreeze()
