@@ -16,7 +16,6 @@ unless the bound still proves it.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import numpy as np
@@ -207,24 +206,6 @@ def test_s_curve_fixed_total_is_optimal_against_a_dynamic_programme(n: int) -> N
     sol = solve_refined(problem)
     assert sol.status is OptimiseStatus.OPTIMAL
     _assert_claim_true(problem, sol, dp_and_polish(problem))
-
-
-def test_bounding_solves_skip_the_sub_mip_searches(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Only a bound is wanted from them: HiGHS's searches for better plans in smaller MIPs
-    (RINS, RENS) took most of their time, up to 1.5 s on one node. Plan solves keep them;
-    the bound stays checked against the dynamic programme above."""
-    seen: list[tuple[bool, bool]] = []  # (a bounding solve, its sub-MIP searches)
-
-    def solving(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
-        tweaks = tweaks or Tweaks()
-        bounding = sys._getframe(1).f_code is optimize_refine.upper_bound.__code__
-        seen.append((bounding, tweaks.sub_mips))
-        return solve(problem, tweaks)
-
-    monkeypatch.setattr(optimize_refine, "solve", solving)
-    solve_refined(_problem(5, 2.5, seed=105))
-    assert (True, False) in seen and (False, True) in seen
-    assert all(searches is not bounding for bounding, searches in seen)
 
 
 @pytest.mark.slow

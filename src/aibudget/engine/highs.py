@@ -83,11 +83,8 @@ def solve_milp(
     node_limit: int | None = None,
     mip_rel_gap: float,
     presolve: bool = True,
-    sub_mips: bool = True,
 ) -> Result:
-    """Minimise ``cost @ x`` over the bounds, rows and integrality given. ``sub_mips``:
-    let HiGHS search for better solutions in smaller MIPs around the ones it has (its RINS
-    and RENS heuristics)."""
+    """Minimise ``cost @ x`` over the bounds, rows and integrality given."""
     n_cols = cost.size
     lp = _core.HighsLp()
     lp.num_col_ = n_cols
@@ -119,9 +116,6 @@ def solve_milp(
         highs.setOptionValue(name, option)
     if node_limit is not None:
         highs.setOptionValue("mip_max_nodes", int(node_limit))
-    if not sub_mips:
-        highs.setOptionValue("mip_heuristic_run_rins", False)
-        highs.setOptionValue("mip_heuristic_run_rens", False)
     highs.passModel(lp)
     highs.run()
     return _result(highs, is_mip)

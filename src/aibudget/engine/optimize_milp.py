@@ -49,7 +49,6 @@ class Tweaks:
     min_cash: bool = False  # minimise cash instead (to say how much the minimums need)
     fixed: tuple[int, ...] | None = None  # fund exactly these options (to refine channels)
     presolve: bool = True  # HiGHS's MIP presolve has returned worse plans as optimal
-    sub_mips: bool = True  # HiGHS's RINS and RENS searches (see optimize_refine.upper_bound)
 
 
 @dataclass(frozen=True)
@@ -381,7 +380,6 @@ def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
         node_limit=tweaks.node_limit,
         mip_rel_gap=MIP_REL_GAP,
         presolve=tweaks.presolve,
-        sub_mips=tweaks.sub_mips,
     )
     if result.outcome is highs.Outcome.INFEASIBLE:
         return Solution(OptimiseStatus.INFEASIBLE, None, None)

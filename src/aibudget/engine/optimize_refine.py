@@ -134,7 +134,7 @@ def upper_bound(
         if over is None:
             return None
         pwl[i] = over
-    return solve(problem, replace(tweaks, pwl=pwl, fixed=None, presolve=presolve, sub_mips=False))
+    return solve(problem, replace(tweaks, pwl=pwl, fixed=None, presolve=presolve))
 
 
 def judged(
