@@ -45,7 +45,7 @@ def random_instance(seed: int) -> Plan:
 def large_instance(seed: int) -> Plan:
     """100 tools of 3 plans and 5 ad channels, from the benchmarks' own generator. A
     change of solver options once left every smaller instance's explanations as they were
-    and moved these (losses by up to 4x the optimal gap, one reason code)."""
+    and moved these (losses by up to 6x the optimal gap, one reason code)."""
     spec = importlib.util.spec_from_file_location("bench_optimize", BENCHMARK)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

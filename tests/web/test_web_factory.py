@@ -24,17 +24,23 @@ def test_a_server_process_runs_matrix_products_on_one_thread() -> None:
         assert blas and all(pool["num_threads"] == 1 for pool in blas)
 
 
+def calls_of(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[object]:
+    """The arguments (positional, then keyword) of every call of ``owner.name`` from now
+    on (the call still happens)."""
+    seen: list[object] = []
+    original = getattr(owner, name)
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append((args, kwargs))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recording)
+    return seen
+
+
 def handlers_read(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """The handlers FastAPI reads (their parameters and models) from now on."""
-    read: list[object] = []
-    original = fastapi.routing.get_dependant
-
-    def reading(*args: object, **kwargs: object) -> object:
-        read.append(kwargs.get("call"))
-        return original(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(fastapi.routing, "get_dependant", reading)
-    return read
+    return calls_of(monkeypatch, fastapi.routing, "get_dependant")
 
 
 def test_a_server_app_has_every_route_prepared_before_its_first_request(
@@ -90,15 +96,7 @@ def test_a_server_app_has_every_model_built_before_its_first_request(tmp_path: P
 
 def templates_compiled(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """The templates Jinja compiles from now on."""
-    compiled: list[object] = []
-    original = jinja2.Environment.compile
-
-    def compiling(self: jinja2.Environment, *args: object, **kwargs: object) -> object:
-        compiled.append(kwargs.get("name", args[1] if len(args) > 1 else None))
-        return original(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(jinja2.Environment, "compile", compiling)
-    return compiled
+    return calls_of(monkeypatch, jinja2.Environment, "compile")
 
 
 def test_a_server_app_compiles_every_template_before_its_first_request(
