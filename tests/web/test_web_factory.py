@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import fastapi.routing
 import jinja2
@@ -43,28 +45,25 @@ def handlers_read(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return calls_of(monkeypatch, fastapi.routing, "get_dependant")
 
 
+# A server process's app, and the bare one (the counterpart: each check below would
+# see the work happen during requests if it did).
+APPS = pytest.mark.parametrize(
+    ("make", "prepared"), [(server_app, True), (create_app, False)], ids=["server", "bare"]
+)
+
+
+@APPS
 def test_a_server_app_has_every_route_prepared_before_its_first_request(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, make: Callable[..., Any], prepared: bool
 ) -> None:
     """FastAPI reads a route's handler at its first match; a server process does it for
     every route as it starts, not while an owner waits."""
-    app = server_app(settings)
+    app = make(settings)
     read = handlers_read(monkeypatch)  # from here on
     with TestClient(app) as client:
         assert client.get("/login").status_code in (200, 303)
         assert client.get("/api/v1/workspaces").status_code == 401
-    assert read == []
-
-
-def test_without_preparing_the_first_requests_read_their_handlers(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The counterpart: the check above would see the reading if it happened."""
-    app = create_app(settings)
-    read = handlers_read(monkeypatch)
-    with TestClient(app) as client:
-        client.get("/login")
-    assert read
+    assert (read == []) is prepared
 
 
 def _models_left_unbuilt(make_app: str, tmp_path: Path) -> list[str]:
@@ -99,24 +98,15 @@ def templates_compiled(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return calls_of(monkeypatch, jinja2.Environment, "compile")
 
 
+@APPS
 def test_a_server_app_compiles_every_template_before_its_first_request(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, make: Callable[..., Any], prepared: bool
 ) -> None:
-    app = server_app(settings)
+    app = make(settings)
     compiled = templates_compiled(monkeypatch)
     with TestClient(app) as client:
         assert client.get("/login").status_code == 200
-    assert compiled == []
-
-
-def test_without_it_the_first_page_compiles_its_templates(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app = create_app(settings)
-    compiled = templates_compiled(monkeypatch)
-    with TestClient(app) as client:
-        assert client.get("/login").status_code == 200
-    assert compiled
+    assert (compiled == []) is prepared
 
 
 def test_a_server_app_keeps_what_it_made_at_start_out_of_full_collections(
