@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from aibudget.domain.allocation import Objective
+from aibudget.engine.exact import dot
 from aibudget.engine.optimize_problem import Floats, Ints, Problem
 
 TOLERANCE = 1e-6
@@ -212,7 +213,7 @@ def violations(problem: Problem, choice: Choice, tol: float = TOLERANCE) -> list
         if a < c.low - money or a > c.high + money:
             out.append(f"channel:{c.id}")
     for i, x in enumerate(problem.extras):
-        amount = float(x.option_coef[picked].sum()) + float(x.channel_coef @ choice.spend)
+        amount = float(x.option_coef[picked].sum()) + dot(x.channel_coef, choice.spend)
         if (x.high is not None and amount > x.high + money) or (
             x.low is not None and amount < x.low - money
         ):

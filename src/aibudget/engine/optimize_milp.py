@@ -25,6 +25,7 @@ from numpy.typing import NDArray
 from aibudget.domain.allocation import Objective, OptimiseStatus
 from aibudget.engine import highs
 from aibudget.engine.curves import CONCAVITY_TOLERANCE, Piecewise
+from aibudget.engine.exact import dot
 from aibudget.engine.optimize_check import Choice
 from aibudget.engine.optimize_dominance import dominated
 from aibudget.engine.optimize_problem import Floats, Problem
@@ -304,7 +305,7 @@ def build(problem: Problem, tweaks: Tweaks) -> _Builder:
         parts += [(b.chan_cols[ci], b.chan_width[ci]) for ci in np.flatnonzero(extra.channel_coef)]
         # The channels' spend with every delta at 0: where each grid starts (a
         # refinement window's lower end, or 0 for a relaxed minimum), not ``low``.
-        base = float(extra.channel_coef @ b.chan_start) if p.channels else 0.0
+        base = dot(extra.channel_coef, b.chan_start) if p.channels else 0.0
         lo = -np.inf if extra.low is None else (extra.low - base) / m
         hi = np.inf if extra.high is None else (extra.high - base) / m
         b.row(f"extra:{i}", *_cat(*parts), lo, hi)
@@ -392,7 +393,7 @@ def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
     for o in np.flatnonzero(sol[: problem.n_options] > 0.5):
         options[int(problem.opt_tool[o])] = o
     spend = [
-        float(start) + b.money * float(width @ sol[ccols])
+        float(start) + b.money * dot(width, sol[ccols])
         for start, ccols, width in zip(b.chan_start, b.chan_cols, b.chan_width, strict=True)
     ]
     optimal = result.outcome is highs.Outcome.OPTIMAL

@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from aibudget.engine.curves import ResponseCurve, inflection
+from aibudget.engine.exact import dot
 from aibudget.engine.optimize_check import (
     Choice,
     cash_total,
@@ -74,7 +75,7 @@ def _risk_best(problem: Problem, choice: Choice, i: int, lo: float, hi: float) -
     best_value = objective(problem, choice)
     for _ in range(RISK_ROUNDS):
         weights = scenario_weights(problem, scenario_npvs(problem, at(x)))
-        factor = float(weights @ c.factors) / float(weights.sum())
+        factor = dot(weights, c.factors) / float(weights.sum())
         moved = best_spend(c.curve, lo, hi, factor)
         if moved == x:
             break
@@ -97,7 +98,7 @@ def _room(problem: Problem, choice: Choice, i: int, extra_budget: float) -> tupl
     for x in problem.extras:
         if not x.channel_coef[i]:
             continue
-        amount = float(x.option_coef[picked].sum()) + float(x.channel_coef @ choice.spend)
+        amount = float(x.option_coef[picked].sum()) + dot(x.channel_coef, choice.spend)
         if x.high is not None:
             hi = min(hi, now + x.high - amount)
         if x.low is not None:

@@ -35,6 +35,7 @@ from aibudget.engine.curves import (
     height_range,
     piecewise,
 )
+from aibudget.engine.exact import dot
 from aibudget.engine.flows import FlowModel, ToolFlows, build_flows
 from aibudget.engine.simulate import scenario_draws
 
@@ -220,7 +221,7 @@ def _value(entity: ToolFlows, factors: Floats, plan: Plan) -> _Valued:
     training = privacy = 0.0
     for line in entity.costs:
         amounts = _floats(line.amounts)
-        pv = float(amounts @ factors)
+        pv = dot(amounts, factors)
         pv_cost += pv
         adj_cost += pv * (1 + float(line.risk))
         if line.line in NOT_CASH:
@@ -231,11 +232,11 @@ def _value(entity: ToolFlows, factors: Floats, plan: Plan) -> _Valued:
             training += float(amounts.sum())
         elif line.line is LineItem.DATA_PRIVACY:
             privacy += float(amounts.sum())
-    unit_pv = np.array([float(_floats(d.unit) @ factors) for d in entity.drivers])
+    unit_pv = np.array([dot(_floats(d.unit), factors) for d in entity.drivers])
     means = np.array([float(d.range.mean(dist)) for d in entity.drivers])
     risks = np.array([float(d.risk) for d in entity.drivers])
-    pv_benefit = float(means @ unit_pv) if unit_pv.size else 0.0
-    adj_benefit = float((means * (1 - risks)) @ unit_pv) if unit_pv.size else 0.0
+    pv_benefit = dot(means, unit_pv)
+    adj_benefit = dot(means * (1 - risks), unit_pv)
     return _Valued(
         pv_benefit - pv_cost, adj_benefit - adj_cost, unit_pv, cash, lines, training, privacy
     )
