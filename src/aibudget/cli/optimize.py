@@ -19,6 +19,7 @@ import typer
 
 from aibudget.cli.common import bad_option, fail, load_with_translator, print_json
 from aibudget.domain.choices import Objective
+from aibudget.service.cores import usable_cores
 
 NO_ALLOCATION_EXIT = 1
 
@@ -85,7 +86,7 @@ def optimize_cmd(
         policy = OptimisePolicy.model_validate({**policy.model_dump(), **update})
     try:
         with native_stdout_silenced():
-            result = optimize(plan, policy, explain=explain)
+            result = optimize(plan, policy, explain=explain, threads=usable_cores())
     except AibudgetError as error:
         raise fail(t, error) from None
     if as_json:

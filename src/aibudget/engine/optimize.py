@@ -14,6 +14,9 @@ handed out by largest remainder, so the line items add up exactly to the total.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from concurrent.futures import Executor, ThreadPoolExecutor
+from contextlib import contextmanager
 from decimal import ROUND_FLOOR, Decimal
 
 from aibudget.domain.allocation import (
@@ -109,14 +112,40 @@ def _selected(problem: Problem, choice: Choice) -> list[SelectedTool]:
 
 
 def optimize(
-    plan: Plan, policy: OptimisePolicy | None = None, *, explain: bool = True
+    plan: Plan,
+    policy: OptimisePolicy | None = None,
+    *,
+    explain: bool = True,
+    threads: int = 1,
 ) -> OptimisationResult:
-    """The best allocation under the plan's budget policy and optimiser settings."""
+    """The best allocation under the plan's budget policy and optimiser settings.
+    ``threads``: how many explaining solves may run side by side (see
+    :func:`_explaining`; callers pass ``aibudget.service.cores.usable_cores()``)."""
     problem = build_problem(plan, policy)
-    return optimize_problem(problem, explain=explain)
+    return optimize_problem(problem, explain=explain, threads=threads)
 
 
-def optimize_problem(problem: Problem, *, explain: bool = True) -> OptimisationResult:
+@contextmanager
+def _explaining(threads: int) -> Iterator[Executor | None]:
+    """Threads for the explanations' solves (None: one thread, this one).
+
+    Each solve is single-threaded and stops at a node limit, so it is the same solve
+    on any thread and beside any other: the explanations are those of one thread, only
+    sooner (HiGHS runs without Python's interpreter lock). Solves not yet started are
+    dropped when the explanation fails or is interrupted."""
+    if threads <= 1:
+        yield None
+        return
+    pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="explain")
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def optimize_problem(
+    problem: Problem, *, explain: bool = True, threads: int = 1
+) -> OptimisationResult:
     sol = solve_refined(problem)
     incumbent = incumbent_choice(problem)
     inc_feasible = not violations(problem, incumbent)
@@ -164,9 +193,15 @@ def optimize_problem(problem: Problem, *, explain: bool = True) -> OptimisationR
     value = objective(problem, choice)
     if explain:
         optimal = sol.status is OptimiseStatus.OPTIMAL
-        reason_list = reasons(problem, choice, value, what_if=optimal)
-        if optimal:
-            per_budget, per_hour = marginals(problem, choice, value, sol.touch)
+        with _explaining(threads) as pool:
+            margins = None
+            if optimal and pool is not None:  # the longest task first
+                margins = pool.submit(marginals, problem, choice, value, sol.touch)
+            reason_list = reasons(problem, choice, value, what_if=optimal, pool=pool)
+            if margins is not None:
+                per_budget, per_hour = margins.result()
+            elif optimal:
+                per_budget, per_hour = marginals(problem, choice, value, sol.touch)
     items, ads = line_items(problem, choice)
     total = round_money(sum(items.values(), ZERO))
     return OptimisationResult(

@@ -11,6 +11,7 @@ at once) where its bound proves that neither adds anything (see :func:`marginals
 
 from __future__ import annotations
 
+from concurrent.futures import Executor, Future
 from decimal import Decimal
 from typing import Any
 
@@ -150,6 +151,7 @@ def describe(problem: Problem, group: str) -> Conflict:
 
 # ---------------------------------------------------------------- reasons
 
+WhyOut = tuple[str, dict[str, Any]]  # a reason code and its message's parameters
 _WITHOUT_WHAT_IF = frozenset({"forced_out", "excluded_by", "negative_value", "not_chosen"})
 _WHY_ORDER = ("budget", "monthly_budget", "max_share", "pilot", "hours", "extra")
 
@@ -162,9 +164,8 @@ def _single_blocker(problem: Problem, tool: int) -> str | None:
     return None
 
 
-def _why_out(
-    problem: Problem, choice: Choice, tool: int, base: float, what_if: bool
-) -> tuple[str, dict[str, Any]]:
+def _plain_reason(problem: Problem, choice: Choice, tool: int) -> WhyOut | None:
+    """Why ``tool`` is left out, where no what-if solve is needed to tell (else None)."""
     opts = problem.options_of(tool)
     if tool in problem.forced_out:
         return "forced_out", {}
@@ -174,14 +175,28 @@ def _why_out(
             return "excluded_by", {"tools": ", ".join(problem.tools[t].name for t in partners)}
     if opts.size and float(problem.value[opts].max()) <= 0:
         return "negative_value", {"value": _money(float(problem.value[opts].max()))}
-    if not what_if:
-        return "not_chosen", {}
-    return _what_if(problem, choice, tool, base)
+    return None
 
 
-def _what_if(
-    problem: Problem, choice: Choice, tool: int, base: float
-) -> tuple[str, dict[str, Any]]:
+def _what_ifs_ahead(
+    problem: Problem, choice: Choice, base: float, pool: Executor | None
+) -> dict[int, Future[WhyOut]]:
+    """The what-if solves of the first ``EXPLAIN_MAX_TOOLS`` tools left out without a
+    plain reason, started on ``pool`` (none without one). :func:`reasons` reaches each
+    of them with cap to spare; one that runs out of time uses none of the cap, so a
+    later tool may still be solved in turn, as without a pool."""
+    if pool is None:
+        return {}
+    left_out = [
+        t
+        for t in range(len(problem.tools))
+        if choice.options[t] < 0 and _plain_reason(problem, choice, t) is None
+    ]
+    first = left_out[:EXPLAIN_MAX_TOOLS]
+    return {t: pool.submit(_what_if, problem, choice, t, base) for t in first}
+
+
+def _what_if(problem: Problem, choice: Choice, tool: int, base: float) -> WhyOut:
     """The tool forced in: infeasible (and what blocks it), a tie, or a loss that more
     budget would (``budget``) or would not (``crowded_out``) make up.
 
@@ -219,7 +234,7 @@ def _what_if(
     return "crowded_out", {"loss": _money(loss)}
 
 
-def _blocked(problem: Problem, tool: int) -> tuple[str, dict[str, Any]]:
+def _blocked(problem: Problem, tool: int) -> WhyOut:
     blocker = _single_blocker(problem, tool)
     if blocker is None:
         return "infeasible_with_others", {}
@@ -231,9 +246,15 @@ def _blocked(problem: Problem, tool: int) -> tuple[str, dict[str, Any]]:
     return f"blocked_{kind}", {}
 
 
-def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> list[ToolReason]:
+def reasons(
+    problem: Problem, choice: Choice, base: float, what_if: bool, pool: Executor | None = None
+) -> list[ToolReason]:
+    """Why each tool is in or out. ``what_if``: up to ``EXPLAIN_MAX_TOOLS`` tools left
+    out are solved forced in (on ``pool``'s threads side by side, when given: each solve
+    is the same as alone, so are the reasons)."""
     out = []
     budget_left = EXPLAIN_MAX_TOOLS if what_if else 0
+    ahead = _what_ifs_ahead(problem, choice, base, pool) if what_if else {}
     for t, tool in enumerate(problem.tools):
         o = int(choice.options[t])
         if o >= 0:
@@ -253,7 +274,15 @@ def reasons(problem: Problem, choice: Choice, base: float, what_if: bool) -> lis
                 code = "positive_value"
             out.append(ToolReason(tool=tool.id, selected=True, code=code, params=params))
             continue
-        code, params = _why_out(problem, choice, t, base, budget_left > 0)
+        plain = _plain_reason(problem, choice, t)
+        if plain is not None:
+            code, params = plain
+        elif budget_left <= 0:
+            code, params = "not_chosen", {}
+        elif t in ahead:
+            code, params = ahead[t].result()
+        else:
+            code, params = _what_if(problem, choice, t, base)
         if code not in _WITHOUT_WHAT_IF:
             budget_left -= 1  # a what-if solve was spent on this tool
         out.append(ToolReason(tool=tool.id, selected=False, code=code, params=params))

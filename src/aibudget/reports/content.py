@@ -29,6 +29,7 @@ from aibudget.engine import worries
 from aibudget.engine.lint import lint
 from aibudget.engine.optimize import optimize
 from aibudget.engine.simulate import evaluate_and_simulate
+from aibudget.service.cores import usable_cores
 
 TOP_RISKS = 3
 Progress = Callable[[int, int], None]
@@ -93,7 +94,7 @@ def gather(
     policy = plan.optimise or OptimisePolicy()
     if optimiser_seconds is not None:
         policy = policy.capped(optimiser_seconds)
-    optimisation = optimize(plan, policy)
+    optimisation = optimize(plan, policy, threads=usable_cores())
     if catalog is None:
         catalog, _ = catalog_for(plan.catalog)
     findings = lint(plan, catalog, kpi_entries())

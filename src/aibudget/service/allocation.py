@@ -11,6 +11,7 @@ from decimal import Decimal
 from aibudget.domain.allocation import OptimisationResult, OptimisePolicy
 from aibudget.engine.optimize import optimize
 from aibudget.service.context import VersionContext
+from aibudget.service.cores import usable_cores
 from aibudget.service.evaluation import CostlyRuns, costly_run
 from aibudget.settings import Settings
 from aibudget.store.records import PlanVersion
@@ -25,7 +26,7 @@ def run(runs: CostlyRuns, user_id: str, version: PlanVersion) -> OptimisationRes
     def make() -> OptimisationResult:
         costly_run(runs, user_id)  # the solver keeps its own time limit, capped below
         policy = (version.plan.optimise or OptimisePolicy()).capped(time_cap(runs.settings))
-        return optimize(version.plan, policy)
+        return optimize(version.plan, policy, threads=usable_cores())
 
     found: OptimisationResult = runs.results.get_or_make(
         VersionContext.of(version).key("optimise"), make
