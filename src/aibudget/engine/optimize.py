@@ -129,10 +129,11 @@ def optimize(
 def _explaining(threads: int) -> Iterator[Executor | None]:
     """Threads for the explanations' solves (None: one thread, this one).
 
-    Each solve is single-threaded and stops at a node limit, so it is the same solve
-    on any thread and beside any other: the explanations are those of one thread, only
-    sooner (HiGHS runs without Python's interpreter lock). Solves not yet started are
-    dropped when the explanation fails or is interrupted."""
+    Each solve is single-threaded and stops at a node limit (its seconds are only a
+    safety net), so it is the same solve on any thread and beside any other: the
+    explanations are those of one thread, only sooner (HiGHS runs without Python's
+    interpreter lock). Solves not yet started are dropped when the explanation fails or
+    is interrupted."""
     if threads <= 1:
         yield None
         return
