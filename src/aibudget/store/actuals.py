@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from aibudget.domain.actuals import (
@@ -34,7 +34,7 @@ from aibudget.domain.actuals import (
 )
 from aibudget.domain.errors import Problem
 from aibudget.store import audit
-from aibudget.store.db import locked
+from aibudget.store.db import locked, read
 from aibudget.store.errors import NotFound
 from aibudget.store.models import PlanRow, WorkspaceRow, aware, utcnow
 from aibudget.store.models_actuals import ActualImportRow, ImportSettingRow, PlanActualsRow
@@ -67,16 +67,21 @@ class ImportSetting(Record):
 SPEND_TO = "@spend_to"  # where ``spend_to`` is kept in the stored mapping (no field has "@")
 
 
-def _read(row: PlanActualsRow | None, currency: str) -> Actuals:
-    if row is None:
+def _read(document: dict[str, Any] | None, currency: str) -> Actuals:
+    if document is None:
         return Actuals(currency=currency)
-    return Actuals.model_validate(row.document)
+    return Actuals.model_validate(document)
+
+
+_DOCUMENT = select(PlanActualsRow.__table__.c.document).where(
+    PlanActualsRow.__table__.c.plan_id == bindparam("plan_id")
+)
 
 
 def get(session: Session, user_id: str, workspace_id: str, plan_id: str, currency: str) -> Actuals:
     """The plan's actuals (empty, in ``currency``, when none were recorded yet)."""
     require_plan(session, user_id, workspace_id, plan_id, Role.VIEWER)
-    return _read(session.get(PlanActualsRow, plan_id), currency)
+    return _read(read(session, _DOCUMENT, plan_id=plan_id).scalar(), currency)
 
 
 def locked_document(
@@ -85,7 +90,7 @@ def locked_document(
     # The plan's row is the lock of its actuals document (it exists before the document).
     locked(session, PlanRow, plan_id)
     row = locked(session, PlanActualsRow, plan_id)
-    return row, _read(row, currency)
+    return row, _read(None if row is None else row.document, currency)
 
 
 def save_document(

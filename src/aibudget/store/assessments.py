@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from aibudget.store import audit
-from aibudget.store.db import locked
+from aibudget.store.db import locked, read
 from aibudget.store.models import AssessmentRow, UserRow, aware
 from aibudget.store.models_readiness import ReadinessDraftRow
 from aibudget.store.records import Assessment, Record, Role
@@ -34,23 +34,33 @@ def save(session: Session, user_id: str, workspace_id: str, answers: dict[str, A
     return _record(session, row)
 
 
+_DONE = AssessmentRow.__table__.c
+_LATEST = (  # with its author's name
+    select(_DONE.id, _DONE.workspace_id, _DONE.created_at, _DONE.answers, UserRow.name)
+    .join_from(AssessmentRow, UserRow, UserRow.id == _DONE.user_id, isouter=True)
+    .where(_DONE.workspace_id == bindparam("workspace_id"))
+    .order_by(_DONE.created_at.desc(), _DONE.id)
+    .limit(1)
+)
+
+
 def latest(session: Session, user_id: str, workspace_id: str) -> Assessment | None:
     require(session, user_id, workspace_id)
-    row = session.scalar(
-        select(AssessmentRow)
-        .where(AssessmentRow.workspace_id == workspace_id)
-        .order_by(AssessmentRow.created_at.desc(), AssessmentRow.id)
-        .limit(1)
-    )
-    return _record(session, row) if row else None
+    row = read(session, _LATEST, workspace_id=workspace_id).first()
+    return None if row is None else _assessment(row, row.name or "")
 
 
 def _record(session: Session, row: AssessmentRow) -> Assessment:
     name = session.scalar(select(UserRow.name).where(UserRow.id == row.user_id)) or ""
+    return _assessment(row, name)
+
+
+def _assessment(row: Any, author_name: str) -> Assessment:
+    """The assessment of a row (stored, or read as a plain row: the same names)."""
     return Assessment(
         id=row.id,
         workspace_id=row.workspace_id,
-        author_name=name,
+        author_name=author_name,
         created_at=aware(row.created_at),
         answers=row.answers,
     )
