@@ -5,7 +5,6 @@ catalogues the program reads hold what the .po files say."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from functools import cache
 from pathlib import Path
@@ -30,6 +29,7 @@ from aibudget.i18n import Translator, catalogue
 from aibudget.i18n.compiled import compiled_path, load, source_path, stamp
 from aibudget.service.fields import all_fields
 from aibudget.service.words import choice_label
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src" / "aibudget"
@@ -52,11 +52,7 @@ EN, ZH = po("en"), po("zh_TW")
 
 
 def messages_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("messages", ROOT / "tools" / "messages.py")
-    assert spec is not None and spec.loader is not None
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    return tool
+    return load_script(ROOT / "tools" / "messages.py")
 
 
 @cache

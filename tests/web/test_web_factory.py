@@ -70,18 +70,12 @@ def _models_left_unbuilt(make_app: str, tmp_path: Path) -> list[str]:
     """The aibudget models whose validators a fresh process has not built after
     ``make_app`` (``server_app`` or ``create_app``) made the app."""
     code = (
-        "from pydantic import BaseModel, SecretStr\n"
+        "from pydantic import SecretStr\n"
         "from aibudget.settings import Settings\n"
-        f"from aibudget.web.factory import {make_app} as make\n"
+        f"from aibudget.web.factory import {make_app} as make, loaded_models\n"
         f"url = 'sqlite:///{tmp_path / 'w.db'}'\n"
         "make(Settings(database_url=url, secret_key=SecretStr('s' * 48)))\n"
-        "waiting, unbuilt = [BaseModel], []\n"
-        "while waiting:\n"
-        "    model = waiting.pop()\n"
-        "    waiting.extend(model.__subclasses__())\n"
-        "    if model.__module__.startswith('aibudget.') and not model.__pydantic_complete__:\n"
-        "        unbuilt.append(model.__name__)\n"
-        "print(','.join(unbuilt))\n"
+        "print(','.join(m.__name__ for m in loaded_models() if not m.__pydantic_complete__))\n"
     )
     return [name for name in run_fresh(code).strip().split(",") if name]
 

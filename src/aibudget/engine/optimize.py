@@ -199,10 +199,10 @@ def optimize_problem(
             if optimal and pool is not None:  # the longest task first
                 margins = pool.submit(marginals, problem, choice, value, sol.touch)
             reason_list = reasons(problem, choice, value, what_if=optimal, pool=pool)
-            if margins is not None:
-                per_budget, per_hour = margins.result()
-            elif optimal:
-                per_budget, per_hour = marginals(problem, choice, value, sol.touch)
+            if optimal:
+                per_budget, per_hour = (
+                    margins.result() if margins else marginals(problem, choice, value, sol.touch)
+                )
     items, ads = line_items(problem, choice)
     total = round_money(sum(items.values(), ZERO))
     return OptimisationResult(

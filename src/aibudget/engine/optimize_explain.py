@@ -179,20 +179,20 @@ def _plain_reason(problem: Problem, choice: Choice, tool: int) -> WhyOut | None:
 
 
 def _what_ifs_ahead(
-    problem: Problem, choice: Choice, base: float, pool: Executor | None
+    problem: Problem,
+    choice: Choice,
+    base: float,
+    plain: dict[int, WhyOut | None],
+    pool: Executor | None,
 ) -> dict[int, Future[WhyOut]]:
     """The what-if solves of the first ``EXPLAIN_MAX_TOOLS`` tools left out without a
-    plain reason, started on ``pool`` (none without one). :func:`reasons` reaches each
-    of them with cap to spare; one that runs out of time uses none of the cap, so a
-    later tool may still be solved in turn, as without a pool."""
+    plain reason (``plain``: each left-out tool's), started on ``pool`` (none without
+    one). :func:`reasons` reaches each of them with cap to spare; one that runs out of
+    time uses none of the cap, so a later tool may still be solved in turn, as without
+    a pool."""
     if pool is None:
         return {}
-    left_out = [
-        t
-        for t in range(len(problem.tools))
-        if choice.options[t] < 0 and _plain_reason(problem, choice, t) is None
-    ]
-    first = left_out[:EXPLAIN_MAX_TOOLS]
+    first = [t for t, reason in plain.items() if reason is None][:EXPLAIN_MAX_TOOLS]
     return {t: pool.submit(_what_if, problem, choice, t, base) for t in first}
 
 
@@ -254,7 +254,9 @@ def reasons(
     is the same as alone, so are the reasons)."""
     out = []
     budget_left = EXPLAIN_MAX_TOOLS if what_if else 0
-    ahead = _what_ifs_ahead(problem, choice, base, pool) if what_if else {}
+    left_out = np.flatnonzero(choice.options < 0)
+    plain = {int(t): _plain_reason(problem, choice, int(t)) for t in left_out}
+    ahead = _what_ifs_ahead(problem, choice, base, plain, pool) if what_if else {}
     for t, tool in enumerate(problem.tools):
         o = int(choice.options[t])
         if o >= 0:
@@ -274,9 +276,9 @@ def reasons(
                 code = "positive_value"
             out.append(ToolReason(tool=tool.id, selected=True, code=code, params=params))
             continue
-        plain = _plain_reason(problem, choice, t)
-        if plain is not None:
-            code, params = plain
+        known = plain[t]
+        if known is not None:
+            code, params = known
         elif budget_left <= 0:
             code, params = "not_chosen", {}
         elif t in ahead:

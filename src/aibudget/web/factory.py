@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
 
 from fastapi import FastAPI
 from pydantic import BaseModel
@@ -38,16 +39,22 @@ def compile_routes(app: FastAPI) -> None:
         route.matches(dict(scope))
 
 
-def build_models() -> None:
-    """Build every loaded model's validator now. The models defer it to their first use
-    (``defer_build``), so that a command-line run builds only the few it needs; in a
-    server the first request would wait for it instead (~50 ms for the plan alone)."""
+def loaded_models() -> Iterator[type[BaseModel]]:
+    """Every pydantic model of aibudget loaded so far (subclasses of subclasses too)."""
     waiting: list[type[BaseModel]] = [BaseModel]
     while waiting:
         model = waiting.pop()
         waiting.extend(model.__subclasses__())
         if model.__module__.startswith("aibudget."):
-            model.model_rebuild()
+            yield model
+
+
+def build_models() -> None:
+    """Build every loaded model's validator now. The models defer it to their first use
+    (``defer_build``), so that a command-line run builds only the few it needs; in a
+    server the first request would wait for it instead (~50 ms for the plan alone)."""
+    for model in loaded_models():
+        model.model_rebuild()
 
 
 def compile_templates(app: FastAPI) -> None:
