@@ -31,6 +31,7 @@ from aibudget.domain.allocation import (
 from aibudget.domain.errors import AibudgetError
 from aibudget.domain.ranges import Range
 from aibudget.domain.texts import N_
+from aibudget.engine import exact
 
 Floats = NDArray[np.float64]
 CONCAVITY_TOLERANCE = 1e-12
@@ -73,11 +74,11 @@ class Exponential:
     kind: str = "exponential"
 
     def value(self, spend: Floats) -> Floats:
-        out: Floats = self.max_return * -np.expm1(-spend / self.spend_scale)
+        out: Floats = self.max_return * -exact.expm1(-spend / self.spend_scale)
         return out
 
     def derivative(self, spend: Floats) -> Floats:
-        out: Floats = self.max_return / self.spend_scale * np.exp(-spend / self.spend_scale)
+        out: Floats = self.max_return / self.spend_scale * exact.exp(-spend / self.spend_scale)
         return out
 
     @property
@@ -101,13 +102,13 @@ class Hill:
     kind: str = "hill"
 
     def value(self, spend: Floats) -> Floats:
-        ratio = np.power(np.maximum(spend, 0.0) / self.half_saturation, self.slope)
+        ratio = exact.power(np.maximum(spend, 0.0) / self.half_saturation, self.slope)
         out: Floats = self.max_return * ratio / (1.0 + ratio)
         return out
 
     def derivative(self, spend: Floats) -> Floats:
         x = np.maximum(spend, 1e-300)
-        ratio = np.power(x / self.half_saturation, self.slope)
+        ratio = exact.power(x / self.half_saturation, self.slope)
         out: Floats = self.max_return * self.slope * ratio / (x * (1.0 + ratio) ** 2)
         return out
 
