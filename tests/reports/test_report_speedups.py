@@ -3,7 +3,8 @@
 - The lighter copy of the CJK font (``reports.font_cache``): the PDF's text and its
   embedded glyphs are the same with and without it; a report that needs a character
   outside the copy is laid out again with the full font; a damaged or unwritable cache
-  falls back to the full font.
+  falls back to the full font. A PDF never waits for the copy to be made: it is made by
+  a process of its own, one at a time.
 - The workbook's formula shortcut (``xlsx_book.Sheet``): XlsxWriter's own preparation
   gives the same text for every formula of the example workbooks.
 """
@@ -14,6 +15,7 @@ import io
 import re
 import shutil
 import subprocess
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,12 +34,19 @@ ZH = Translator("zh_TW")
 
 @pytest.fixture(scope="module")
 def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cache with the lighter copies made once for this module."""
+    """A cache with the lighter copies made once for this module, by the background
+    maker a PDF starts (which then starts no second one in this process)."""
     folder = tmp_path_factory.mktemp("cache")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("AIBUDGET_CACHE_DIR", str(folder))
         patch.delenv("AIBUDGET_FONT_CACHE", raising=False)
-        assert font_cache.warm()
+        patch.setattr(font_cache, "_started", threading.Lock())
+        assert font_cache.lighter_pair(cjk_fonts(), build=False) is None
+        maker = font_cache.make_in_background()
+        assert maker is not None
+        assert maker.wait(timeout=600) == 0
+        assert font_cache.make_in_background() is None  # once per process
+        assert font_cache.lighter_pair(cjk_fonts(), build=False) is not None
     return folder
 
 
@@ -111,6 +120,47 @@ def test_a_rare_character_brings_back_the_full_font(cafe: ReportData, cached: Pa
     assert build_pdf(data, ZH, light).missing_glyphs()  # the copy alone would miss them
     text = pdf_text(pdf_report(data, ZH))
     assert f"{rare} 咖啡" in text
+
+
+def test_a_pdf_without_the_copy_does_not_wait_for_it(
+    cafe: ReportData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AIBUDGET_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("AIBUDGET_FONT_CACHE", raising=False)
+    started: list[bool] = []
+    monkeypatch.setattr(font_cache, "make_in_background", lambda: started.append(True))
+
+    def made_here(face: object) -> None:
+        raise AssertionError("the copy was made while the report waited")
+
+    monkeypatch.setattr(font_cache, "make", made_here)
+    assert pdf_report(cafe, ZH).startswith(b"%PDF")
+    assert started == [True]
+    assert not list(tmp_path.rglob("*.otf"))
+
+
+def test_a_copy_being_made_by_another_process_is_not_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AIBUDGET_CACHE_DIR", str(tmp_path))
+    face = cjk_fonts().regular
+    target = font_cache._path(face)
+    assert target is not None
+    target.parent.mkdir(parents=True)
+    with font_cache._making_lock(target.parent) as mine:  # another open file: as another process
+        assert mine
+        assert font_cache.make(face) is None
+        assert font_cache.lighter(face) is None
+    assert not target.exists()
+    with font_cache._making_lock(target.parent) as mine:
+        assert mine  # let go of
+
+
+def test_no_maker_is_started_when_the_cache_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AIBUDGET_FONT_CACHE", "off")
+    monkeypatch.setattr(font_cache, "_started", threading.Lock())
+    assert font_cache.make_in_background() is None
+    assert not font_cache._started.locked()
 
 
 def test_a_damaged_copy_is_removed_and_the_full_font_used(

@@ -8,6 +8,12 @@ ones: ASCII and Latin-1, punctuation, Bopomofo, the 5,401 frequent characters of
 each face holding just those (about 6,200 glyphs, same outlines and metrics), so that
 reading and subsetting are about four times faster.
 
+Making a copy takes some ten seconds, far longer than the few tenths of a second it
+saves a report, so no report waits for it: a PDF that finds no copy is laid out with the
+full font at once and :func:`make_in_background` starts a separate, low-priority
+process that makes it for the reports after (once per process; a lock on the cache
+folder lets one process at a time make it).
+
 Safety: the copy is only a shortcut. :func:`lighter` returns it only when it exists,
 opens and was made from this exact font file (path, size, modification time, face,
 fontTools version and repertoire are in its name); the PDF writer checks that the
@@ -16,9 +22,8 @@ the full font. The copy is written to a temporary file and renamed into place; a
 unwritable or corrupt cache just means the full font is used.
 
 Where: ``$AIBUDGET_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/aibudget`` or
-``~/.cache/aibudget``; ``AIBUDGET_FONT_CACHE=off`` turns it off. Making a copy takes a
-few seconds (once per face and font file); :func:`warm` makes them ahead of time, e.g.
-``python -m aibudget.reports.font_cache`` after installing.
+``~/.cache/aibudget``; ``AIBUDGET_FONT_CACHE=off`` turns it off. :func:`warm` makes the
+copies ahead of time, e.g. ``python -m aibudget.reports.font_cache`` after installing.
 """
 
 from __future__ import annotations
@@ -27,13 +32,23 @@ import contextlib
 import hashlib
 import logging
 import os
+import subprocess
+import sys
 import tempfile
+import threading
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 from aibudget.reports.fonts import FontFile, FontPair, cjk_fonts
 
+try:
+    import fcntl
+except ImportError:  # Windows: no lock; two makers only repeat each other's work
+    fcntl = None  # type: ignore[assignment]
+
 LOG = logging.getLogger(__name__)
+LOCK_NAME = ".making"
 REPERTOIRE_VERSION = "1"
 RANGES = (
     (0x20, 0x7F),  # ASCII
@@ -130,20 +145,50 @@ def _usable(path: Path) -> bool:
     return ok
 
 
+@contextlib.contextmanager
+def _making_lock(folder: Path) -> Iterator[bool]:
+    """The cache folder's lock for making copies, taken without waiting: True when
+    this process holds it, False when another one does."""
+    if fcntl is None:
+        yield True
+        return
+    with open(folder / LOCK_NAME, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def make(face: FontFile) -> Path | None:
     """Write the lighter copy of ``face`` (if it is not there yet); its path, or None
-    when the cache is off or cannot be written."""
+    when the cache is off or cannot be written, or another process is making a copy."""
     target = _path(face)
     if target is None:
         return None
     if target.is_file():
         return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _making_lock(target.parent) as mine:
+            if not mine:
+                return None
+            return target if target.is_file() else _write(face, target)
+    except OSError as error:  # a read-only or full disk
+        LOG.info("font cache not written: %s", error)
+        return None
+
+
+def _write(face: FontFile, target: Path) -> Path | None:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
     tmp_name = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         font = TTFont(str(face.path), fontNumber=face.index, lazy=True, recalcTimestamp=False)
         options = subset.Options()
         options.notdef_outline = True
@@ -194,5 +239,32 @@ def warm() -> bool:
     return lighter_pair(cjk_fonts()) is not None
 
 
+_started = threading.Lock()  # held for good once this process has started a maker
+
+
+def make_in_background() -> subprocess.Popen[bytes] | None:
+    """Start a low-priority process making the copies (``python -m
+    aibudget.reports.font_cache --background``), at most once per process; the process,
+    or None when none was started (cache off, already started, or it cannot start)."""
+    if cache_dir() is None or not _started.acquire(blocking=False):
+        return None
+    command = [sys.executable, "-m", __name__, "--background"]
+    try:
+        maker = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # not stopped by a terminal's Ctrl-C meant for us
+        )
+    except OSError as error:
+        LOG.info("font cache maker not started: %s", error)
+        return None
+    threading.Thread(target=maker.wait, daemon=True).start()  # reaped when it ends
+    return maker
+
+
 if __name__ == "__main__":
+    if "--background" in sys.argv and hasattr(os, "nice"):
+        os.nice(10)  # after the requests and reports of the processes that serve people
     raise SystemExit(0 if warm() else 1)

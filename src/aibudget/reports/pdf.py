@@ -36,10 +36,13 @@ from aibudget.reports.pdf_text import plan_month, share_text, tool_names
 def pdf_report(data: ReportData, t: Translator) -> bytes:
     """The report as PDF bytes in the translator's language: laid out with the lighter
     copy of the font when there is one and it holds every character the report
-    needed, else (or after all) with the full font."""
+    needed, else (or after all) with the full font. Without a copy, one is made in the
+    background for the next reports; this one does not wait for it."""
     fonts = cjk_fonts()
-    light = font_cache.lighter_pair(fonts)
-    if light is not None:
+    light = font_cache.lighter_pair(fonts, build=False)
+    if light is None:
+        font_cache.make_in_background()
+    else:
         doc = build_pdf(data, t, light)
         if not doc.missing_glyphs():
             return doc.finished()
