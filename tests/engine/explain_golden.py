@@ -5,6 +5,9 @@ plans of the size bench_explain times (added later from the code of that time, w
 explanations of the benchmark's plans had not changed since). large-5 was written again
 when the optimiser's dot products became the same on every processor (engine.exact): its
 old entry held one processor's rounding, which had picked another equally good answer.
+Since then the curves' exp and power come from the C library too (numpy's AVX-512
+versions round otherwise), and the goldens hold for the HiGHS release pinned in
+pyproject.toml: its search path decides between equally good answers.
 
 ``python -m tests.engine.explain_golden`` rewrites ``data/explain_golden.json`` from the
 current code: run it only when the maths of the explanations changes on purpose.
