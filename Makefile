@@ -17,7 +17,6 @@ DEMO_DB ?= sqlite:///$(CURDIR)/$(VENV)/demo/aibudget.db
 demo: $(STAMP)
 	AIBUDGET_DATABASE_URL=$(DEMO_DB) $(BIN)/aibudget migrate
 	AIBUDGET_DATABASE_URL=$(DEMO_DB) $(BIN)/aibudget demo-load examples/taipei-cafe.yaml --actuals examples/taipei-cafe-actuals.csv
-	$(BIN)/python -m aibudget.reports.font_cache  # the PDF's lighter font copy (once per machine)
 	AIBUDGET_DATABASE_URL=$(DEMO_DB) $(BIN)/aibudget serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
