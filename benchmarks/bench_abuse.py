@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import psycopg
 import yaml
 from bench_web import PASSWORD, RawClient, _port, _sign_in  # benchmarks/ (run as scripts)
@@ -129,7 +129,7 @@ class Setup:
         return [plan, f"/w/{self.ws}", f"{plan}/v/5/evaluate", "/workspaces", "/help"]
 
 
-def _form_token(client: httpx.Client, path: str) -> str:
+def _form_token(client: httpx2.Client, path: str) -> str:
     found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text)
     return found.group(1) if found else ""
 
@@ -146,7 +146,7 @@ def _declared_over_limit(port: int, path: str, token: str) -> int:
         return int(sock.recv(1024).split(b" ", 2)[1])
 
 
-def _abusers(base: str, port: int, setup: Setup) -> dict[str, Callable[[httpx.Client], int]]:
+def _abusers(base: str, port: int, setup: Setup) -> dict[str, Callable[[httpx2.Client], int]]:
     """One abusive request per kind; each returns the status it got."""
     api = f"/api/v1/workspaces/{setup.their_ws}"
     auth = {"Authorization": f"Bearer {setup.token}"}
@@ -155,16 +155,16 @@ def _abusers(base: str, port: int, setup: Setup) -> dict[str, Callable[[httpx.Cl
     csv = _big_csv()
     upload = f"{api}/plans/{setup.their_plan}/actuals/imports"
 
-    def import_form(client: httpx.Client, text: str) -> int:
+    def import_form(client: httpx2.Client, text: str) -> int:
         path = f"/w/{setup.their_ws}/import"
         data = {"csrf_token": _form_token(client, path), "name": "x", "document": text}
         return client.post(path, data=data).status_code
 
-    def login(client: httpx.Client) -> int:
+    def login(client: httpx2.Client) -> int:
         data = {"csrf_token": _form_token(client, "/login"), "email": "abuser@example.com"}
         return client.post("/login", data=data | {"password": "wrong guess 1234"}).status_code
 
-    def big_upload(client: httpx.Client) -> int:
+    def big_upload(client: httpx2.Client) -> int:
         files = {"file": ("actuals.csv", csv, "text/csv")}
         parsed = client.post(upload, files=files, headers=auth).status_code
         declared = _declared_over_limit(port, upload, setup.token)
@@ -181,20 +181,20 @@ def _abusers(base: str, port: int, setup: Setup) -> dict[str, Callable[[httpx.Cl
     }
 
 
-def _sign_in_abuser(client: httpx.Client) -> None:
+def _sign_in_abuser(client: httpx2.Client) -> None:
     data = {"csrf_token": _form_token(client, "/login"), "email": "abuser@example.com"}
     client.post("/login", data=data | {"password": PASSWORD})
 
 
-def _client(base: str, kind: str) -> httpx.Client:
+def _client(base: str, kind: str) -> httpx2.Client:
     """An abuser's client; those that post forms signed in (before any login flood)."""
-    client = httpx.Client(base_url=base, timeout=TIMEOUT, follow_redirects=False)
+    client = httpx2.Client(base_url=base, timeout=TIMEOUT, follow_redirects=False)
     if kind in ("alias bomb", "deep yaml"):
         _sign_in_abuser(client)
     return client
 
 
-def _abuse(client: httpx.Client, kind: str, send: Callable[[httpx.Client], int],
+def _abuse(client: httpx2.Client, kind: str, send: Callable[[httpx2.Client], int],
            stop: threading.Event, got: Counter[str], lock: threading.Lock) -> None:  # fmt: skip
     try:
         for _ in range(ABUSE[kind]):
@@ -202,7 +202,7 @@ def _abuse(client: httpx.Client, kind: str, send: Callable[[httpx.Client], int],
                 break
             try:
                 status = str(send(client))
-            except (httpx.HTTPError, OSError) as error:
+            except (httpx2.HTTPError, OSError) as error:
                 status = type(error).__name__
             with lock:
                 got[f"{kind}: {status}"] += 1
@@ -268,9 +268,9 @@ def _server(url: str, workers: int) -> Iterator[tuple[str, int]]:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit("the server did not start")
             try:
-                httpx.get(base + "/login", timeout=5)
+                httpx2.get(base + "/login", timeout=5)
                 break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 time.sleep(0.2)
         yield base, port
     finally:

@@ -14,7 +14,7 @@ First, one client alone: the median latency and the server's CPU time per reques
 (from /proc, Linux only, after one untimed request of the same kind), which vary less
 than the concurrent figures on a shared machine.
 
-Clients sign in through the real login form (httpx), then send their timed requests as
+Clients sign in through the real login form (httpx2), then send their timed requests as
 plain HTTP/1.1 over a kept-alive socket (``RawClient``): the 20 client threads share the
 machine with the server, and a heavy client library would spend CPU the server needs and
 wait for its own interpreter lock inside the measured time. Every response is read in full
@@ -42,7 +42,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx
+import httpx2
 
 from aibudget.planfile import load_plan
 from aibudget.store import plans, users, workspaces
@@ -94,7 +94,7 @@ Request = tuple[str, str, dict[str, object] | None]
 
 def _sign_in(base: str, email: str) -> dict[str, str]:
     """Sign in through the login form; the session cookies the server set."""
-    with httpx.Client(base_url=base, timeout=60, follow_redirects=False) as client:
+    with httpx2.Client(base_url=base, timeout=60, follow_redirects=False) as client:
         page = client.get("/login")
         found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
         assert found
@@ -361,9 +361,9 @@ def main() -> None:
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit("the server did not start")
                 try:
-                    httpx.get(base + "/login", timeout=1)
+                    httpx2.get(base + "/login", timeout=1)
                     break
-                except httpx.TransportError:
+                except httpx2.TransportError:
                     time.sleep(0.1)
             page = f"/w/{ws}/p/{board_id}"
             auth = {"Authorization": f"Bearer {token}"}

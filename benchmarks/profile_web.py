@@ -1,7 +1,7 @@
 """Where a web request's time goes, in one process (pyinstrument, a dev dependency).
 
 The app runs in this process on a SQLite file; requests go through the whole ASGI stack
-(middleware, dependencies, handler, JSON or page rendering) with httpx's ASGI transport.
+(middleware, dependencies, handler, JSON or page rendering) with httpx2's ASGI transport.
 Functions that FastAPI would run in its thread pool run inline instead, so that the
 profiler (which follows one thread) sees all the work of a request.
 
@@ -26,7 +26,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -51,10 +51,12 @@ def _inline_threadpool() -> None:
 
 
 _CPROFILE: list[str] = []  # the file for cProfile's statistics, when asked for
-Send = Callable[[httpx.AsyncClient, int], Awaitable[httpx.Response]]
+Send = Callable[[httpx2.AsyncClient, int], Awaitable[httpx2.Response]]
 
 
-async def _measure(client: httpx.AsyncClient, send: Send, count: int, profile: bool) -> list[float]:
+async def _measure(
+    client: httpx2.AsyncClient, send: Send, count: int, profile: bool
+) -> list[float]:
     """CPU seconds of each of ``count`` requests (after one untimed one)."""
     assert (await send(client, 0)).status_code < 400
     profiler: Any = None
@@ -90,8 +92,8 @@ async def _main(args: argparse.Namespace) -> None:
         limits: dict[str, Any] = {"evaluate_per_minute": 10_000}
         settings = Settings(database_url=url, secret_key="p" * 48, **limits)
         app = create_app(settings)
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+        transport = httpx2.ASGITransport(app=app)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
             login = await client.get("/login")
             found = re.search(r'name="csrf_token" value="([^"]+)"', login.text)
             assert found
@@ -101,15 +103,15 @@ async def _main(args: argparse.Namespace) -> None:
             ev = f"/api/v1/workspaces/{ws}/plans/{plan_id}/versions/{{}}/evaluate"
             body = {"trials": 10_000}
 
-            async def dashboard(c: httpx.AsyncClient, _i: int) -> httpx.Response:
+            async def dashboard(c: httpx2.AsyncClient, _i: int) -> httpx2.Response:
                 if args.forget_pages:
                     app.state.web.pages.clear()
                 return await c.get(f"/w/{ws}/p/{board}")
 
-            async def evaluate(c: httpx.AsyncClient, i: int) -> httpx.Response:
+            async def evaluate(c: httpx2.AsyncClient, i: int) -> httpx2.Response:
                 return await c.post(ev.format(i + 1), json=body, headers=auth)
 
-            async def cached(c: httpx.AsyncClient, _i: int) -> httpx.Response:
+            async def cached(c: httpx2.AsyncClient, _i: int) -> httpx2.Response:
                 return await c.post(ev.format(1), json=body, headers=auth)
 
             kinds = {"dashboard": dashboard, "evaluate": evaluate, "cached": cached}

@@ -28,6 +28,7 @@ FORBIDDEN = (
     "os",
     "requests",
     "httpx",
+    "httpx2",
 )
 CORE_FILES = sorted(p for pkg in ("domain", "engine") for p in (SRC / pkg).rglob("*.py"))
 

@@ -10,7 +10,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from fastapi import params
 from fastapi.routing import APIRoute
@@ -64,7 +64,7 @@ def test_a_small_request_is_answered_while_a_large_body_is_decoded(
     app = client.app
     compile_routes(app)  # as a server does: preparing a route on its first match takes ~0.4 s
 
-    async def scenario() -> tuple[float, httpx.Response, httpx.Response]:
+    async def scenario() -> tuple[float, httpx2.Response, httpx2.Response]:
         received = asyncio.Event()
 
         async def watched(scope: Scope, receive: Receive, send: Send) -> None:
@@ -76,8 +76,8 @@ def test_a_small_request_is_answered_while_a_large_body_is_decoded(
 
             await app(scope, noted, send)
 
-        transport = httpx.ASGITransport(app=watched)
-        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+        transport = httpx2.ASGITransport(app=watched)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
             large = asyncio.create_task(
                 http.post(
                     f"{V1}/workspaces/none/plans",
