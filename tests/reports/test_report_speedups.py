@@ -25,7 +25,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from aibudget.i18n import Translator
 from aibudget.reports import ReportData, font_cache, render
-from aibudget.reports.fonts import cjk_fonts
+from aibudget.reports.fonts import FontFile, cjk_fonts
 from aibudget.reports.pdf import build_pdf, pdf_report
 from aibudget.reports.xlsx_book import Sheet
 
@@ -139,14 +139,21 @@ def test_a_pdf_without_the_copy_does_not_wait_for_it(
     assert not list(tmp_path.rglob("*.otf"))
 
 
-def test_a_copy_being_made_by_another_process_is_not_made_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def regular_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[FontFile, Path]:
+    """The regular face and where its copy goes in an empty cache (its folder made)."""
     monkeypatch.setenv("AIBUDGET_CACHE_DIR", str(tmp_path))
     face = cjk_fonts().regular
     target = font_cache._path(face)
     assert target is not None
     target.parent.mkdir(parents=True)
+    return face, target
+
+
+def test_a_copy_being_made_by_another_process_is_not_made_again(
+    regular_copy: tuple[FontFile, Path],
+) -> None:
+    face, target = regular_copy
     with font_cache._making_lock(target.parent) as mine:  # another open file: as another process
         assert mine
         assert font_cache.make(face) is None
@@ -164,13 +171,9 @@ def test_no_maker_is_started_when_the_cache_is_off(monkeypatch: pytest.MonkeyPat
 
 
 def test_a_damaged_copy_is_removed_and_the_full_font_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    regular_copy: tuple[FontFile, Path],
 ) -> None:
-    monkeypatch.setenv("AIBUDGET_CACHE_DIR", str(tmp_path))
-    face = cjk_fonts().regular
-    target = font_cache._path(face)
-    assert target is not None
-    target.parent.mkdir(parents=True)
+    face, target = regular_copy
     target.write_bytes(b"OTTO" + b"\0" * 64)
     assert font_cache.lighter(face, build=False) is None
     assert not target.exists()
