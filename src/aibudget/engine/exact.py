@@ -31,7 +31,7 @@ def dot(a: Floats, b: Floats) -> float:
 
 
 def _each(f: Callable[[float], float], x: Floats) -> Floats:
-    """``f`` of every element, as numpy would give it: inf on overflow, nan off its domain."""
+    """``f`` of every element: inf where it overflows, nan where ``math`` refuses it."""
 
     def one(v: float) -> float:
         try:
