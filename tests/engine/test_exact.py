@@ -58,6 +58,13 @@ def test_response_curves_are_computed_with_the_c_library() -> None:
     curve = Exponential(1_000.0, 23_456.0)
     want = [1_000.0 * -math.expm1(-s / 23_456.0) for s in spend.tolist()]
     assert curve.value(spend).tolist() == want
+    want = [1_000.0 / 23_456.0 * math.exp(-s / 23_456.0) for s in spend.tolist()]
+    assert curve.derivative(spend).tolist() == want
+    x = np.maximum(spend, 1e-300)
+    ratio = [math.pow(v / 12_345.0, 2.3) for v in x.tolist()]
+    pairs = zip(ratio, x.tolist(), strict=True)
+    want = [1_000.0 * 2.3 * r / (v * ((1.0 + r) * (1.0 + r))) for r, v in pairs]  # numpy: x*x
+    assert hill.derivative(spend).tolist() == want
 
 
 # A fingerprint of the optimiser's problem on the largest golden plan, in a new process.

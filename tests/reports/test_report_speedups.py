@@ -15,6 +15,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -136,13 +137,39 @@ def test_a_pdf_without_the_copy_does_not_wait_for_it(
     monkeypatch.setattr(font_cache, "make", made_here)
     assert pdf_report(cafe, ZH).startswith(b"%PDF")
     assert started == [True]
-    assert not list(tmp_path.rglob("*.otf"))
+
+
+def test_a_failing_cache_never_fails_the_pdf(
+    cafe: ReportData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AIBUDGET_FONT_CACHE", raising=False)
+
+    def no_home(*_: object, **__: object) -> None:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(font_cache, "lighter_pair", no_home)
+    assert font_cache.for_report(cjk_fonts()) is None
+    assert pdf_report(cafe, ZH).startswith(b"%PDF")
+
+
+def test_no_maker_is_started_from_a_program_that_is_not_python(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("AIBUDGET_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("AIBUDGET_FONT_CACHE", raising=False)
+    monkeypatch.setattr(font_cache, "_started", threading.Lock())
+    monkeypatch.setattr(font_cache.sys, "executable", "/usr/bin/uwsgi")
+    assert font_cache.make_in_background() is None
+    monkeypatch.setattr(font_cache.sys, "executable", "")
+    assert font_cache.make_in_background() is None
+    assert not font_cache._started.locked()
 
 
 @pytest.fixture
 def regular_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[FontFile, Path]:
     """The regular face and where its copy goes in an empty cache (its folder made)."""
     monkeypatch.setenv("AIBUDGET_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("AIBUDGET_FONT_CACHE", raising=False)
     face = cjk_fonts().regular
     target = font_cache._path(face)
     assert target is not None
@@ -150,17 +177,34 @@ def regular_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[FontF
     return face, target
 
 
-def test_a_copy_being_made_by_another_process_is_not_made_again(
+@pytest.mark.skipif(sys.platform == "win32", reason="no file locks (fcntl) on Windows")
+def test_a_copy_being_made_by_another_process_is_waited_for(
     regular_copy: tuple[FontFile, Path],
 ) -> None:
     face, target = regular_copy
-    with font_cache._making_lock(target.parent) as mine:  # another open file: as another process
-        assert mine
-        assert font_cache.make(face) is None
-        assert font_cache.lighter(face) is None
-    assert not target.exists()
-    with font_cache._making_lock(target.parent) as mine:
-        assert mine  # let go of
+    made: list[Path | None] = []
+    waiter = threading.Thread(target=lambda: made.append(font_cache.make(face)))
+    with font_cache._making_lock(target.parent):  # another open file: as another process
+        waiter.start()
+        waiter.join(timeout=1.0)
+        assert waiter.is_alive()  # waits for the lock
+        (target.parent / "other.tmp").write_bytes(b"half")  # the other maker's, unfinished
+        target.write_bytes(b"made by the other process")
+    waiter.join(timeout=60)
+    assert made == [target]
+    assert target.read_bytes() == b"made by the other process"  # not made again
+    assert (target.parent / "other.tmp").exists()  # and nothing of the other's removed
+
+
+def test_a_maker_removes_what_a_stopped_maker_left(
+    regular_copy: tuple[FontFile, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    face, target = regular_copy
+    left = target.parent / "tmp1234.tmp"
+    left.write_bytes(b"half a font")
+    monkeypatch.setattr(font_cache, "_write", lambda face, to: to.write_bytes(b"copy") and to)
+    assert font_cache.make(face) == target
+    assert not left.exists()
 
 
 def test_no_maker_is_started_when_the_cache_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,6 +226,7 @@ def test_a_damaged_copy_is_removed_and_the_full_font_used(
 def test_an_unwritable_cache_means_the_full_font(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("AIBUDGET_FONT_CACHE", raising=False)
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     monkeypatch.setenv("AIBUDGET_CACHE_DIR", str(blocked / "cache"))

@@ -9,9 +9,11 @@ explanations would then differ by machine.
 
 Products of two numbers are rounded the same everywhere, and ``math.fsum`` rounds their
 sum correctly, so :func:`dot` is one number wherever it runs. :func:`exp`, :func:`expm1`
-and :func:`power` take each element through the C library's function (``math``), whose
-result depends on the C library, not on the processor's vector width. They are for the
-optimiser's small arrays (curve breakpoints, single points), not for Monte Carlo trials.
+and :func:`power` take each element through the C library's function (``math``), which
+does not change with the processor's vector width. (glibc has one build of them for
+processors with FMA, every x86-64 one since 2013, and one for older ones; other
+systems' C libraries may round otherwise.) They are for the optimiser's small arrays
+(curve breakpoints, single points), not for Monte Carlo trials.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ def dot(a: Floats, b: Floats) -> float:
 
 
 def _each(f: Callable[[float], float], x: Floats) -> Floats:
-    """``f`` of every element: inf where it overflows, nan where ``math`` refuses it."""
+    """``f`` of every element of a float array, for the curves' arguments (finite, no
+    negative base of a power): inf where it overflows, nan where ``math`` refuses it."""
 
     def one(v: float) -> float:
         try:

@@ -146,27 +146,29 @@ def _usable(path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def _making_lock(folder: Path) -> Iterator[bool]:
-    """The cache folder's lock for making copies, taken without waiting: True when
-    this process holds it, False when another one does."""
+def _making_lock(folder: Path) -> Iterator[None]:
+    """The cache folder's lock for making copies, waited for: one process at a time
+    makes them, and one that waited finds the copies made. Where the file system has no
+    locks, copies are made without it (two makers only repeat each other's work)."""
     if fcntl is None:
-        yield True
+        yield
         return
     with open(folder / LOCK_NAME, "a") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError as error:
+            LOG.info("font cache made without a lock: %s", error)
+            yield
             return
         try:
-            yield True
+            yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def make(face: FontFile) -> Path | None:
-    """Write the lighter copy of ``face`` (if it is not there yet); its path, or None
-    when the cache is off or cannot be written, or another process is making a copy."""
+    """Write the lighter copy of ``face`` (if it is not there yet, waiting for a process
+    making it); its path, or None when the cache is off or cannot be written."""
     target = _path(face)
     if target is None:
         return None
@@ -174,10 +176,12 @@ def make(face: FontFile) -> Path | None:
         return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with _making_lock(target.parent) as mine:
-            if not mine:
-                return None
-            return target if target.is_file() else _write(face, target)
+        with _making_lock(target.parent):
+            if target.is_file():  # made by the process this one waited for
+                return target
+            for stale in target.parent.glob("*.tmp"):  # left by a maker that was stopped
+                stale.unlink(missing_ok=True)
+            return _write(face, target)
     except OSError as error:  # a read-only or full disk
         LOG.info("font cache not written: %s", error)
         return None
@@ -239,23 +243,50 @@ def warm() -> bool:
     return lighter_pair(cjk_fonts()) is not None
 
 
+def for_report(fonts: FontPair) -> FontPair | None:
+    """The lighter copies of ``fonts`` when they are there; else None, and a process is
+    started to make them (:func:`make_in_background`). Never fails a report: the copy
+    is only a shortcut."""
+    try:
+        light = lighter_pair(fonts, build=False)
+        if light is None:
+            make_in_background()
+    except Exception as error:  # e.g. no home folder for the cache: the full font will do
+        LOG.info("font cache not used: %s", error)
+        return None
+    return light
+
+
 _started = threading.Lock()  # held for good once this process has started a maker
+
+# Windows: no console window, and a lower priority (elsewhere the maker lowers its own).
+_BACKGROUND_FLAGS = getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(
+    subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0
+)
+
+
+def _python(executable: str | None) -> bool:
+    """True for a Python interpreter's path (not, say, a uWSGI binary)."""
+    return bool(executable) and Path(str(executable)).name.lower().startswith("python")
 
 
 def make_in_background() -> subprocess.Popen[bytes] | None:
     """Start a low-priority process making the copies (``python -m
     aibudget.reports.font_cache --background``), at most once per process; the process,
-    or None when none was started (cache off, already started, or it cannot start)."""
-    if cache_dir() is None or not _started.acquire(blocking=False):
+    or None when none was started (cache off, already started, or this process does not
+    run in a Python interpreter it could start, as under some application servers)."""
+    if cache_dir() is None or not _python(sys.executable):
         return None
-    command = [sys.executable, "-m", __name__, "--background"]
+    if not _started.acquire(blocking=False):
+        return None
     try:
         maker = subprocess.Popen(
-            command,
+            [sys.executable, "-P", "-m", __name__, "--background"],  # -P: not the cwd's code
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # not stopped by a terminal's Ctrl-C meant for us
+            creationflags=_BACKGROUND_FLAGS,
         )
     except OSError as error:
         LOG.info("font cache maker not started: %s", error)

@@ -39,10 +39,8 @@ def pdf_report(data: ReportData, t: Translator) -> bytes:
     needed, else (or after all) with the full font. Without a copy, one is made in the
     background for the next reports; this one does not wait for it."""
     fonts = cjk_fonts()
-    light = font_cache.lighter_pair(fonts, build=False)
-    if light is None:
-        font_cache.make_in_background()
-    else:
+    light = font_cache.for_report(fonts)
+    if light is not None:
         doc = build_pdf(data, t, light)
         if not doc.missing_glyphs():
             return doc.finished()
