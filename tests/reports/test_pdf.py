@@ -22,6 +22,7 @@ from aibudget.domain.allocation import OptimisePolicy, OptimiseStatus
 from aibudget.i18n import Translator
 from aibudget.planfile import load_plan
 from aibudget.present.guidance import finding_document
+from aibudget.present.optimize import marginal_budget_text
 from aibudget.reports import ReportData, ReportError, ReportMeta, fonts, gather, render
 from aibudget.reports.content import pilot_tools
 from aibudget.reports.fonts import cjk_fonts
@@ -321,3 +322,10 @@ def test_a_tool_without_a_price_is_named_on_the_summary(
     assert squash(t("builder.unpriced_text", tools=tools[0].name)) in summary
     priced = squash(cafe_en.text(2, 2))
     assert squash(cafe_en.t("builder.unpriced_title")) not in priced
+
+
+def test_the_allocation_says_what_more_budget_would_buy(poppler: None, cafe_en: Rendered) -> None:
+    assert cafe_en.data.optimisation is not None
+    sentence = marginal_budget_text(cafe_en.t, cafe_en.data.optimisation)
+    assert sentence is not None
+    assert squash(sentence) in squash(cafe_en.text())

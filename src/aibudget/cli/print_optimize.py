@@ -9,7 +9,13 @@ from aibudget.catalog import tool_catalog
 from aibudget.domain.allocation import OptimisationResult, OptimiseStatus
 from aibudget.domain.plan import Plan
 from aibudget.i18n import Translator
-from aibudget.present.optimize import channel_name, reason_text, status_lines, text_params
+from aibudget.present.optimize import (
+    channel_name,
+    marginal_budget_text,
+    reason_text,
+    status_lines,
+    text_params,
+)
 from aibudget.service.tiers import chosen_tier_name
 
 
@@ -84,10 +90,9 @@ def render(console: Console, t: Translator, plan: Plan, r: OptimisationResult) -
             mark = "[green]✓[/green]" if reason.selected else "[dim]✗[/dim]"
             name = names.get(reason.tool, reason.tool)
             console.print(f"  {mark} {name}: {reason_text(t, plan, reason, tool_catalog())}")
-    if r.marginal_value_of_budget is not None:
-        step = money(r.budget_step, cur)
-        more = money(r.marginal_value_of_budget, cur)
-        console.print(t("optimize.marginal_budget", step=step, value=more))
+    more_budget = marginal_budget_text(t, r)
+    if more_budget is not None:
+        console.print(more_budget)
     for member, gain in r.marginal_value_of_hour.items():
         if gain > 0:
             console.print(t("optimize.marginal_hour", member=member, value=money(gain, cur)))

@@ -142,6 +142,18 @@ class AllocationDocument(Document):
     conflicts: list[ConflictText]
 
 
+def marginal_budget_text(t: Translator, result: OptimisationResult) -> str | None:
+    """What one more budget step would add, in words (None: not worked out). A step that
+    adds nothing says so, not "would add 0" (a larger increase might still add)."""
+    value = result.marginal_value_of_budget
+    if value is None:
+        return None
+    step = t.money(result.budget_step, result.currency)
+    if value <= 0:
+        return t("optimize.marginal_budget_nothing", step=step)
+    return t("optimize.marginal_budget", step=step, value=t.money(value, result.currency))
+
+
 def allocation_document(
     t: Translator, result: OptimisationResult, plan: Plan, tools: ToolCatalog
 ) -> AllocationDocument:

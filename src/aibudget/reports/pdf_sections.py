@@ -13,6 +13,7 @@ from aibudget.present import charts as series
 from aibudget.present.evaluation import payback_text, roi_text
 from aibudget.present.guidance import month_text
 from aibudget.present.optimize import (
+    marginal_budget_text,
     reason_text,
     status_lines,
     text_params,
@@ -194,16 +195,9 @@ def allocation(doc: ReportPDF, data: ReportData, t: Translator) -> None:
             [42, 20, 24, 24, 28, 32],
             "LLLLRR",
         )
-        if result.marginal_value_of_budget:
-            doc.para(
-                t(
-                    "optimize.marginal_budget",
-                    step=t.money(result.budget_step, cur),
-                    value=t.money(result.marginal_value_of_budget, cur),
-                ),
-                size=8.5,
-                colour=MUTED,
-            )
+        more_budget = marginal_budget_text(t, result)
+        if more_budget is not None:
+            doc.para(more_budget, size=8.5, colour=MUTED)
 
 
 def _donut_and_table(

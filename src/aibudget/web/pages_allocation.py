@@ -27,6 +27,7 @@ def allocation_page(
 ) -> Response:
     from aibudget.present.optimize import (  # the one wording of reasons, conflicts
         allocation_document,
+        marginal_budget_text,
         uncertain_channels,
     )
 
@@ -53,6 +54,7 @@ def allocation_page(
         charts=[chart] if chart else [],
         reasons=reasons,
         conflicts=[c.text for c in doc.conflicts],
+        marginal_budget=marginal_budget_text(t, result),
         status_text=doc.status_text,
         uncertain=uncertain_channels(t, version.plan, result),
         members=members,
