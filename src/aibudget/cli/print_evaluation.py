@@ -10,7 +10,12 @@ from aibudget.domain.errors import PlanError
 from aibudget.domain.plan import Plan
 from aibudget.domain.results import PLAN_LINES_ID, Evaluation, SimulationResult
 from aibudget.i18n import Translator
-from aibudget.present.evaluation import _figures_row, driver_label, evaluation_title
+from aibudget.present.evaluation import (
+    _figures_row,
+    chance_text,
+    driver_label,
+    evaluation_title,
+)
 
 
 def render_problems(console: Console, t: Translator, error: PlanError) -> None:
@@ -87,7 +92,7 @@ def render_evaluation(
         f" / {t.money(sim.npv.p90, cur)}"
     )
     prob_loss_text = t("cli.prob_loss")
-    console.print(f"  {prob_loss_text}: {t.percent(sim.prob_loss)}")
+    console.print(f"  {prob_loss_text}: {chance_text(t, sim.prob_loss)}")
     if sim.tornado:
         bars = Table(title=t("cli.tornado_title"))
         bars.add_column(t("cli.tool"))

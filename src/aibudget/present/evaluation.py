@@ -23,6 +23,26 @@ def roi_text(t: Translator, roi: Decimal | None) -> str:
     return t("cli.not_applicable") if roi is None else t.percent(roi)
 
 
+CHANCE_MAX_DIGITS = 3
+
+
+def chance_text(t: Translator, share: float, digits: int = 1) -> str:
+    """A share of the simulated cases (e.g. the chance of a loss) in per cent, with
+    ``digits`` decimals, more where rounding would show 0% or 100% of a share that is
+    neither ("0.0%" means no simulated case at all), and "under 0.001%" / "over
+    99.999%" beyond three."""
+    if share in (0.0, 1.0):
+        return t.percent(share, digits)
+    for more in range(digits, CHANCE_MAX_DIGITS + 1):
+        text = t.percent(share, more)
+        if text not in (t.percent(0.0, more), t.percent(1.0, more)):
+            return text
+    edge = 10.0 ** -(CHANCE_MAX_DIGITS + 2)
+    if share < 0.5:
+        return t("evaluate.chance_under", share=t.percent(edge, CHANCE_MAX_DIGITS))
+    return t("evaluate.chance_over", share=t.percent(1.0 - edge, CHANCE_MAX_DIGITS))
+
+
 def _figures_row(t: Translator, cur: str, f: Figures) -> list[str]:
     return [
         t.money(f.pv_costs, cur),

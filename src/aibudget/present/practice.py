@@ -12,6 +12,7 @@ from aibudget.domain.practice import Win, WorryFacts
 from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
+from aibudget.present.evaluation import chance_text
 from aibudget.present.optimize import reason_text
 from aibudget.present.tiers import ToolCatalog
 
@@ -38,7 +39,7 @@ def evaluation_summary(t: Translator, result: Evaluation, sim: SimulationResult)
         benefits=t.money(sum(result.monthly_benefits), cur),
         npv=t.money(abs(result.expected.npv), cur),
         trials=t.number(sim.trials),
-        prob_loss=t.percent(sim.prob_loss, 0),
+        prob_loss=chance_text(t, sim.prob_loss, 0),
         payback=payback,
     )
 
@@ -50,7 +51,7 @@ def evaluation_worries(
     answers = {
         "uncertain_return": lambda: t(
             "practice.worry.uncertain_return",
-            prob_loss=t.percent(facts.prob_loss, 0),
+            prob_loss=chance_text(t, facts.prob_loss, 0),
             months=facts.pilot_months,
             amount=t.money(facts.pilot_cost, plan.currency),
         ),

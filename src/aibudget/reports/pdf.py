@@ -17,7 +17,7 @@ from babel.dates import format_date
 from aibudget.catalog import kpi_entries
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
-from aibudget.present.evaluation import driver_label
+from aibudget.present.evaluation import chance_text, driver_label
 from aibudget.present.guidance import findings_summary
 from aibudget.reports import font_cache, pdf_analysis, pdf_practice, pdf_review, pdf_sections
 from aibudget.reports.content import (
@@ -160,7 +160,7 @@ def summary(doc: ReportPDF, data: ReportData, t: Translator) -> None:
             _payback_figure(t, data),
             Figure(
                 t("cli.prob_loss"),
-                t.percent(sim.prob_loss),
+                chance_text(t, sim.prob_loss),
                 t("pdf.trials_note", trials=t.number(sim.trials)),
             ),
         ],

@@ -6,7 +6,13 @@ from __future__ import annotations
 from aibudget.catalog import kpi_entries
 from aibudget.i18n import Translator
 from aibudget.present import charts as series
-from aibudget.present.evaluation import driver_label, evaluation_title, payback_text, roi_text
+from aibudget.present.evaluation import (
+    chance_text,
+    driver_label,
+    evaluation_title,
+    payback_text,
+    roi_text,
+)
 from aibudget.reports import pdf_charts
 from aibudget.reports.content import ReportData
 from aibudget.reports.pdf_doc import MUTED, ReportPDF
@@ -82,7 +88,7 @@ def distribution(doc: ReportPDF, data: ReportData, t: Translator) -> None:
             trials=t.number(sim.trials),
             p10=t.money(sim.npv.p10, cur),
             p90=t.money(sim.npv.p90, cur),
-            loss=t.percent(sim.prob_loss),
+            loss=chance_text(t, sim.prob_loss),
         ),
         size=9.5,
     )
@@ -103,7 +109,7 @@ def distribution(doc: ReportPDF, data: ReportData, t: Translator) -> None:
     doc.grid(
         [t("cli.tool"), "P10", "P50", "P90", t("cli.prob_loss")],
         [
-            [name, t.money(p10, cur), t.money(p50, cur), t.money(p90, cur), t.percent(loss)]
+            [name, t.money(p10, cur), t.money(p50, cur), t.money(p90, cur), chance_text(t, loss)]
             for name, p10, p50, p90, loss in rows
         ],
         [50, 30, 30, 30, 30],

@@ -17,7 +17,7 @@ from aibudget.domain.results import Evaluation, SimulationResult
 from aibudget.i18n import Translator
 from aibudget.present import charts as series
 from aibudget.present.charts import PALETTE, REST, SHARES, ChartSeries
-from aibudget.present.evaluation import driver_label
+from aibudget.present.evaluation import chance_text, driver_label
 
 FONT = "Noto Sans CJK TC, Noto Sans TC, PingFang TC, Microsoft JhengHei, sans-serif"
 BAND_FILL = "rgba(30,58,95,0.15)"
@@ -176,7 +176,7 @@ def npv_ranges(t: Translator, result: Evaluation, sim: SimulationResult) -> Char
             t.money(chart.band.low[i], chart.unit),
             _money(t, chart.series[0].values[i], chart.unit),
             t.money(chart.band.high[i], chart.unit),
-            t.percent(losses[i]),
+            chance_text(t, losses[i]),
         ]
         for i, label in enumerate(chart.categories)
     ]

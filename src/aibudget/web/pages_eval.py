@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from aibudget.domain.results import PLAN_LINES_ID
 from aibudget.engine.worries import worry_facts
+from aibudget.present.evaluation import chance_text
 from aibudget.present.practice import evaluation_summary, evaluation_worries
 from aibudget.service import evaluation, versions
 from aibudget.web.charts import all_charts, figures_json
@@ -41,6 +42,7 @@ def evaluate_page(
         plan=version.plan,
         result=result,
         sim=sim,
+        prob_loss=chance_text(t, sim.prob_loss),
         charts=charts,
         figures_json=figures_json(charts),
         plan_lines_id=PLAN_LINES_ID,
