@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,11 @@ from sqlalchemy import text
 
 from aibudget.domain.actuals import ActualRecord
 from aibudget.i18n import Translator
+from aibudget.planfile import load_plan
 from aibudget.store import actuals, audit
+from aibudget.web.monitor_views import entry_view
 from tests.cli.test_cli_monitor import filled_template
-from tests.web.helpers import csrf
+from tests.web.helpers import EXAMPLE, csrf
 from tests.web.test_web_monitor import _import, _setup
 
 T = Translator("zh_TW")
@@ -69,6 +72,22 @@ def test_each_month_lists_its_entries_in_words(client: TestClient, tmp_path: Pat
     assert "chatgpt" not in january and "content_output" not in january  # names, not ids
     records = _stored(client, ws, plan_id)
     assert sorted(_entries(page)) == sorted(r.fingerprint for r in records)
+
+
+def test_a_kpi_figure_is_shown_in_its_unit() -> None:
+    plan = load_plan(EXAMPLE)  # the cafe: revenue, a rate and a count as goals
+    figures = {"online_revenue": "262000", "engagement_rate": "2.5", "content_output": "14"}
+    shown = {
+        kpi: entry_view(
+            T, plan, ActualRecord(month="2027-01", kpi=kpi, kpi_value=Decimal(value)), {}, {}
+        )["kpi_text"]
+        for kpi, value in figures.items()
+    }
+    assert shown == {
+        "online_revenue": "NT$262,000",  # money, in the plan's currency
+        "engagement_rate": "2.5%",  # a rate, in per cent
+        "content_output": "14",  # a count, as it is
+    }
 
 
 def test_an_entry_is_corrected_with_a_pre_filled_form(client: TestClient, tmp_path: Path) -> None:

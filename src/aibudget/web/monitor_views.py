@@ -9,10 +9,12 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, Actuals, SpendStatus
 from aibudget.domain.plan import LineItem, Plan
 from aibudget.i18n import Translator
 from aibudget.imports.formats import FORMATS
+from aibudget.present.review_kpis import kpi_value_text
 from aibudget.service.actuals_edit import imported_files
 from aibudget.service.actuals_entry import kpi_choices
 from aibudget.service.actuals_words import source_words, tool_name
@@ -46,7 +48,11 @@ def entry_view(
         "users": record.active_users,
         "benefit": record.benefit,
         "kpi": kpis.get(record.kpi, record.kpi) if record.kpi else "",
-        "kpi_value": record.kpi_value,
+        "kpi_text": (
+            kpi_value_text(t, record.kpi, record.kpi_value, plan.currency, kpi_entries())
+            if record.kpi and record.kpi_value is not None
+            else None
+        ),
         "feedback": record.feedback,
         "note": record.note or "",
         "label": record.label or "",
