@@ -3,6 +3,7 @@ figure recomputed here from the recorded values."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from aibudget.domain.actuals import ActualRecord, Actuals, with_fingerprint
 from aibudget.i18n import Translator
 from aibudget.reports import ReportData
+from aibudget.service.words import kpi_names
 from tests.reports.conftest import cafe_actuals, gathered
 from tests.reports.test_pdf import Rendered, poppler, squash
 from tests.reports.test_xlsx import workbook
@@ -69,3 +71,21 @@ def test_the_pdf_review_says_where_revenue_is_heading(
 ) -> None:
     text = squash(Rendered(cafe_review, "zh-TW", tmp_path, "kpis").text())
     assert squash(f"照目前的速度，2027年12月約可達 {revenue_at_deadline(cafe_review)}") in text
+
+
+def test_the_actuals_sheet_names_kpis_in_words_never_by_id(cafe_review: ReportData) -> None:
+    clicks = with_fingerprint(
+        ActualRecord(month="2027-01", tool="_plan", kpi="clicks", kpi_value=Decimal(420))
+    )
+    assert cafe_review.actuals is not None
+    actuals = cafe_review.actuals.model_copy(
+        update={"records": [*cafe_review.actuals.records, clicks]}
+    )
+    data = replace(cafe_review, actuals=actuals)
+    for t in (ZH, EN):
+        sheet = workbook(data, t)[t("xlsx.sheet.actuals")]
+        rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
+        column = rows[0].index(t("xlsx.kpi"))
+        named = {row[column] for row in rows[1:] if row[column]}
+        assert named == {kpi_names(t.locale)["online_revenue"], t("import.kpi.clicks")}
+        assert not named & {"online_revenue", "clicks"}  # no id

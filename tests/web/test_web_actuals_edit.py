@@ -79,7 +79,7 @@ def test_a_kpi_figure_is_shown_in_its_unit() -> None:
     figures = {"online_revenue": "262000", "engagement_rate": "2.5", "content_output": "14"}
     shown = {
         kpi: entry_view(
-            T, plan, ActualRecord(month="2027-01", kpi=kpi, kpi_value=Decimal(value)), {}, {}
+            T, plan, ActualRecord(month="2027-01", kpi=kpi, kpi_value=Decimal(value)), {}
         )["kpi_text"]
         for kpi, value in figures.items()
     }
@@ -88,6 +88,17 @@ def test_a_kpi_figure_is_shown_in_its_unit() -> None:
         "engagement_rate": "2.5%",  # a rate, in per cent
         "content_output": "14",  # a count, as it is
     }
+
+
+def test_an_imported_kpi_is_named_in_words_never_by_id() -> None:
+    plan = load_plan(EXAMPLE)
+    for kpi in ("clicks", "conversions", "key_events", "line_message_reach"):
+        record = ActualRecord(month="2027-01", kpi=kpi, kpi_value=Decimal(420), source="ga4")
+        shown = entry_view(T, plan, record, {})
+        assert shown["kpi"] == T(f"import.kpi.{kpi}") != f"import.kpi.{kpi}"
+        assert shown["kpi_text"] == "420"
+    unknown = ActualRecord(month="2027-01", kpi="store_visits", kpi_value=Decimal(3))
+    assert entry_view(T, plan, unknown, {})["kpi"] == "store_visits"  # as the file gave it
 
 
 def test_an_entry_is_corrected_with_a_pre_filled_form(client: TestClient, tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from aibudget.present.review_kpis import method_text, projection_text
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, headers
 from aibudget.service.actuals_words import source_words, tool_name
+from aibudget.service.import_routes import kpi_name
 
 ACTUAL_COLUMNS = (
     ("xlsx.month", "month"),
@@ -60,6 +61,8 @@ def write_actuals(book: Book, ws: Worksheet, data: ReportData, t: Translator) ->
                 book.value(ws, row, col, value, "money")
             elif attr == "source":
                 book.text(ws, row, col, source_words(t, r, {}))
+            elif attr == "kpi":
+                book.text(ws, row, col, kpi_name(t, value) if value else "")
             elif isinstance(value, Decimal | int):
                 book.value(ws, row, col, value, "number")
             else:

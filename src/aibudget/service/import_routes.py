@@ -63,9 +63,13 @@ def spend_rows(
 
 
 def kpi_name(t: Translator, kpi: str) -> str:
-    """A KPI in words: the catalog's name, else the import's own words for it."""
+    """A KPI in words: the catalog's name, else the import's own words for it (else, for
+    a KPI neither knows, its id as the file gave it)."""
     names = kpi_names(t.locale)
-    return names[kpi] if kpi in names else t(f"import.kpi.{kpi}")
+    if kpi in names:
+        return names[kpi]
+    words = t(f"import.kpi.{kpi}")
+    return kpi if words == f"import.kpi.{kpi}" else words
 
 
 def kpi_uses(t: Translator, plan: Plan, records: Sequence[ActualRecord]) -> list[dict[str, Any]]:

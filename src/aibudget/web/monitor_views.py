@@ -18,6 +18,7 @@ from aibudget.present.review_kpis import kpi_value_text
 from aibudget.service.actuals_edit import imported_files
 from aibudget.service.actuals_entry import kpi_choices
 from aibudget.service.actuals_words import source_words, tool_name
+from aibudget.service.import_routes import kpi_name
 from aibudget.service.monitor import month_rows
 from aibudget.service.words import kpi_names
 from aibudget.store.records import PlanSummary, PlanVersion, Workspace
@@ -33,7 +34,7 @@ def files_of(request: Request, ws: str, plan_id: str) -> dict[str, str]:
 
 
 def entry_view(
-    t: Translator, plan: Plan, record: ActualRecord, files: dict[str, str], kpis: dict[str, str]
+    t: Translator, plan: Plan, record: ActualRecord, files: dict[str, str]
 ) -> dict[str, Any]:
     """What the page shows of one entry, in the owner's words."""
     return {
@@ -47,7 +48,7 @@ def entry_view(
         "seats": record.seats,
         "users": record.active_users,
         "benefit": record.benefit,
-        "kpi": kpis.get(record.kpi, record.kpi) if record.kpi else "",
+        "kpi": kpi_name(t, record.kpi) if record.kpi else "",
         "kpi_text": (
             kpi_value_text(t, record.kpi, record.kpi_value, plan.currency, kpi_entries())
             if record.kpi and record.kpi_value is not None
@@ -61,12 +62,12 @@ def entry_view(
 
 
 def entries_by_month(
-    t: Translator, plan: Plan, stored: Actuals, files: dict[str, str], kpis: dict[str, str]
+    t: Translator, plan: Plan, stored: Actuals, files: dict[str, str]
 ) -> list[tuple[str, list[dict[str, Any]]]]:
     """Every entry, month by month (newest month first), in the order they were saved."""
     months: dict[str, list[dict[str, Any]]] = {}
     for record in stored.records:
-        months.setdefault(record.month, []).append(entry_view(t, plan, record, files, kpis))
+        months.setdefault(record.month, []).append(entry_view(t, plan, record, files))
     return [(month, months[month]) for month in sorted(months, reverse=True)]
 
 
@@ -78,7 +79,7 @@ def entry_choices(t: Translator, plan: Plan, keep: ActualRecord | None = None) -
     if keep is not None and keep.tool not in {x for x, _ in tools}:
         tools.append((keep.tool, tool_name(t, plan, keep.tool)))
     if keep is not None and keep.kpi and keep.kpi not in {x for x, _ in kpis}:
-        kpis.append((keep.kpi, names.get(keep.kpi, keep.kpi)))
+        kpis.append((keep.kpi, kpi_name(t, keep.kpi)))
     lines, statuses = [x.value for x in LineItem], [x.value for x in SpendStatus]
     return {"tools": tools, "kpis": kpis, "lines": lines, "statuses": statuses}
 
@@ -95,7 +96,7 @@ def monitor_page(
 ) -> Response:
     plan = version.plan
     files = files_of(request, space.id, summary.id)
-    entries = entries_by_month(t, plan, stored, files, kpi_names(t.locale))
+    entries = entries_by_month(t, plan, stored, files)
     context: dict[str, Any] = {"values": {}, "problems": {}, "flash": None}
     context |= {"gone": None, "done_flash": None, "open_month": ""}
     return render(

@@ -16,7 +16,6 @@ from aibudget.i18n import Translator
 from aibudget.service.actuals_edit import CorrectionConflict, correct, delete, find, form_values
 from aibudget.service.actuals_entry import read_entry
 from aibudget.service.monitor import plan_actuals
-from aibudget.service.words import kpi_names
 from aibudget.store.actuals_edit import EntryGone
 from aibudget.store.records import PlanSummary, PlanVersion, Role, Workspace
 from aibudget.web.builder_forms import TextForm
@@ -41,7 +40,7 @@ def _entry_page(
         summary=summary,
         version=version,
         plan=plan,
-        entry=entry_view(t, plan, record, files, kpi_names(t.locale)),
+        entry=entry_view(t, plan, record, files),
         delete_step=delete_step,
         **entry_choices(t, plan, record),
         **context,
