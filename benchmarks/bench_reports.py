@@ -130,9 +130,9 @@ def _copy_made(cache: Path, start: float) -> float | None:
     """Seconds from ``start`` until the copies are in ``cache`` and their maker has let
     go of the folder's lock (so the folder can be removed); polled, bounded."""
     fonts = cache / "fonts"
+    faces = {(face.path, face.index) for face in (cjk_fonts().regular, cjk_fonts().bold)}
     while time.perf_counter() - start < COPY_WAIT_SECONDS:
         copies = list(fonts.glob("*.otf"))
-        faces = {(face.path, face.index) for face in (cjk_fonts().regular, cjk_fonts().bold)}
         if len(copies) == len(faces) and _unlocked(fonts):
             return time.perf_counter() - start
         time.sleep(0.2)
