@@ -54,9 +54,27 @@ def _figures_row(t: Translator, cur: str, f: Figures) -> list[str]:
 
 
 def kpi_name(t: Translator, kpi_id: str, kpis: KpiLibrary) -> str:
-    """A KPI's name from the library in the reader's language (its id when unknown)."""
+    """A KPI in the reader's words: its name in the library (``kpis``), else an import's
+    own words for it (clicks, key events, ...), else its id as its file gave it."""
     entry = kpis.get(kpi_id)
-    return entry.name.get(t.locale) if entry else kpi_id
+    if entry is not None:
+        return entry.name.get(t.locale)
+    message_id = f"import.kpi.{kpi_id}"
+    words = t(message_id)
+    return kpi_id if words == message_id else words
+
+
+# The imports' KPIs outside the library, named at run time by kpi_name.
+IMPORT_KPI_MESSAGES = (
+    N_("import.kpi.clicks"),
+    N_("import.kpi.conversions"),
+    N_("import.kpi.key_events"),
+    N_("import.kpi.line_message_clicks"),
+    N_("import.kpi.line_message_reach"),
+    N_("import.kpi.line_messages_delivered"),
+    N_("import.kpi.orders"),
+    N_("import.kpi.repeat_buyers"),
+)
 
 
 def driver_label(t: Translator, driver: DriverRef, kpis: KpiLibrary) -> str:

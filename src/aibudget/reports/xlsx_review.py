@@ -9,6 +9,7 @@ from xlsxwriter.worksheet import Worksheet
 from aibudget.catalog import kpi_entries
 from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
+from aibudget.present.evaluation import kpi_name
 from aibudget.present.monitor import (
     REVIEW_TOOL_COLUMNS,
     goal_names,
@@ -21,7 +22,6 @@ from aibudget.present.review_kpis import method_text, projection_text
 from aibudget.reports.content import ReportData
 from aibudget.reports.xlsx_book import Book, headers
 from aibudget.service.actuals_words import source_words, tool_name
-from aibudget.service.import_routes import kpi_name
 
 ACTUAL_COLUMNS = (
     ("xlsx.month", "month"),
@@ -62,7 +62,7 @@ def write_actuals(book: Book, ws: Worksheet, data: ReportData, t: Translator) ->
             elif attr == "source":
                 book.text(ws, row, col, source_words(t, r, {}))
             elif attr == "kpi":
-                book.text(ws, row, col, kpi_name(t, value) if value else "")
+                book.text(ws, row, col, kpi_name(t, value, kpi_entries()) if value else "")
             elif isinstance(value, Decimal | int):
                 book.value(ws, row, col, value, "number")
             else:

@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from aibudget.catalog import kpi_entries
 from aibudget.domain.actuals import ActualRecord
 from aibudget.domain.plan import Category, Plan
-from aibudget.domain.texts import N_
 from aibudget.i18n import Translator
-from aibudget.service.words import kpi_names
+from aibudget.present.evaluation import kpi_name
 
 
 def spend_targets(plan: Plan) -> list[tuple[str, str]]:
@@ -62,16 +62,6 @@ def spend_rows(
     return rows
 
 
-def kpi_name(t: Translator, kpi: str) -> str:
-    """A KPI in words: the catalog's name, else the import's own words for it (else, for
-    a KPI neither knows, its id as the file gave it)."""
-    names = kpi_names(t.locale)
-    if kpi in names:
-        return names[kpi]
-    words = t(f"import.kpi.{kpi}")
-    return kpi if words == f"import.kpi.{kpi}" else words
-
-
 def kpi_uses(t: Translator, plan: Plan, records: Sequence[ActualRecord]) -> list[dict[str, Any]]:
     """Each KPI the records carry: its name, its months and the goals it counts in."""
     months: dict[str, set[str]] = {}
@@ -81,18 +71,6 @@ def kpi_uses(t: Translator, plan: Plan, records: Sequence[ActualRecord]) -> list
     out = []
     for kpi, seen in months.items():
         goals = [g.name for g in plan.goals if kpi in (g.kpi, g.id)]
-        out.append({"kpi": kpi, "name": kpi_name(t, kpi), "months": sorted(seen), "goals": goals})
+        name = kpi_name(t, kpi, kpi_entries())
+        out.append({"kpi": kpi, "name": name, "months": sorted(seen), "goals": goals})
     return sorted(out, key=lambda u: (not u["goals"], u["name"]))
-
-
-# Message ids built at run time in this module, declared for message extraction.
-KPI_MESSAGES = (
-    N_("import.kpi.clicks"),
-    N_("import.kpi.conversions"),
-    N_("import.kpi.key_events"),
-    N_("import.kpi.line_message_clicks"),
-    N_("import.kpi.line_message_reach"),
-    N_("import.kpi.line_messages_delivered"),
-    N_("import.kpi.orders"),
-    N_("import.kpi.repeat_buyers"),
-)

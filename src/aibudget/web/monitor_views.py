@@ -14,13 +14,12 @@ from aibudget.domain.actuals import PLAN_LEVEL, ActualRecord, Actuals, SpendStat
 from aibudget.domain.plan import LineItem, Plan
 from aibudget.i18n import Translator
 from aibudget.imports.formats import FORMATS
+from aibudget.present.evaluation import kpi_name
 from aibudget.present.review_kpis import kpi_value_text
 from aibudget.service.actuals_edit import imported_files
 from aibudget.service.actuals_entry import kpi_choices
 from aibudget.service.actuals_words import source_words, tool_name
-from aibudget.service.import_routes import kpi_name
 from aibudget.service.monitor import month_rows
-from aibudget.service.words import kpi_names
 from aibudget.store.records import PlanSummary, PlanVersion, Workspace
 from aibudget.web.context import optional_user, render, state
 
@@ -48,7 +47,7 @@ def entry_view(
         "seats": record.seats,
         "users": record.active_users,
         "benefit": record.benefit,
-        "kpi": kpi_name(t, record.kpi) if record.kpi else "",
+        "kpi": kpi_name(t, record.kpi, kpi_entries()) if record.kpi else "",
         "kpi_text": (
             kpi_value_text(t, record.kpi, record.kpi_value, plan.currency, kpi_entries())
             if record.kpi and record.kpi_value is not None
@@ -73,13 +72,12 @@ def entries_by_month(
 
 def entry_choices(t: Translator, plan: Plan, keep: ActualRecord | None = None) -> dict[str, Any]:
     """The entry form's options (with the tool and KPI of a corrected entry, if other)."""
-    names = kpi_names(t.locale)
     tools = [(PLAN_LEVEL, t("cli.plan_lines"))] + [(x.id, x.name) for x in plan.tools]
-    kpis = [(k, names.get(k, k)) for k in kpi_choices(plan)]
+    kpis = [(k, kpi_name(t, k, kpi_entries())) for k in kpi_choices(plan)]
     if keep is not None and keep.tool not in {x for x, _ in tools}:
         tools.append((keep.tool, tool_name(t, plan, keep.tool)))
     if keep is not None and keep.kpi and keep.kpi not in {x for x, _ in kpis}:
-        kpis.append((keep.kpi, kpi_name(t, keep.kpi)))
+        kpis.append((keep.kpi, kpi_name(t, keep.kpi, kpi_entries())))
     lines, statuses = [x.value for x in LineItem], [x.value for x in SpendStatus]
     return {"tools": tools, "kpis": kpis, "lines": lines, "statuses": statuses}
 
