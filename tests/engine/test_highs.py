@@ -1,5 +1,6 @@
 """The HiGHS binding: answers checked by enumeration, rows with repeated entries, the
-node limit (the same answer every time), and nothing printed on standard output."""
+node limit (the same answer every time), options HiGHS does not know refused, and nothing
+printed on standard output."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import itertools
 
 import numpy as np
 import pytest
+from highspy import _core
 
 from aibudget.engine import highs
 from tests.engine.test_optimize import knapsack_plan
@@ -117,3 +119,17 @@ def test_a_solve_runs_on_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(highs._core, "_Highs", Recording)
     assert _knapsack().outcome is highs.Outcome.OPTIMAL
     assert options["threads"] == 1
+
+
+def test_without_sub_mip_heuristics_the_optimum_is_the_same() -> None:
+    result = _knapsack(sub_mip_heuristics=False)
+    assert result.outcome is highs.Outcome.OPTIMAL
+    assert -float(result.objective or 0.0) == pytest.approx(_best_by_enumeration())
+
+
+def test_an_option_highs_does_not_know_is_refused() -> None:
+    solver = _core._Highs()
+    highs.set_options(solver, {"output_flag": False, "mip_heuristic_run_rins": False})
+    assert solver.getOptionValue("mip_heuristic_run_rins") == (_core.HighsStatus.kOk, False)
+    with pytest.raises(ValueError, match="no_such_option"):
+        highs.set_options(solver, {"no_such_option": 1})

@@ -83,8 +83,11 @@ def solve_milp(
     node_limit: int | None = None,
     mip_rel_gap: float,
     presolve: bool = True,
+    sub_mip_heuristics: bool = True,
 ) -> Result:
-    """Minimise ``cost @ x`` over the bounds, rows and integrality given."""
+    """Minimise ``cost @ x`` over the bounds, rows and integrality given.
+    ``sub_mip_heuristics``: HiGHS's RINS and RENS, which solve smaller MIPs around the
+    LP's solution to find good plans sooner (on by default)."""
     n_cols = cost.size
     lp = _core.HighsLp()
     lp.num_col_ = n_cols
@@ -106,19 +109,29 @@ def solve_milp(
         kinds = (_core.HighsVarType.kContinuous, _core.HighsVarType.kInteger)
         lp.integrality_ = [kinds[int(flag)] for flag in integer]
     highs = _core._Highs()
-    for name, option in (
-        ("output_flag", False),
-        ("time_limit", float(time_limit)),
-        ("mip_rel_gap", float(mip_rel_gap)),
-        ("presolve", "on" if presolve else "off"),
-        ("threads", 1),
-    ):
-        highs.setOptionValue(name, option)
+    options: dict[str, bool | int | float | str] = {
+        "output_flag": False,
+        "time_limit": float(time_limit),
+        "mip_rel_gap": float(mip_rel_gap),
+        "presolve": "on" if presolve else "off",
+        "threads": 1,
+        "mip_heuristic_run_rins": sub_mip_heuristics,
+        "mip_heuristic_run_rens": sub_mip_heuristics,
+    }
     if node_limit is not None:
-        highs.setOptionValue("mip_max_nodes", int(node_limit))
+        options["mip_max_nodes"] = int(node_limit)
+    set_options(highs, options)
     highs.passModel(lp)
     highs.run()
     return _result(highs, is_mip)
+
+
+def set_options(highs: _core._Highs, options: dict[str, bool | int | float | str]) -> None:
+    """Set each option, or raise: HiGHS only returns an error status for an option it
+    does not know (e.g. one renamed by a new release) and would solve without it."""
+    for name, value in options.items():
+        if highs.setOptionValue(name, value) != _core.HighsStatus.kOk:
+            raise ValueError(f"HiGHS refused the option {name}={value!r}")
 
 
 def _result(highs: _core._Highs, is_mip: bool) -> Result:

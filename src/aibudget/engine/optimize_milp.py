@@ -50,6 +50,7 @@ class Tweaks:
     min_cash: bool = False  # minimise cash instead (to say how much the minimums need)
     fixed: tuple[int, ...] | None = None  # fund exactly these options (to refine channels)
     presolve: bool = True  # HiGHS's MIP presolve has returned worse plans as optimal
+    sub_mip_heuristics: bool = True  # off where a solve must prove its bound (see highs)
 
 
 @dataclass(frozen=True)
@@ -381,6 +382,7 @@ def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
         node_limit=tweaks.node_limit,
         mip_rel_gap=MIP_REL_GAP,
         presolve=tweaks.presolve,
+        sub_mip_heuristics=tweaks.sub_mip_heuristics,
     )
     if result.outcome is highs.Outcome.INFEASIBLE:
         return Solution(OptimiseStatus.INFEASIBLE, None, None)
