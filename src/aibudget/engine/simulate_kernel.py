@@ -112,13 +112,15 @@ def run(
     while done < total:
         size = min(chunk_trials, total - done)
         ct = sums[:, :size]
-        ct[:] = 0.0
-        if slots:
+        if slots:  # the first slot's terms start each sum (as 0 + them would, exactly)
             s = _gather(lay, draw(size), where_buf, s_buf)
             rows = s.reshape(tools, width, size)
-            for r in range(width):
+            np.multiply(rows[:, 0], lay.coef[:, 0, None], out=ct)
+            for r in range(1, width):
                 np.multiply(rows[:, r], lay.coef[:, r, None], out=term[:, :size])
                 ct += term[:, :size]
+        else:
+            ct[:] = 0.0
         ct += tool_const[:, None]
         out.tool_npv[:, done : done + size] = ct
         np.sum(ct, axis=0, out=out.npv[done : done + size])
