@@ -1,6 +1,6 @@
 """The HiGHS binding: answers checked by enumeration, rows with repeated entries, the
-node limit (the same answer every time), options HiGHS does not know refused, and nothing
-printed on standard output."""
+node limit (the same answer every time), hints that change no optimum, options HiGHS
+does not know refused, and nothing printed on standard output."""
 
 from __future__ import annotations
 
@@ -124,6 +124,23 @@ def test_a_solve_runs_on_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_without_sub_mip_heuristics_the_optimum_is_the_same() -> None:
     result = _knapsack(sub_mip_heuristics=False)
     assert result.outcome is highs.Outcome.OPTIMAL
+    assert -float(result.objective or 0.0) == pytest.approx(_best_by_enumeration())
+
+
+@pytest.mark.parametrize(
+    "picked",
+    [[1, 4, 8, 10], list(range(VALUES.size))],  # within the capacity; far over it
+    ids=["feasible", "infeasible"],
+)
+def test_a_hint_changes_no_optimum(picked: list[int]) -> None:
+    """A hint is only a place to start: a feasible one is improved on, an infeasible one
+    dropped, and either way the optimum is the best of every choice."""
+    values = np.zeros(VALUES.size)
+    values[picked] = 1.0
+    hint = (np.arange(VALUES.size, dtype=np.int32), values)
+    result = _knapsack(hint=hint)
+    assert result.outcome is highs.Outcome.OPTIMAL and result.x is not None
+    assert float(np.round(result.x) @ WEIGHTS) <= CAPACITY
     assert -float(result.objective or 0.0) == pytest.approx(_best_by_enumeration())
 
 

@@ -108,7 +108,7 @@ def test_shared_marginal_solves_match_each_solved_alone(seed: int) -> None:
     assert base.choice is not None
     value = objective(problem, base.choice)
     per_budget, per_hour = marginals(problem, base.choice, value, base.touch)
-    alone_budget = marginal_budget(problem, value, base.touch)
+    alone_budget = marginal_budget(problem, base.choice, value, base.touch)
     alone_hours = marginal_hours(problem, base.choice, value, base.touch)
     allowed = Decimal(str(OPTIMAL_GAP)) * Decimal(str(abs(value)))
     assert per_budget is not None and alone_budget is not None

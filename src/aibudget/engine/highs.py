@@ -84,10 +84,13 @@ def solve_milp(
     mip_rel_gap: float,
     presolve: bool = True,
     sub_mip_heuristics: bool = True,
+    hint: tuple[NDArray[np.int32], Floats] | None = None,
 ) -> Result:
     """Minimise ``cost @ x`` over the bounds, rows and integrality given.
     ``sub_mip_heuristics``: HiGHS's RINS and RENS, which solve smaller MIPs around the
-    LP's solution to find good plans sooner (on by default)."""
+    LP's solution to find good plans sooner (on by default). ``hint``: values of some
+    integer columns (indices, values) of a point believed feasible; HiGHS completes it
+    (an LP over the other columns) into its first plan, or drops it."""
     n_cols = cost.size
     lp = _core.HighsLp()
     lp.num_col_ = n_cols
@@ -122,6 +125,8 @@ def solve_milp(
         options["mip_max_nodes"] = int(node_limit)
     set_options(highs, options)
     highs.passModel(lp)
+    if hint is not None and is_mip:
+        highs.setSolution(hint[0].size, hint[0], hint[1])
     highs.run()
     return _result(highs, is_mip)
 

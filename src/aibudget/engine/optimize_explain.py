@@ -49,19 +49,21 @@ def _what_if_limits(problem: Problem) -> dict[str, Any]:
     return {"time_limit": min(problem.time_limit, WHAT_IF_SECONDS), "node_limit": WHAT_IF_NODES}
 
 
-def _marginal_limits(problem: Problem) -> dict[str, Any]:
-    """The limits of a solve that prices one more budget step or hour, without HiGHS's
-    sub-MIP heuristics. Such a solve starts from the answer's own curves, where the LP
-    is close to a plan already, and counts only once it has proven its bound; the
-    heuristics' small MIPs find little it needs. On one of bench_explain's 100-tool
-    plans they took 0.70 s of a 0.84 s solve (without them: 0.16 s); over its first 8
-    plans these solves took 2.3 s with them, 1.0 s without, proving the same figures
-    within the optimal gap. What-if solves keep them: they stop at a node limit, which
-    without them was reached 6 times in 715 what-ifs instead of 2."""
+def _marginal_limits(problem: Problem, chosen: Choice) -> dict[str, Any]:
+    """The limits of a solve that prices one more budget step or hour, starting from
+    the answer ``chosen`` (which more budget or hours keep feasible) and without HiGHS's
+    sub-MIP heuristics: such a solve counts only once its bound is proven, and with the
+    answer in hand their small MIPs find little it needs. On bench_explain's first 8
+    plans these solves took 2.48 s with the heuristics and no start, 1.17 s without the
+    heuristics, 0.75 s with the start too (seed 8: 0.68 s, 0.35 s, 0.11 s), proving
+    the same figures within the optimal gap. What-if solves keep the heuristics: they
+    stop at a node limit, which without them was reached 6 times in 715 what-ifs
+    instead of 2."""
     return {
         "time_limit": min(problem.time_limit, MARGINAL_SECONDS),
         "node_limit": MARGINAL_NODES,
         "sub_mip_heuristics": False,
+        "hint": tuple(int(o) for o in chosen.picked()),
     }
 
 
@@ -299,10 +301,13 @@ def reasons(
     return out
 
 
-def marginal_budget(problem: Problem, base: float, start: Touch | None = None) -> Decimal | None:
-    """What ``step`` more budget adds (None when the what-if is not solved to optimality).
-    ``start``: where the answer's own bound touched the curves (see ``solve_refined``)."""
-    tweaks = Tweaks(extra_budget=problem.step, **_marginal_limits(problem))
+def marginal_budget(
+    problem: Problem, chosen: Choice, base: float, start: Touch | None = None
+) -> Decimal | None:
+    """What ``step`` more budget adds to the answer ``chosen`` (worth ``base``; None when
+    the what-if is not solved to optimality). ``start``: where the answer's own bound
+    touched the curves (see ``solve_refined``)."""
+    tweaks = Tweaks(extra_budget=problem.step, **_marginal_limits(problem, chosen))
     return _delta(problem, solve_near(problem, tweaks, start, base), base)
 
 
@@ -336,11 +341,14 @@ def _proven_flat(sol: Solution, base: float) -> bool:
     return sol.bound is not None and relative_gap(sol.bound, base) <= OPTIMAL_GAP
 
 
-def _no_hour_helps(problem: Problem, members: list[str], base: float, start: Touch | None) -> bool:
+def _no_hour_helps(
+    problem: Problem, chosen: Choice, members: list[str], base: float, start: Touch | None
+) -> bool:
     """True when a proven bound shows that one more hour for every member at once adds
     at most ``OPTIMAL_GAP`` (what "optimal" promises): then so does one for any of them."""
     extra = {member: 1.0 for member in members}
-    bound = bound_near(problem, Tweaks(extra_hours=extra, **_marginal_limits(problem)), start, base)
+    tweaks = Tweaks(extra_hours=extra, **_marginal_limits(problem, chosen))
+    bound = bound_near(problem, tweaks, start, base)
     return bound is not None and relative_gap(bound, base) <= OPTIMAL_GAP
 
 
@@ -364,16 +372,17 @@ def marginals(
     members, open_ = _open_members(problem)
     if not open_:
         hours = {member: _money(0.0) for member in members}
-        return marginal_budget(problem, base, start), hours
+        return marginal_budget(problem, chosen, base, start), hours
     extra = {member: 1.0 for member in open_}
-    both = Tweaks(extra_budget=problem.step, extra_hours=extra, **_marginal_limits(problem))
+    limits = _marginal_limits(problem, chosen)
+    both = Tweaks(extra_budget=problem.step, extra_hours=extra, **limits)
     sol = solve_near(problem, both, start, base)
     proven = sol.status is OptimiseStatus.OPTIMAL
     if proven and sol.choice is not None and _within_hours(problem, sol.choice):
         per_budget = _delta(problem, sol, base)
     else:
-        per_budget = marginal_budget(problem, base, start)
-    if _proven_flat(sol, base) or _no_hour_helps(problem, open_, base, start):
+        per_budget = marginal_budget(problem, chosen, base, start)
+    if _proven_flat(sol, base) or _no_hour_helps(problem, chosen, open_, base, start):
         open_ = []
     return per_budget, _hours_solved(problem, chosen, base, start, members, open_)
 
@@ -386,7 +395,7 @@ def marginal_hours(
     one bound proves that an hour more for all of them adds nothing, no member is solved
     alone."""
     members, open_ = _open_members(problem)
-    if open_ and _no_hour_helps(problem, open_, base, start):
+    if open_ and _no_hour_helps(problem, chosen, open_, base, start):
         open_ = []
     return _hours_solved(problem, chosen, base, start, members, open_)
 
@@ -407,7 +416,7 @@ def _hours_solved(
         if member not in open_:
             out[member] = _money(0.0)
             continue
-        tweaks = Tweaks(extra_hours={member: 1.0}, **_marginal_limits(problem))
+        tweaks = Tweaks(extra_hours={member: 1.0}, **_marginal_limits(problem, chosen))
         sol = solve_near(problem, tweaks, start, base)
         delta = _delta(problem, sol, base)
         if delta is not None and sol.choice is not None:

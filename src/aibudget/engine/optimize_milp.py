@@ -51,6 +51,7 @@ class Tweaks:
     fixed: tuple[int, ...] | None = None  # fund exactly these options (to refine channels)
     presolve: bool = True  # HiGHS's MIP presolve has returned worse plans as optimal
     sub_mip_heuristics: bool = True  # off where a solve must prove its bound (see highs)
+    hint: tuple[int, ...] | None = None  # funded options of a plan meeting these tweaks
 
 
 @dataclass(frozen=True)
@@ -360,6 +361,16 @@ def _scaled_rows(b: _Builder, n_cols: int) -> highs.Rows:
     )
 
 
+def _hint(problem: Problem, tweaks: Tweaks) -> tuple[NDArray[np.int32], Floats] | None:
+    """The option columns of ``tweaks.hint`` (1 funded, 0 not), for HiGHS to start from;
+    none where the options are fixed anyway."""
+    if tweaks.hint is None or tweaks.fixed is not None:
+        return None
+    values = np.zeros(problem.n_options)
+    values[list(tweaks.hint)] = 1.0
+    return np.arange(problem.n_options, dtype=np.int32), values
+
+
 def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
     tweaks = tweaks or Tweaks()
     b = build(problem, tweaks)
@@ -383,6 +394,7 @@ def solve(problem: Problem, tweaks: Tweaks | None = None) -> Solution:
         mip_rel_gap=MIP_REL_GAP,
         presolve=tweaks.presolve,
         sub_mip_heuristics=tweaks.sub_mip_heuristics,
+        hint=_hint(problem, tweaks),
     )
     if result.outcome is highs.Outcome.INFEASIBLE:
         return Solution(OptimiseStatus.INFEASIBLE, None, None)
