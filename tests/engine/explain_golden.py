@@ -8,8 +8,9 @@ old entry held one processor's rounding, which had picked another equally good a
 Since then the curves' exp and power come from the C library too (numpy's AVX-512
 versions round otherwise), and the goldens hold for the HiGHS release pinned in
 pyproject.toml: its search path decides between equally good answers. random-16 to
-random-47 were added from the code before the marginal what-ifs stopped running
-HiGHS's sub-MIP heuristics.
+random-47 were added from the code before the marginal what-ifs started from the answer
+without HiGHS's sub-MIP heuristics, and before a plan at hand could stand in for the
+what-if with twice the budget.
 
 ``python -m tests.engine.explain_golden`` rewrites ``data/explain_golden.json`` from the
 current code: run it only when the maths of the explanations changes on purpose.

@@ -264,8 +264,8 @@ def _made_up_by_more_budget(problem: Problem, choice: Choice, tool: int, base: f
     the budget loses nothing, without solving it. False says nothing either way."""
     keep = {*problem.forced_in, tool}
     funded = [t for t in range(len(problem.tools)) if choice.options[t] >= 0 and t not in keep]
-    least_first = sorted(funded, key=lambda t: float(problem.value[choice.options[t]]))
-    least_first = least_first[:MADE_UP_DROPS]
+    by_value = sorted(funded, key=lambda t: float(problem.value[choice.options[t]]))
+    least_first = by_value[:MADE_UP_DROPS]
     for option in problem.options_of(tool):
         options = choice.options.copy()
         options[tool] = option
