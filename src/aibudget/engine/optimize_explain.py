@@ -12,6 +12,7 @@ at once) where its bound proves that neither adds anything (see :func:`marginals
 from __future__ import annotations
 
 from concurrent.futures import Executor, Future
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -42,6 +43,7 @@ MARGINAL_SECONDS = 6.0
 MARGINAL_NOISE = 1e-6
 EXPLAIN_MAX_TOOLS = 10
 LOSS_TOLERANCE = 1e-7
+MORE_BUDGET = 1.0  # a left-out tool's what-if with more budget: this share of it more
 # Tools a plan at hand may drop to show that twice the budget makes up a what-if's loss
 # (on 137 test and benchmark plans, 24 of 118 what-ifs with the budget spent had such
 # a plan, none needing more than one drop; each try costs about 0.2 ms).
@@ -220,23 +222,22 @@ def _what_if(problem: Problem, choice: Choice, tool: int, base: float) -> WhyOut
     twice the budget comes first: when it has no plan, neither has the plan's budget;
     when its plan also fits the plan's budget (other limits crowd the tool out), it
     answers both what-ifs. Either way the second solve is saved."""
-    limits = _what_if_limits(problem)
+    at_budget = Tweaks(force=(tool,), **_what_if_limits(problem))
     slack = problem.budget - cash_total(problem, choice)
     budget_left = slack >= float(
         problem.cash[problem.options_of(tool)].sum(axis=1).min(initial=np.inf)
     )
     if budget_left or _made_up_by_more_budget(problem, choice, tool, base):
-        forced = solve_refined(problem, Tweaks(force=(tool,), **limits), judge=False)
+        forced = solve_refined(problem, at_budget, judge=False)
         return _forced_reason(problem, tool, base, forced, made_up=not budget_left)
-    more = solve_refined(
-        problem, Tweaks(force=(tool,), extra_budget=problem.budget, **limits), judge=False
-    )
+    more_budget = replace(at_budget, extra_budget=MORE_BUDGET * problem.budget)
+    more = solve_refined(problem, more_budget, judge=False)
     if more.status is OptimiseStatus.INFEASIBLE:
         return _blocked(problem, tool)  # infeasible with twice the budget: so with it
     if more.choice is not None and not violations(problem, more.choice):
         forced = more
     else:
-        forced = solve_refined(problem, Tweaks(force=(tool,), **limits), judge=False)
+        forced = solve_refined(problem, at_budget, judge=False)
     made_up = more.choice is not None and objective(problem, more.choice) >= base
     return _forced_reason(problem, tool, base, forced, made_up)
 
@@ -273,7 +274,7 @@ def _made_up_by_more_budget(problem: Problem, choice: Choice, tool: int, base: f
             if dropped is not None:
                 options[dropped] = -1
             trial = Choice(options, choice.spend)
-            within = cash_total(problem, trial) <= 2 * problem.budget
+            within = cash_total(problem, trial) <= (1 + MORE_BUDGET) * problem.budget
             if within and set(violations(problem, trial)) <= {"budget"}:
                 if objective(problem, trial) >= base:
                     return True
