@@ -106,6 +106,11 @@ def allocation_summary(t: Translator, plan: Plan, result: OptimisationResult) ->
     )
 
 
+def _clause(sentence: str) -> str:
+    """A sentence to stand in parentheses: without its closing full stop."""
+    return sentence.rstrip().removesuffix("。").removesuffix(".")
+
+
 def allocation_worries(
     t: Translator, plan: Plan, result: OptimisationResult, worries: list[str], tools: ToolCatalog
 ) -> list[tuple[str, str]]:
@@ -119,7 +124,7 @@ def allocation_worries(
         t(
             "practice.left_out",
             tool=names.get(r.tool, r.tool),
-            why=reason_text(t, plan, r, tools),
+            why=_clause(reason_text(t, plan, r, tools)),
         )
         for r in result.reasons
         if not r.selected
@@ -132,7 +137,7 @@ def allocation_worries(
     if later:
         text += " " + t("practice.worry.choice_later", tools=join(t, later))
     if left:
-        text += " " + t("practice.worry.choice_left_out", left=" ".join(left))
+        text += " " + t("practice.worry.choice_left_out", left=join(t, left))
     return [(t("practice.worry_title.choice_paralysis"), text)]
 
 
